@@ -1,0 +1,1 @@
+"""Kaohe application layer."""

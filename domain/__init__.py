@@ -1,0 +1,1 @@
+"""Kaohe domain layer."""

@@ -1,0 +1,67 @@
+"""Bonus points: one matter earns only its highest tier, then item caps, then the total cap."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.entries import Claim, ItemEntry
+from domain.item_scoring import ZERO, ItemScore, score_points_item
+from domain.rubric import Item
+from domain.rules import RuleName
+
+
+@dataclass(frozen=True)
+class ClaimPoints:
+    order: int
+    item: Item
+    claim: Claim
+    points: Decimal
+
+
+def score_bonus_items(items: list[Item], entries: Mapping[str, ItemEntry]) -> list[ItemScore]:
+    """Each bonus item's points after the highest-tier rule and its own cap, in rubric order."""
+    claims = [
+        ClaimPoints(order, item, claim, tier.points)
+        for order, item in enumerate(items)
+        for claim in entries[item.number].claims
+        if item.number in entries and (tier := item.tier(claim.tier)) is not None
+    ]
+    best: dict[str, ClaimPoints] = {}
+    for claim in claims:
+        matter = claim.claim.matter.strip()
+        kept = best.get(matter)
+        if kept is None or (claim.points, -claim.order) > (kept.points, -kept.order):
+            best[matter] = claim
+    return [score_bonus_item(item, entries.get(item.number), claims, best) for item in items]
+
+
+def score_bonus_item(
+    item: Item,
+    entry: ItemEntry | None,
+    claims: list[ClaimPoints],
+    best: dict[str, ClaimPoints],
+) -> ItemScore:
+    if entry is None:
+        return ItemScore(item.number, item.kind, ZERO, ("未申报加分",))
+    if item.rule is RuleName.JUDGED:
+        return score_points_item(item, entry)
+    lines: list[str] = []
+    earned = ZERO
+    for claim in (c for c in claims if c.item is item):
+        matter = claim.claim.matter.strip()
+        if best[matter] is claim:
+            earned += claim.points
+            lines.append(f"事项「{matter}」{claim.claim.tier} 级，加 {claim.points}")
+        else:
+            winner = best[matter]
+            lines.append(
+                f"事项「{matter}」{claim.claim.tier} 级 {claim.points} 不计：同一事项只计最高加分"
+                f"（已在第 {winner.item.number} 项按 {winner.claim.tier} 级计 {winner.points}）"
+            )
+    cap = item.max_points
+    if cap is not None and earned > cap:
+        lines.append(f"本项加分 {earned} 超过上限 {cap}，计 {cap}")
+        earned = cap
+    return ItemScore(item.number, item.kind, earned, tuple(lines) or ("未申报加分",))

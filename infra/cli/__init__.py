@@ -1,0 +1,1 @@
+"""Command groups of the `kaohe` command; the web layer assembles them."""

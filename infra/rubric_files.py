@@ -1,0 +1,60 @@
+"""Reading rubric files (YAML) and the rubrics built into Kaohe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from domain.definition_errors import Problem, RubricDefinitionError
+from domain.rubric import Rubric
+from domain.rubric_definition import rubric_from_definition
+
+BUILTIN_DIR = Path(__file__).parent / "rubrics"
+
+
+def parse_rubric_text(text: str, source: str) -> Rubric:
+    """A rubric from YAML text; every scalar is read as text so points stay exact."""
+    try:
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # BaseLoader builds no objects
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
+        problem = getattr(error, "problem", None) or str(error)
+        raise RubricDefinitionError(
+            source, [Problem(where, f"not valid YAML: {problem}")]
+        ) from None
+    return rubric_from_definition(data, source)
+
+
+def load_rubric_file(path: Path) -> Rubric:
+    """The rubric in a file, or RubricDefinitionError naming the file and each problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RubricDefinitionError(
+            str(path), [Problem("file", "not UTF-8 text; save the rubric as UTF-8")]
+        ) from None
+    except OSError as error:
+        raise RubricDefinitionError(
+            str(path), [Problem("file", error.strerror or str(error))]
+        ) from None
+    return parse_rubric_text(text, str(path))
+
+
+def builtin_rubric_paths() -> list[Path]:
+    return sorted(BUILTIN_DIR.glob("*.yaml"))
+
+
+def builtin_rubrics() -> list[Rubric]:
+    """The rubrics shipped with Kaohe (the four seed tables), by code and version."""
+    rubrics = [load_rubric_file(path) for path in builtin_rubric_paths()]
+    return sorted(rubrics, key=lambda r: (r.code, r.version))
+
+
+def find_builtin_rubric(code: str, version: int | None = None) -> Rubric | None:
+    """The built-in rubric with this code: the given version, else the newest."""
+    matches = [r for r in builtin_rubrics() if r.code == code]
+    if version is not None:
+        matches = [r for r in matches if r.version == version]
+    return matches[-1] if matches else None

@@ -1,0 +1,1 @@
+"""Kaohe test suite."""

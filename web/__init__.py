@@ -1,0 +1,1 @@
+"""Kaohe web layer."""

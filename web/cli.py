@@ -1,0 +1,15 @@
+"""The `kaohe` command: every command group of the service under one name."""
+
+from __future__ import annotations
+
+import click
+
+from infra.cli.rubric_commands import rubric_group
+
+
+@click.group()
+def main() -> None:
+    """Kaohe (考核): scoring, review and audit of veterans' service centres and stations."""
+
+
+main.add_command(rubric_group)
