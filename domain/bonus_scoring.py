@@ -25,8 +25,8 @@ def score_bonus_items(items: list[Item], entries: Mapping[str, ItemEntry]) -> li
     claims = [
         ClaimPoints(order, item, claim, tier.points)
         for order, item in enumerate(items)
-        for claim in entries[item.number].claims
-        if item.number in entries and (tier := item.tier(claim.tier)) is not None
+        for claim in (entries[item.number].claims if item.number in entries else ())
+        if (tier := item.tier(claim.tier)) is not None
     ]
     best: dict[str, ClaimPoints] = {}
     for claim in claims:

@@ -45,9 +45,15 @@ def entry_problems(item: Item, entry: ItemEntry) -> list[str]:
     at = f"item {item.number}"
     problems: list[str] = []
     uses = RULE_FIELDS[item.rule]
-    for name in ("points", "rate", "counts", "amounts", "claims", "raised"):
-        if name not in uses and getattr(entry, name) not in (None, {}, (), frozenset()):
-            problems.append(f"{at}: '{name}' does not apply to rule '{item.rule.value}'")
+    misplaced = [
+        name
+        for name in ("points", "rate", "counts", "amounts", "claims", "raised")
+        if name not in uses and getattr(entry, name) not in (None, {}, (), frozenset())
+    ]
+    for name in misplaced:
+        problems.append(f"{at}: '{name}' does not apply to rule '{item.rule.value}'")
+    if misplaced:
+        return problems
     if entry.points is not None:
         problems += points_problems(item, entry.points)
     if entry.rate is not None:

@@ -47,7 +47,7 @@ def read_item(
     max_points = reader.decimal(where, data, "max")
     kind = inherited.kind
     rule = read_rule(reader, where, data, kind)
-    if kind in NEEDS_MAX and max_points is None:
+    if kind in NEEDS_MAX and data.get("max") is None:
         reader.fail(where, f"a {kind.value} item needs 'max'")
     if kind is Kind.VETO and max_points is not None:
         reader.fail(where, "a veto item carries no points; remove 'max'")

@@ -60,7 +60,7 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
         step=step,
         compliance_targets=read_targets(reader, top),
         summary=read_summary(reader, top),
-        decisions=tuple(str(d) for d in reader.sequence("decisions", top.get("decisions", []))),
+        decisions=read_decisions(reader, top),
     )
     check_tree(reader, rubric)
     if reader.problems:
@@ -148,13 +148,24 @@ def read_choice(
     choices: type[E],
     where: str = "rubric",
 ) -> E | None:
-    value = data.get(key)
+    raw = data.get(key)
     allowed = ", ".join(c.value for c in choices)
     try:
-        return choices(value)
+        return choices(str(raw))
     except ValueError:
-        reader.fail(where, f"'{key}' must be one of {allowed}, found {describe(value)}")
+        reader.fail(where, f"'{key}' must be one of {allowed}, found {describe(raw)}")
         return None
+
+
+def read_decisions(reader: DefinitionReader, top: Mapping[str, Any]) -> tuple[str, ...]:
+    decisions = reader.sequence("decisions", top.get("decisions", []))
+    for index, decision in enumerate(decisions):
+        if not isinstance(decision, str):
+            reader.fail(
+                f"decisions › #{index + 1}",
+                f"must be text, found {describe(decision)}; quote a decision that contains ': '",
+            )
+    return tuple(str(d) for d in decisions)
 
 
 def read_code(reader: DefinitionReader, top: Mapping[str, Any]) -> str:
