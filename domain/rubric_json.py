@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from decimal import Decimal
 from typing import Any
 
+from domain.canonical import canonical_json
 from domain.rubric import Assignment, Item, Node, Rubric
 
 JsonDict = dict[str, Any]
@@ -103,11 +103,6 @@ def rubric_to_dict(rubric: Rubric) -> JsonDict:
         "decisions": list(rubric.decisions),
         "nodes": [node_to_dict(node) for node in rubric.nodes],
     }
-
-
-def canonical_json(data: object) -> bytes:
-    """One encoding for equal data: sorted keys, no spaces, UTF-8."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def content_hash(rubric: Rubric) -> str:

@@ -1,0 +1,51 @@
+"""Ports the application needs from the outside world, as protocols."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+EventTime = tuple[UUID, int, datetime]
+"""(aggregate id, version, event timestamp): one row of the timestamp index."""
+
+Credential = tuple[UUID, str]
+"""(account id, argon2 hash): written beside the events, never inside one."""
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class PasswordHasher(Protocol):
+    def hash(self, password: str) -> str: ...
+
+    def verify(self, password_hash: str, password: str) -> bool: ...
+
+
+class EventHistory(Protocol):
+    """What the event store keeps beside the events, written in the same transaction."""
+
+    def version_at(self, originator_id: UUID, at: datetime) -> int | None:
+        """The aggregate's last version at or before a time; None if it did not exist yet."""
+        ...
+
+    def position_at(self, at: datetime) -> int | None:
+        """The last notification id (log position) at or before a time."""
+        ...
+
+    def credential(self, account_id: UUID) -> str | None:
+        """The account's current password hash."""
+        ...
+
+    def max_position(self) -> int:
+        """The last notification id in the log (0 when empty)."""
+        ...
+
+
+SAVE_KWARGS = ("event_times", "credentials")
+"""Keyword arguments the application passes to the recorder with every save:
+`event_times: Sequence[EventTime]` and `credentials: Sequence[Credential]`."""
+
+__all__ = ["Clock", "Credential", "EventHistory", "EventTime", "PasswordHasher", "Sequence"]
