@@ -1,0 +1,129 @@
+"""Accounts, and the roles granted to them over unit subtrees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+from uuid import UUID, uuid5
+
+from domain.audit import AuditedAggregate, DomainError, Stamp, require_reason
+from domain.ids import account_id
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+
+
+class Role(StrEnum):
+    """What an account may do, always over one unit's subtree."""
+
+    STATION_STAFF = "station_staff"
+    TOWN_REVIEWER = "town_reviewer"
+    COUNTY_AUDITOR = "county_auditor"
+    CITY_REGULATOR = "city_regulator"
+    ADMINISTRATOR = "administrator"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A role over a unit's subtree, given by an event so that who gave it is auditable."""
+
+    grant_id: UUID
+    role: Role
+    unit_id: UUID
+
+
+class Account(AuditedAggregate):
+    """A person's account. Invariants: the username never changes; a disabled account takes
+    no changes; a role over a unit is granted at most once at a time. The password hash is
+    kept beside the events, never inside one."""
+
+    class Created(AuditedAggregate.Created):
+        username: str
+        display_name: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.username = self.username
+            aggregate.display_name = self.display_name
+            aggregate.grants = {}
+            aggregate.disabled = False
+            aggregate.has_password = False
+
+    class PasswordSet(AuditedAggregate.Event):
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.has_password = True
+
+    class RoleGranted(AuditedAggregate.Event):
+        grant_id: UUID
+        role: str
+        unit_id: UUID
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.grants[self.grant_id] = Grant(self.grant_id, Role(self.role), self.unit_id)
+
+    class RoleRevoked(AuditedAggregate.Event):
+        grant_id: UUID
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            del aggregate.grants[self.grant_id]
+
+    class Disabled(AuditedAggregate.Event):
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.disabled = True
+
+    username: str
+    display_name: str
+    grants: dict[UUID, Grant]
+    disabled: bool
+    has_password: bool
+
+    def __init__(self) -> None:
+        """State comes from the events' apply methods."""
+
+    @classmethod
+    def create(cls, stamp: Stamp, username: str, display_name: str) -> Account:
+        name = username.strip().casefold()
+        if not USERNAME.match(name):
+            raise DomainError(
+                f"username {username!r} is not allowed: use 3–64 lower-case letters, digits, "
+                "dots, hyphens or underscores, starting with a letter or digit"
+            )
+        if not display_name.strip():
+            raise DomainError("an account needs a display name")
+        return cls._start(
+            cls.Created, account_id(name), stamp, username=name, display_name=display_name.strip()
+        )
+
+    def record_password_set(self, stamp: Stamp) -> None:
+        """Record that the password changed; the hash itself is saved beside this event."""
+        self._check_enabled("set the password of")
+        self._emit(self.PasswordSet, stamp)
+
+    def grant(self, stamp: Stamp, role: Role, unit_id: UUID) -> Grant:
+        self._check_enabled("grant a role to")
+        grant_id = uuid5(self.id, f"{role.value}:{unit_id}")
+        if grant_id in self.grants:
+            raise DomainError(f"{self.username} already holds {role.value} over that unit")
+        self._emit(self.RoleGranted, stamp, grant_id=grant_id, role=role.value, unit_id=unit_id)
+        return self.grants[grant_id]
+
+    def revoke(self, stamp: Stamp, grant_id: UUID, reason: str) -> None:
+        self._check_enabled("revoke a role of")
+        if grant_id not in self.grants:
+            raise DomainError(f"{self.username} holds no grant {grant_id}")
+        self._emit(
+            self.RoleRevoked, stamp, require_reason(reason, "revoke a role"), grant_id=grant_id
+        )
+
+    def disable(self, stamp: Stamp, reason: str) -> None:
+        self._check_enabled("disable")
+        self._emit(self.Disabled, stamp, require_reason(reason, "disable an account"))
+
+    def _check_enabled(self, action: str) -> None:
+        if self.disabled:
+            raise DomainError(f"account {self.username} is disabled; cannot {action} it")

@@ -1,0 +1,326 @@
+"""The assessment: one unit scored against one rubric version for one period."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from domain.assessment_events import AssessmentEvents, EntryChanged
+from domain.audit import DomainError, Stamp, require_reason
+from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
+from domain.entry_data import entry_from_data, entry_to_data
+from domain.ids import assessment_id
+from domain.rubric import Rubric
+from domain.rubric_json import content_hash
+from domain.rules import Kind
+from domain.scoring import Scorecard, score
+from domain.workflow import PRECEDENCE, Layer, check_action, check_layer, check_period
+
+FINDINGS = ("none", "error", "falsification")
+REASON_ALWAYS = (Kind.DEDUCTION, Kind.VETO)
+
+
+class Assessment(AssessmentEvents):
+    """A scoring sheet and its workflow. Invariants: the self, review and verification layers
+    are kept apart and each is open only in its status; a change to anything submitted needs a
+    reason; nobody approves what they submitted; nothing changes once finalized; the rubric
+    version it was opened against (code, version, content hash) never changes."""
+
+    def __init__(self) -> None:
+        """State comes from the events' apply methods."""
+
+    @classmethod
+    def open(
+        cls, stamp: Stamp, unit_id: UUID, rubric_id: UUID, rubric: Rubric, period: str
+    ) -> Assessment:
+        return cls._start(
+            cls.Opened,
+            assessment_id(unit_id, rubric_id, period),
+            stamp,
+            unit_id=unit_id,
+            rubric_id=rubric_id,
+            rubric_code=rubric.code,
+            rubric_version=rubric.version,
+            rubric_hash=content_hash(rubric),
+            period=check_period(period, rubric.period),
+        )
+
+    # Scores -----------------------------------------------------------------------------
+
+    def score_item(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        entry: ItemEntry,
+        reason: str = "",
+    ) -> None:
+        """Set one item's entry in one layer (a score, a rate, counts, claims …)."""
+        self._change(self.ItemScored, stamp, rubric, number, layer, entry, reason)
+
+    def save_sheet(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        layer: Layer,
+        entries: Mapping[str, ItemEntry],
+        reason: str = "",
+    ) -> None:
+        """Save many items at once: all are checked first, so either all change or none."""
+        problems = [p for n, e in entries.items() for p in self._entry_problems(rubric, n, e)]
+        if problems:
+            raise ScoringInputError(problems)
+        for number, entry in entries.items():
+            self.score_item(stamp, rubric, number, layer, entry, reason)
+
+    def apply_deduction(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        line: str,
+        count: int | None,
+        amount: Any,
+        reason: str,
+    ) -> None:
+        current = self.entry(layer, number)
+        counts, amounts = dict(current.counts), dict(current.amounts)
+        if count is not None:
+            counts[line] = count
+        if amount is not None:
+            amounts[line] = amount
+        entry = ItemEntry(**{**vars(current), "counts": counts, "amounts": amounts})
+        self._change(self.DeductionApplied, stamp, rubric, number, layer, entry, reason, line=line)
+
+    def claim_bonus(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        matter: str,
+        tier: str,
+        reason: str = "",
+    ) -> None:
+        current = self.entry(layer, number)
+        claims = (*(c for c in current.claims if c.matter != matter), Claim(matter, tier))
+        entry = ItemEntry(**{**vars(current), "claims": claims})
+        self._change(
+            self.BonusClaimed, stamp, rubric, number, layer, entry, reason, matter=matter, tier=tier
+        )
+
+    def withdraw_bonus(
+        self, stamp: Stamp, rubric: Rubric, number: str, layer: Layer, matter: str, reason: str
+    ) -> None:
+        current = self.entry(layer, number)
+        if all(c.matter != matter for c in current.claims):
+            raise DomainError(f"item {number} has no {layer.value} claim for matter {matter!r}")
+        claims = tuple(c for c in current.claims if c.matter != matter)
+        entry = ItemEntry(**{**vars(current), "claims": claims})
+        self._change(
+            self.BonusWithdrawn, stamp, rubric, number, layer, entry, reason, matter=matter
+        )
+
+    def raise_veto(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        condition: str,
+        reason: str,
+    ) -> None:
+        current = self.entry(layer, number)
+        entry = ItemEntry(**{**vars(current), "raised": current.raised | {condition}})
+        self._change(
+            self.VetoRaised, stamp, rubric, number, layer, entry, reason, condition=condition
+        )
+
+    def lift_veto(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        condition: str,
+        reason: str,
+    ) -> None:
+        current = self.entry(layer, number)
+        if condition not in current.raised:
+            raise DomainError(
+                f"veto condition {condition} of item {number} is not raised in "
+                f"the {layer.value} layer"
+            )
+        entry = ItemEntry(**{**vars(current), "raised": current.raised - {condition}})
+        self._change(
+            self.VetoLifted, stamp, rubric, number, layer, entry, reason, condition=condition
+        )
+
+    def enter_progress(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        progress: str,
+        value: Any = None,
+        reason: str = "",
+    ) -> None:
+        if not progress.strip():
+            raise DomainError(f"item {number}: progress (完成进度情况) cannot be empty")
+        current = self.entry(layer, number)
+        entry = ItemEntry(**{**vars(current), "progress": progress.strip(), "value": value})
+        self._change(self.ProgressEntered, stamp, rubric, number, layer, entry, reason)
+
+    def attach_evidence(
+        self, stamp: Stamp, name: str, size: int, sha256: str, item: str | None = None
+    ) -> None:
+        check_action(self.status, "attach evidence to")
+        if not name.strip() or size < 0 or len(sha256) != 64:
+            raise DomainError("evidence needs a file name, a size and a SHA-256 hex digest")
+        self._emit(
+            self.EvidenceAttached,
+            stamp,
+            item=item,
+            name=name.strip(),
+            size=size,
+            sha256=sha256.lower(),
+        )
+
+    # Workflow ---------------------------------------------------------------------------
+
+    def submit(self, stamp: Stamp, rubric: Rubric) -> None:
+        check_action(self.status, "submit")
+        unscored = self.scorecard(rubric, Layer.SELF).unscored
+        if unscored:
+            raise DomainError(f"cannot submit: items {', '.join(unscored)} are not scored yet")
+        self._emit(self.Submitted, stamp)
+
+    def return_to_unit(
+        self, stamp: Stamp, rubric: Rubric, reason: str, items: Sequence[str]
+    ) -> None:
+        check_action(self.status, "return")
+        unknown = [n for n in items if rubric.item(n) is None]
+        if unknown:
+            raise DomainError(f"cannot return: no items {', '.join(unknown)} in this rubric")
+        self._emit(
+            self.Returned, stamp, require_reason(reason, "return an assessment"), items=list(items)
+        )
+
+    def approve(self, stamp: Stamp) -> None:
+        check_action(self.status, "approve")
+        if stamp.actor_id == self.submitted_by:
+            raise DomainError("cannot approve an assessment you submitted yourself")
+        self._emit(self.Approved, stamp)
+
+    def record_finding(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        finding: str,
+        items: Sequence[str],
+        evidence: Sequence[str],
+        note: str,
+    ) -> None:
+        check_action(self.status, "record a finding on")
+        if finding not in FINDINGS:
+            raise DomainError(f"finding {finding!r} is unknown; allowed: {', '.join(FINDINGS)}")
+        unknown = [n for n in items if rubric.item(n) is None]
+        if unknown:
+            raise DomainError(f"no items {', '.join(unknown)} in this rubric")
+        known = {e["sha256"] for e in self.evidence}
+        missing = [h for h in evidence if h not in known]
+        if missing:
+            raise DomainError(f"evidence {', '.join(missing)} is not attached to this assessment")
+        if finding == "falsification" and not (items and evidence):
+            raise DomainError("a falsification finding must name the items and the evidence")
+        self._emit(
+            self.FindingRecorded,
+            stamp,
+            require_reason(note, "record a finding"),
+            finding=finding,
+            items=list(items),
+            evidence=list(evidence),
+        )
+
+    def finalize(self, stamp: Stamp) -> None:
+        check_action(self.status, "finalize")
+        self._emit(self.Finalized, stamp)
+
+    def reopen(self, stamp: Stamp, reason: str) -> None:
+        check_action(self.status, "reopen")
+        self._emit(self.Reopened, stamp, require_reason(reason, "reopen an assessment"))
+
+    # Reading ----------------------------------------------------------------------------
+
+    def entry(self, layer: Layer, number: str) -> ItemEntry:
+        return entry_from_data(self.layers[layer.value].get(number, {}))
+
+    def effective_entries(self, top: Layer = Layer.VERIFICATION) -> dict[str, ItemEntry]:
+        """Per item, the entry of the highest layer present, up to `top`."""
+        layers = PRECEDENCE[PRECEDENCE.index(top) :]
+        numbers = {n for layer in layers for n in self.layers[layer.value]}
+        return {
+            n: entry_from_data(
+                next(self.layers[la.value][n] for la in layers if n in self.layers[la.value])
+            )
+            for n in sorted(numbers)
+        }
+
+    def scorecard(self, rubric: Rubric, top: Layer = Layer.VERIFICATION) -> Scorecard:
+        self._check_rubric(rubric)
+        return score(rubric, self.effective_entries(top))
+
+    # Internals --------------------------------------------------------------------------
+
+    def _change(
+        self,
+        event_class: type[EntryChanged],
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        entry: ItemEntry,
+        reason: str,
+        **extra: Any,
+    ) -> None:
+        check_layer(self.status, layer)
+        problems = self._entry_problems(rubric, number, entry)
+        if problems:
+            raise ScoringInputError(problems)
+        item = rubric.item(number)
+        assert item is not None
+        needs_reason = layer is not Layer.SELF or item.kind in REASON_ALWAYS
+        if needs_reason:
+            reason = require_reason(reason, f"change item {number} in the {layer.value} layer")
+        data = entry_to_data(entry)
+        previous = self.layers[layer.value].get(number)
+        if data == (previous or {}):
+            return
+        self._emit(
+            event_class,
+            stamp,
+            reason,
+            item=number,
+            layer=layer.value,
+            entry=data,
+            previous=previous,
+            **extra,
+        )
+
+    def _entry_problems(self, rubric: Rubric, number: str, entry: ItemEntry) -> list[str]:
+        self._check_rubric(rubric)
+        item = rubric.item(number)
+        if item is None:
+            return [f"item {number}: no such item in {rubric.code} v{rubric.version}"]
+        return entry_problems(item, entry)
+
+    def _check_rubric(self, rubric: Rubric) -> None:
+        if (rubric.code, rubric.version) != (self.rubric_code, self.rubric_version):
+            raise DomainError(
+                f"this assessment is pinned to {self.rubric_code} "
+                f"v{self.rubric_version}, not {rubric.code} v{rubric.version}"
+            )
