@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -48,4 +47,12 @@ SAVE_KWARGS = ("event_times", "credentials")
 """Keyword arguments the application passes to the recorder with every save:
 `event_times: Sequence[EventTime]` and `credentials: Sequence[Credential]`."""
 
-__all__ = ["Clock", "Credential", "EventHistory", "EventTime", "PasswordHasher", "Sequence"]
+
+class EvidenceFiles(Protocol):
+    """Evidence files stored once by their SHA-256."""
+
+    def put(self, content: bytes) -> str:
+        """Store the content (once) and return its SHA-256 hex digest."""
+        ...
+
+    def get(self, sha256: str) -> bytes | None: ...

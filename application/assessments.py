@@ -1,0 +1,346 @@
+"""Use cases for assessments: open, score, review, verify, finalize; read as of any time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from application.errors import ConflictError, NotFoundError
+from application.ports import EvidenceFiles
+from application.rubrics import RubricService
+from application.runner import Command, CommandRunner, Outcome
+from application.units import UnitService
+from domain.assessment import Assessment
+from domain.audit import DomainError, Stamp
+from domain.entries import ItemEntry
+from domain.entry_data import entry_to_data
+from domain.ids import assessment_id
+from domain.rubric import Rubric
+from domain.workflow import Layer
+
+
+class AssessmentService:
+    """Every assessment command runs in one transaction against the caller's expected
+    version; reads can ask for any past version or moment."""
+
+    def __init__(
+        self,
+        runner: CommandRunner,
+        units: UnitService,
+        rubrics: RubricService,
+        files: EvidenceFiles,
+    ) -> None:
+        self.runner = runner
+        self.units = units
+        self.rubrics = rubrics
+        self.files = files
+
+    # Reading ----------------------------------------------------------------------------
+
+    def get(
+        self, aid: UUID, version: int | None = None, as_of: datetime | None = None
+    ) -> Assessment:
+        if as_of is not None:
+            found = self.runner.store.history.version_at(aid, as_of)
+            if found is None:
+                raise NotFoundError(f"assessment {aid} did not exist at {as_of.isoformat()}")
+            version = found if version is None else min(version, found)
+        assessment = self.runner.load(Assessment, aid, f"assessment {aid}")
+        if version is None or version >= assessment.version:
+            return assessment
+        if version < 1:
+            raise NotFoundError(f"assessment {aid} has no version {version}")
+        past: Assessment = self.runner.store.repository.get(aid, version=version)
+        return past
+
+    def rubric_of(self, assessment: Assessment) -> Rubric:
+        return self.rubrics.rubric(assessment.rubric_id)
+
+    # Opening ----------------------------------------------------------------------------
+
+    def open(
+        self, command: Command, unit_code: str, rubric_code: str, rubric_version: int, period: str
+    ) -> Outcome:
+        unit = self.units.get(unit_code)
+        published = self.rubrics.find(rubric_code, rubric_version)
+        if published.retired:
+            raise DomainError(
+                f"rubric {rubric_code} v{rubric_version} is retired; "
+                "open assessments against a current version"
+            )
+        rubric = self.rubrics.rubric(published.id)
+        if unit.level is not rubric.scored_level:
+            raise DomainError(
+                f"{rubric_code} scores {rubric.scored_level.value} units; "
+                f"{unit_code} is a {unit.level.value} unit"
+            )
+        aid = assessment_id(unit.id, published.id, period)
+        try:
+            self.runner.load(Assessment, aid, "")
+        except NotFoundError:
+            pass
+        else:
+            raise ConflictError(
+                f"{unit_code} already has an assessment for {rubric_code} "
+                f"v{rubric_version} in {period}: {aid}",
+                current_version=None,
+            )
+        args = {
+            "unit": unit_code,
+            "rubric": rubric_code,
+            "version": rubric_version,
+            "period": period,
+        }
+
+        def change(stamp: Stamp) -> list[Assessment]:
+            return [Assessment.open(stamp, unit.id, published.id, rubric, period)]
+
+        return self.runner.run(command, "open_assessment", args, change)
+
+    # Scoring ----------------------------------------------------------------------------
+
+    def score_item(
+        self,
+        command: Command,
+        aid: UUID,
+        number: str,
+        layer: Layer,
+        entry: ItemEntry,
+        reason: str = "",
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {
+            "id": str(aid),
+            "item": number,
+            "layer": layer.value,
+            "entry": entry_to_data(entry),
+            "reason": reason,
+        }
+        return self.runner.update(
+            command,
+            "score_item",
+            args,
+            a,
+            lambda s: a.score_item(s, rubric, number, layer, entry, reason),
+        )
+
+    def save_sheet(
+        self,
+        command: Command,
+        aid: UUID,
+        layer: Layer,
+        entries: Mapping[str, ItemEntry],
+        reason: str = "",
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {
+            "id": str(aid),
+            "layer": layer.value,
+            "reason": reason,
+            "entries": {n: entry_to_data(e) for n, e in entries.items()},
+        }
+        return self.runner.update(
+            command,
+            "save_sheet",
+            args,
+            a,
+            lambda s: a.save_sheet(s, rubric, layer, entries, reason),
+        )
+
+    def apply_deduction(
+        self,
+        command: Command,
+        aid: UUID,
+        number: str,
+        layer: Layer,
+        line: str,
+        count: int | None,
+        amount: Decimal | None,
+        reason: str,
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {
+            "id": str(aid),
+            "item": number,
+            "layer": layer.value,
+            "line": line,
+            "count": count,
+            "amount": amount,
+            "reason": reason,
+        }
+        return self.runner.update(
+            command,
+            "apply_deduction",
+            args,
+            a,
+            lambda s: a.apply_deduction(s, rubric, number, layer, line, count, amount, reason),
+        )
+
+    def claim_bonus(
+        self,
+        command: Command,
+        aid: UUID,
+        number: str,
+        layer: Layer,
+        matter: str,
+        tier: str,
+        reason: str = "",
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {
+            "id": str(aid),
+            "item": number,
+            "layer": layer.value,
+            "matter": matter,
+            "tier": tier,
+            "reason": reason,
+        }
+        return self.runner.update(
+            command,
+            "claim_bonus",
+            args,
+            a,
+            lambda s: a.claim_bonus(s, rubric, number, layer, matter, tier, reason),
+        )
+
+    def withdraw_bonus(
+        self, command: Command, aid: UUID, number: str, layer: Layer, matter: str, reason: str
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {"id": str(aid), "item": number, "layer": layer.value, "matter": matter}
+        return self.runner.update(
+            command,
+            "withdraw_bonus",
+            args,
+            a,
+            lambda s: a.withdraw_bonus(s, rubric, number, layer, matter, reason),
+        )
+
+    def raise_veto(
+        self, command: Command, aid: UUID, number: str, layer: Layer, condition: str, reason: str
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {"id": str(aid), "item": number, "layer": layer.value, "condition": condition}
+        return self.runner.update(
+            command,
+            "raise_veto",
+            args,
+            a,
+            lambda s: a.raise_veto(s, rubric, number, layer, condition, reason),
+        )
+
+    def lift_veto(
+        self, command: Command, aid: UUID, number: str, layer: Layer, condition: str, reason: str
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {"id": str(aid), "item": number, "layer": layer.value, "condition": condition}
+        return self.runner.update(
+            command,
+            "lift_veto",
+            args,
+            a,
+            lambda s: a.lift_veto(s, rubric, number, layer, condition, reason),
+        )
+
+    def enter_progress(
+        self,
+        command: Command,
+        aid: UUID,
+        number: str,
+        layer: Layer,
+        progress: str,
+        value: Decimal | None = None,
+        reason: str = "",
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {
+            "id": str(aid),
+            "item": number,
+            "layer": layer.value,
+            "progress": progress,
+            "value": value,
+        }
+        return self.runner.update(
+            command,
+            "enter_progress",
+            args,
+            a,
+            lambda s: a.enter_progress(s, rubric, number, layer, progress, value, reason),
+        )
+
+    def attach_evidence(
+        self, command: Command, aid: UUID, name: str, content: bytes, item: str | None = None
+    ) -> Outcome:
+        a = self.runner.load(Assessment, aid, f"assessment {aid}")
+        sha256 = self.files.put(content)
+        args = {"id": str(aid), "name": name, "sha256": sha256, "item": item}
+        return self.runner.update(
+            command,
+            "attach_evidence",
+            args,
+            a,
+            lambda s: a.attach_evidence(s, name, len(content), sha256, item),
+        )
+
+    # Workflow ---------------------------------------------------------------------------
+
+    def submit(self, command: Command, aid: UUID) -> Outcome:
+        a, rubric = self._load(aid)
+        return self.runner.update(
+            command, "submit", {"id": str(aid)}, a, lambda s: a.submit(s, rubric)
+        )
+
+    def return_to_unit(
+        self, command: Command, aid: UUID, reason: str, items: Sequence[str]
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args = {"id": str(aid), "reason": reason, "items": list(items)}
+        return self.runner.update(
+            command, "return", args, a, lambda s: a.return_to_unit(s, rubric, reason, items)
+        )
+
+    def approve(self, command: Command, aid: UUID) -> Outcome:
+        a = self.runner.load(Assessment, aid, f"assessment {aid}")
+        return self.runner.update(command, "approve", {"id": str(aid)}, a, a.approve)
+
+    def record_finding(
+        self,
+        command: Command,
+        aid: UUID,
+        finding: str,
+        items: Sequence[str],
+        evidence: Sequence[str],
+        note: str,
+    ) -> Outcome:
+        a, rubric = self._load(aid)
+        args: dict[str, Any] = {
+            "id": str(aid),
+            "finding": finding,
+            "items": list(items),
+            "evidence": list(evidence),
+            "note": note,
+        }
+        return self.runner.update(
+            command,
+            "record_finding",
+            args,
+            a,
+            lambda s: a.record_finding(s, rubric, finding, items, evidence, note),
+        )
+
+    def finalize(self, command: Command, aid: UUID) -> Outcome:
+        a = self.runner.load(Assessment, aid, f"assessment {aid}")
+        return self.runner.update(command, "finalize", {"id": str(aid)}, a, a.finalize)
+
+    def reopen(self, command: Command, aid: UUID, reason: str) -> Outcome:
+        a = self.runner.load(Assessment, aid, f"assessment {aid}")
+        return self.runner.update(
+            command, "reopen", {"id": str(aid), "reason": reason}, a, lambda s: a.reopen(s, reason)
+        )
+
+    def _load(self, aid: UUID) -> tuple[Assessment, Rubric]:
+        a = self.runner.load(Assessment, aid, f"assessment {aid}")
+        return a, self.rubrics.rubric(a.rubric_id)

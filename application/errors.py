@@ -1,0 +1,23 @@
+"""Errors of the application layer, each saying what was wrong and what is allowed."""
+
+from __future__ import annotations
+
+
+class NotFoundError(LookupError):
+    """The thing named does not exist (or did not exist at the time asked about)."""
+
+
+class ConflictError(Exception):
+    """The change was based on an old version, or collides with what already exists."""
+
+    def __init__(self, message: str, current_version: int | None = None) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+
+
+class PermissionDeniedError(Exception):
+    """The actor's grants do not allow this action on this unit."""
+
+
+class AuthenticationError(Exception):
+    """Wrong username or password, or a disabled account."""

@@ -1,0 +1,48 @@
+"""Kaohe's application: every use case over the one event store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from application.accounts import AccountService
+from application.assessments import AssessmentService
+from application.ports import Clock, EvidenceFiles, PasswordHasher
+from application.rubrics import RubricService
+from application.runner import CommandRunner
+from application.store import EventStore
+from application.units import UnitService
+
+
+@dataclass(frozen=True)
+class StoredChange:
+    """One event of an aggregate's history, as recorded."""
+
+    version: int
+    topic: str
+    state: dict[str, Any]
+
+
+class Kaohe:
+    """The composition of the use cases; built once per process by infra.bootstrap."""
+
+    def __init__(
+        self, store: EventStore, clock: Clock, hasher: PasswordHasher, files: EvidenceFiles
+    ) -> None:
+        self.store = store
+        self.runner = CommandRunner(store, clock)
+        self.units = UnitService(self.runner)
+        self.accounts = AccountService(self.runner, hasher)
+        self.rubrics = RubricService(self.runner)
+        self.assessments = AssessmentService(self.runner, self.units, self.rubrics, files)
+
+    def history(self, aggregate_id: UUID) -> list[StoredChange]:
+        """Every event of one aggregate as stored (no upcasting), oldest first."""
+        recorder = self.store.recorder
+        stored = recorder.select_events(aggregate_id)
+        decode = self.store.mapper.transcoder.decode
+        return [StoredChange(e.originator_version, e.topic, decode(e.state)) for e in stored]
+
+    def close(self) -> None:
+        self.store.close()
