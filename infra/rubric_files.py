@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -13,8 +14,8 @@ from domain.rubric_definition import rubric_from_definition
 BUILTIN_DIR = Path(__file__).parent / "rubrics"
 
 
-def parse_rubric_text(text: str, source: str) -> Rubric:
-    """A rubric from YAML text; every scalar is read as text so points stay exact."""
+def parse_definition(text: str, source: str) -> Any:
+    """The definition in YAML text; every scalar is read as text so points stay exact."""
     try:
         data = yaml.load(text, Loader=yaml.BaseLoader)  # BaseLoader builds no objects
     except yaml.YAMLError as error:
@@ -24,13 +25,29 @@ def parse_rubric_text(text: str, source: str) -> Rubric:
         raise RubricDefinitionError(
             source, [Problem(where, f"not valid YAML: {problem}")]
         ) from None
-    return rubric_from_definition(data, source)
+    return data
+
+
+def parse_rubric_text(text: str, source: str) -> Rubric:
+    """A rubric from YAML text, checked whole."""
+    return rubric_from_definition(parse_definition(text, source), source)
+
+
+def read_definition(path: Path) -> Any:
+    """The raw definition in a rubric file (for publishing), checked whole."""
+    definition = parse_definition(read_text(path), str(path))
+    rubric_from_definition(definition, str(path))
+    return definition
 
 
 def load_rubric_file(path: Path) -> Rubric:
     """The rubric in a file, or RubricDefinitionError naming the file and each problem."""
+    return parse_rubric_text(read_text(path), str(path))
+
+
+def read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RubricDefinitionError(
             str(path), [Problem("file", "not UTF-8 text; save the rubric as UTF-8")]
@@ -39,7 +56,6 @@ def load_rubric_file(path: Path) -> Rubric:
         raise RubricDefinitionError(
             str(path), [Problem("file", error.strerror or str(error))]
         ) from None
-    return parse_rubric_text(text, str(path))
 
 
 def builtin_rubric_paths() -> list[Path]:
