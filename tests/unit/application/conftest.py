@@ -1,0 +1,77 @@
+"""An application over a real store (SQLite and PostgreSQL), a ticking clock and fast hashing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+
+from application.actor import SYSTEM, Actor
+from application.runner import Command
+from application.service import Kaohe
+from application.store import EventStore
+from domain.account import Role
+from domain.ids import unit_id
+from domain.rubric import UnitLevel
+from infra.evidence_files import FileEvidence
+from infra.passwords import Argon2Hasher
+from infra.rubric_files import BUILTIN_DIR, read_definition
+
+
+class TickingClock:
+    """Each reading is one second after the last, from a fixed start."""
+
+    def __init__(self, start: datetime = datetime(2023, 4, 1, 8, 0, tzinfo=UTC)) -> None:
+        self.current = start
+
+    def now(self) -> datetime:
+        self.current += timedelta(seconds=1)
+        return self.current
+
+
+@pytest.fixture
+def clock() -> TickingClock:
+    return TickingClock()
+
+
+@pytest.fixture
+def kaohe(store: EventStore, clock: TickingClock, tmp_path: Path) -> Iterator[Kaohe]:
+    app = Kaohe(store, clock, Argon2Hasher(time_cost=1, memory_cost=1024), FileEvidence(tmp_path))
+    yield app
+
+
+def by(actor: Actor, key: str | None = None, expected: int | None = None) -> Command:
+    return Command(actor, correlation_id="test", idempotency_key=key, expected_version=expected)
+
+
+def admin() -> Command:
+    return by(SYSTEM)
+
+
+VILLAGE = Actor(UUID(int=11), Role.STATION_STAFF, unit_id("V1"))
+TOWN = Actor(UUID(int=12), Role.TOWN_REVIEWER, unit_id("T1"))
+COUNTY = Actor(UUID(int=13), Role.COUNTY_AUDITOR, unit_id("C1"))
+
+
+@dataclass(frozen=True)
+class World:
+    app: Kaohe
+    rubric_id: UUID
+
+
+@pytest.fixture
+def world(kaohe: Kaohe) -> World:
+    """One city, county and town, two villages, and the Fengdu rubric published."""
+    units = kaohe.units
+    units.register(admin(), "CITY", "长治市", UnitLevel.CITY, None)
+    units.register(admin(), "C1", "潞州区", UnitLevel.COUNTY, "CITY")
+    units.register(admin(), "T1", "东街街道", UnitLevel.TOWN, "C1")
+    units.register(admin(), "V1", "东街社区", UnitLevel.VILLAGE, "T1")
+    units.register(admin(), "V2", "西街社区", UnitLevel.VILLAGE, "T1")
+    definition = read_definition(BUILTIN_DIR / "fengdu-village-station.v1.yaml")
+    outcome = kaohe.rubrics.publish(admin(), definition)
+    return World(kaohe, outcome.id)
