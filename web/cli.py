@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from infra.cli.ledger_commands import ledger_group
 from infra.cli.rubric_commands import rubric_group
 
 
@@ -13,3 +14,4 @@ def main() -> None:
 
 
 main.add_command(rubric_group)
+main.add_command(ledger_group)

@@ -1,4 +1,4 @@
-"""Assessment use cases on a real store: one transaction per command, conflicts, replays, history."""
+"""Assessment use cases on a real store: one transaction a command, conflicts, replays, history."""
 
 from __future__ import annotations
 
@@ -20,7 +20,11 @@ D = Decimal
 
 def full_sheet(app: Kaohe, aid: UUID) -> dict[str, ItemEntry]:
     rubric = app.assessments.rubric_of(app.assessments.get(aid))
-    return {i.number: ItemEntry(points=i.max_points) for i in rubric.items() if i.kind.value == "standard"}
+    return {
+        i.number: ItemEntry(points=i.max_points)
+        for i in rubric.items()
+        if i.kind.value == "standard"
+    }
 
 
 def opened(world: World, unit: str = "V1") -> UUID:
@@ -33,7 +37,9 @@ def events(app: Kaohe) -> int:
 
 def test_a_whole_sheet_is_saved_in_one_command_and_one_transaction(world: World) -> None:
     app, aid = world.app, opened(world)
-    outcome = app.assessments.save_sheet(by(VILLAGE, expected=1), aid, Layer.SELF, full_sheet(app, aid))
+    outcome = app.assessments.save_sheet(
+        by(VILLAGE, expected=1), aid, Layer.SELF, full_sheet(app, aid)
+    )
     assert outcome.version == 58  # opened + 57 items
     assessment = app.assessments.get(aid)
     assert app.assessments.get(aid).scorecard(app.assessments.rubric_of(assessment)).total == D(100)
@@ -50,15 +56,23 @@ def test_a_sheet_with_one_wrong_item_stores_nothing(world: World) -> None:
 
 def test_a_stale_version_is_refused_as_a_conflict_and_stores_nothing(world: World) -> None:
     app, aid = world.app, opened(world)
-    app.assessments.score_item(by(VILLAGE, expected=1), aid, "1", Layer.SELF, ItemEntry(points=D(1)))
+    app.assessments.score_item(
+        by(VILLAGE, expected=1), aid, "1", Layer.SELF, ItemEntry(points=D(1))
+    )
     before = events(app)
-    with pytest.raises(ConflictError, match=r"based on version 1, but it is at version 2") as refused:
-        app.assessments.score_item(by(VILLAGE, expected=1), aid, "2", Layer.SELF, ItemEntry(points=D(2)))
+    with pytest.raises(
+        ConflictError, match=r"based on version 1, but it is at version 2"
+    ) as refused:
+        app.assessments.score_item(
+            by(VILLAGE, expected=1), aid, "2", Layer.SELF, ItemEntry(points=D(2))
+        )
     assert refused.value.current_version == 2
     assert events(app) == before
 
 
-def test_a_repeated_idempotency_key_returns_the_first_result_and_stores_nothing(world: World) -> None:
+def test_a_repeated_idempotency_key_returns_the_first_result_and_stores_nothing(
+    world: World,
+) -> None:
     app, aid = world.app, opened(world)
     entry = ItemEntry(points=D(1))
     first = app.assessments.score_item(by(VILLAGE, key="k-1"), aid, "1", Layer.SELF, entry)
@@ -126,11 +140,13 @@ def test_history_lists_every_stored_event_with_actor_and_reason(world: World) ->
     last = history[-1]
     assert last.topic.endswith("Assessment.Returned")
     assert (last.state["actor_id"], last.state["reason"], last.state["items"]) == (
-        str(TOWN.account_id), "材料不全", ["1"]
+        str(TOWN.account_id),
+        "材料不全",
+        ["1"],
     )
 
 
 def test_an_unknown_assessment_is_not_found(world: World) -> None:
-    with pytest.raises(NotFoundError, match="assessment .* not found"):
+    with pytest.raises(NotFoundError, match=r"assessment .* not found"):
         world.app.assessments.get(UUID(int=99))
     assert isinstance(world.app.assessments.get(opened(world)), Assessment)

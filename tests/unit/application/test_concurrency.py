@@ -29,7 +29,12 @@ def test_concurrent_stale_writers_lose_and_nothing_is_lost_or_duplicated(world: 
         # Every writer changes something: none writes the value the item already has.
         values = [v for v in STEPS if v != current.entry(Layer.SELF, "6").points]
 
-        def revise(writer: int, version: int = version) -> None:
+        def revise(
+            writer: int,
+            version: int = version,
+            values: list[Decimal] = values,
+            barrier: threading.Barrier = barrier,
+        ) -> None:
             entry = ItemEntry(points=values[writer % len(values)])
             barrier.wait()
             try:

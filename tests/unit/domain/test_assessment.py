@@ -77,10 +77,17 @@ def test_opening_pins_the_rubric_and_starts_the_hash_chain() -> None:
     a = opened()
     (event,) = a.pending_events
     assert (a.status, a.rubric_code, a.rubric_version, a.period) == (
-        Status.DRAFT, "test-rubric", 1, "2023Q2"
+        Status.DRAFT,
+        "test-rubric",
+        1,
+        "2023Q2",
     )
     assert event.prev_hash == GENESIS and a.last_hash == event.hash
-    assert (event.actor_id, event.actor_role, event.correlation_id) == ("village", "station_staff", "req-0")
+    assert (event.actor_id, event.actor_role, event.correlation_id) == (
+        "village",
+        "station_staff",
+        "req-0",
+    )
 
 
 def test_a_period_must_fit_the_rubric() -> None:
@@ -96,7 +103,9 @@ def test_each_event_chains_to_the_previous_hash() -> None:
 
 def test_saving_a_sheet_scores_each_item_in_the_self_layer() -> None:
     a = opened()
-    names = new_events(a, lambda a: a.save_sheet(stamp(), RUBRIC, Layer.SELF, {"1": entry("4"), "2": entry("5")}))
+    names = new_events(
+        a, lambda a: a.save_sheet(stamp(), RUBRIC, Layer.SELF, {"1": entry("4"), "2": entry("5")})
+    )
     assert names == ["ItemScored", "ItemScored"]
     assert a.scorecard(RUBRIC).total == D(9)
 
@@ -124,9 +133,9 @@ def test_deductions_and_vetoes_need_a_reason_even_in_the_self_layer() -> None:
     a = filled()
     with pytest.raises(DomainError, match=r"a reason is required to change item 9"):
         a.apply_deduction(stamp(), RUBRIC, "9", Layer.SELF, "x", 2, None, "")
-    assert new_events(a, lambda a: a.apply_deduction(stamp(), RUBRIC, "9", Layer.SELF, "x", 2, None, "信访2人次")) == [
-        "DeductionApplied"
-    ]
+    assert new_events(
+        a, lambda a: a.apply_deduction(stamp(), RUBRIC, "9", Layer.SELF, "x", 2, None, "信访2人次")
+    ) == ["DeductionApplied"]
     assert a.scorecard(RUBRIC).total == D(7)
 
 
@@ -149,7 +158,9 @@ def test_submitting_needs_every_item_scored() -> None:
 
 def test_no_self_scoring_after_submit() -> None:
     a = submitted()
-    with pytest.raises(DomainError, match=r"cannot score the self layer of an assessment that is submitted"):
+    with pytest.raises(
+        DomainError, match=r"cannot score the self layer of an assessment that is submitted"
+    ):
         a.score_item(stamp(), RUBRIC, "1", Layer.SELF, entry("1"))
 
 
@@ -233,14 +244,36 @@ def test_reopening_needs_a_reason_and_returns_to_review() -> None:
     ("build", "command", "message"),
     [
         (opened, lambda a: a.approve(stamp("town")), "cannot approve an assessment that is draft"),
-        (opened, lambda a: a.finalize(stamp("town")), "cannot finalize an assessment that is draft"),
-        (opened, lambda a: a.reopen(stamp("town"), "x"), "cannot reopen an assessment that is draft"),
-        (submitted, lambda a: a.submit(stamp(), RUBRIC), "cannot submit an assessment that is submitted"),
-        (approved, lambda a: a.return_to_unit(stamp(), RUBRIC, "x", []), "cannot return an assessment that is approved"),
-        (submitted, lambda a: a.score_item(stamp(), RUBRIC, "1", Layer.VERIFICATION, entry("1"), "x"),
-         "the verification layer is open when approved"),
-        (approved, lambda a: a.score_item(stamp(), RUBRIC, "1", Layer.REVIEW, entry("1"), "x"),
-         "the review layer is open when submitted"),
+        (
+            opened,
+            lambda a: a.finalize(stamp("town")),
+            "cannot finalize an assessment that is draft",
+        ),
+        (
+            opened,
+            lambda a: a.reopen(stamp("town"), "x"),
+            "cannot reopen an assessment that is draft",
+        ),
+        (
+            submitted,
+            lambda a: a.submit(stamp(), RUBRIC),
+            "cannot submit an assessment that is submitted",
+        ),
+        (
+            approved,
+            lambda a: a.return_to_unit(stamp(), RUBRIC, "x", []),
+            "cannot return an assessment that is approved",
+        ),
+        (
+            submitted,
+            lambda a: a.score_item(stamp(), RUBRIC, "1", Layer.VERIFICATION, entry("1"), "x"),
+            "the verification layer is open when approved",
+        ),
+        (
+            approved,
+            lambda a: a.score_item(stamp(), RUBRIC, "1", Layer.REVIEW, entry("1"), "x"),
+            "the review layer is open when submitted",
+        ),
     ],
 )
 def test_each_status_refuses_actions_it_does_not_allow(

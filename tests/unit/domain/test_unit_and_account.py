@@ -87,7 +87,7 @@ def test_grants_are_events_and_cannot_be_doubled() -> None:
 def test_a_disabled_account_takes_no_changes_and_usernames_are_checked() -> None:
     account = Account.create(ADMIN, "li.wei", "李伟")
     account.disable(ADMIN, "离职")
-    with pytest.raises(DomainError, match="account li.wei is disabled"):
+    with pytest.raises(DomainError, match=r"account li\.wei is disabled"):
         account.grant(ADMIN, Role.STATION_STAFF, UUID(int=1))
     with pytest.raises(DomainError, match="username 'a b' is not allowed"):
         Account.create(ADMIN, "a b", "x")

@@ -1,0 +1,173 @@
+"""Loading the demo: rubrics, units, accounts, then a quarter of realistic activity.
+
+Every step checks what exists first, so running it twice adds nothing the second time."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from pathlib import Path
+from uuid import UUID
+
+import yaml
+
+from application.actor import SYSTEM, Actor
+from application.errors import NotFoundError
+from application.runner import Command
+from application.service import Kaohe
+from domain.account import Role
+from domain.entries import ItemEntry
+from domain.ids import assessment_id, rubric_version_id, unit_id
+from domain.rubric import UnitLevel
+from domain.rules import Kind
+from domain.workflow import Layer
+from infra.demo.plan import CITY, DemoPlan, plan_demo
+from infra.rubric_files import builtin_rubric_paths, read_definition
+
+QUARTER = "2023Q2"
+PROGRESS_FILE = Path(__file__).parent / "zaozhuang-2022-progress.yaml"
+REVIEW_REASONS = ("台账资料不全，核减", "现场查看与自评不符", "制度未上墙，核减")
+RETURN_REASON = "请补充相关台账和照片后重新报送"
+
+
+def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
+    plan = plan_demo(seed)
+    for path in builtin_rubric_paths():
+        app.rubrics.publish(Command(SYSTEM, "demo"), read_definition(path))
+    for demo_unit, level, parent in plan.units:
+        if not app.units.exists(demo_unit.code):
+            app.units.register(
+                Command(SYSTEM, "demo"), demo_unit.code, demo_unit.name, level, parent
+            )
+            app.units.set_contact(
+                Command(SYSTEM, "demo"), demo_unit.code, demo_unit.contact, demo_unit.phone
+            )
+    for account in plan.accounts:
+        try:
+            app.accounts.get(account.username)
+        except NotFoundError:
+            command = Command(SYSTEM, "demo")
+            app.accounts.create(command, account.username, account.display_name, account.password)
+            app.accounts.grant(command, account.username, account.role, account.unit_code)
+    Activity(app, plan, random.Random(seed)).run()
+    return plan
+
+
+class Activity:
+    """A quarter of work: villages score themselves, towns review, return and approve,
+    the city scores its county centres, the city centre reports progress."""
+
+    def __init__(self, app: Kaohe, plan: DemoPlan, rng: random.Random) -> None:
+        self.app, self.plan, self.rng = app, plan, rng
+
+    def actor(self, role: Role, unit_code: str) -> Command:
+        account = self.app.accounts.get(self.plan.account(role, unit_code).username)
+        return Command(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
+
+    def run(self) -> None:
+        for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
+            self.village_quarter(index, village)
+        for county in self.plan.children(CITY.code):
+            self.county_year(county)
+        self.city_progress()
+
+    def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
+        aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)
+        try:
+            self.app.assessments.get(aid)
+        except NotFoundError:
+            return False
+        return True
+
+    def village_quarter(self, index: int, village: str) -> None:
+        if self.exists(village, "fengdu-village-station", 1, QUARTER):
+            return
+        a = self.app.assessments
+        staff = self.actor(Role.STATION_STAFF, village)
+        aid = a.open(staff, village, "fengdu-village-station", 1, QUARTER).id
+        a.save_sheet(staff, aid, Layer.SELF, self.self_scores(aid))
+        if index % 9 == 0:
+            a.claim_bonus(staff, aid, "58", Layer.SELF, "老兵之家建设经验", "bureau")
+        fate = self.rng.random()
+        if fate < 0.08:
+            return  # still a draft
+        a.submit(staff, aid)
+        if fate < 0.2:
+            return  # waiting for review
+        town = self.plan.parent_of(village)
+        reviewer = self.actor(Role.TOWN_REVIEWER, town)
+        self.review(aid, reviewer, staff, returned=fate > 0.85, veto=index in (5, 40))
+        a.approve(reviewer, aid)
+
+    def self_scores(self, aid: UUID) -> dict[str, ItemEntry]:
+        rubric = self.app.assessments.rubric_of(self.app.assessments.get(aid))
+        sheet = {}
+        for item in rubric.items():
+            if item.kind is Kind.STANDARD and item.max_points is not None:
+                cut = item.step * self.rng.choice((0, 0, 0, 0, 0, 0, 0, 1, 2))
+                sheet[item.number] = ItemEntry(points=max(item.max_points - cut, Decimal(0)))
+        return sheet
+
+    def review(
+        self, aid: UUID, reviewer: Command, staff: Command, returned: bool, veto: bool
+    ) -> None:
+        a = self.app.assessments
+        current = a.get(aid)
+        numbers = sorted(current.layers["self"], key=lambda n: self.rng.random())[:2]
+        if self.rng.random() < 0.35:
+            number = numbers[0]
+            points = current.entry(Layer.SELF, number).points or Decimal(0)
+            lower = max(points - Decimal(1), Decimal(0))
+            a.score_item(
+                reviewer,
+                aid,
+                number,
+                Layer.REVIEW,
+                ItemEntry(points=lower),
+                self.rng.choice(REVIEW_REASONS),
+            )
+        if veto:
+            a.raise_veto(reviewer, aid, "61", Layer.REVIEW, "3", "本季度发生重大舆情负面炒作")
+        if returned:
+            a.return_to_unit(reviewer, aid, RETURN_REASON, numbers)
+            a.attach_evidence(
+                staff, aid, "补充台账.pdf", f"demo evidence {aid}".encode(), numbers[0]
+            )
+            a.submit(staff, aid)
+
+    def county_year(self, county: str) -> None:
+        if self.exists(county, "changzhi-county-centre", 1, "2023"):
+            return
+        a = self.app.assessments
+        own = self.actor(Role.COUNTY_AUDITOR, county)
+        aid = a.open(own, county, "changzhi-county-centre", 1, "2023").id
+        a.save_sheet(own, aid, Layer.SELF, self.self_scores(aid))
+        for number in ("66", "67", "68", "69"):
+            item = a.rubric_of(a.get(aid)).item(number)
+            assert item is not None and item.max_points is not None
+            a.score_item(own, aid, number, Layer.SELF, ItemEntry(points=item.max_points - 1))
+        a.submit(own, aid)
+        regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
+        if county.endswith("02"):
+            a.apply_deduction(
+                regulator,
+                aid,
+                "65",
+                Layer.REVIEW,
+                "city_petition",
+                2,
+                None,
+                "本年度发生到市缠访2人次",
+            )
+        a.approve(regulator, aid)
+
+    def city_progress(self) -> None:
+        if self.exists(CITY.code, "zaozhuang-city-centre", 1, "2022"):
+            return
+        a = self.app.assessments
+        regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
+        aid = a.open(regulator, CITY.code, "zaozhuang-city-centre", 1, "2022").id
+        entries = yaml.load(PROGRESS_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        for entry in entries:
+            value = Decimal(entry["value"]) if entry.get("value") else None
+            a.enter_progress(regulator, aid, entry["number"], Layer.SELF, entry["progress"], value)

@@ -1,0 +1,1 @@
+"""The event store's recorders (SQLite, PostgreSQL) and the eventsourcing environment."""
