@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/kaohe rubric list
+	$(BIN)/kaohe demo
+	$(BIN)/kaohe serve
 
 lint: install
 	$(BIN)/ruff check .

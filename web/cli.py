@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from infra.cli.demo_commands import demo
 from infra.cli.ledger_commands import ledger_group
 from infra.cli.rubric_commands import rubric_group
+from web.serve import serve
 
 
 @click.group()
@@ -15,3 +17,5 @@ def main() -> None:
 
 main.add_command(rubric_group)
 main.add_command(ledger_group)
+main.add_command(demo)
+main.add_command(serve)

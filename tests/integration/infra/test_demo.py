@@ -1,0 +1,51 @@
+"""`kaohe demo` loads a plausible quarter once; a second run adds nothing."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from infra.bootstrap import open_event_store
+from infra.ledger import verify_ledger
+from infra.settings import Settings
+from web.cli import main
+
+
+def test_demo_loads_a_quarter_of_activity_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KAOHE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("KAOHE_DATABASE_URL", raising=False)
+    first = CliRunner().invoke(main, ["demo", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    loaded = json.loads(first.stdout)
+    roles = Counter(a["role"] for a in loaded["accounts"])
+    assert roles == {
+        "administrator": 1,
+        "city_regulator": 1,
+        "county_auditor": 3,
+        "town_reviewer": 10,
+        "station_staff": 60,
+    }
+    assert loaded["events_added"] > 3000
+
+    again = CliRunner().invoke(main, ["demo", "--format", "json"])
+    assert json.loads(again.stdout)["events_added"] == 0
+
+    store = open_event_store(Settings.from_env())
+    try:
+        names = Counter(
+            n.topic.rsplit(".", 1)[-1]
+            for n in store.recorder.select_notifications(start=None, limit=100_000)
+        )
+        assert verify_ledger(store).ok
+    finally:
+        store.close()
+    assert names["Opened"] == 64  # 60 villages, 3 county centres, the city centre
+    assert names["Returned"] >= 3 and names["Approved"] >= 40
+    assert names["VetoRaised"] >= 1 and names["DeductionApplied"] >= 1
+    assert names["BonusClaimed"] >= 1 and names["ProgressEntered"] == 11

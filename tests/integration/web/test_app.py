@@ -1,0 +1,18 @@
+"""The service answers over HTTP on the configured store."""
+
+from __future__ import annotations
+
+from application.store import EventStore
+from infra.bootstrap import build_kaohe
+from infra.settings import Settings
+from web.app import create_app
+
+
+def test_index_and_health_answer_from_the_store(store: EventStore) -> None:
+    app = create_app(kaohe=build_kaohe(Settings(), store))
+    client = app.test_client()
+    index = client.get("/")
+    assert index.status_code == 200
+    assert index.get_json()["service"] == "Kaohe 考核"
+    assert index.get_json()["events"] == store.history.max_position()
+    assert client.get("/healthz").get_json() == {"status": "ok"}
