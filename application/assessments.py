@@ -43,18 +43,8 @@ class AssessmentService:
     def get(
         self, aid: UUID, version: int | None = None, as_of: datetime | None = None
     ) -> Assessment:
-        if as_of is not None:
-            found = self.runner.store.history.version_at(aid, as_of)
-            if found is None:
-                raise NotFoundError(f"assessment {aid} did not exist at {as_of.isoformat()}")
-            version = found if version is None else min(version, found)
-        assessment = self.runner.load(Assessment, aid, f"assessment {aid}")
-        if version is None or version >= assessment.version:
-            return assessment
-        if version < 1:
-            raise NotFoundError(f"assessment {aid} has no version {version}")
-        past: Assessment = self.runner.store.repository.get(aid, version=version)
-        return past
+        """The assessment now, at a version, or as it stood at a moment."""
+        return self.runner.load_at(Assessment, aid, f"assessment {aid}", version, as_of)
 
     def rubric_of(self, assessment: Assessment) -> Rubric:
         return self.rubrics.rubric(assessment.rubric_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -63,6 +64,29 @@ class CommandRunner:
         if not isinstance(aggregate, cls):
             raise NotFoundError(f"{what} not found")
         return aggregate
+
+    def load_at(
+        self,
+        cls: type[A],
+        aggregate_id: UUID,
+        what: str,
+        version: int | None = None,
+        as_of: datetime | None = None,
+    ) -> A:
+        """The aggregate now, at a version, or as it stood at a moment (its last event at or
+        before that time, found through the timestamp index)."""
+        if as_of is not None:
+            found = self.store.history.version_at(aggregate_id, as_of)
+            if found is None:
+                raise NotFoundError(f"{what} did not exist at {as_of.isoformat()}")
+            version = found if version is None else min(version, found)
+        current = self.load(cls, aggregate_id, what)
+        if version is None or version >= current.version:
+            return current
+        if version < 1:
+            raise NotFoundError(f"{what} has no version {version}")
+        past: A = self.store.repository.get(aggregate_id, version=version)
+        return past
 
     def run(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -13,6 +14,7 @@ from application.rubrics import RubricService
 from application.runner import CommandRunner
 from application.store import EventStore
 from application.units import UnitService
+from domain.audit import AuditedAggregate
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,14 @@ class Kaohe:
         stored = recorder.select_events(aggregate_id)
         decode = self.store.mapper.transcoder.decode
         return [StoredChange(e.originator_version, e.topic, decode(e.state)) for e in stored]
+
+    def aggregate_at(
+        self, aggregate_id: UUID, version: int | None = None, as_of: datetime | None = None
+    ) -> AuditedAggregate:
+        """Any aggregate now, at a version, or as it stood at a moment."""
+        return self.runner.load_at(
+            AuditedAggregate, aggregate_id, f"aggregate {aggregate_id}", version, as_of
+        )
 
     def close(self) -> None:
         self.store.close()

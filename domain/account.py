@@ -24,6 +24,15 @@ class Role(StrEnum):
     ADMINISTRATOR = "administrator"
 
 
+ROLE_RANK = {role: rank for rank, role in enumerate(Role)}
+"""Higher ranks act for higher levels: station < town < county < city < administrator."""
+
+
+def outranks(role: str, other: str) -> bool:
+    """Whether `role` acts for a higher level than `other` (unknown roles rank lowest)."""
+    return ROLE_RANK.get(Role(role), -1) > ROLE_RANK.get(Role(other), -1)
+
+
 @dataclass(frozen=True)
 class Grant:
     """A role over a unit's subtree, given by an event so that who gave it is auditable."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
+from domain.account import outranks
 from domain.assessment_events import AssessmentEvents, EntryChanged
 from domain.audit import DomainError, Stamp, require_reason
 from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
@@ -15,7 +16,7 @@ from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rules import Kind
 from domain.scoring import Scorecard, score
-from domain.workflow import PRECEDENCE, Layer, check_action, check_layer, check_period
+from domain.workflow import PRECEDENCE, Layer, Status, check_action, check_layer, check_period
 
 FINDINGS = ("none", "error", "falsification")
 REASON_ALWAYS = (Kind.DEDUCTION, Kind.VETO)
@@ -252,6 +253,12 @@ class Assessment(AssessmentEvents):
 
     def reopen(self, stamp: Stamp, reason: str) -> None:
         check_action(self.status, "reopen")
+        locker = self.finalized_by_role
+        if self.status is Status.FINALIZED and locker and not outranks(stamp.role, locker):
+            raise DomainError(
+                f"only a level above the one that finalized it ({locker}) can "
+                f"reopen this assessment; you act as {stamp.role}"
+            )
         self._emit(self.Reopened, stamp, require_reason(reason, "reopen an assessment"))
 
     # Reading ----------------------------------------------------------------------------

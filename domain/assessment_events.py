@@ -47,6 +47,7 @@ class AssessmentEvents(AuditedAggregate):
             aggregate.evidence = []
             aggregate.findings = []
             aggregate.submitted_by = None
+            aggregate.finalized_by_role = None
             aggregate.returned_items = []
             aggregate.changed_by = self.actor_id
 
@@ -124,6 +125,7 @@ class AssessmentEvents(AuditedAggregate):
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.status = Status.FINALIZED
+            aggregate.finalized_by_role = self.actor_role
 
     class Reopened(AuditedAggregate.Event):
         def apply(self, aggregate: Any) -> None:
@@ -141,6 +143,7 @@ class AssessmentEvents(AuditedAggregate):
     evidence: list[dict[str, Any]]
     findings: list[dict[str, Any]]
     submitted_by: str | None
+    finalized_by_role: str | None
     returned_items: list[str]
     changed_by: str
 

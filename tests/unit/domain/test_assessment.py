@@ -31,8 +31,17 @@ RUBRIC = rubric(
 HASH = "a" * 64
 
 
+ROLES = {
+    "village": "station_staff",
+    "town": "town_reviewer",
+    "county": "county_auditor",
+    "city": "city_regulator",
+}
+
+
 def stamp(who: str = "village", minute: int = 0) -> Stamp:
-    return Stamp(who, "station_staff", "unit", T0 + timedelta(minutes=minute), f"req-{minute}")
+    at = T0 + timedelta(minutes=minute)
+    return Stamp(who, ROLES[who], f"{who}-unit", at, f"req-{minute}")
 
 
 def opened() -> Assessment:
@@ -235,6 +244,8 @@ def test_reopening_needs_a_reason_and_returns_to_review() -> None:
     a = finalized()
     with pytest.raises(DomainError, match=r"a reason is required to reopen"):
         a.reopen(stamp("city"), " ")
+    with pytest.raises(DomainError, match=r"only a level above the one that finalized it"):
+        a.reopen(stamp("town"), "想改分")
     a.reopen(stamp("city"), "复核发现问题")
     assert a.status is Status.SUBMITTED
     assert a.pending_events[-1].reason == "复核发现问题"
