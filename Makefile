@@ -31,3 +31,12 @@ test: lint unit
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache .hypothesis
+
+# Benchmarks of the event-sourced core (see bench/RESULTS.md). PostgreSQL runs when reachable,
+# in a throwaway schema (KAOHE_POSTGRES_SCHEMA) that the scripts create and drop.
+.PHONY: bench
+bench: install
+	$(BIN)/python -m bench.core --backend sqlite
+	$(BIN)/python -m bench.rss --backend sqlite
+	$(BIN)/python -m bench.core --backend postgres --url postgresql://postgres@127.0.0.1:5432/test
+	$(BIN)/python -m bench.rss --backend postgres --url postgresql://postgres@127.0.0.1:5432/test

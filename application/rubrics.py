@@ -21,7 +21,7 @@ class RubricService:
 
     def __init__(self, runner: CommandRunner) -> None:
         self.runner = runner
-        self._parsed: dict[tuple[UUID, str], Rubric] = {}
+        self._parsed: dict[UUID, Rubric] = {}
 
     def get_version(self, rid: UUID) -> RubricVersion:
         return self.runner.load(RubricVersion, rid, f"rubric version {rid}")
@@ -32,11 +32,10 @@ class RubricService:
         )
 
     def rubric(self, rid: UUID) -> Rubric:
-        published = self.get_version(rid)
-        key = (rid, published.content_hash)
-        if key not in self._parsed:
-            self._parsed[key] = published.rubric()
-        return self._parsed[key]
+        """The rubric of a published version; parsed once, as a version never changes."""
+        if rid not in self._parsed:
+            self._parsed[rid] = self.get_version(rid).rubric()
+        return self._parsed[rid]
 
     def publish(self, command: Command, definition: Mapping[str, Any]) -> Outcome:
         """Publish a definition. The same content again returns the published version; other

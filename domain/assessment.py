@@ -74,7 +74,7 @@ class Assessment(AssessmentEvents):
         if problems:
             raise ScoringInputError(problems)
         for number, entry in entries.items():
-            self.score_item(stamp, rubric, number, layer, entry, reason)
+            self._change(self.ItemScored, stamp, rubric, number, layer, entry, reason, checked=True)
 
     def apply_deduction(
         self,
@@ -292,10 +292,11 @@ class Assessment(AssessmentEvents):
         layer: Layer,
         entry: ItemEntry,
         reason: str,
+        checked: bool = False,
         **extra: Any,
     ) -> None:
         check_layer(self.status, layer)
-        problems = self._entry_problems(rubric, number, entry)
+        problems = [] if checked else self._entry_problems(rubric, number, entry)
         if problems:
             raise ScoringInputError(problems)
         item = rubric.item(number)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -38,6 +39,7 @@ class Stamp:
             raise ValueError(msg)
 
 
+@cache
 def topic_of(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
@@ -47,6 +49,8 @@ def event_hash(originator_id: UUID, version: int, topic: str, state: dict[str, A
 
     `state` is the event as stored; the hash itself and storage bookkeeping are left out."""
     payload = {k: v for k, v in state.items() if k not in NOT_IN_PAYLOAD}
+    if isinstance(payload.get("timestamp"), datetime):
+        payload["timestamp"] = payload["timestamp"].isoformat()  # as the encoder would
     body = {"id": str(originator_id), "version": version, "topic": topic, "payload": payload}
     return hashlib.sha256(canonical_json(body)).hexdigest()
 

@@ -17,8 +17,11 @@ def _plain(value: object) -> object:
     raise TypeError(msg)
 
 
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
+)
+
+
 def canonical_json(data: object) -> bytes:
     """Sorted keys, no spaces, UTF-8; decimals, ids and times as their text."""
-    return json.dumps(
-        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
-    ).encode()
+    return _ENCODER.encode(data).encode()

@@ -13,7 +13,8 @@ from application.ports import Credential, EventTime
 
 
 class IndexedVersions(NamedTuple):
-    """One aggregate in the timestamp index: its highest version and its number of rows."""
+    """One aggregate in the timestamp index: its highest version and its number of rows
+    (one per save that changed it, so at most its number of versions)."""
 
     last: int
     rows: int
@@ -30,6 +31,25 @@ class EventIndex(Protocol):
     def indexed_versions(self, upto: int) -> dict[UUID, IndexedVersions]:
         """Per aggregate, its index rows with notification ids up to `upto`."""
         ...
+
+
+def index_rows(
+    stored_events: Sequence[StoredEvent],
+    timestamps: Sequence[datetime],
+    notification_ids: Sequence[int],
+) -> list[tuple[int, UUID | str, int, datetime]]:
+    """The index rows of one save: one per run of an aggregate's events sharing a timestamp
+    (a command stamps all its events alike), keeping the run's last version and position.
+
+    That is all `version_at` and `position_at` need, at a fraction of a row per event."""
+    rows: list[tuple[int, UUID | str, int, datetime]] = []
+    for nid, stored, at in zip(notification_ids, stored_events, timestamps, strict=True):
+        row = (nid, stored.originator_id, stored.originator_version, at)
+        if rows and rows[-1][1] == stored.originator_id and rows[-1][3] == at:
+            rows[-1] = row
+        else:
+            rows.append(row)
+    return rows
 
 
 def require_aware(at: datetime, what: str = "the time") -> datetime:

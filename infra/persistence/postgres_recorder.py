@@ -16,6 +16,7 @@ from psycopg.sql import SQL, Composed, Identifier
 from infra.persistence.event_index import (
     IndexedVersions,
     event_timestamps,
+    index_rows,
     require_aware,
     sorted_credentials,
 )
@@ -95,11 +96,8 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         # The kwargs were checked in _insert_events and the library returns one id per
         # event, so nothing here can raise (an exception here would not roll back).
         timestamps = event_timestamps(stored_events, kwargs)
-        rows = zip(notification_ids or [], stored_events, timestamps, strict=True)
-        curs.executemany(
-            self._sql(INSERT_TIME),
-            [(nid, s.originator_id, s.originator_version, at) for nid, s, at in rows],
-        )
+        rows = index_rows(stored_events, timestamps, notification_ids or [])
+        curs.executemany(self._sql(INSERT_TIME), rows)
         return notification_ids
 
     def version_at(self, originator_id: UUID, at: datetime) -> int | None:

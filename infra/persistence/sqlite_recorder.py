@@ -13,6 +13,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 from infra.persistence.event_index import (
     IndexedVersions,
     event_timestamps,
+    index_rows,
     require_aware,
     sorted_credentials,
 )
@@ -42,7 +43,8 @@ def utc_text(at: datetime) -> str:
 
 
 class KaoheSQLiteRecorder(SQLiteApplicationRecorder):
-    """Stored events plus `event_times` (one row per event, keyed by its notification id)
+    """Stored events plus `event_times` (one row per save of an aggregate, keyed by the
+    notification id of its last event)
     and `credentials`, all written in the transaction that inserts the events.
 
     Ids are stored as 32-digit hex, like the events table, so the tables join."""
@@ -62,8 +64,8 @@ class KaoheSQLiteRecorder(SQLiteApplicationRecorder):
         c.executemany(
             INSERT_TIME,
             [
-                (nid, self._key(s.originator_id), s.originator_version, utc_text(at))
-                for nid, s, at in zip(notification_ids, stored_events, timestamps, strict=True)
+                (nid, self._key(aid), version, utc_text(at))
+                for nid, aid, version, at in index_rows(stored_events, timestamps, notification_ids)
             ],
         )
         c.executemany(UPSERT_CREDENTIAL, [(self._key(a), h) for a, h in credentials])

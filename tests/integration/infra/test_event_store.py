@@ -18,6 +18,17 @@ BEIJING = timezone(timedelta(hours=8))
 STAMPED = "2024-03-01T09:00:00.000000+00:00"
 
 
+def test_events_stamped_alike_share_one_index_row_at_their_last_version(store: EventStore) -> None:
+    zaozhuang = city("ZZ", "枣庄市")
+    zaozhuang.rename(stamp(T0), "枣庄")
+    zaozhuang.rename(stamp(T0), "枣庄市")
+    recordings = store.save(zaozhuang)
+
+    assert RawDb(store).times() == [(recordings[-1].notification.id, zaozhuang.id, 3)]
+    assert store.history.version_at(zaozhuang.id, T0) == 3
+    assert store.history.position_at(T0) == recordings[-1].notification.id
+
+
 def test_each_saved_event_gets_one_time_row_with_its_notification_id(store: EventStore) -> None:
     zaozhuang = city("ZZ", "枣庄市")
     zaozhuang.rename(stamp(T0 + HOUR), "枣庄")
