@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -39,7 +38,6 @@ class Stamp:
             raise ValueError(msg)
 
 
-@cache
 def topic_of(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
 
