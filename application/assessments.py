@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -101,20 +101,18 @@ class AssessmentService:
         entry: ItemEntry,
         reason: str = "",
     ) -> Outcome:
-        a, rubric = self._load(aid)
         args = {
-            "id": str(aid),
             "item": number,
             "layer": layer.value,
             "entry": entry_to_data(entry),
             "reason": reason,
         }
-        return self.runner.update(
+        return self._act(
             command,
             "score_item",
+            aid,
             args,
-            a,
-            lambda s: a.score_item(s, rubric, number, layer, entry, reason),
+            lambda a, r, s: a.score_item(s, r, number, layer, entry, reason),
         )
 
     def save_sheet(
@@ -125,19 +123,17 @@ class AssessmentService:
         entries: Mapping[str, ItemEntry],
         reason: str = "",
     ) -> Outcome:
-        a, rubric = self._load(aid)
         args = {
-            "id": str(aid),
             "layer": layer.value,
             "reason": reason,
             "entries": {n: entry_to_data(e) for n, e in entries.items()},
         }
-        return self.runner.update(
+        return self._act(
             command,
             "save_sheet",
+            aid,
             args,
-            a,
-            lambda s: a.save_sheet(s, rubric, layer, entries, reason),
+            lambda a, r, s: a.save_sheet(s, r, layer, entries, reason),
         )
 
     def apply_deduction(
@@ -151,9 +147,7 @@ class AssessmentService:
         amount: Decimal | None,
         reason: str,
     ) -> Outcome:
-        a, rubric = self._load(aid)
         args = {
-            "id": str(aid),
             "item": number,
             "layer": layer.value,
             "line": line,
@@ -161,12 +155,12 @@ class AssessmentService:
             "amount": amount,
             "reason": reason,
         }
-        return self.runner.update(
+        return self._act(
             command,
             "apply_deduction",
+            aid,
             args,
-            a,
-            lambda s: a.apply_deduction(s, rubric, number, layer, line, count, amount, reason),
+            lambda a, r, s: a.apply_deduction(s, r, number, layer, line, count, amount, reason),
         )
 
     def claim_bonus(
@@ -179,60 +173,49 @@ class AssessmentService:
         tier: str,
         reason: str = "",
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args = {
-            "id": str(aid),
-            "item": number,
-            "layer": layer.value,
-            "matter": matter,
-            "tier": tier,
-            "reason": reason,
-        }
-        return self.runner.update(
+        args = {"item": number, "layer": layer.value, "matter": matter, "tier": tier}
+        return self._act(
             command,
             "claim_bonus",
+            aid,
             args,
-            a,
-            lambda s: a.claim_bonus(s, rubric, number, layer, matter, tier, reason),
+            lambda a, r, s: a.claim_bonus(s, r, number, layer, matter, tier, reason),
         )
 
     def withdraw_bonus(
         self, command: Command, aid: UUID, number: str, layer: Layer, matter: str, reason: str
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args = {"id": str(aid), "item": number, "layer": layer.value, "matter": matter}
-        return self.runner.update(
+        args = {"item": number, "layer": layer.value, "matter": matter}
+        return self._act(
             command,
             "withdraw_bonus",
+            aid,
             args,
-            a,
-            lambda s: a.withdraw_bonus(s, rubric, number, layer, matter, reason),
+            lambda a, r, s: a.withdraw_bonus(s, r, number, layer, matter, reason),
         )
 
     def raise_veto(
         self, command: Command, aid: UUID, number: str, layer: Layer, condition: str, reason: str
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args = {"id": str(aid), "item": number, "layer": layer.value, "condition": condition}
-        return self.runner.update(
+        args = {"item": number, "layer": layer.value, "condition": condition}
+        return self._act(
             command,
             "raise_veto",
+            aid,
             args,
-            a,
-            lambda s: a.raise_veto(s, rubric, number, layer, condition, reason),
+            lambda a, r, s: a.raise_veto(s, r, number, layer, condition, reason),
         )
 
     def lift_veto(
         self, command: Command, aid: UUID, number: str, layer: Layer, condition: str, reason: str
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args = {"id": str(aid), "item": number, "layer": layer.value, "condition": condition}
-        return self.runner.update(
+        args = {"item": number, "layer": layer.value, "condition": condition}
+        return self._act(
             command,
             "lift_veto",
+            aid,
             args,
-            a,
-            lambda s: a.lift_veto(s, rubric, number, layer, condition, reason),
+            lambda a, r, s: a.lift_veto(s, r, number, layer, condition, reason),
         )
 
     def enter_progress(
@@ -245,56 +228,44 @@ class AssessmentService:
         value: Decimal | None = None,
         reason: str = "",
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args = {
-            "id": str(aid),
-            "item": number,
-            "layer": layer.value,
-            "progress": progress,
-            "value": value,
-        }
-        return self.runner.update(
+        args = {"item": number, "layer": layer.value, "progress": progress, "value": value}
+        return self._act(
             command,
             "enter_progress",
+            aid,
             args,
-            a,
-            lambda s: a.enter_progress(s, rubric, number, layer, progress, value, reason),
+            lambda a, r, s: a.enter_progress(s, r, number, layer, progress, value, reason),
         )
 
     def attach_evidence(
         self, command: Command, aid: UUID, name: str, content: bytes, item: str | None = None
     ) -> Outcome:
-        a = self.runner.load(Assessment, aid, f"assessment {aid}")
+        self._load(aid)  # an unknown assessment stores no file
         sha256 = self.files.put(content)
-        args = {"id": str(aid), "name": name, "sha256": sha256, "item": item}
-        return self.runner.update(
+        args = {"name": name, "sha256": sha256, "item": item}
+        return self._act(
             command,
             "attach_evidence",
+            aid,
             args,
-            a,
-            lambda s: a.attach_evidence(s, name, len(content), sha256, item),
+            lambda a, r, s: a.attach_evidence(s, name, len(content), sha256, item),
         )
 
     # Workflow ---------------------------------------------------------------------------
 
     def submit(self, command: Command, aid: UUID) -> Outcome:
-        a, rubric = self._load(aid)
-        return self.runner.update(
-            command, "submit", {"id": str(aid)}, a, lambda s: a.submit(s, rubric)
-        )
+        return self._act(command, "submit", aid, {}, lambda a, r, s: a.submit(s, r))
 
     def return_to_unit(
         self, command: Command, aid: UUID, reason: str, items: Sequence[str]
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args = {"id": str(aid), "reason": reason, "items": list(items)}
-        return self.runner.update(
-            command, "return", args, a, lambda s: a.return_to_unit(s, rubric, reason, items)
+        args = {"reason": reason, "items": list(items)}
+        return self._act(
+            command, "return", aid, args, lambda a, r, s: a.return_to_unit(s, r, reason, items)
         )
 
     def approve(self, command: Command, aid: UUID) -> Outcome:
-        a = self.runner.load(Assessment, aid, f"assessment {aid}")
-        return self.runner.update(command, "approve", {"id": str(aid)}, a, a.approve)
+        return self._act(command, "approve", aid, {}, lambda a, r, s: a.approve(s))
 
     def record_finding(
         self,
@@ -305,31 +276,35 @@ class AssessmentService:
         evidence: Sequence[str],
         note: str,
     ) -> Outcome:
-        a, rubric = self._load(aid)
-        args: dict[str, Any] = {
-            "id": str(aid),
-            "finding": finding,
-            "items": list(items),
-            "evidence": list(evidence),
-            "note": note,
-        }
-        return self.runner.update(
+        args = {"finding": finding, "items": list(items), "evidence": list(evidence), "note": note}
+        return self._act(
             command,
             "record_finding",
+            aid,
             args,
-            a,
-            lambda s: a.record_finding(s, rubric, finding, items, evidence, note),
+            lambda a, r, s: a.record_finding(s, r, finding, items, evidence, note),
         )
 
     def finalize(self, command: Command, aid: UUID) -> Outcome:
-        a = self.runner.load(Assessment, aid, f"assessment {aid}")
-        return self.runner.update(command, "finalize", {"id": str(aid)}, a, a.finalize)
+        return self._act(command, "finalize", aid, {}, lambda a, r, s: a.finalize(s))
 
     def reopen(self, command: Command, aid: UUID, reason: str) -> Outcome:
-        a = self.runner.load(Assessment, aid, f"assessment {aid}")
-        return self.runner.update(
-            command, "reopen", {"id": str(aid), "reason": reason}, a, lambda s: a.reopen(s, reason)
+        return self._act(
+            command, "reopen", aid, {"reason": reason}, lambda a, r, s: a.reopen(s, reason)
         )
+
+    def _act(
+        self,
+        command: Command,
+        name: str,
+        aid: UUID,
+        args: dict[str, Any],
+        action: Callable[[Assessment, Rubric, Stamp], object],
+    ) -> Outcome:
+        """Load the assessment and its rubric, then run one command on it."""
+        a, rubric = self._load(aid)
+        arguments = {"id": str(aid), **args}
+        return self.runner.update(command, name, arguments, a, lambda s: action(a, rubric, s))
 
     def _load(self, aid: UUID) -> tuple[Assessment, Rubric]:
         a = self.runner.load(Assessment, aid, f"assessment {aid}")

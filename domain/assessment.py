@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -93,7 +94,7 @@ class Assessment(AssessmentEvents):
             counts[line] = count
         if amount is not None:
             amounts[line] = amount
-        entry = ItemEntry(**{**vars(current), "counts": counts, "amounts": amounts})
+        entry = replace(current, counts=counts, amounts=amounts)
         self._change(self.DeductionApplied, stamp, rubric, number, layer, entry, reason, line=line)
 
     def claim_bonus(
@@ -108,7 +109,7 @@ class Assessment(AssessmentEvents):
     ) -> None:
         current = self.entry(layer, number)
         claims = (*(c for c in current.claims if c.matter != matter), Claim(matter, tier))
-        entry = ItemEntry(**{**vars(current), "claims": claims})
+        entry = replace(current, claims=claims)
         self._change(
             self.BonusClaimed, stamp, rubric, number, layer, entry, reason, matter=matter, tier=tier
         )
@@ -120,7 +121,7 @@ class Assessment(AssessmentEvents):
         if all(c.matter != matter for c in current.claims):
             raise DomainError(f"item {number} has no {layer.value} claim for matter {matter!r}")
         claims = tuple(c for c in current.claims if c.matter != matter)
-        entry = ItemEntry(**{**vars(current), "claims": claims})
+        entry = replace(current, claims=claims)
         self._change(
             self.BonusWithdrawn, stamp, rubric, number, layer, entry, reason, matter=matter
         )
@@ -135,7 +136,7 @@ class Assessment(AssessmentEvents):
         reason: str,
     ) -> None:
         current = self.entry(layer, number)
-        entry = ItemEntry(**{**vars(current), "raised": current.raised | {condition}})
+        entry = replace(current, raised=current.raised | {condition})
         self._change(
             self.VetoRaised, stamp, rubric, number, layer, entry, reason, condition=condition
         )
@@ -155,7 +156,7 @@ class Assessment(AssessmentEvents):
                 f"veto condition {condition} of item {number} is not raised in "
                 f"the {layer.value} layer"
             )
-        entry = ItemEntry(**{**vars(current), "raised": current.raised - {condition}})
+        entry = replace(current, raised=current.raised - {condition})
         self._change(
             self.VetoLifted, stamp, rubric, number, layer, entry, reason, condition=condition
         )
@@ -173,7 +174,7 @@ class Assessment(AssessmentEvents):
         if not progress.strip():
             raise DomainError(f"item {number}: progress (完成进度情况) cannot be empty")
         current = self.entry(layer, number)
-        entry = ItemEntry(**{**vars(current), "progress": progress.strip(), "value": value})
+        entry = replace(current, progress=progress.strip(), value=value)
         self._change(self.ProgressEntered, stamp, rubric, number, layer, entry, reason)
 
     def attach_evidence(
