@@ -26,6 +26,7 @@ class AccountService:
     def __init__(self, runner: CommandRunner, hasher: PasswordHasher) -> None:
         self.runner = runner
         self.hasher = hasher
+        self._dummy: str | None = None
 
     def get(self, username: str) -> Account:
         return self.runner.load(Account, account_id(username), f"account {username}")
@@ -109,12 +110,15 @@ class AccountService:
         try:
             account = self.get(username)
         except NotFoundError:
-            self.hasher.verify(DUMMY_HASH, password)  # spend the same time as a real check
+            self.hasher.verify(self._dummy_hash(), password)  # as long as a real check
             raise failure from None
         stored = self.runner.store.history.credential(account.id)
         if account.disabled or stored is None or not self.hasher.verify(stored, password):
             raise failure
         return account
 
-
-DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0ZW2yYQjLQjdu5OLNEeHhQ"
+    def _dummy_hash(self) -> str:
+        """A real hash to verify against for unknown usernames, so timing reveals nothing."""
+        if self._dummy is None:
+            self._dummy = self.hasher.hash("no account has this password")
+        return self._dummy

@@ -43,11 +43,6 @@ class EventHistory(Protocol):
         ...
 
 
-SAVE_KWARGS = ("event_times", "credentials")
-"""Keyword arguments the application passes to the recorder with every save:
-`event_times: Sequence[EventTime]` and `credentials: Sequence[Credential]`."""
-
-
 class EvidenceFiles(Protocol):
     """Evidence files stored once by their SHA-256."""
 
