@@ -6,6 +6,7 @@ import click
 
 from infra.cli.demo_commands import demo
 from infra.cli.ledger_commands import ledger_group
+from infra.cli.projection_commands import projections_group
 from infra.cli.rubric_commands import rubric_group
 from web.serve import serve
 
@@ -17,5 +18,6 @@ def main() -> None:
 
 main.add_command(rubric_group)
 main.add_command(ledger_group)
+main.add_command(projections_group)
 main.add_command(demo)
 main.add_command(serve)

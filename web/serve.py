@@ -12,4 +12,4 @@ from web.app import create_app
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve(host: str, port: int) -> None:
     """Serve Kaohe over HTTP on the configured store."""
-    create_app().run(host=host, port=port)
+    create_app(poll_projections=True).run(host=host, port=port)

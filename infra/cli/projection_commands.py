@@ -1,0 +1,108 @@
+"""`kaohe projections status|rebuild|run`: the read models' position, rebuilds and workers."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from types import FrameType
+
+import click
+from eventsourcing.persistence import PersistenceError
+
+from infra.bootstrap import open_event_store
+from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.projections.rebuild import RebuildRunningError
+from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
+from infra.settings import Settings, SettingsError
+
+NAMES = click.argument("names", nargs=-1, type=click.Choice(list(PROJECTIONS)))
+
+
+@click.group("projections")
+def projections_group() -> None:
+    """Read models (投影): where they stand, rebuilding them, running them."""
+
+
+@contextmanager
+def opened() -> Iterator[Projections]:
+    try:
+        store = open_event_store(Settings.from_env())
+    except (SettingsError, PersistenceError, OSError) as error:
+        raise click.ClickException(f"cannot open the event store: {error}") from None
+    try:
+        yield Projections(store)
+    finally:
+        store.close()
+
+
+@projections_group.command("status")
+@FORMAT_OPTION
+def status(output_format: str) -> None:
+    """Each projection's serving version, position, the log head and the lag."""
+    with opened() as projections:
+        found = projections.status()
+    if output_format == "json":
+        echo_json([s.to_json() for s in found])
+        return
+    click.echo(f"{'projection':<14}{'version':>8}{'position':>11}{'head':>11}{'lag':>9}  state")
+    for s in found:
+        click.echo(f"{s.name:<14}{s.version:>8}{s.position:>11}{s.head:>11}{s.lag:>9}  {_state(s)}")
+
+
+def _state(s: ProjectionStatus) -> str:
+    state = "stale: rebuild it" if s.stale else "current"
+    if s.building is not None:
+        state += f"; v{s.building} being built (at {s.building_position})"
+    return state
+
+
+@projections_group.command("rebuild")
+@NAMES
+def rebuild(names: tuple[str, ...]) -> None:
+    """Rebuild projections (all when none is named) from the whole log: a fresh version is
+    built while the old one serves, then replaces it."""
+    with opened() as projections:
+        for name in names or projections.names:
+            before = next(s.version for s in projections.status() if s.name == name)
+            with click.progressbar(length=1, label=f"rebuilding {name}", show_pos=True) as bar:
+                done = 0
+
+                def progress(position: int, head: int) -> None:
+                    nonlocal done
+                    bar.length = max(head, 1)
+                    bar.update(position - done)
+                    done = position
+
+                try:
+                    version = projections.rebuild(name, progress)
+                except RebuildRunningError as error:
+                    raise click.ClickException(str(error)) from None
+            click.echo(f"{name}: version {version} now serves (was {before})")
+
+
+@projections_group.command("run")
+@NAMES
+@click.option("--interval", default=0.2, show_default=True, help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Apply what is new, then exit.")
+def run(names: tuple[str, ...], interval: float, once: bool) -> None:
+    """Keep projections (all when none is named) current until stopped (Ctrl-C, SIGTERM).
+    On PostgreSQL each projection runs in one process at a time (an advisory lock): a second
+    `run` of the same projection waits and takes over when the first stops."""
+    with opened() as projections:
+        poller = projections.poller(names or None, interval)
+        if once:
+            try:
+                while poller.cycle():
+                    pass
+            finally:
+                poller.release()
+            return
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            poller.stop()
+
+        signal.signal(signal.SIGTERM, stop)
+        click.echo(f"running {', '.join(names or projections.names)}; Ctrl-C stops")
+        with suppress(KeyboardInterrupt):
+            poller.run()  # releases its locks however it ends

@@ -1,0 +1,199 @@
+"""The audit trail in SQL: `audit_trail_v<N>` (one row per event) and `audit_facts_v<N>`."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from infra.projections.catalog import ActiveVersion
+from infra.projections.database import Database, Tx
+from projections.audit_trail import AUDIT_TRAIL, AuditFilter, AuditRow
+
+COLUMNS = (
+    "position, occurred_at, actor_id, actor_role, actor_unit, correlation_id, aggregate_id, "
+    "aggregate_version, aggregate_kind, topic, assessment_id, unit_id, item, layer, "
+    "old_value, new_value, detail, reason, hash"
+)
+FACTS = "audit_facts"
+CACHE_LIMIT = 50_000
+"""Facts kept in memory between batches (all are dropped when the limit is reached)."""
+
+FactKey = tuple[UUID, str]
+
+
+def _id(value: UUID | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class SqlAuditTrailView:
+    """Rows are buffered and written once per batch; facts are read through a cache and
+    written once per batch, so a rebuild does not pay a round trip per event."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._tx: Tx | None = None
+        self._trail = self._facts = ""
+        self._rows: list[tuple[object, ...]] = []
+        self._pending: dict[FactKey, str] = {}
+        self._cache: dict[FactKey, str | None] = {}
+
+    def tables(self, version: int) -> list[str]:
+        trail, facts = self.table_names(version)
+        t = self.db.time_type
+        return [
+            f"CREATE TABLE {trail} (position BIGINT PRIMARY KEY, occurred_at {t} NOT NULL, "
+            "actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, actor_unit TEXT NOT NULL, "
+            "correlation_id TEXT NOT NULL, aggregate_id TEXT NOT NULL, "
+            "aggregate_version INTEGER NOT NULL, aggregate_kind TEXT NOT NULL, "
+            "topic TEXT NOT NULL, assessment_id TEXT, unit_id TEXT, item TEXT, layer TEXT, "
+            "old_value TEXT, new_value TEXT, detail TEXT, reason TEXT NOT NULL, "
+            "hash TEXT NOT NULL)",
+            f"CREATE TABLE {facts} (aggregate_id TEXT NOT NULL, field TEXT NOT NULL, "
+            "value TEXT NOT NULL, PRIMARY KEY (aggregate_id, field))",
+        ]
+
+    def indexes(self, version: int) -> list[str]:
+        trail = self.table_names(version)[0]
+        on = {
+            "assessment": "assessment_id, position",
+            "actor": "actor_id, position",
+            "unit": "unit_id, position",
+            "time": "occurred_at",
+        }
+        return [
+            f"CREATE INDEX IF NOT EXISTS audit_trail_v{version}_{name} ON {trail} ({columns})"
+            for name, columns in on.items()
+        ]
+
+    def table_names(self, version: int) -> list[str]:
+        return [self.db.table(AUDIT_TRAIL, version), self.db.table(FACTS, version)]
+
+    def begin(self, tx: Tx, version: int) -> None:
+        self._tx = tx
+        self._trail, self._facts = self.table_names(version)
+        self._rows.clear()
+        self._pending.clear()
+
+    def add(self, row: AuditRow) -> None:
+        r = row
+        self._rows.append(
+            (
+                *(r.position, self.db.time(r.occurred_at), r.actor_id, r.actor_role),
+                *(r.actor_unit, r.correlation_id, str(r.aggregate_id), r.aggregate_version),
+                *(r.aggregate_kind, r.topic, _id(r.assessment_id), _id(r.unit_id), r.item),
+                *(r.layer, r.old, r.new, r.detail, r.reason, r.hash),
+            )
+        )
+
+    def fact(self, aggregate_id: UUID, field: str) -> str | None:
+        key = (aggregate_id, field)
+        if key in self._pending:
+            return self._pending[key]
+        if key not in self._cache:
+            row = self._writing().row(
+                f"SELECT value FROM {self._facts} WHERE aggregate_id = %s AND field = %s",
+                [str(aggregate_id), field],
+            )
+            self._remember(key, None if row is None else str(row["value"]))
+        return self._cache[key]
+
+    def set_fact(self, aggregate_id: UUID, field: str, value: str) -> None:
+        self._pending[(aggregate_id, field)] = value
+
+    def flush(self) -> None:
+        tx = self._writing()
+        marks = ", ".join(["%s"] * 19)
+        tx.run_many(f"INSERT INTO {self._trail} ({COLUMNS}) VALUES ({marks})", self._rows)
+        tx.run_many(
+            f"INSERT INTO {self._facts} (aggregate_id, field, value) VALUES (%s, %s, %s) "
+            "ON CONFLICT (aggregate_id, field) DO UPDATE SET value = excluded.value",
+            [(str(aid), field, value) for (aid, field), value in self._pending.items()],
+        )
+        for key, value in self._pending.items():
+            self._remember(key, value)
+        self._rows.clear()
+        self._pending.clear()
+        self._tx = None
+
+    def forget(self) -> None:
+        self._rows.clear()
+        self._pending.clear()
+        self._cache.clear()
+        self._tx = None
+
+    def _remember(self, key: FactKey, value: str | None) -> None:
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = value
+
+    def _writing(self) -> Tx:
+        if self._tx is None:
+            raise RuntimeError("the audit trail is written only inside a batch")
+        return self._tx
+
+
+class SqlAuditTrailReader:
+    """Reads the serving version of the audit trail, newest first."""
+
+    def __init__(self, active: ActiveVersion) -> None:
+        self.active = active
+
+    def rows(self, where: AuditFilter, limit: int) -> list[AuditRow]:
+        db = self.active.db
+        conditions: list[str] = []
+        params: list[object] = []
+        for column, value in (
+            ("assessment_id", _id(where.assessment_id)),
+            ("item", where.item),
+            ("actor_id", where.actor_id),
+        ):
+            if value is not None:
+                conditions.append(f"{column} = %s")
+                params.append(value)
+        if where.unit_ids is not None:
+            if not where.unit_ids:
+                return []
+            conditions.append(f"unit_id IN ({', '.join(['%s'] * len(where.unit_ids))})")
+            params.extend(sorted(str(u) for u in where.unit_ids))
+        for condition, bound in (
+            ("occurred_at >= %s", None if where.since is None else db.time(where.since)),
+            ("occurred_at < %s", None if where.until is None else db.time(where.until)),
+            ("position <= %s", where.max_position),
+        ):
+            if bound is not None:
+                conditions.append(condition)
+                params.append(bound)
+        sql_where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+
+        def query(tx: Tx, version: int) -> list[AuditRow]:
+            table = db.table(AUDIT_TRAIL, version)
+            statement = f"SELECT * FROM {table} {sql_where}ORDER BY position DESC LIMIT %s"
+            return [self._row(r) for r in tx.rows(statement, [*params, limit])]
+
+        return self.active.read(query)
+
+    def _row(self, r: dict[str, Any]) -> AuditRow:
+        def uuid(value: str | None) -> UUID | None:
+            return None if value is None else UUID(value)
+
+        return AuditRow(
+            position=int(r["position"]),
+            occurred_at=self.active.db.read_time(r["occurred_at"]),
+            actor_id=r["actor_id"],
+            actor_role=r["actor_role"],
+            actor_unit=r["actor_unit"],
+            correlation_id=r["correlation_id"],
+            aggregate_id=UUID(r["aggregate_id"]),
+            aggregate_version=int(r["aggregate_version"]),
+            aggregate_kind=r["aggregate_kind"],
+            topic=r["topic"],
+            assessment_id=uuid(r["assessment_id"]),
+            unit_id=uuid(r["unit_id"]),
+            item=r["item"],
+            layer=r["layer"],
+            old=r["old_value"],
+            new=r["new_value"],
+            detail=r["detail"],
+            reason=r["reason"],
+            hash=r["hash"],
+        )

@@ -1,0 +1,165 @@
+"""Kaohe's read models over one event store: set up, run, wait for, rebuild, report, read."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from application.store import EventStore
+from infra.projections.audit_trail_sql import SqlAuditTrailReader, SqlAuditTrailView
+from infra.projections.catalog import ActiveVersion, Catalog
+from infra.projections.database import Database
+from infra.projections.poller import Poller
+from infra.projections.rebuild import Progress, rebuild
+from infra.projections.runner import ProjectionRunner
+from infra.projections.units_sql import SqlUnitsReader, SqlUnitsView
+from infra.projections.view import Projection
+from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, AuditTrail, audit_trail
+from projections.units import UNITS, Units
+
+PROJECTIONS: dict[str, Callable[[Database], Projection[Any]]] = {
+    UNITS: lambda db: Projection(Units(), SqlUnitsView(db)),
+    AUDIT_TRAIL: lambda db: Projection(AuditTrail(), SqlAuditTrailView(db)),
+}
+"""Every read model by name: a new one is one more line here."""
+
+
+@dataclass(frozen=True)
+class ProjectionStatus:
+    """Where a projection stands against the log (lag counts log positions, which may have
+    gaps, so it is an upper bound on the events still to apply)."""
+
+    name: str
+    version: int
+    position: int
+    head: int
+    stale: bool
+    building: int | None = None
+    building_position: int | None = None
+
+    @property
+    def lag(self) -> int:
+        return max(self.head - self.position, 0)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "position": self.position,
+            "head": self.head,
+            "lag": self.lag,
+            "stale": self.stale,
+            "building": self.building,
+            "building_position": self.building_position,
+        }
+
+
+class Projections:
+    """The read models of one event store. Tables are set up on first use."""
+
+    def __init__(self, store: EventStore, batch_size: int = 500) -> None:
+        self.store = store
+        self.db = Database(store)
+        self.catalog = Catalog(self.db)
+        self.batch_size = batch_size
+        self._poller: Poller | None = None
+        self._ready = False
+        self._lock = threading.Lock()
+
+    @property
+    def names(self) -> list[str]:
+        return list(PROJECTIONS)
+
+    def projection(self, name: str) -> Projection[Any]:
+        if name not in PROJECTIONS:
+            msg = f"no projection {name!r}; the projections are {', '.join(PROJECTIONS)}"
+            raise ValueError(msg)
+        return PROJECTIONS[name](self.db)
+
+    def ensure(self) -> None:
+        with self._lock:
+            if not self._ready:
+                for name in PROJECTIONS:
+                    self.catalog.ensure(self.projection(name))
+                self._ready = True
+
+    def runners(self, names: Iterable[str] | None = None) -> list[ProjectionRunner]:
+        self.ensure()
+        return [
+            ProjectionRunner(
+                self.store, self.db, self.projection(name), self.catalog, self.batch_size
+            )
+            for name in (names or self.names)
+        ]
+
+    def catch_up(self, names: Iterable[str] | None = None) -> int:
+        """Apply everything new to each projection, here and now; the events read."""
+        return sum(runner.catch_up() for runner in self.runners(names))
+
+    def wait_for(
+        self, position: int, timeout: float = 5.0, names: Iterable[str] | None = None
+    ) -> bool:
+        """Wait until every (named) projection has applied the log up to `position` (say a
+        command's `Outcome.position`); False if `timeout` seconds pass first."""
+        self.ensure()
+        wanted = list(names or self.names)
+        deadline, pause = time.monotonic() + timeout, 0.002
+        while True:
+            found = [self.catalog.versions(name) for name in wanted]
+            if all(v is not None and v.active_position >= position for v in found):
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            if self._poller is not None:
+                self._poller.wake()
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 0.05)
+
+    def status(self) -> list[ProjectionStatus]:
+        self.ensure()
+        head = self.store.recorder.max_notification_id() or 0
+        found: list[ProjectionStatus] = []
+        for name in self.names:
+            v = self.catalog.versions(name)
+            assert v is not None
+            stale = v.active_layout != self.projection(name).layout
+            found.append(
+                ProjectionStatus(
+                    name, v.active, v.active_position, head, stale, v.building, v.building_position
+                )
+            )
+        return found
+
+    def rebuild(self, name: str, progress: Progress | None = None, batch_size: int = 1000) -> int:
+        """Build a fresh version of one projection while the old serves, then switch."""
+        self.ensure()
+        return rebuild(self.store, self.db, self.projection(name), batch_size, progress)
+
+    def poller(self, names: Iterable[str] | None = None, interval: float = 0.2) -> Poller:
+        return Poller(self.runners(names), interval)
+
+    def start(self, interval: float = 0.2) -> Poller:
+        """Keep every projection current from a background thread (stop with `stop`)."""
+        if self._poller is None:
+            self._poller = self.poller(interval=interval)
+            self._poller.start()
+        return self._poller
+
+    def stop(self) -> None:
+        if self._poller is not None:
+            self._poller.stop()
+            self._poller = None
+
+    def units(self) -> SqlUnitsReader:
+        self.ensure()
+        return SqlUnitsReader(ActiveVersion(self.catalog, UNITS))
+
+    def audit_trail(self, query: AuditQuery) -> AuditPage:
+        """One page of the audit trail (see `projections.audit_trail.audit_trail`)."""
+        self.ensure()
+        trail = SqlAuditTrailReader(ActiveVersion(self.catalog, AUDIT_TRAIL))
+        return audit_trail(trail, self.units(), query)

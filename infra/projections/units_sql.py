@@ -1,0 +1,168 @@
+"""The units view in SQL: `units_v<N>` (one row per unit) and `unit_parents_v<N>` (history)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from infra.projections.catalog import ActiveVersion
+from infra.projections.database import Database, Tx
+from projections.units import UNITS, ParentLink, UnitRow
+
+UNIT_COLUMNS = "unit_id, code, name, level, parent_id, contact, phone, closed, version, position"
+PARENT_COLUMNS = "unit_id, version, effective_from, parent_id, position"
+
+
+def _id(value: UUID | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _uuid(value: str | None) -> UUID | None:
+    return None if value is None else UUID(value)
+
+
+def _unit(row: dict[str, Any]) -> UnitRow:
+    return UnitRow(
+        UUID(row["unit_id"]),
+        row["code"],
+        row["name"],
+        row["level"],
+        _uuid(row["parent_id"]),
+        row["contact"],
+        row["phone"],
+        bool(row["closed"]),
+        int(row["version"]),
+        int(row["position"]),
+    )
+
+
+def _link(row: dict[str, Any]) -> ParentLink:
+    return ParentLink(
+        UUID(row["unit_id"]),
+        int(row["version"]),
+        row["effective_from"],
+        _uuid(row["parent_id"]),
+        int(row["position"]),
+    )
+
+
+class SqlUnitsView:
+    """Written one event at a time (units change rarely); nothing is cached."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._tx: Tx | None = None
+        self._units = self._parents = ""
+
+    def tables(self, version: int) -> list[str]:
+        units, parents = self.table_names(version)
+        return [
+            f"CREATE TABLE {units} (unit_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
+            "name TEXT NOT NULL, level TEXT NOT NULL, parent_id TEXT, contact TEXT NOT NULL, "
+            "phone TEXT NOT NULL, closed INTEGER NOT NULL, version INTEGER NOT NULL, "
+            "position BIGINT NOT NULL)",
+            f"CREATE TABLE {parents} (unit_id TEXT NOT NULL, version INTEGER NOT NULL, "
+            "effective_from TEXT NOT NULL, parent_id TEXT, position BIGINT NOT NULL, "
+            "PRIMARY KEY (unit_id, version))",
+        ]
+
+    def indexes(self, version: int) -> list[str]:
+        units = self.table_names(version)[0]
+        return [f"CREATE UNIQUE INDEX IF NOT EXISTS units_v{version}_code ON {units} (code)"]
+
+    def table_names(self, version: int) -> list[str]:
+        return [self.db.table(UNITS, version), self.db.table("unit_parents", version)]
+
+    def begin(self, tx: Tx, version: int) -> None:
+        self._tx = tx
+        self._units, self._parents = self.table_names(version)
+
+    def flush(self) -> None:
+        self._tx = None
+
+    def forget(self) -> None:
+        self._tx = None
+
+    def unit(self, unit_id: UUID) -> UnitRow | None:
+        row = self._writing().row(f"SELECT * FROM {self._units} WHERE unit_id = %s", [str(unit_id)])
+        return None if row is None else _unit(row)
+
+    def put_unit(self, unit: UnitRow) -> None:
+        u = unit
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UNIT_COLUMNS.split(", ")[1:])
+        self._writing().run(
+            f"INSERT INTO {self._units} ({UNIT_COLUMNS}) VALUES ({', '.join(['%s'] * 10)}) "
+            f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
+            (
+                *(str(u.unit_id), u.code, u.name, u.level, _id(u.parent_id), u.contact),
+                *(u.phone, int(u.closed), u.version, u.position),
+            ),
+        )
+
+    def add_parent(self, link: ParentLink) -> None:
+        self._writing().run(
+            f"INSERT INTO {self._parents} ({PARENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s)",
+            (
+                str(link.unit_id),
+                link.version,
+                link.effective_from,
+                _id(link.parent_id),
+                link.position,
+            ),
+        )
+
+    def _writing(self) -> Tx:
+        if self._tx is None:
+            raise RuntimeError("the units view is written only inside a batch")
+        return self._tx
+
+
+class SqlUnitsReader:
+    """Reads the serving version of the units view."""
+
+    def __init__(self, active: ActiveVersion) -> None:
+        self.active = active
+
+    def unit(self, unit_id: UUID) -> UnitRow | None:
+        return self._one("unit_id = %s", str(unit_id))
+
+    def unit_by_code(self, code: str) -> UnitRow | None:
+        return self._one("code = %s", code)
+
+    def all_units(self) -> list[UnitRow]:
+        def query(tx: Tx, version: int) -> list[UnitRow]:
+            table = self.active.db.table(UNITS, version)
+            return [_unit(r) for r in tx.rows(f"SELECT * FROM {table} ORDER BY code")]
+
+        return self.active.read(query)
+
+    def parents_on(self, day: str) -> dict[UUID, UUID | None]:
+        def query(tx: Tx, version: int) -> dict[UUID, UUID | None]:
+            parents = self.active.db.table("unit_parents", version)
+            rows = tx.rows(
+                f"SELECT p.unit_id, p.parent_id FROM {parents} p WHERE p.version = ("
+                f"SELECT MAX(q.version) FROM {parents} q "
+                "WHERE q.unit_id = p.unit_id AND q.effective_from <= %s)",
+                [day],
+            )
+            return {UUID(r["unit_id"]): _uuid(r["parent_id"]) for r in rows}
+
+        return self.active.read(query)
+
+    def parent_history(self, unit_id: UUID) -> list[ParentLink]:
+        def query(tx: Tx, version: int) -> list[ParentLink]:
+            parents = self.active.db.table("unit_parents", version)
+            rows = tx.rows(
+                f"SELECT * FROM {parents} WHERE unit_id = %s ORDER BY version", [str(unit_id)]
+            )
+            return [_link(r) for r in rows]
+
+        return self.active.read(query)
+
+    def _one(self, condition: str, value: str) -> UnitRow | None:
+        def query(tx: Tx, version: int) -> UnitRow | None:
+            table = self.active.db.table(UNITS, version)
+            row = tx.row(f"SELECT * FROM {table} WHERE {condition}", [value])
+            return None if row is None else _unit(row)
+
+        return self.active.read(query)

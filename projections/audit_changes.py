@@ -1,0 +1,143 @@
+"""What each event changed, as the audit trail shows it: its subject and old → new."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+from uuid import UUID
+
+from domain.account import Account
+from domain.assessment import Assessment
+from domain.assessment_events import EntryChanged
+from domain.canonical import canonical_json
+from domain.rubric_version import RubricVersion
+from domain.unit import Unit
+from domain.workflow import Status
+
+
+class Facts(Protocol):
+    """Small per-aggregate facts the audit trail keeps to show what an event replaced
+    (an assessment's unit and status, a unit's name and parent, an account's grants)."""
+
+    def fact(self, aggregate_id: UUID, field: str) -> str | None: ...
+
+    def set_fact(self, aggregate_id: UUID, field: str, value: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Change:
+    """An event's subject (kind, assessment, the unit it concerns, item, layer) and what it
+    changed from and to, as short text (entries as canonical JSON)."""
+
+    kind: str
+    assessment_id: UUID | None = None
+    unit_id: UUID | None = None
+    item: str | None = None
+    layer: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+
+Rule = Callable[[Any, Facts], Change]
+
+
+def as_json(data: object) -> str | None:
+    return None if data is None else canonical_json(data).decode()
+
+
+def _transition(e: Any, facts: Facts, field: str, new: str, base: Change) -> Change:
+    old = facts.fact(e.originator_id, field)
+    facts.set_fact(e.originator_id, field, new)
+    return replace(base, old=old, new=new)
+
+
+def _assessed(e: Any, facts: Facts) -> Change:
+    unit = facts.fact(e.originator_id, "unit")
+    return Change("assessment", e.originator_id, UUID(unit) if unit else None)
+
+
+def _opened(e: Assessment.Opened, facts: Facts) -> Change:
+    facts.set_fact(e.originator_id, "unit", str(e.unit_id))
+    return _transition(e, facts, "status", Status.DRAFT.value, _assessed(e, facts))
+
+
+def _entry(e: EntryChanged, facts: Facts) -> Change:
+    change = _assessed(e, facts)
+    return replace(
+        change, item=e.item, layer=e.layer, old=as_json(e.previous), new=as_json(e.entry)
+    )
+
+
+def _status(status: Status) -> Rule:
+    return lambda e, facts: _transition(e, facts, "status", status.value, _assessed(e, facts))
+
+
+def _unit(e: Any, facts: Facts) -> Change:
+    return Change("unit", unit_id=e.originator_id)
+
+
+def _registered(e: Unit.Registered, facts: Facts) -> Change:
+    if e.parent_id is not None:
+        facts.set_fact(e.originator_id, "parent", str(e.parent_id))
+    facts.set_fact(e.originator_id, "status", "open")
+    return _transition(e, facts, "name", e.name, _unit(e, facts))
+
+
+def _granted(e: Account.RoleGranted, facts: Facts) -> Change:
+    grant = f"{e.role}@{e.unit_id}"
+    facts.set_fact(e.originator_id, f"grant:{e.grant_id}", grant)
+    return Change("account", unit_id=e.unit_id, new=grant)
+
+
+def _revoked(e: Account.RoleRevoked, facts: Facts) -> Change:
+    grant = facts.fact(e.originator_id, f"grant:{e.grant_id}")
+    unit = grant.rpartition("@")[2] if grant else None
+    return Change("account", unit_id=UUID(unit) if unit else None, old=grant)
+
+
+def _account(e: Any, facts: Facts) -> Change:
+    return Change("account")
+
+
+def _account_created(e: Account.Created, facts: Facts) -> Change:
+    facts.set_fact(e.originator_id, "status", "enabled")
+    return Change("account", new=e.username)
+
+
+def _rubric(e: Any, facts: Facts) -> Change:
+    return Change("rubric")
+
+
+def _published(e: RubricVersion.Published, facts: Facts) -> Change:
+    facts.set_fact(e.originator_id, "status", "published")
+    return Change("rubric", new=f"{e.code} v{e.version}")
+
+
+RULES: Mapping[type, Rule] = {
+    Assessment.Opened: _opened,
+    EntryChanged: _entry,
+    Assessment.EvidenceAttached: lambda e, f: replace(_assessed(e, f), item=e.item, new=e.name),
+    Assessment.Submitted: _status(Status.SUBMITTED),
+    Assessment.Returned: _status(Status.RETURNED),
+    Assessment.Approved: _status(Status.APPROVED),
+    Assessment.FindingRecorded: lambda e, f: replace(_assessed(e, f), new=e.finding),
+    Assessment.Finalized: _status(Status.FINALIZED),
+    Assessment.Reopened: _status(Status.SUBMITTED),
+    Unit.Registered: _registered,
+    Unit.Renamed: lambda e, f: _transition(e, f, "name", e.name, _unit(e, f)),
+    Unit.Moved: lambda e, f: _transition(e, f, "parent", str(e.parent_id), _unit(e, f)),
+    Unit.ContactSet: lambda e, f: _transition(
+        e, f, "contact", f"{e.contact} {e.phone}".strip(), _unit(e, f)
+    ),
+    Unit.Closed: lambda e, f: _transition(e, f, "status", "closed", _unit(e, f)),
+    Account.Created: _account_created,
+    Account.PasswordSet: _account,
+    Account.RoleGranted: _granted,
+    Account.RoleRevoked: _revoked,
+    Account.Disabled: lambda e, f: _transition(e, f, "status", "disabled", _account(e, f)),
+    RubricVersion.Published: _published,
+    RubricVersion.Retired: lambda e, f: _transition(e, f, "status", "retired", _rubric(e, f)),
+}
+"""How each kind of event shows in the trail; any other audited event still gets a row,
+with its kind taken from its aggregate class and its payload in `detail`."""

@@ -1,0 +1,107 @@
+"""After any activity, however the live batches fell, a rebuild gives the same rows."""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import suppress
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from application.errors import ConflictError, NotFoundError
+from application.service import Kaohe
+from domain.audit import DomainError
+from domain.entries import ItemEntry
+from domain.ids import assessment_id, rubric_version_id, unit_id
+from domain.rubric import UnitLevel
+from domain.workflow import Layer
+from infra.bootstrap import open_event_store
+from infra.projections.registry import Projections
+from infra.rubric_files import BUILTIN_DIR, read_definition
+from infra.settings import Settings
+from projections.audit_trail import AUDIT_TRAIL
+from projections.units import UNITS
+from tests.integration.projections.conftest import views
+from tests.unit.application.conftest import TOWN, VILLAGE, admin, by
+from tests.unit.projections.activity import RUBRIC, application, full_sheet, hierarchy
+
+VILLAGES = ["V1", "V2", "V3", "N0", "N1", "N2"]
+TOWNS = ["T1", "T2"]
+ACTIONS = ["register", "rename", "move", "contact", "close", "open", "score", "sheet"]
+ACTIONS += ["submit", "return", "approve"]
+REFUSALS = (DomainError, ConflictError, NotFoundError)
+
+Step = tuple[str, int, int, bool]
+steps = st.lists(
+    st.tuples(st.sampled_from(ACTIONS), st.integers(0, 5), st.integers(0, 3), st.booleans()),
+    min_size=10,
+    max_size=40,
+)
+
+
+def act(app: Kaohe, step: Step) -> None:
+    action, k, j, _ = step
+    village, town = VILLAGES[k], TOWNS[j % 2]
+    aid = assessment_id(unit_id(village), rubric_version_id(RUBRIC, 1), "2023Q2")
+    a = app.assessments
+    if action == "register":
+        app.units.register(admin(), village, f"新村{k}", UnitLevel.VILLAGE, town)
+    elif action == "rename":
+        app.units.rename(admin(), [*VILLAGES, *TOWNS][(k + j) % 8], f"更名{k}{j}")
+    elif action == "move":
+        app.units.move(admin(), village, town, date(2023, 1 + 3 * j, 1), "区划调整")
+    elif action == "contact":
+        app.units.set_contact(admin(), village, f"联系人{j}", f"1380000000{j}")
+    elif action == "close":
+        app.units.close(admin(), village, "撤并")
+    elif action == "open":
+        a.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
+    elif action == "score":
+        a.score_item(by(VILLAGE), aid, str(1 + j), Layer.SELF, ItemEntry(points=Decimal(j % 2)))
+    elif action == "sheet":
+        a.save_sheet(by(VILLAGE), aid, Layer.SELF, full_sheet(app, aid))
+    elif action == "submit":
+        a.submit(by(VILLAGE), aid)
+    elif action == "return":
+        a.return_to_unit(by(TOWN), aid, "请补充材料", [str(1 + j)])
+    else:
+        a.approve(by(TOWN), aid)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(activity=steps, batch_size=st.integers(1, 9))
+def test_a_rebuild_equals_the_live_views_after_any_activity(
+    activity: list[Step], batch_size: int
+) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        store = open_event_store(Settings(data_dir=Path(directory)))
+        try:
+            app = application(store, Path(directory))
+            hierarchy(app)
+            app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+            for village in ("V1", "V2"):
+                app.assessments.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
+            projections = Projections(store, batch_size=batch_size)
+            for step in activity:
+                with suppress(*REFUSALS):
+                    act(app, step)
+                if step[3]:
+                    projections.catch_up()
+            projections.catch_up()
+            live = views(projections)
+            for unit in live.units:
+                aggregate = app.units.get_by_id(unit.unit_id)
+                assert (unit.name, unit.parent_id, unit.closed, unit.version) == (
+                    aggregate.name,
+                    aggregate.parent_id,
+                    aggregate.closed,
+                    aggregate.version,
+                )
+            projections.rebuild(AUDIT_TRAIL, batch_size=batch_size + 3)
+            projections.rebuild(UNITS, batch_size=batch_size + 3)
+            assert views(projections) == live
+        finally:
+            store.close()

@@ -1,0 +1,84 @@
+"""In-memory views and readers, and feeding a store's events to a processor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from application.store import EventStore
+from projections.audit_trail import AuditFilter, AuditRow
+from projections.units import ParentLink, UnitRow
+
+
+@dataclass
+class InMemoryUnits:
+    """The units view and reader over dicts."""
+
+    units: dict[UUID, UnitRow] = field(default_factory=dict)
+    parents: list[ParentLink] = field(default_factory=list)
+
+    def unit(self, unit_id: UUID) -> UnitRow | None:
+        return self.units.get(unit_id)
+
+    def put_unit(self, unit: UnitRow) -> None:
+        self.units[unit.unit_id] = unit
+
+    def add_parent(self, link: ParentLink) -> None:
+        self.parents.append(link)
+
+    def unit_by_code(self, code: str) -> UnitRow | None:
+        return next((u for u in self.units.values() if u.code == code), None)
+
+    def parent_history(self, unit_id: UUID) -> list[ParentLink]:
+        return sorted((p for p in self.parents if p.unit_id == unit_id), key=lambda p: p.version)
+
+    def parents_on(self, day: str) -> dict[UUID, UUID | None]:
+        found: dict[UUID, UUID | None] = {}
+        for link in sorted(self.parents, key=lambda p: p.version):
+            if link.effective_from <= day:
+                found[link.unit_id] = link.parent_id
+        return found
+
+
+@dataclass
+class InMemoryAuditTrail:
+    """The audit trail view and reader over a list and a dict."""
+
+    added: list[AuditRow] = field(default_factory=list)
+    facts: dict[tuple[UUID, str], str] = field(default_factory=dict)
+
+    def add(self, row: AuditRow) -> None:
+        self.added.append(row)
+
+    def fact(self, aggregate_id: UUID, name: str) -> str | None:
+        return self.facts.get((aggregate_id, name))
+
+    def set_fact(self, aggregate_id: UUID, name: str, value: str) -> None:
+        self.facts[(aggregate_id, name)] = value
+
+    def rows(self, where: AuditFilter, limit: int) -> list[AuditRow]:
+        def matches(r: AuditRow) -> bool:
+            return all(
+                (
+                    where.assessment_id in (None, r.assessment_id),
+                    where.item in (None, r.item),
+                    where.actor_id in (None, r.actor_id),
+                    where.unit_ids is None or r.unit_id in where.unit_ids,
+                    where.since is None or r.occurred_at >= where.since,
+                    where.until is None or r.occurred_at < where.until,
+                    where.max_position is None or r.position <= where.max_position,
+                )
+            )
+
+        return sorted(filter(matches, self.added), key=lambda r: -r.position)[:limit]
+
+
+def feed(store: EventStore, processor: Any, view: Any) -> int:
+    """Every event of the store, decoded as a runner would, through the processor."""
+    count = 0
+    for notification in store.recorder.select_notifications(0, 100_000, inclusive_of_start=False):
+        if processor.handles(notification.topic):
+            processor.process(store.mapper.to_domain_event(notification), notification.id, view)
+            count += 1
+    return count
