@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from application.ports import Clock
-from infra.bootstrap import build_kaohe, open_event_store
+from infra.bootstrap import build_kaohe
 from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.cli.store import opened_store
 from infra.clock import SystemClock
 from infra.demo.clock import DemoClock
 from infra.demo.loader import load_demo
@@ -17,17 +18,12 @@ from infra.settings import Settings
 @FORMAT_OPTION
 def demo(output_format: str) -> None:
     """Load demo data into the configured store (again: adds nothing) and print the logins."""
-    settings = Settings.from_env()
-    store = open_event_store(settings)
-    # Simulated times only for an empty store, so times keep rising with log positions.
-    clock: Clock = DemoClock() if store.history.max_position() == 0 else SystemClock()
-    app = build_kaohe(settings, store, clock)
-    try:
+    with opened_store() as store:
+        # Simulated times only for an empty store, so times keep rising with log positions.
         before = store.history.max_position()
-        plan = load_demo(app)
+        clock: Clock = DemoClock() if before == 0 else SystemClock()
+        plan = load_demo(build_kaohe(Settings.from_env(), store, clock))
         added = store.history.max_position() - before
-    finally:
-        app.close()
     accounts = [
         {"username": a.username, "role": a.role.value, "unit": a.unit_code, "password": a.password}
         for a in plan.accounts

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import click
-from eventsourcing.persistence import PersistenceError
 
-from infra.bootstrap import open_event_store
 from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.cli.store import opened_store
 from infra.ledger import LedgerReport, verify_ledger
-from infra.settings import Settings, SettingsError
 
 
 @click.group("ledger")
@@ -31,14 +29,8 @@ def verify(ctx: click.Context, output_format: str) -> None:
 
 
 def run_verification() -> LedgerReport:
-    try:
-        store = open_event_store(Settings.from_env())
-    except (SettingsError, PersistenceError, OSError) as error:
-        raise click.ClickException(f"cannot open the event store: {error}") from None
-    try:
+    with opened_store() as store:
         return verify_ledger(store)
-    finally:
-        store.close()
 
 
 def echo_report(report: LedgerReport) -> None:

@@ -8,13 +8,11 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 
 import click
-from eventsourcing.persistence import PersistenceError
 
-from infra.bootstrap import open_event_store
 from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.cli.store import opened_store
 from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
-from infra.settings import Settings, SettingsError
 
 NAMES = click.argument("names", nargs=-1, type=click.Choice(list(PROJECTIONS)))
 
@@ -26,14 +24,8 @@ def projections_group() -> None:
 
 @contextmanager
 def opened() -> Iterator[Projections]:
-    try:
-        store = open_event_store(Settings.from_env())
-    except (SettingsError, PersistenceError, OSError) as error:
-        raise click.ClickException(f"cannot open the event store: {error}") from None
-    try:
+    with opened_store() as store:
         yield Projections(store)
-    finally:
-        store.close()
 
 
 @projections_group.command("status")
