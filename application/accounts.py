@@ -31,16 +31,15 @@ class AccountService:
     def get(self, username: str) -> Account:
         return self.runner.load(Account, account_id(username), f"account {username}")
 
+    def exists(self, username: str) -> bool:
+        return self.runner.find(Account, account_id(username)) is not None
+
     def get_by_id(self, aid: UUID) -> Account:
         return self.runner.load(Account, aid, f"account {aid}")
 
     def create(self, command: Command, username: str, display_name: str, password: str) -> Outcome:
         check_password(password)
-        try:
-            self.get(username)
-        except NotFoundError:
-            pass
-        else:
+        if self.exists(username):
             raise ConflictError(f"account {username} already exists")
         password_hash = self.hasher.hash(password)
 

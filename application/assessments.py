@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from application.errors import ConflictError, NotFoundError
+from application.errors import ConflictError
 from application.ports import EvidenceFiles
 from application.rubrics import RubricService
 from application.runner import Command, CommandRunner, Outcome
@@ -46,6 +46,9 @@ class AssessmentService:
         """The assessment now, at a version, or as it stood at a moment."""
         return self.runner.load_at(Assessment, aid, f"assessment {aid}", version, as_of)
 
+    def exists(self, aid: UUID) -> bool:
+        return self.runner.find(Assessment, aid) is not None
+
     def rubric_of(self, assessment: Assessment) -> Rubric:
         return self.rubrics.rubric(assessment.rubric_id)
 
@@ -68,11 +71,7 @@ class AssessmentService:
                 f"{unit_code} is a {unit.level.value} unit"
             )
         aid = assessment_id(unit.id, published.id, period)
-        try:
-            self.runner.load(Assessment, aid, "")
-        except NotFoundError:
-            pass
-        else:
+        if self.exists(aid):
             raise ConflictError(
                 f"{unit_code} already has an assessment for {rubric_code} "
                 f"v{rubric_version} in {period}: {aid}",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-from application.errors import ConflictError, NotFoundError
+from application.errors import ConflictError
 from application.runner import Command, CommandRunner, Outcome
 from domain.audit import Stamp
 from domain.ids import rubric_version_id
@@ -41,13 +41,13 @@ class RubricService:
         """Publish a definition. The same content again returns the published version; other
         content under a published code and version is refused."""
         rubric = rubric_from_definition(definition, "the published definition")
-        try:
-            existing = self.find(rubric.code, rubric.version)
-        except NotFoundError:
-            existing = None
+        digest = content_hash(rubric)
+        rid = rubric_version_id(rubric.code, rubric.version)
+        existing = self.runner.find(RubricVersion, rid)
         if existing is not None:
-            if existing.content_hash == content_hash(rubric):
-                return Outcome(existing.id, existing.version, 0)
+            if existing.content_hash == digest:
+                # Already published: its events are at most at the end of the log.
+                return Outcome(rid, existing.version, self.runner.store.history.max_position())
             raise ConflictError(
                 f"{rubric.code} v{rubric.version} is already published with other content "
                 f"(hash {existing.content_hash[:12]}…); publish the change as a new version"
@@ -56,7 +56,7 @@ class RubricService:
         def change(stamp: Stamp) -> list[RubricVersion]:
             return [RubricVersion.publish(stamp, definition)]
 
-        args = {"code": rubric.code, "version": rubric.version, "hash": content_hash(rubric)}
+        args = {"code": rubric.code, "version": rubric.version, "hash": digest}
         return self.runner.run(command, "publish_rubric", args, change)
 
     def retire(self, command: Command, code: str, version: int, reason: str) -> Outcome:

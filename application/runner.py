@@ -64,12 +64,17 @@ class CommandRunner:
     def stamp(self, command: Command) -> Stamp:
         return command.actor.stamp(self.clock.now(), command.correlation_id)
 
-    def load(self, cls: type[A], aggregate_id: UUID, what: str) -> A:
+    def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
+        """The aggregate of this class with this id, or None."""
         try:
             aggregate: object = self.store.repository.get(aggregate_id, projector_func=replay)
         except AggregateNotFoundError:
-            raise NotFoundError(f"{what} not found") from None
-        if not isinstance(aggregate, cls):
+            return None
+        return aggregate if isinstance(aggregate, cls) else None
+
+    def load(self, cls: type[A], aggregate_id: UUID, what: str) -> A:
+        aggregate = self.find(cls, aggregate_id)
+        if aggregate is None:
             raise NotFoundError(f"{what} not found")
         return aggregate
 
@@ -163,11 +168,9 @@ class CommandRunner:
         if not command.idempotency_key:
             return None
         record_id = command_id(f"{command.actor.account_id}:{command.idempotency_key}")
-        try:
-            record: object = self.store.repository.get(record_id)
-        except AggregateNotFoundError:
+        record = self.find(CommandRecord, record_id)
+        if record is None:
             return None
-        assert isinstance(record, CommandRecord)
         if record.fingerprint != fingerprint:
             raise ConflictError(
                 f"idempotency key {command.idempotency_key!r} was already used for a different "
@@ -180,7 +183,5 @@ class CommandRunner:
         )
 
     def current_version(self, aggregate_id: UUID) -> int | None:
-        try:
-            return int(self.store.repository.get(aggregate_id).version)
-        except AggregateNotFoundError:
-            return None
+        aggregate = self.find(AuditedAggregate, aggregate_id)
+        return None if aggregate is None else aggregate.version

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from application.errors import ConflictError, NotFoundError
+from application.errors import ConflictError
 from application.runner import Command, CommandRunner, Outcome
 from domain.audit import Stamp
 from domain.ids import unit_id
@@ -26,11 +26,7 @@ class UnitService:
         return self.runner.load(Unit, uid, f"unit {uid}")
 
     def exists(self, code: str) -> bool:
-        try:
-            self.get(code)
-        except NotFoundError:
-            return False
-        return True
+        return self.runner.find(Unit, unit_id(code)) is not None
 
     def register(
         self, command: Command, code: str, name: str, level: UnitLevel, parent_code: str | None

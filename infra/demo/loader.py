@@ -12,7 +12,6 @@ from uuid import UUID
 import yaml
 
 from application.actor import SYSTEM, Actor
-from application.errors import NotFoundError
 from application.runner import Command
 from application.service import Kaohe
 from domain.account import Role
@@ -43,9 +42,7 @@ def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
                 Command(SYSTEM, "demo"), demo_unit.code, demo_unit.contact, demo_unit.phone
             )
     for account in plan.accounts:
-        try:
-            app.accounts.get(account.username)
-        except NotFoundError:
+        if not app.accounts.exists(account.username):
             command = Command(SYSTEM, "demo")
             app.accounts.create(command, account.username, account.display_name, account.password)
             app.accounts.grant(command, account.username, account.role, account.unit_code)
@@ -73,11 +70,7 @@ class Activity:
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
         aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)
-        try:
-            self.app.assessments.get(aid)
-        except NotFoundError:
-            return False
-        return True
+        return self.app.assessments.exists(aid)
 
     def village_quarter(self, index: int, village: str) -> None:
         if self.exists(village, "fengdu-village-station", 1, QUARTER):

@@ -15,8 +15,10 @@ from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
+from domain.entries import ItemEntry
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
+from domain.rules import Kind
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import BUILTIN_DIR, read_definition
@@ -55,6 +57,14 @@ def admin() -> Command:
 VILLAGE = Actor(UUID(int=11), Role.STATION_STAFF, unit_id("V1"))
 TOWN = Actor(UUID(int=12), Role.TOWN_REVIEWER, unit_id("T1"))
 COUNTY = Actor(UUID(int=13), Role.COUNTY_AUDITOR, unit_id("C1"))
+
+
+def full_sheet(app: Kaohe, aid: UUID) -> dict[str, ItemEntry]:
+    """Full marks on every standard item of the assessment's rubric."""
+    rubric = app.assessments.rubric_of(app.assessments.get(aid))
+    return {
+        i.number: ItemEntry(points=i.max_points) for i in rubric.items() if i.kind is Kind.STANDARD
+    }
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,9 @@ from domain.assessment import Assessment
 from domain.audit import DomainError
 from domain.entries import ItemEntry, ScoringInputError
 from domain.workflow import Layer, Status
-from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, World, by
+from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, World, by, full_sheet
 
 D = Decimal
-
-
-def full_sheet(app: Kaohe, aid: UUID) -> dict[str, ItemEntry]:
-    rubric = app.assessments.rubric_of(app.assessments.get(aid))
-    return {
-        i.number: ItemEntry(points=i.max_points)
-        for i in rubric.items()
-        if i.kind.value == "standard"
-    }
 
 
 def opened(world: World, unit: str = "V1") -> UUID:

@@ -19,7 +19,15 @@ from domain.workflow import Layer
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import BUILTIN_DIR, read_definition
-from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, TickingClock, admin, by
+from tests.unit.application.conftest import (
+    COUNTY,
+    TOWN,
+    VILLAGE,
+    TickingClock,
+    admin,
+    by,
+    full_sheet,
+)
 
 CITY = Actor(UUID(int=14), Role.CITY_REGULATOR, unit_id("CITY"))
 RUBRIC = "fengdu-village-station"
@@ -51,15 +59,6 @@ def hierarchy(app: Kaohe) -> None:
         ("V3", "南街社区", UnitLevel.VILLAGE, "T2"),
     ):
         app.units.register(admin(), code, name, level, parent)
-
-
-def full_sheet(app: Kaohe, aid: UUID) -> dict[str, ItemEntry]:
-    rubric = app.assessments.rubric_of(app.assessments.get(aid))
-    return {
-        i.number: ItemEntry(points=i.max_points)
-        for i in rubric.items()
-        if i.kind.value == "standard"
-    }
 
 
 def a_quarter(app: Kaohe, register_units: bool = True) -> Quarter:
