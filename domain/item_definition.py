@@ -101,6 +101,12 @@ REQUIRED_INPUT = {
     RuleName.VETO: "conditions",
     RuleName.DEDUCTIONS: "deductions",
 }
+RULES_TAKING = {
+    "bands": (RuleName.BANDS,),
+    "tiers": (RuleName.TIERS,),
+    "conditions": (RuleName.VETO,),
+    "deductions": (RuleName.JUDGED, RuleName.DEDUCTIONS),
+}
 
 
 def check_rule_inputs(
@@ -109,11 +115,10 @@ def check_rule_inputs(
     needed = REQUIRED_INPUT.get(rule)
     if needed and not data.get(needed):
         reader.fail(where, f"rule '{rule.value}' needs '{needed}'")
-    for key, owner in REQUIRED_INPUT.items():
-        if data.get(owner) is not None and rule is not key and owner != "deductions":
-            reader.fail(where, f"'{owner}' belongs to rule '{key.value}', not '{rule.value}'")
-    if data.get("deductions") is not None and rule not in (RuleName.JUDGED, RuleName.DEDUCTIONS):
-        reader.fail(where, f"'deductions' do not apply to rule '{rule.value}'")
+    for key, rules in RULES_TAKING.items():
+        if data.get(key) is not None and rule not in rules:
+            takers = " or ".join(f"'{r.value}'" for r in rules)
+            reader.fail(where, f"'{key}' does not apply to rule '{rule.value}'; only to {takers}")
 
 
 def read_bands(

@@ -119,3 +119,18 @@ def test_summary_columns_must_name_real_sections_and_figures() -> None:
     problems = problems_of([section("一", [item("1", "10")])], summary=summary)
     assert problems[0] == "summary › column 1: no top-level section numbered '九'"
     assert problems[1].startswith("summary › column 2: unknown source 'rank'; allowed: row")
+
+
+def test_rule_inputs_must_be_present_and_belong_to_the_rule() -> None:
+    assert problems_of([item("1", "2", rule="bands"), item("2", "8")]) == [
+        "node 1: rule 'bands' needs 'bands'"
+    ]
+    tiers = {"national": "2"}
+    assert problems_of([item("1", "10", tiers=tiers)]) == [
+        "node 1: 'tiers' does not apply to rule 'judged'; only to 'tiers'"
+    ]
+    deductions = [{"id": "x", "text": "扣", "per": "1"}]
+    bonus = item("58", "2", kind="bonus", rule="tiers", tiers=tiers, deductions=deductions)
+    assert problems_of([item("1", "10"), bonus]) == [
+        "node 58: 'deductions' does not apply to rule 'tiers'; only to 'judged' or 'deductions'"
+    ]
