@@ -13,11 +13,12 @@ from domain.audit import DomainError, Stamp, require_reason
 from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.ids import assessment_id
+from domain.layers import counting_entries
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rules import Kind
 from domain.scoring import Scorecard, score
-from domain.workflow import PRECEDENCE, Layer, Status, check_action, check_layer, check_period
+from domain.workflow import Layer, Status, check_action, check_layer, check_period
 
 FINDINGS = ("none", "error", "falsification")
 REASON_ALWAYS = (Kind.DEDUCTION, Kind.VETO)
@@ -269,14 +270,7 @@ class Assessment(AssessmentEvents):
 
     def effective_entries(self, top: Layer = Layer.VERIFICATION) -> dict[str, ItemEntry]:
         """Per item, the entry of the highest layer present, up to `top`."""
-        layers = PRECEDENCE[PRECEDENCE.index(top) :]
-        numbers = {n for layer in layers for n in self.layers[layer.value]}
-        return {
-            n: entry_from_data(
-                next(self.layers[la.value][n] for la in layers if n in self.layers[la.value])
-            )
-            for n in sorted(numbers)
-        }
+        return {n: entry_from_data(d) for n, d in counting_entries(self.layers, top).items()}
 
     def scorecard(self, rubric: Rubric, top: Layer = Layer.VERIFICATION) -> Scorecard:
         self._check_rubric(rubric)

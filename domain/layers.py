@@ -1,0 +1,23 @@
+"""Which layer's entry counts for each item: the highest layer present."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from domain.workflow import PRECEDENCE, Layer
+
+Layers = Mapping[str, Mapping[str, Mapping[str, Any]]]
+"""Entries as stored: layer name → item number → entry data."""
+
+
+def counting_layers(layers: Layers, top: Layer = Layer.VERIFICATION) -> dict[str, Layer]:
+    """Per item, the highest layer present, up to `top`, in item-number order."""
+    order = PRECEDENCE[PRECEDENCE.index(top) :]
+    numbers = {n for layer in order for n in layers.get(layer.value, {})}
+    return {n: next(la for la in order if n in layers.get(la.value, {})) for n in sorted(numbers)}
+
+
+def counting_entries(layers: Layers, top: Layer = Layer.VERIFICATION) -> dict[str, Any]:
+    """Per item, the entry data of the layer that counts."""
+    return {n: layers[la.value][n] for n, la in counting_layers(layers, top).items()}
