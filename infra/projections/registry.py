@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from application.store import EventStore
@@ -15,14 +16,17 @@ from infra.projections.database import Database
 from infra.projections.poller import Poller
 from infra.projections.rebuild import Progress, rebuild
 from infra.projections.runner import ProjectionRunner
+from infra.projections.scores_sql import SqlScoresReader, SqlScoresView
 from infra.projections.units_sql import SqlUnitsReader, SqlUnitsView
 from infra.projections.view import Projection
 from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, AuditTrail, audit_trail
+from projections.scores import SCORES, Scores
 from projections.units import UNITS, Units
 
 PROJECTIONS: dict[str, Callable[[Database], Projection[Any]]] = {
     UNITS: lambda db: Projection(Units(), SqlUnitsView(db)),
     AUDIT_TRAIL: lambda db: Projection(AuditTrail(), SqlAuditTrailView(db)),
+    SCORES: lambda db: Projection(Scores(), SqlScoresView(db)),
 }
 """Every read model by name: a new one is one more line here."""
 
@@ -154,9 +158,19 @@ class Projections:
             self._poller.stop()
             self._poller = None
 
-    def units(self) -> SqlUnitsReader:
+    def units(self, as_of: int | None = None) -> SqlUnitsReader:
+        """The units view, or as it stood at a log position."""
         self.ensure()
-        return SqlUnitsReader(ActiveVersion(self.catalog, UNITS))
+        return SqlUnitsReader(ActiveVersion(self.catalog, UNITS), as_of)
+
+    def scores(self) -> SqlScoresReader:
+        """The scores view; each reading may ask for a log position (`as_of`)."""
+        self.ensure()
+        return SqlScoresReader(ActiveVersion(self.catalog, SCORES))
+
+    def position_at(self, at: datetime) -> int:
+        """The log position of the last event recorded at or before a moment (0: none)."""
+        return self.store.history.position_at(at) or 0
 
     def audit_trail(self, query: AuditQuery) -> AuditPage:
         """One page of the audit trail (see `projections.audit_trail.audit_trail`)."""

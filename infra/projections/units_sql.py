@@ -1,4 +1,5 @@
-"""The units view in SQL: `units_v<N>` (one row per unit) and `unit_parents_v<N>` (history)."""
+"""The units view in SQL: `units_v<N>` (one row per unit), `unit_history_v<N>` (every
+version of every unit, for readings as of a log position) and `unit_parents_v<N>`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from projections.units import UNITS, ParentLink, UnitRow
 
 UNIT_COLUMNS = "unit_id, code, name, level, parent_id, contact, phone, closed, version, position"
 PARENT_COLUMNS = "unit_id, version, effective_from, parent_id, position"
+UNIT_TABLES = (UNITS, "unit_parents", "unit_history")
 
 
 def _id(value: UUID | None) -> str | None:
@@ -52,10 +54,10 @@ class SqlUnitsView:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._tx: Tx | None = None
-        self._units = self._parents = ""
+        self._units = self._parents = self._history = ""
 
     def tables(self, version: int) -> list[str]:
-        units, parents = self.table_names(version)
+        units, parents, history = self.table_names(version)
         return [
             f"CREATE TABLE {units} (unit_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
             "name TEXT NOT NULL, level TEXT NOT NULL, parent_id TEXT, contact TEXT NOT NULL, "
@@ -64,6 +66,10 @@ class SqlUnitsView:
             f"CREATE TABLE {parents} (unit_id TEXT NOT NULL, version INTEGER NOT NULL, "
             "effective_from TEXT NOT NULL, parent_id TEXT, position BIGINT NOT NULL, "
             "PRIMARY KEY (unit_id, version))",
+            f"CREATE TABLE {history} (unit_id TEXT NOT NULL, code TEXT NOT NULL, "
+            "name TEXT NOT NULL, level TEXT NOT NULL, parent_id TEXT, contact TEXT NOT NULL, "
+            "phone TEXT NOT NULL, closed INTEGER NOT NULL, version INTEGER NOT NULL, "
+            "position BIGINT NOT NULL, PRIMARY KEY (unit_id, version))",
         ]
 
     def indexes(self, version: int) -> list[str]:
@@ -71,11 +77,11 @@ class SqlUnitsView:
         return [f"CREATE UNIQUE INDEX IF NOT EXISTS units_v{version}_code ON {units} (code)"]
 
     def table_names(self, version: int) -> list[str]:
-        return [self.db.table(UNITS, version), self.db.table("unit_parents", version)]
+        return [self.db.table(name, version) for name in UNIT_TABLES]
 
     def begin(self, tx: Tx, version: int) -> None:
         self._tx = tx
-        self._units, self._parents = self.table_names(version)
+        self._units, self._parents, self._history = self.table_names(version)
 
     def flush(self) -> None:
         self._tx = None
@@ -89,15 +95,19 @@ class SqlUnitsView:
 
     def put_unit(self, unit: UnitRow) -> None:
         u = unit
-        updates = ", ".join(f"{c} = excluded.{c}" for c in UNIT_COLUMNS.split(", ")[1:])
-        self._writing().run(
-            f"INSERT INTO {self._units} ({UNIT_COLUMNS}) VALUES ({', '.join(['%s'] * 10)}) "
-            f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
-            (
-                *(str(u.unit_id), u.code, u.name, u.level, _id(u.parent_id), u.contact),
-                *(u.phone, int(u.closed), u.version, u.position),
-            ),
+        params = (
+            *(str(u.unit_id), u.code, u.name, u.level, _id(u.parent_id), u.contact),
+            *(u.phone, int(u.closed), u.version, u.position),
         )
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UNIT_COLUMNS.split(", ")[1:])
+        marks = ", ".join(["%s"] * 10)
+        tx = self._writing()
+        tx.run(
+            f"INSERT INTO {self._units} ({UNIT_COLUMNS}) VALUES ({marks}) "
+            f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
+            params,
+        )
+        tx.run(f"INSERT INTO {self._history} ({UNIT_COLUMNS}) VALUES ({marks})", params)
 
     def add_parent(self, link: ParentLink) -> None:
         self._writing().run(
@@ -118,51 +128,64 @@ class SqlUnitsView:
 
 
 class SqlUnitsReader:
-    """Reads the serving version of the units view."""
+    """Reads the serving version of the units view: as it is, or, given `as_of`, as it stood
+    at that log position (inclusive)."""
 
-    def __init__(self, active: ActiveVersion) -> None:
+    def __init__(self, active: ActiveVersion, as_of: int | None = None) -> None:
         self.active = active
+        self.as_of = as_of
 
     def unit(self, unit_id: UUID) -> UnitRow | None:
-        return self._one("unit_id = %s", str(unit_id))
+        found = self._units("unit_id = %s", [str(unit_id)])
+        return found[0] if found else None
 
     def unit_by_code(self, code: str) -> UnitRow | None:
-        return self._one("code = %s", code)
+        found = self._units("code = %s", [code])
+        return found[0] if found else None
 
     def all_units(self) -> list[UnitRow]:
-        def query(tx: Tx, version: int) -> list[UnitRow]:
-            table = self.active.db.table(UNITS, version)
-            return [_unit(r) for r in tx.rows(f"SELECT * FROM {table} ORDER BY code")]
-
-        return self.active.read(query)
+        return self._units("1 = 1", [])
 
     def parents_on(self, day: str) -> dict[UUID, UUID | None]:
+        seen = "" if self.as_of is None else " AND q.position <= %s"
+        params: list[object] = [day] if self.as_of is None else [day, self.as_of]
+
         def query(tx: Tx, version: int) -> dict[UUID, UUID | None]:
             parents = self.active.db.table("unit_parents", version)
             rows = tx.rows(
                 f"SELECT p.unit_id, p.parent_id FROM {parents} p WHERE p.version = ("
                 f"SELECT MAX(q.version) FROM {parents} q "
-                "WHERE q.unit_id = p.unit_id AND q.effective_from <= %s)",
-                [day],
+                f"WHERE q.unit_id = p.unit_id AND q.effective_from <= %s{seen})",
+                params,
             )
             return {UUID(r["unit_id"]): _uuid(r["parent_id"]) for r in rows}
 
         return self.active.read(query)
 
     def parent_history(self, unit_id: UUID) -> list[ParentLink]:
+        seen = "" if self.as_of is None else " AND position <= %s"
+        params = [str(unit_id)] + ([] if self.as_of is None else [self.as_of])
+
         def query(tx: Tx, version: int) -> list[ParentLink]:
             parents = self.active.db.table("unit_parents", version)
             rows = tx.rows(
-                f"SELECT * FROM {parents} WHERE unit_id = %s ORDER BY version", [str(unit_id)]
+                f"SELECT * FROM {parents} WHERE unit_id = %s{seen} ORDER BY version", params
             )
             return [_link(r) for r in rows]
 
         return self.active.read(query)
 
-    def _one(self, condition: str, value: str) -> UnitRow | None:
-        def query(tx: Tx, version: int) -> UnitRow | None:
-            table = self.active.db.table(UNITS, version)
-            row = tx.row(f"SELECT * FROM {table} WHERE {condition}", [value])
-            return None if row is None else _unit(row)
+    def _units(self, condition: str, params: list[object]) -> list[UnitRow]:
+        def query(tx: Tx, version: int) -> list[UnitRow]:
+            units, _, history = (self.active.db.table(t, version) for t in UNIT_TABLES)
+            if self.as_of is None:
+                statement = f"SELECT * FROM {units} WHERE {condition} ORDER BY code"
+                return [_unit(r) for r in tx.rows(statement, params)]
+            statement = (
+                f"SELECT * FROM {history} h WHERE {condition} AND h.version = ("
+                f"SELECT MAX(q.version) FROM {history} q "
+                "WHERE q.unit_id = h.unit_id AND q.position <= %s) ORDER BY code"
+            )
+            return [_unit(r) for r in tx.rows(statement, [*params, self.as_of])]
 
         return self.active.read(query)

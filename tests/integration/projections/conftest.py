@@ -13,6 +13,7 @@ from application.service import Kaohe
 from application.store import EventStore
 from infra.projections.registry import Projections
 from projections.audit_trail import AuditQuery, AuditRow
+from projections.scores import ScoreRow, SheetFilter
 from projections.units import ParentLink, UnitRow
 from tests.unit.projections.activity import application
 
@@ -37,6 +38,7 @@ class Views:
     trail: list[AuditRow]
     units: list[UnitRow]
     parents: dict[UUID, list[ParentLink]]
+    sheets: list[ScoreRow]
 
 
 def views(projections: Projections) -> Views:
@@ -50,7 +52,8 @@ def views(projections: Projections) -> Views:
         before = page.next_before
     reader = projections.units()
     units = reader.all_units()
-    return Views(trail, units, {u.unit_id: reader.parent_history(u.unit_id) for u in units})
+    parents = {u.unit_id: reader.parent_history(u.unit_id) for u in units}
+    return Views(trail, units, parents, projections.scores().sheets(SheetFilter()))
 
 
 def audited_positions(store: EventStore) -> list[int]:

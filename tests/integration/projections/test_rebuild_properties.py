@@ -1,4 +1,5 @@
-"""After any activity, however the live batches fell, a rebuild gives the same rows."""
+"""After any activity, however the live batches fell, a rebuild gives the same rows, and a
+reading as of any moment gives what the live views showed then."""
 
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
 from domain.workflow import Layer
 from infra.bootstrap import open_event_store
-from infra.projections.registry import Projections
+from infra.projections.registry import PROJECTIONS, Projections
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from infra.settings import Settings
-from projections.audit_trail import AUDIT_TRAIL
-from projections.units import UNITS
+from projections.scores import SCORES, ScoreRow, SheetFilter
+from projections.units import UNITS, UnitRow
 from tests.integration.projections.conftest import views
-from tests.unit.application.conftest import TOWN, VILLAGE, admin, by
-from tests.unit.projections.activity import RUBRIC, application, full_sheet, hierarchy
+from tests.unit.application.conftest import TOWN, VILLAGE, admin, by, full_sheet
+from tests.unit.projections.activity import RUBRIC, application, hierarchy
 
 VILLAGES = ["V1", "V2", "V3", "N0", "N1", "N2"]
 TOWNS = ["T1", "T2"]
@@ -71,6 +72,14 @@ def act(app: Kaohe, step: Step) -> None:
         a.approve(by(TOWN), aid)
 
 
+def shown(projections: Projections) -> tuple[int, list[ScoreRow], list[UnitRow]]:
+    """What the live scores and units views show now, and the log position they stand at."""
+    positions = {s.position for s in projections.status() if s.name in (SCORES, UNITS)}
+    assert len(positions) == 1
+    sheets = projections.scores().sheets(SheetFilter())
+    return positions.pop(), sheets, projections.units().all_units()
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(activity=steps, batch_size=st.integers(1, 9))
 def test_a_rebuild_equals_the_live_views_after_any_activity(
@@ -85,11 +94,13 @@ def test_a_rebuild_equals_the_live_views_after_any_activity(
             for village in ("V1", "V2"):
                 app.assessments.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
             projections = Projections(store, batch_size=batch_size)
+            seen: list[tuple[int, list[ScoreRow], list[UnitRow]]] = []
             for step in activity:
                 with suppress(*REFUSALS):
                     act(app, step)
                 if step[3]:
                     projections.catch_up()
+                    seen.append(shown(projections))
             projections.catch_up()
             live = views(projections)
             for unit in live.units:
@@ -100,8 +111,11 @@ def test_a_rebuild_equals_the_live_views_after_any_activity(
                     aggregate.closed,
                     aggregate.version,
                 )
-            projections.rebuild(AUDIT_TRAIL, batch_size=batch_size + 3)
-            projections.rebuild(UNITS, batch_size=batch_size + 3)
+            for name in PROJECTIONS:
+                projections.rebuild(name, batch_size=batch_size + 3)
             assert views(projections) == live
+            for position, sheets, units in seen:
+                assert projections.scores().sheets(SheetFilter(), as_of=position) == sheets
+                assert projections.units(as_of=position).all_units() == units
         finally:
             store.close()

@@ -7,7 +7,17 @@ from typing import Any
 from uuid import UUID
 
 from application.store import EventStore
+from domain.rubric import Rubric
+from domain.rubric_definition import rubric_from_definition
 from projections.audit_trail import AuditFilter, AuditRow
+from projections.scores import (
+    PublishedRubric,
+    ScoreRow,
+    SheetChange,
+    SheetHead,
+    replay,
+    score_row,
+)
 from projections.units import ParentLink, UnitRow
 
 
@@ -82,3 +92,35 @@ def feed(store: EventStore, processor: Any, view: Any) -> int:
             processor.process(store.mapper.to_domain_event(notification), notification.id, view)
             count += 1
     return count
+
+
+@dataclass
+class InMemoryScores:
+    """The scores view and reader over dicts: sheets fold at once, rows are scored on read."""
+
+    rubrics: dict[UUID, Rubric] = field(default_factory=dict)
+    heads: dict[UUID, SheetHead] = field(default_factory=dict)
+    changes: list[SheetChange] = field(default_factory=list)
+
+    def add_rubric(self, rubric: PublishedRubric) -> None:
+        self.rubrics[rubric.rubric_id] = rubric_from_definition(rubric.definition, rubric.code)
+
+    def open_sheet(self, head: SheetHead, change: SheetChange) -> None:
+        self.heads[head.assessment_id] = head
+        self.changes.append(change)
+
+    def change_sheet(self, change: SheetChange) -> None:
+        if change.assessment_id not in self.heads:
+            raise LookupError(f"assessment {change.assessment_id} changed before it was opened")
+        self.changes.append(change)
+
+    def sheet(self, assessment_id: UUID, as_of: int | None = None) -> ScoreRow | None:
+        head = self.heads.get(assessment_id)
+        if head is None or (as_of is not None and head.position > as_of):
+            return None
+        mine = [
+            c
+            for c in self.changes
+            if c.assessment_id == assessment_id and (as_of is None or c.position <= as_of)
+        ]
+        return score_row(replay(head, mine), self.rubrics[head.rubric_id])
