@@ -64,6 +64,10 @@ class UnitsReader(Protocol):
 
     def unit_by_code(self, code: str) -> UnitRow | None: ...
 
+    def all_units(self) -> list[UnitRow]:
+        """Every unit, by code."""
+        ...
+
     def parents_on(self, day: str) -> dict[UUID, UUID | None]:
         """Every unit's parent in force on a day (ISO date; FOREVER for the latest)."""
         ...

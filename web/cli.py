@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from infra.cli.demo_commands import demo
+from infra.cli.export_commands import export
 from infra.cli.ledger_commands import ledger_group
 from infra.cli.projection_commands import projections_group
 from infra.cli.rubric_commands import rubric_group
@@ -20,4 +21,5 @@ main.add_command(rubric_group)
 main.add_command(ledger_group)
 main.add_command(projections_group)
 main.add_command(demo)
+main.add_command(export)
 main.add_command(serve)

@@ -8,6 +8,7 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
+from click.testing import CliRunner
 
 from application.service import Kaohe
 from application.store import EventStore
@@ -21,6 +22,16 @@ from tests.unit.projections.activity import application
 @pytest.fixture
 def app(store: EventStore, tmp_path: Path) -> Kaohe:
     return application(store, tmp_path)
+
+
+@pytest.fixture
+def cli(store_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The `kaohe` command line, on the parametrised store."""
+    monkeypatch.delenv("KAOHE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("KAOHE_POSTGRES_SCHEMA", raising=False)
+    for name, value in store_env.items():
+        monkeypatch.setenv(name, value)
+    return CliRunner()
 
 
 @pytest.fixture

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from click.testing import CliRunner
 
 from application.service import Kaohe
 from tests.unit.projections.activity import hierarchy
 from web.cli import main
-
-
-@pytest.fixture
-def cli(store_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.delenv("KAOHE_DATABASE_URL", raising=False)
-    monkeypatch.delenv("KAOHE_POSTGRES_SCHEMA", raising=False)
-    for name, value in store_env.items():
-        monkeypatch.setenv(name, value)
-    return CliRunner()
 
 
 def status(cli: CliRunner) -> list[dict[str, object]]:

@@ -40,6 +40,9 @@ class InMemoryUnits:
     def unit_by_code(self, code: str) -> UnitRow | None:
         return next((u for u in self.units.values() if u.code == code), None)
 
+    def all_units(self) -> list[UnitRow]:
+        return sorted(self.units.values(), key=lambda u: u.code)
+
     def parent_history(self, unit_id: UUID) -> list[ParentLink]:
         return sorted((p for p in self.parents if p.unit_id == unit_id), key=lambda p: p.version)
 

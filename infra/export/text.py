@@ -1,0 +1,42 @@
+"""Tables as CSV (header and rows only) and as JSON (title, context, columns, rows, footer)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from projections.tables.table import Cell, Table
+
+BOM = "\ufeff"
+
+
+def write_csv(table: Table, stream: TextIO, bom: bool = False) -> None:
+    """The header row and the data rows; no title or context lines, so that the file reads
+    back as plain data. Open the stream with newline="". `bom` starts the text with a byte
+    order mark, which Excel needs to read UTF-8 Chinese text correctly."""
+    if bom:
+        stream.write(BOM)
+    writer = csv.writer(stream)
+    writer.writerow(table.columns)
+    writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
+
+
+def csv_cell(cell: Cell) -> str:
+    return "" if cell is None else str(cell)
+
+
+def write_json(tables: Table | Sequence[Table], stream: TextIO) -> None:
+    """The whole table as JSON (several: a list), points as decimal text, Chinese readable."""
+    data = tables.to_json() if isinstance(tables, Table) else [t.to_json() for t in tables]
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_csv_tables(tables: Sequence[Table], stream: TextIO, bom: bool = False) -> None:
+    """Several tables one after another, each its header and rows, a blank line between."""
+    for number, table in enumerate(tables):
+        if number:
+            stream.write("\r\n")
+        write_csv(table, stream, bom=bom and number == 0)

@@ -1,0 +1,216 @@
+"""Reading the tables bureaus hand up: the read models, now or as of a moment, through the
+pure table builders. Which rubric a table uses is decided by what the rubric defines (a
+summary table, compliance targets, assignments, progress items), never by its code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from domain.rubric import PeriodKind, Rubric
+from domain.rules import Kind
+from domain.workflow import QUARTER, YEAR
+from infra.projections.registry import Projections
+from infra.projections.scores_sql import SqlScoresReader
+from infra.projections.units_sql import SqlUnitsReader
+from projections.audit_trail import AuditQuery, AuditRow
+from projections.scores import ScoreRow, SheetFilter
+from projections.tables import (
+    Hierarchy,
+    Table,
+    compliance_table,
+    county_summary_table,
+    hierarchy_on,
+    last_day_of,
+    progress_table,
+    quarterly_table,
+    scores_table,
+    tasks_table,
+)
+from projections.tables.audit import audit_table
+from projections.units import FOREVER
+
+TABLES = ("scores", "quarterly", "county-summary", "compliance", "tasks", "progress", "audit")
+
+
+class TableRequestError(ValueError):
+    """A table asked for with a name, unit or period that does not exist or does not fit."""
+
+
+@dataclass(frozen=True)
+class TableRequest:
+    """Which table, for which unit's subtree (None: the whole hierarchy), which period (None:
+    every period with sheets), as of which moment (None: now). `today` decides what is
+    overdue in the task tracker when no moment is given."""
+
+    name: str
+    unit: str | None = None
+    period: str | None = None
+    as_of: datetime | None = None
+    today: date | None = None
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The read models a request reads, at its log position (None: live)."""
+
+    units: SqlUnitsReader
+    scores: SqlScoresReader
+    position: int | None
+    request: TableRequest
+
+    def roots(self) -> list[UUID]:
+        """The requested unit, or every top-level unit."""
+        if self.request.unit is None:
+            return [uid for uid, parent in self.units.parents_on(FOREVER).items() if not parent]
+        found = self.units.unit_by_code(self.request.unit)
+        if found is None:
+            msg = f"no unit with code {self.request.unit!r}"
+            if self.position is not None:
+                msg += f" as of {self.request.as_of}"
+            raise TableRequestError(msg)
+        return [found.unit_id]
+
+    def sheets(self, rubric: Rubric, period: str | None = None) -> list[ScoreRow]:
+        where = SheetFilter(period=period, rubric_code=rubric.code)
+        found = self.scores.sheets(where, as_of=self.position)
+        return [r for r in found if r.head.rubric_version == rubric.version]
+
+    def periods(self, rubric: Rubric) -> list[str]:
+        if self.request.period is not None:
+            return [self.request.period]
+        return sorted({r.head.period for r in self.sheets(rubric)})
+
+    def hierarchy(self, period: str) -> Hierarchy:
+        return hierarchy_on(self.units, last_day_of(period))
+
+    def rubrics(self, fits: Callable[[Rubric], bool], table: str) -> list[Rubric]:
+        found = [r for r in self.scores.rubrics() if fits(r)]
+        if not found:
+            raise TableRequestError(f"no published rubric defines what the {table} table needs")
+        return found
+
+
+def read_tables(projections: Projections, request: TableRequest) -> list[Table]:
+    """The tables asked for: one per rubric, period and unit the request spans."""
+    if request.name not in TABLES:
+        msg = f"no table {request.name!r}; the tables are {', '.join(TABLES)}"
+        raise TableRequestError(msg)
+    if request.period is not None and not (
+        QUARTER.match(request.period) or YEAR.match(request.period)
+    ):
+        msg = f"period {request.period!r} is neither a quarter like 2023Q2 nor a year like 2023"
+        raise TableRequestError(msg)
+    position = None if request.as_of is None else projections.position_at(request.as_of)
+    sources = Sources(projections.units(position), projections.scores(), position, request)
+    tables = BUILDERS[request.name](projections, sources)
+    if request.as_of is not None:
+        moment = request.as_of.isoformat(timespec="seconds")
+        tables = [t.with_context(f"数据截至：{moment}（日志位置 {position}）") for t in tables]
+    return tables
+
+
+def _summary(kind: PeriodKind, build: Callable[..., Table]) -> Builder:
+    def tables(projections: Projections, s: Sources) -> list[Table]:
+        fits = [
+            r for r in s.rubrics(lambda r: r.summary is not None, "summary") if r.period is kind
+        ]
+        return [
+            build(rubric, period, root, s.sheets(rubric, period), s.hierarchy(period))
+            for rubric in fits
+            for period in s.periods(rubric)
+            for root in s.roots()
+        ]
+
+    return tables
+
+
+def _compliance(projections: Projections, s: Sources) -> list[Table]:
+    rubrics = s.rubrics(lambda r: bool(r.compliance_targets), "compliance")
+    periods = [(r, p) for r in rubrics for p in s.periods(r)]
+    for rubric, period in periods:
+        if rubric.period is PeriodKind.QUARTER and not QUARTER.match(period):
+            raise TableRequestError(f"compliance is per quarter (like 2023Q2), not {period!r}")
+    return [
+        compliance_table(rubric, period, root, s.sheets(rubric, period), s.hierarchy(period))
+        for rubric, period in periods
+        for root in s.roots()
+    ]
+
+
+def _per_sheet(fits: Callable[[Rubric], bool], table: str) -> Builder:
+    """One table per sheet under the unit (a task tracker or a progress report)."""
+
+    def tables(projections: Projections, s: Sources) -> list[Table]:
+        on = s.request.today or date.today()
+        if s.request.as_of is not None:
+            on = s.request.as_of.date()
+        found: list[Table] = []
+        for rubric in s.rubrics(fits, table):
+            for period in s.periods(rubric):
+                hierarchy = s.hierarchy(period)
+                under = _under(s, period, s.roots())
+                for row in s.sheets(rubric, period):
+                    if row.head.unit_id in under:
+                        name = hierarchy.name(row.head.unit_id)
+                        if table == "tasks":
+                            found.append(tasks_table(rubric, row, name, on))
+                        else:
+                            found.append(progress_table(rubric, row, name))
+        return found
+
+    return tables
+
+
+def _scores(projections: Projections, s: Sources) -> list[Table]:
+    units = {u.unit_id: u for u in s.units.all_units()}
+    rows = s.scores.sheets(SheetFilter(period=s.request.period), as_of=s.position)
+    if s.request.unit is not None:
+        roots = s.roots()
+        under = {p: _under(s, p, roots) for p in {r.head.period for r in rows}}
+        rows = [r for r in rows if r.head.unit_id in under[r.head.period]]
+    return [scores_table(rows, units)]
+
+
+def _under(s: Sources, period: str, roots: list[UUID]) -> frozenset[UUID]:
+    """The units under any of the roots in the hierarchy of the period's last day."""
+    hierarchy = s.hierarchy(period)
+    return frozenset().union(*(hierarchy.subtree(root) for root in roots))
+
+
+def _audit(projections: Projections, s: Sources) -> list[Table]:
+    unit = None if s.request.unit is None else s.roots()[0]
+    rows: list[AuditRow] = []
+    before = None
+    while True:
+        page = projections.audit_trail(
+            AuditQuery(unit_id=unit, as_of=s.position, before=before, limit=500)
+        )
+        rows += page.rows
+        if page.next_before is None:
+            break
+        before = page.next_before
+    names = {u.unit_id: u.name for u in s.units.all_units()}
+    return [audit_table(rows, names)]
+
+
+def _has_assignments(rubric: Rubric) -> bool:
+    return any(item.assignment.lead or item.assignment.due for item in rubric.items())
+
+
+def _has_progress(rubric: Rubric) -> bool:
+    return any(item.kind is Kind.PROGRESS for item in rubric.items())
+
+
+Builder = Callable[[Projections, Sources], list[Table]]
+BUILDERS: dict[str, Builder] = {
+    "scores": _scores,
+    "quarterly": _summary(PeriodKind.QUARTER, quarterly_table),
+    "county-summary": _summary(PeriodKind.YEAR, county_summary_table),
+    "compliance": _compliance,
+    "tasks": _per_sheet(_has_assignments, "tasks"),
+    "progress": _per_sheet(_has_progress, "progress"),
+    "audit": _audit,
+}

@@ -1,0 +1,134 @@
+"""The compliance table (达标率): the share of stations that pass, against the quarter's target.
+
+- stations: units at the rubric's scored level under a unit on the quarter's last day, not
+  closed (a closed unit still counts if it has a sheet this quarter: it was operating then;
+  the units view keeps no closing date).
+- assessed (已验收): stations whose sheet this quarter is approved or finalized; drafts,
+  submitted and returned sheets are not yet accepted.
+- passed (达标): assessed and at or above the pass mark (a veto never passes).
+- rate: passed ÷ stations, in percent to one decimal (half up): the rubric's targets are the
+  share of stations at or above the pass mark, so unassessed stations count against it.
+- gap: rate − target, in percentage points (negative: behind target).
+- cumulative: a station counts as passed if it passed in any quarter of the year so far;
+  its rate is set against the same quarter's target.
+One row per child of the root unit, then a total row (合计) for the whole subtree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from uuid import UUID
+
+from domain.rubric import PeriodKind, Rubric
+from projections.scores import ScoreRow
+from projections.tables.hierarchy import Hierarchy
+from projections.tables.periods import period_label, quarter_name, quarters_through
+from projections.tables.summary import check_day
+from projections.tables.table import Cell, Table
+from projections.tables.wording import accepted, passed
+
+COMPLIANCE = "compliance"
+COLUMNS = (
+    *("单位", "服务站数", "已验收", "达标数", "达标率(%)", "目标(%)", "差距(百分点)"),
+    *("累计达标数", "累计达标率(%)", "累计差距(百分点)"),
+)
+TENTH = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class Sheets:
+    """Which stations have a sheet this quarter, are accepted, passed, or ever passed."""
+
+    sheeted: frozenset[UUID]
+    assessed: frozenset[UUID]
+    passed: frozenset[UUID]
+    passed_this_year: frozenset[UUID]
+
+
+def compliance_table(
+    rubric: Rubric, period: str, root: UUID, rows: Iterable[ScoreRow], hierarchy: Hierarchy
+) -> Table:
+    """达标率 of the stations under `root` for a quarter, per child unit and in total."""
+    target = quarter_target(rubric, period)
+    check_day(hierarchy, period)
+    sheets = sort_sheets(rubric, period, rows)
+    lines = [
+        line(hierarchy.name(child), stations(rubric, hierarchy, child, sheets), sheets, target)
+        for child in hierarchy.children(root)
+    ]
+    total = line("合计", stations(rubric, hierarchy, root, sheets), sheets, target)
+    return Table(
+        name=COMPLIANCE,
+        title="达标率统计表",
+        columns=COLUMNS,
+        rows=(*lines, total),
+        context=(
+            f"填报单位：{hierarchy.name(root)}",
+            f"期间：{period_label(period)}",
+            f"评分表：{rubric.title}",
+            f"口径：达标指已验收且总分不低于{rubric.pass_mark}分；达标率＝达标数÷服务站数；"
+            "累计指本年度任一季度达标",
+        ),
+        footer=("负责人：　　　　　　经办人：　　　　　　联系电话：",),
+    )
+
+
+def quarter_target(rubric: Rubric, period: str) -> Decimal:
+    if rubric.period is not PeriodKind.QUARTER or not rubric.compliance_targets:
+        msg = f"rubric {rubric.code} sets no quarterly compliance targets (达标率目标)"
+        raise ValueError(msg)
+    if rubric.pass_mark is None:
+        raise ValueError(f"rubric {rubric.code} sets no pass mark, so no station can pass")
+    quarters_through(period)  # refuses a year
+    target = rubric.compliance_target(quarter_name(period))
+    if target is None:
+        known = ", ".join(q for q, _ in rubric.compliance_targets)
+        raise ValueError(f"rubric {rubric.code} sets no target for {period}; it sets {known}")
+    return target
+
+
+def sort_sheets(rubric: Rubric, period: str, rows: Iterable[ScoreRow]) -> Sheets:
+    year = quarters_through(period)
+    mine = [r for r in rows if r.head.rubric_code == rubric.code and r.head.period in year]
+    now = [r for r in mine if r.head.period == period]
+    return Sheets(
+        sheeted=frozenset(r.head.unit_id for r in now),
+        assessed=frozenset(r.head.unit_id for r in now if accepted(r)),
+        passed=frozenset(r.head.unit_id for r in now if passed(r)),
+        passed_this_year=frozenset(r.head.unit_id for r in mine if passed(r)),
+    )
+
+
+def stations(rubric: Rubric, hierarchy: Hierarchy, under: UUID, sheets: Sheets) -> set[UUID]:
+    level = rubric.scored_level.value
+    return {
+        uid
+        for uid in hierarchy.subtree(under)
+        if (unit := hierarchy.unit(uid)) is not None
+        and unit.level == level
+        and (not unit.closed or uid in sheets.sheeted)
+    }
+
+
+def line(label: str, units: set[UUID], sheets: Sheets, target: Decimal) -> tuple[Cell, ...]:
+    passed_now, passed_ever = len(units & sheets.passed), len(units & sheets.passed_this_year)
+    rate, rate_ever = percent(passed_now, len(units)), percent(passed_ever, len(units))
+    return (
+        label,
+        len(units),
+        len(units & sheets.assessed),
+        passed_now,
+        rate,
+        target,
+        None if rate is None else rate - target,
+        passed_ever,
+        rate_ever,
+        None if rate_ever is None else rate_ever - target,
+    )
+
+
+def percent(part: int, whole: int) -> Decimal | None:
+    if whole == 0:
+        return None
+    return (Decimal(100) * part / whole).quantize(TENTH, rounding=ROUND_HALF_UP)

@@ -1,0 +1,109 @@
+"""Where each column of a rubric's summary table takes its figure from (`source`).
+
+- row: the running number (序号); unit: the unit's name; contact, phone: the unit's.
+- parent: the county (县/区/旗) the unit is or lies in on the period's last day. Seed 001
+  scores a county's centre as the county unit itself, so its 县(市、区) is its own name.
+- section:<number>: the subtotal of that top-level section.
+- bonus, deductions, special, total: the sheet's figures; result: 考核结果, remarks: 备注
+  (see `wording`).
+- bonus_minus_deductions (加分减分): bonus − deductions, plus special points when the summary
+  has no `special` column. Special points count in 总分 but seed 001's annex 2 prints no
+  column for them; folding them in here keeps the row adding up: the section columns and
+  加分减分 make 总分."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from uuid import UUID
+
+from domain.rubric import Rubric
+from projections.scores import ScoreRow
+from projections.tables.hierarchy import Hierarchy
+from projections.tables.table import Cell
+from projections.tables.wording import remarks, verdict
+
+SECTION = "section:"
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """What a column reads for one row of a summary table."""
+
+    number: int
+    row: ScoreRow
+    hierarchy: Hierarchy
+
+    @property
+    def unit_id(self) -> UUID:
+        return self.row.head.unit_id
+
+
+Source = Callable[[SummaryLine], Cell]
+
+
+def _county(line: SummaryLine) -> Cell:
+    county = line.hierarchy.county_of(line.unit_id)
+    return county.name if county else ""
+
+
+def _contact(line: SummaryLine) -> Cell:
+    unit = line.hierarchy.unit(line.unit_id)
+    return unit.contact if unit else ""
+
+
+def _phone(line: SummaryLine) -> Cell:
+    unit = line.hierarchy.unit(line.unit_id)
+    return unit.phone if unit else ""
+
+
+FIGURES: dict[str, Source] = {
+    "row": lambda line: line.number,
+    "parent": _county,
+    "unit": lambda line: line.hierarchy.name(line.unit_id),
+    "contact": _contact,
+    "phone": _phone,
+    "remarks": lambda line: remarks(line.row),
+    "bonus": lambda line: line.row.summary.bonus,
+    "deductions": lambda line: line.row.summary.deductions,
+    "special": lambda line: line.row.summary.special,
+    "total": lambda line: line.row.summary.total,
+    "result": lambda line: verdict(line.row),
+}
+ALLOWED = (*FIGURES, "bonus_minus_deductions", f"{SECTION}<number>")
+
+
+class UnknownSourceError(ValueError):
+    """A summary column names a source the table builder cannot fill."""
+
+
+def column_sources(rubric: Rubric) -> tuple[Source, ...]:
+    """One source per column of the rubric's summary, or UnknownSourceError naming the
+    column, its source and the allowed ones."""
+    if rubric.summary is None:
+        raise UnknownSourceError(f"rubric {rubric.code} v{rubric.version} has no summary table")
+    names = {column.source for column in rubric.summary.columns}
+    return tuple(
+        source_for(rubric, column.label, column.source, with_special="special" not in names)
+        for column in rubric.summary.columns
+    )
+
+
+def source_for(rubric: Rubric, label: str, name: str, with_special: bool) -> Source:
+    if name in FIGURES:
+        return FIGURES[name]
+    if name == "bonus_minus_deductions":
+        return lambda line: bonus_minus_deductions(line.row, with_special)
+    number = name.removeprefix(SECTION)
+    if name.startswith(SECTION) and rubric.top_section(number) is not None:
+        return lambda line: line.row.summary.sections.get((number,))
+    where = f"rubric {rubric.code} v{rubric.version}, summary column {label!r}"
+    if name.startswith(SECTION):
+        raise UnknownSourceError(f"{where}: no top-level section numbered {number!r}")
+    raise UnknownSourceError(f"{where}: unknown source {name!r}; allowed: {', '.join(ALLOWED)}")
+
+
+def bonus_minus_deductions(row: ScoreRow, with_special: bool) -> Cell:
+    summary = row.summary
+    figure = summary.bonus - summary.deductions
+    return figure + summary.special if with_special else figure

@@ -1,0 +1,68 @@
+"""The Chinese words the tables use for statuses, results and score layers.
+
+Remarks (备注) and 考核结果 say where a sheet stands. A sheet counts as accepted (已验收)
+once the reviewing level has approved it (approved or finalized); only then does its result
+show: 合格 / 不合格 / 一票否决, or, under a rubric with no pass mark, 已验收 / 已定稿. Before
+that the status shows instead: 未提交 (draft), 待验收 (submitted, awaiting review), 已退回
+(returned). A sheet with verification-layer entries adds （已抽查复核） to its remarks."""
+
+from __future__ import annotations
+
+from domain.account import Role
+from domain.scoring import Result
+from domain.workflow import Layer, Status
+from projections.scores import ScoreRow
+
+STATUS_WORDS: dict[str, str] = {
+    Status.DRAFT.value: "未提交",
+    Status.SUBMITTED.value: "待验收",
+    Status.RETURNED.value: "已退回",
+    Status.APPROVED.value: "已验收",
+    Status.FINALIZED.value: "已定稿",
+}
+
+RESULT_WORDS: dict[str, str] = {
+    Result.PASSED.value: "合格",
+    Result.NOT_PASSED.value: "不合格",
+    Result.VETOED.value: "一票否决",
+    Result.UNRATED.value: "未定等次",
+}
+
+LAYER_WORDS: dict[str, str] = {
+    Layer.SELF.value: "自评",
+    Layer.REVIEW.value: "初审",
+    Layer.VERIFICATION.value: "复核",
+}
+
+ROLE_WORDS: dict[str, str] = {
+    Role.STATION_STAFF.value: "服务站",
+    Role.TOWN_REVIEWER.value: "镇街验收",
+    Role.COUNTY_AUDITOR.value: "县级复核",
+    Role.CITY_REGULATOR.value: "市级考核",
+    Role.ADMINISTRATOR.value: "管理员",
+}
+
+ACCEPTED = frozenset({Status.APPROVED.value, Status.FINALIZED.value})
+"""Statuses whose figures the reviewing level has accepted: they count in 达标率."""
+
+
+def accepted(row: ScoreRow) -> bool:
+    return row.status in ACCEPTED
+
+
+def passed(row: ScoreRow) -> bool:
+    """Accepted and at or above the pass mark (a veto never passes)."""
+    return accepted(row) and row.summary.result == Result.PASSED.value
+
+
+def verdict(row: ScoreRow) -> str:
+    """考核结果: the result once accepted, else the status."""
+    if accepted(row) and row.summary.result != Result.UNRATED.value:
+        return RESULT_WORDS[row.summary.result]
+    return STATUS_WORDS.get(row.status, row.status)
+
+
+def remarks(row: ScoreRow) -> str:
+    """备注: the verdict, and whether the county's spot-check has re-scored the sheet."""
+    checked = bool(row.layers.get(Layer.VERIFICATION.value))
+    return verdict(row) + ("（已抽查复核）" if checked else "")
