@@ -1,0 +1,63 @@
+"""The scores view keeps sheets in memory between batches: after a batch fails once its rows
+were written (and rolled back), the retry gives the rows a clean run gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from application.service import Kaohe
+from infra.projections.registry import Projections
+from infra.projections.runner import ProjectionRunner
+from infra.projections.scores_sql import SqlScoresView
+from infra.projections.view import Projection
+from projections.scores import SCORES, Scores, SheetChange, SheetFilter
+from tests.unit.projections.activity import a_quarter
+
+
+class CrashingScores(SqlScoresView):
+    """Crashes after writing the batch that holds `position`, before it commits."""
+
+    def __init__(self, projections: Projections, position: int) -> None:
+        super().__init__(projections.db)
+        self.position = position
+        self.seen: set[int] = set()
+
+    def change_sheet(self, change: SheetChange) -> None:
+        self.seen.add(change.position)
+        super().change_sheet(change)
+
+    def flush(self) -> None:
+        crash = self.position in self.seen
+        self.seen.clear()
+        super().flush()
+        if crash:
+            raise RuntimeError("crash after the rows were written")
+
+
+@pytest.mark.parametrize("event", ["Assessment.ItemScored", "Assessment.Reopened"])
+def test_a_failed_batch_retried_by_the_same_runner_folds_each_change_once(
+    app: Kaohe, projections: Projections, event: str
+) -> None:
+    a_quarter(app)
+    everything = app.store.recorder.select_notifications(1, 10_000)
+    crash_at = [n.id for n in everything if n.topic.endswith(event)][-1]
+    projections.ensure()
+    view = CrashingScores(projections, crash_at)
+    runner = ProjectionRunner(
+        projections.store, projections.db, Projection(Scores(), view), projections.catalog, 5
+    )
+    with pytest.raises(RuntimeError, match="crash"):
+        runner.catch_up()
+    view.position = -1
+    runner.catch_up()
+
+    live = projections.scores().sheets(SheetFilter())
+    for row in live:
+        aggregate = app.assessments.get(row.assessment_id)
+        assert (row.version, row.status, row.layers) == (
+            aggregate.version,
+            aggregate.status.value,
+            aggregate.layers,
+        )
+    projections.rebuild(SCORES)
+    assert projections.scores().sheets(SheetFilter()) == live
