@@ -18,7 +18,7 @@ from domain.account import Role
 from domain.entries import ItemEntry
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
-from domain.rules import Kind
+from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.demo.plan import CITY, DemoPlan, plan_demo
 from infra.rubric_files import builtin_rubric_paths, read_definition
@@ -67,6 +67,7 @@ class Activity:
         for county in self.plan.children(CITY.code):
             self.county_year(county)
         self.city_progress()
+        self.banner_tasks(self.plan.children(CITY.code)[0])
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
         aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)
@@ -153,6 +154,26 @@ class Activity:
                 "本年度发生到市缠访2人次",
             )
         a.approve(regulator, aid)
+
+    def banner_tasks(self, county: str) -> None:
+        """A county's task sheet (seed 003) during the year: the criteria due by the end of
+        July are scored, the rest not yet, so as of October the criterion due on 30
+        September shows as overdue."""
+        if self.exists(county, "wushen-banner-tasks", 1, "2024"):
+            return
+        a = self.app.assessments
+        own = self.actor(Role.COUNTY_AUDITOR, county)
+        aid = a.open(own, county, "wushen-banner-tasks", 1, "2024").id
+        rubric = a.rubric_of(a.get(aid))
+        done = {
+            item.number: ItemEntry(points=item.max_points)
+            for item in rubric.items()
+            if item.rule is RuleName.JUDGED
+            and item.max_points is not None
+            and item.assignment.due is not None
+            and item.assignment.due.month <= 7
+        }
+        a.save_sheet(own, aid, Layer.SELF, done)
 
     def city_progress(self) -> None:
         if self.exists(CITY.code, "zaozhuang-city-centre", 1, "2022"):

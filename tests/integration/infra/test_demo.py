@@ -45,7 +45,7 @@ def test_demo_loads_a_quarter_of_activity_once(
         assert verify_ledger(store).ok
     finally:
         store.close()
-    assert names["Opened"] == 64  # 60 villages, 3 county centres, the city centre
+    assert names["Opened"] == 65  # 60 villages, 3 county centres, the city centre, 1 banner
     assert names["Returned"] >= 3 and names["Approved"] >= 40
     assert names["VetoRaised"] >= 1 and names["DeductionApplied"] >= 1
     assert names["BonusClaimed"] >= 1 and names["ProgressEntered"] == 11
