@@ -59,6 +59,8 @@ class SheetChange:
     layer: str | None = None
     item: str | None = None
     entry: Mapping[str, Any] | None = None
+    event: str = ""
+    """The event's name (ItemScored, Returned, EvidenceAttached …)."""
 
 
 @dataclass
@@ -229,6 +231,12 @@ class ScoresReader(Protocol):
 
     def sheets(self, where: SheetFilter, as_of: int | None = None) -> list[ScoreRow]: ...
 
+    def histories(
+        self, assessment_ids: Iterable[UUID], as_of: int | None = None
+    ) -> dict[UUID, list[SheetChange]]:
+        """Each assessment's changes in version order (up to a log position)."""
+        ...
+
     def rubric(self, rubric_id: UUID) -> Rubric: ...
 
     def rubrics(self) -> list[Rubric]: ...
@@ -242,6 +250,7 @@ def change_of(event: Any, position: int, **fields: Any) -> SheetChange:
         event.timestamp,
         event.actor_id,
         event.actor_role,
+        event=type(event).__qualname__.rpartition(".")[2],
         **fields,
     )
 

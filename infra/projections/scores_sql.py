@@ -31,7 +31,8 @@ SHEET_COLUMNS = (
     "summary"
 )
 CHANGE_COLUMNS = (
-    "assessment_id, version, position, changed_at, actor_id, actor_role, status, layer, item, entry"
+    "assessment_id, version, position, changed_at, actor_id, actor_role, status, layer, item, "
+    "entry, event"
 )
 CACHE_LIMIT = 20_000
 """Sheets kept in memory between batches (all are dropped when the limit is reached)."""
@@ -102,7 +103,7 @@ class SqlScoresView:
             f"CREATE TABLE {changes} (assessment_id TEXT NOT NULL, version INTEGER NOT NULL, "
             f"position BIGINT NOT NULL, changed_at {t} NOT NULL, actor_id TEXT NOT NULL, "
             "actor_role TEXT NOT NULL, status TEXT, layer TEXT, item TEXT, entry TEXT, "
-            "PRIMARY KEY (assessment_id, version))",
+            "event TEXT NOT NULL, PRIMARY KEY (assessment_id, version))",
             f"CREATE TABLE {rubrics} (rubric_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
             "version INTEGER NOT NULL, definition TEXT NOT NULL)",
         ]
@@ -144,7 +145,7 @@ class SqlScoresView:
     def flush(self) -> None:
         tx = self._writing()
         tx.run_many(
-            f"INSERT INTO {self._changes} ({CHANGE_COLUMNS}) VALUES ({', '.join(['%s'] * 10)})",
+            f"INSERT INTO {self._changes} ({CHANGE_COLUMNS}) VALUES ({', '.join(['%s'] * 11)})",
             [self._change_params(c) for c in self._pending],
         )
         updates = ", ".join(f"{c} = excluded.{c}" for c in SHEET_COLUMNS.split(", ")[7:])
@@ -205,7 +206,7 @@ class SqlScoresView:
         entry = None if c.entry is None else dumps(c.entry)
         return (
             *(str(c.assessment_id), c.version, c.position, self.db.time(c.at), c.actor_id),
-            *(c.actor_role, c.status, c.layer, c.item, entry),
+            *(c.actor_role, c.status, c.layer, c.item, entry, c.event),
         )
 
     def _sheet_params(self, sheet: Sheet) -> tuple[object, ...]:
@@ -290,22 +291,39 @@ class SqlScoresReader:
             Summary.from_json(json.loads(row["summary"])),
         )
 
+    def histories(
+        self, assessment_ids: Iterable[UUID], as_of: int | None = None
+    ) -> dict[UUID, list[SheetChange]]:
+        """Each assessment's changes in version order (up to a log position)."""
+
+        def query(tx: Tx, version: int) -> dict[UUID, list[SheetChange]]:
+            table = self.db.table("score_changes", version)
+            return self._changes_of(tx, table, assessment_ids, as_of)
+
+        return self.active.read(query)
+
     def _folded(
         self, tx: Tx, version: int, changes: str, heads: list[SheetHead], as_of: int
     ) -> list[ScoreRow]:
-        by_id: dict[UUID, list[SheetChange]] = {h.assessment_id: [] for h in heads}
-        for chunk in _chunks(sorted(str(h.assessment_id) for h in heads)):
-            rows = tx.rows(
-                f"SELECT * FROM {changes} WHERE assessment_id IN "
-                f"({', '.join(['%s'] * len(chunk))}) AND position <= %s "
-                "ORDER BY assessment_id, version",
-                [*chunk, as_of],
-            )
-            for r in rows:
-                by_id[UUID(r["assessment_id"])].append(self._change(r))
+        by_id = self._changes_of(tx, changes, (h.assessment_id for h in heads), as_of)
         return [
             score_row(replay(h, by_id[h.assessment_id]), self.rubric(h.rubric_id)) for h in heads
         ]
+
+    def _changes_of(
+        self, tx: Tx, table: str, assessment_ids: Iterable[UUID], as_of: int | None
+    ) -> dict[UUID, list[SheetChange]]:
+        by_id: dict[UUID, list[SheetChange]] = {aid: [] for aid in assessment_ids}
+        bound = "" if as_of is None else " AND position <= %s"
+        for chunk in _chunks(sorted(str(aid) for aid in by_id)):
+            rows = tx.rows(
+                f"SELECT * FROM {table} WHERE assessment_id IN "
+                f"({', '.join(['%s'] * len(chunk))}){bound} ORDER BY assessment_id, version",
+                [*chunk] if as_of is None else [*chunk, as_of],
+            )
+            for r in rows:
+                by_id[UUID(r["assessment_id"])].append(self._change(r))
+        return by_id
 
     def _change(self, r: Mapping[str, Any]) -> SheetChange:
         return SheetChange(
@@ -319,6 +337,7 @@ class SqlScoresReader:
             r["layer"],
             r["item"],
             None if r["entry"] is None else json.loads(r["entry"]),
+            r["event"],
         )
 
 

@@ -119,3 +119,16 @@ def test_export_refuses_what_it_cannot_write(quarter: Quarter, cli: CliRunner) -
     assert unknown.exit_code == 1 and "no unit with code 'NOPE'" in unknown.output
     when = cli.invoke(main, ["export", "scores", "--as-of", "yesterday"])
     assert when.exit_code == 2 and "is not an ISO time" in when.output
+
+
+def test_a_sheets_history_names_each_event_up_to_a_moment(
+    projections: Projections, quarter: Quarter
+) -> None:
+    approved = projections.position_at(moment_of(projections, quarter, "Assessment.Approved"))
+    reader = projections.scores()
+    then = reader.histories([quarter.finalized], as_of=approved)[quarter.finalized]
+    assert then[0].event == "Opened" and then[-1].event == "Approved"
+    assert [c.event for c in then].count("Submitted") == 2
+    assert "EvidenceAttached" in [c.event for c in then]
+    now = reader.histories([quarter.finalized])[quarter.finalized]
+    assert [c.event for c in now][-3:] == ["ItemScored", "Finalized", "Reopened"]
