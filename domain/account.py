@@ -85,6 +85,16 @@ class Account(AuditedAggregate):
             super().apply(aggregate)
             aggregate.disabled = True
 
+    class AccessDenied(AuditedAggregate.Event):
+        """The account attempted `action` on `target` (`target_unit`: the unit it belongs to,
+        None when it has none) and was refused; `reason` says why. The stamp names the
+        account and the grant it came closest with (role and unit; empty when it holds
+        none). It changes no state: it is kept so that refusals show in the audit trail."""
+
+        action: str
+        target: str
+        target_unit: UUID | None
+
     username: str
     display_name: str
     grants: dict[UUID, Grant]
@@ -132,6 +142,21 @@ class Account(AuditedAggregate):
     def disable(self, stamp: Stamp, reason: str) -> None:
         self._check_enabled("disable")
         self._emit(self.Disabled, stamp, require_reason(reason, "disable an account"))
+
+    def record_access_denied(
+        self, stamp: Stamp, action: str, target: str, target_unit: UUID | None, why: str
+    ) -> None:
+        """Record a refused attempt (also by a disabled account: refusals are always kept)."""
+        if not action.strip() or not target.strip():
+            raise DomainError("a refused attempt names its action and its target")
+        self._emit(
+            self.AccessDenied,
+            stamp,
+            require_reason(why, "record a refused attempt"),
+            action=action.strip(),
+            target=target.strip(),
+            target_unit=target_unit,
+        )
 
     def _check_enabled(self, action: str) -> None:
         if self.disabled:

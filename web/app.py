@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app, request, send_from_directory
+from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
+from application.guarded import Guarded
 from application.service import Kaohe
+from infra.auth_tokens import AuthTables, ThrottlePolicy
 from infra.bootstrap import build_kaohe
 from infra.projections.registry import Projections
 from infra.settings import Settings
+from web.api import KaoheApi, api_config
+from web.auth import authenticate_request
+from web.errors import register_error_handlers
+from web.logs import register_request_logging
+from web.resources import BLUEPRINTS, PUBLIC_ENDPOINTS
+
+MAX_UPLOAD = 16 * 1024 * 1024
+"""The largest request body (an evidence file or a rubric) accepted, in bytes."""
 
 
 def create_app(
-    settings: Settings | None = None, kaohe: Kaohe | None = None, poll_projections: bool = False
+    settings: Settings | None = None,
+    kaohe: Kaohe | None = None,
+    poll_projections: bool = False,
+    config: dict[str, Any] | None = None,
 ) -> Flask:
     """A Kaohe web application over the configured store (or the given application).
 
@@ -22,12 +37,42 @@ def create_app(
     (`kaohe projections run`)."""
     app = Flask(__name__)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.config.update(
+        api_config(),
+        MAX_CONTENT_LENGTH=MAX_UPLOAD,
+        KAOHE_TOKEN_LIFETIME=timedelta(hours=1),
+        KAOHE_SESSION_LIFETIME=timedelta(hours=8),
+        KAOHE_LOGIN_THROTTLE=ThrottlePolicy(),
+        KAOHE_SECURE_COOKIES=True,
+    )
+    app.config.update(config or {})
     app.extensions["kaohe"] = kaohe or build_kaohe(settings or Settings.from_env())
     projections = Projections(app.extensions["kaohe"].store)
     app.extensions["projections"] = projections
+    app.extensions["guarded"] = Guarded(app.extensions["kaohe"])
+    app.extensions["auth_tables"] = AuthTables(projections.db, app.extensions["kaohe"].runner.clock)
     if poll_projections and projections.db.postgres is None:
         projections.start()
 
+    register_request_logging(app)
+    register_error_handlers(app)
+    api = KaoheApi(app)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    register_pages(app)
+
+    @app.before_request
+    def require_login() -> None:
+        if request.endpoint is None or request.endpoint in PUBLIC_ENDPOINTS:
+            return
+        if request.blueprint is None or request.blueprint.startswith("api-docs"):
+            return
+        authenticate_request()
+
+    return app
+
+
+def register_pages(app: Flask) -> None:
     @app.get("/")
     def index() -> dict[str, Any]:
         """What this service is and what it holds."""
@@ -35,6 +80,8 @@ def create_app(
         return {
             "service": "Kaohe 考核",
             "events": store.history.max_position(),
+            "api": "/api/openapi.json",
+            "docs": "/api/docs",
             "commands": ["kaohe rubric list", "kaohe ledger verify", "kaohe demo"],
         }
 
@@ -44,7 +91,10 @@ def create_app(
         kaohe_of().store.history.max_position()
         return {"status": "ok"}
 
-    return app
+    @app.get("/api/docs/assets/<path:name>")
+    def docs_assets(name: str) -> Response:
+        """Swagger UI's files, served from the installed package (no CDN)."""
+        return send_from_directory(swagger_ui_path, name, max_age=3600)
 
 
 def kaohe_of() -> Kaohe:

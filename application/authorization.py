@@ -1,0 +1,236 @@
+"""Who may do what, and where: one policy table of roles and actions, each scoped to the
+subtree of the unit a role is granted over, checked against the account's live grants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NoReturn
+from uuid import UUID
+
+import structlog
+from eventsourcing.persistence import IntegrityError
+
+from application.actor import Actor
+from application.errors import AuthenticationError, NotFoundError, PermissionDeniedError
+from application.service import Kaohe
+from domain.account import ROLE_RANK, Account, Grant, Role
+from domain.audit import Stamp
+from domain.workflow import Layer
+
+log = structlog.get_logger(__name__)
+
+MAX_DEPTH = 16
+"""A unit is never deeper than this below a root (the hierarchy has four levels)."""
+
+
+class Action(StrEnum):
+    """Every step a caller can ask for, named `<resource>.<verb>`."""
+
+    READ_ASSESSMENTS = "assessments.read"
+    OPEN = "assessments.open"
+    SCORE = "assessments.score"
+    ATTACH_EVIDENCE = "assessments.evidence"
+    SUBMIT = "assessments.submit"
+    RETURN = "assessments.return"
+    APPROVE = "assessments.approve"
+    RECORD_FINDING = "assessments.finding"
+    FINALIZE = "assessments.finalize"
+    REOPEN = "assessments.reopen"
+    READ_AUDIT = "audit.read"
+    READ_TABLES = "tables.read"
+    READ_UNITS = "units.read"
+    SET_CONTACT = "units.contact"
+    MANAGE_UNITS = "units.manage"
+    READ_ACCOUNTS = "accounts.read"
+    MANAGE_ACCOUNTS = "accounts.manage"
+    READ_RUBRICS = "rubrics.read"
+    PUBLISH_RUBRICS = "rubrics.publish"
+    VERIFY_LEDGER = "ledger.verify"
+
+
+READING = frozenset(
+    {
+        Action.READ_ASSESSMENTS,
+        Action.READ_AUDIT,
+        Action.READ_TABLES,
+        Action.READ_UNITS,
+        Action.READ_RUBRICS,
+    }
+)
+
+POLICY: Mapping[Role, frozenset[Action]] = {
+    Role.STATION_STAFF: READING
+    | {Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE, Action.SUBMIT, Action.SET_CONTACT},
+    Role.TOWN_REVIEWER: READING
+    | {Action.SCORE, Action.ATTACH_EVIDENCE, Action.RETURN, Action.APPROVE, Action.SET_CONTACT},
+    Role.COUNTY_AUDITOR: READING
+    | {
+        *(Action.SCORE, Action.ATTACH_EVIDENCE, Action.RECORD_FINDING),
+        *(Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT),
+    },
+    # A regulator reads everything in its subtree and changes nothing.
+    Role.CITY_REGULATOR: READING | {Action.READ_ACCOUNTS, Action.VERIFY_LEDGER},
+    Role.ADMINISTRATOR: READING
+    | {
+        *(Action.MANAGE_UNITS, Action.SET_CONTACT, Action.READ_ACCOUNTS),
+        *(Action.MANAGE_ACCOUNTS, Action.PUBLISH_RUBRICS, Action.VERIFY_LEDGER),
+        # Reopening a finalized sheet needs a level above the county that finalized it.
+        Action.REOPEN,
+    },
+}
+"""Role → the actions it allows, each only inside the subtree of the unit granted."""
+
+LAYER_OF: Mapping[Role, Layer] = {
+    Role.STATION_STAFF: Layer.SELF,
+    Role.TOWN_REVIEWER: Layer.REVIEW,
+    Role.COUNTY_AUDITOR: Layer.VERIFICATION,
+}
+"""The score layer each role writes: self (自评), review (初审), verification (抽查复核)."""
+
+
+def allows(role: Role, action: Action) -> bool:
+    return action in POLICY[role]
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated account and the details of its request. Who it acts as is resolved
+    from its grants on the server; nothing in the request can choose a role or a unit."""
+
+    account_id: UUID
+    correlation_id: str
+    idempotency_key: str | None = None
+    expected_version: int | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an action is aimed at: a label for the audit trail and the unit it belongs to
+    (None: no unit, so any grant allowing the action will do)."""
+
+    label: str
+    unit_id: UUID | None = None
+
+
+class Authorizer:
+    """Resolves the acting `Actor` for an action on a target, or refuses: every refusal is
+    logged and recorded on the account as an `AccessDenied` event."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def account(self, account_id: UUID) -> Account:
+        """The live account; a missing or disabled one cannot act (as if unauthenticated)."""
+        try:
+            account = self.kaohe.accounts.get_by_id(account_id)
+        except NotFoundError:
+            raise AuthenticationError("the account no longer exists") from None
+        if account.disabled:
+            raise AuthenticationError("the account is disabled")
+        return account
+
+    def actor(self, caller: Caller, action: Action, target: Target) -> Actor:
+        """The grant that allows `action` on `target`: of those whose subtree holds the
+        target's unit, the one granted nearest to it (then the highest role)."""
+        account = self.account(caller.account_id)
+        allowing = [g for g in account.grants.values() if allows(g.role, action)]
+        fitting = [
+            (depth, g)
+            for g in allowing
+            if (depth := self.depth_below(g.unit_id, target.unit_id)) is not None
+        ]
+        if not fitting:
+            why = self._why(account, action, target, allowing)
+            self.refuse(caller, account, action, target, why, allowing)
+        depth, grant = min(fitting, key=lambda found: (found[0], -ROLE_RANK[found[1].role]))
+        structlog.contextvars.bind_contextvars(role=grant.role.value, unit=str(grant.unit_id))
+        return Actor(account.id, grant.role, grant.unit_id)
+
+    def roots(self, caller: Caller, action: Action, label: str) -> list[Grant]:
+        """The grants allowing an action (their units' subtrees are what the caller may
+        reach); refused when there is none."""
+        account = self.account(caller.account_id)
+        allowing = [g for g in account.grants.values() if allows(g.role, action)]
+        if not allowing:
+            target = Target(label)
+            self.refuse(caller, account, action, target, self._why(account, action, target, []))
+        found = sorted(allowing, key=lambda g: -ROLE_RANK[g.role])
+        structlog.contextvars.bind_contextvars(role=found[0].role.value, unit=str(found[0].unit_id))
+        return found
+
+    def depth_below(self, root: UUID, unit: UUID | None) -> int | None:
+        """How many levels `unit` lies below `root` (0: itself), under the current
+        hierarchy; None when it is outside the subtree. No unit fits any root."""
+        if unit is None:
+            return 0
+        current: UUID | None = unit
+        for depth in range(MAX_DEPTH):
+            if current is None:
+                return None
+            if current == root:
+                return depth
+            try:
+                current = self.kaohe.units.get_by_id(current).parent_id
+            except NotFoundError:
+                return None
+        return None
+
+    def refuse(
+        self,
+        caller: Caller,
+        account: Account,
+        action: Action,
+        target: Target,
+        why: str,
+        grants: Iterable[Grant] = (),
+    ) -> NoReturn:
+        """Record and log the refused attempt, then raise PermissionDeniedError."""
+        held = list(grants) or list(account.grants.values())
+        closest = max(held, key=lambda g: ROLE_RANK[g.role], default=None)
+        role = closest.role if closest else None
+        log.warning(
+            "access.denied",
+            account=str(account.id),
+            role=role.value if role else None,
+            action=action.value,
+            target=target.label,
+            why=why,
+        )
+        self._record(caller, account, closest, action, target, why)
+        raise PermissionDeniedError(why)
+
+    def _record(
+        self,
+        caller: Caller,
+        account: Account,
+        closest: Grant | None,
+        action: Action,
+        target: Target,
+        why: str,
+    ) -> None:
+        role = closest.role.value if closest else ""
+        unit = str(closest.unit_id) if closest else ""
+        for _attempt in range(5):  # a denial racing another change of the account retries
+            current = self.kaohe.accounts.get_by_id(account.id)
+            now = self.kaohe.runner.clock.now()
+            stamp = Stamp(str(account.id), role, unit, now, caller.correlation_id)
+            current.record_access_denied(stamp, action.value, target.label, target.unit_id, why)
+            try:
+                self.kaohe.store.save(current)
+            except IntegrityError:
+                continue
+            return
+
+    def _why(self, account: Account, action: Action, target: Target, allowing: list[Grant]) -> str:
+        if not account.grants:
+            return f"{account.username} holds no role; {action.value} is refused"
+        if not allowing:
+            held = ", ".join(sorted({g.role.value for g in account.grants.values()}))
+            roles = ", ".join(r.value for r in Role if allows(r, action))
+            return f"{action.value} is not a step of {held}; it is allowed to {roles}"
+        return (
+            f"{target.label} is outside the units {account.username} may act for "
+            f"with {action.value}"
+        )

@@ -1,0 +1,148 @@
+"""A small hierarchy for the HTTP tests: two cities, so every role has units in its subtree
+and units outside it; an account per role; the Fengdu village rubric published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from application.actor import SYSTEM, Actor
+from application.runner import Command
+from application.service import Kaohe
+from application.store import EventStore
+from domain.account import Role
+from domain.entries import ItemEntry
+from domain.ids import account_id
+from domain.rubric import UnitLevel
+from domain.rules import Kind
+from domain.workflow import Layer
+from infra.evidence_files import FileEvidence
+from infra.passwords import Argon2Hasher
+from infra.rubric_files import builtin_rubric_paths, read_definition
+from web.app import create_app
+
+PASSWORD = "correct-horse-battery"
+RUBRIC = "fengdu-village-station"
+UNITS = (
+    ("CITY", UnitLevel.CITY, None),
+    ("C1", UnitLevel.COUNTY, "CITY"),
+    ("T1", UnitLevel.TOWN, "C1"),
+    ("T1B", UnitLevel.TOWN, "C1"),
+    ("V1", UnitLevel.VILLAGE, "T1"),
+    ("V2", UnitLevel.VILLAGE, "T1"),
+    ("CITY9", UnitLevel.CITY, None),
+    ("C9", UnitLevel.COUNTY, "CITY9"),
+    ("T9", UnitLevel.TOWN, "C9"),
+    ("T9B", UnitLevel.TOWN, "C9"),
+    ("V9", UnitLevel.VILLAGE, "T9"),
+)
+ACCOUNTS = (
+    ("staff", Role.STATION_STAFF, "V1"),
+    ("staff2", Role.STATION_STAFF, "V2"),
+    ("reviewer", Role.TOWN_REVIEWER, "T1"),
+    ("auditor", Role.COUNTY_AUDITOR, "C1"),
+    ("regulator", Role.CITY_REGULATOR, "CITY"),
+    ("admin", Role.ADMINISTRATOR, "CITY"),
+    ("staff9", Role.STATION_STAFF, "V9"),
+    ("reviewer9", Role.TOWN_REVIEWER, "T9"),
+    ("auditor9", Role.COUNTY_AUDITOR, "C9"),
+)
+USER_OF = {role: name for name, role, unit in ACCOUNTS if unit in ("V1", "T1", "C1", "CITY")}
+"""The account of each role whose subtree holds V1."""
+
+
+class StepClock:
+    """Real time, one millisecond further at each reading; `advance` jumps ahead."""
+
+    def __init__(self) -> None:
+        self.current = datetime.now(UTC)
+
+    def now(self) -> datetime:
+        self.current += timedelta(milliseconds=1)
+        return self.current
+
+    def advance(self, delta: timedelta) -> None:
+        self.current += delta
+
+
+@dataclass
+class World:
+    kaohe: Kaohe
+    clock: StepClock
+    app: Flask
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def client(self) -> FlaskClient:
+        return self.app.test_client()
+
+    def login(self, username: str) -> dict[str, str]:
+        """Bearer headers of the account (logged in once)."""
+        if username not in self.tokens:
+            response = self.client.post(
+                "/api/v1/auth/token", json={"username": username, "password": PASSWORD}
+            )
+            assert response.status_code == 200, response.get_json()
+            self.tokens[username] = response.get_json()["access_token"]
+        return {"Authorization": f"Bearer {self.tokens[username]}"}
+
+    def actor(self, username: str) -> Command:
+        """A command acting as the account's (only) grant, for arranging state directly."""
+        account = self.kaohe.accounts.get(username)
+        grant = next(iter(account.grants.values()))
+        return Command(Actor(account.id, grant.role, grant.unit_id), "arrange")
+
+    def assessment(self, village: str, period: str, status: str = "draft") -> UUID:
+        """An assessment of a village in a status, arranged through the application."""
+        staff = {"V1": "staff", "V2": "staff2", "V9": "staff9"}[village]
+        town = "reviewer9" if village == "V9" else "reviewer"
+        a = self.kaohe.assessments
+        aid = a.open(self.actor(staff), village, RUBRIC, 1, period).id
+        a.save_sheet(self.actor(staff), aid, Layer.SELF, self.full_sheet(aid))
+        if status in ("submitted", "approved", "finalized"):
+            a.submit(self.actor(staff), aid)
+        if status in ("approved", "finalized"):
+            a.approve(self.actor(town), aid)
+        if status == "finalized":
+            a.finalize(self.actor("auditor9" if village == "V9" else "auditor"), aid)
+        return aid
+
+    def full_sheet(self, aid: UUID) -> dict[str, ItemEntry]:
+        rubric = self.kaohe.assessments.rubric_of(self.kaohe.assessments.get(aid))
+        return {
+            i.number: ItemEntry(points=i.max_points)
+            for i in rubric.items()
+            if i.kind is Kind.STANDARD
+        }
+
+    def version(self, aid: UUID) -> int:
+        return self.kaohe.assessments.get(aid).version
+
+    def denials(self, username: str) -> list[dict[str, Any]]:
+        """The refused attempts recorded on an account, oldest first."""
+        return [
+            c.state
+            for c in self.kaohe.history(account_id(username))
+            if c.topic.endswith("AccessDenied")
+        ]
+
+
+def build_world(store: EventStore, evidence: Path, config: dict[str, Any] | None = None) -> World:
+    clock = StepClock()
+    kaohe = Kaohe(store, clock, Argon2Hasher(time_cost=1, memory_cost=1024), FileEvidence(evidence))
+    setup = Command(SYSTEM, "setup")
+    for code, level, parent in UNITS:
+        kaohe.units.register(setup, code, f"{code} 单位", level, parent)
+    for path in builtin_rubric_paths():
+        kaohe.rubrics.publish(setup, read_definition(path))
+    for username, role, unit in ACCOUNTS:
+        kaohe.accounts.create(setup, username, f"{username} 用户", PASSWORD)
+        kaohe.accounts.grant(setup, username, role, unit)
+    app = create_app(kaohe=kaohe, config=config)
+    return World(kaohe, clock, app)

@@ -1,0 +1,99 @@
+"""Authentication: bearer tokens for scripts, an HttpOnly session cookie (with a CSRF token
+for every change) for browsers; failed logins throttled per account and per address."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import timedelta
+
+from flask import current_app, g, request
+
+from application.errors import AuthenticationError, PermissionDeniedError
+from domain.account import Account
+from infra.auth_tokens import IssuedToken, ThrottlePolicy
+from web.context import auth_tables, guarded, kaohe
+from web.errors import ThrottledError
+
+SESSION_COOKIE = "kaohe_session"
+CSRF_COOKIE = "kaohe_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+BEARER = "bearer"
+SESSION = "session"
+
+
+def csrf_token(session_token: str) -> str:
+    """The CSRF token of a session: derived from the session token, which scripts on other
+    sites can neither read (HttpOnly) nor guess, so only our pages can send it back."""
+    return hashlib.sha256(f"csrf:{session_token}".encode()).hexdigest()
+
+
+def authenticate_request() -> None:
+    """Who calls: a live bearer token, or a live session cookie (whose CSRF header must
+    match on every change). Sets `g.account_id`; anonymous calls get 401."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    tables = auth_tables()
+    if header:
+        if scheme.lower() != BEARER or not token.strip():
+            raise AuthenticationError("send Authorization: Bearer <access token>")
+        found = tables.account_of(token.strip(), BEARER)
+        if found is None:
+            raise AuthenticationError("the access token is unknown, expired or revoked")
+    else:
+        session = request.cookies.get(SESSION_COOKIE)
+        if not session:
+            raise AuthenticationError(
+                "log in first: POST /api/v1/auth/token for a bearer token, "
+                "or POST /api/v1/auth/session in a browser"
+            )
+        found = tables.account_of(session, SESSION)
+        if found is None:
+            raise AuthenticationError("the session is unknown, expired or revoked; log in again")
+        sent = request.headers.get(CSRF_HEADER, "")
+        if request.method not in SAFE_METHODS and not hmac.compare_digest(
+            sent, csrf_token(session)
+        ):
+            raise PermissionDeniedError(
+                f"a change made with the session cookie needs the {CSRF_HEADER} header "
+                f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie)"
+            )
+    guarded().auth.account(found)  # a disabled account's tokens stop working at once
+    g.account_id = found
+
+
+def presented_token() -> tuple[str, str] | None:
+    """The bearer token or session token of this request, with its kind."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == BEARER and token.strip():
+        return token.strip(), BEARER
+    session = request.cookies.get(SESSION_COOKIE)
+    return (session, SESSION) if session else None
+
+
+def log_in(username: str, password: str, kind: str) -> tuple[Account, IssuedToken]:
+    """Check the password (unless throttled) and issue a token of the kind asked for."""
+    policy: ThrottlePolicy = current_app.config["KAOHE_LOGIN_THROTTLE"]
+    tables = auth_tables()
+    subjects = {
+        f"account:{username.strip().casefold()}": policy.per_account,
+        f"address:{request.remote_addr or 'unknown'}": policy.per_address,
+    }
+    wait = tables.retry_after(subjects, policy.window)
+    if wait is not None:
+        raise ThrottledError(
+            f"too many failed logins for this account or from this address; "
+            f"try again in {wait} seconds",
+            wait,
+        )
+    try:
+        account = kaohe().accounts.authenticate(username, password)
+    except AuthenticationError:
+        tables.record_failure(list(subjects), policy.window)
+        raise
+    tables.clear_failures(next(iter(subjects)))
+    lifetime: timedelta = current_app.config[
+        "KAOHE_TOKEN_LIFETIME" if kind == BEARER else "KAOHE_SESSION_LIFETIME"
+    ]
+    return account, tables.issue(account.id, kind, lifetime)

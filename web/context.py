@@ -1,0 +1,81 @@
+"""Per-request helpers: the application, the caller, versions (ETag / If-Match), `as_of`."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from uuid import UUID
+
+from flask import Response, current_app, g, request
+
+from application.authorization import Caller
+from application.guarded import Guarded
+from application.service import Kaohe
+from infra.auth_tokens import AuthTables
+from infra.projections.registry import Projections
+from web.errors import PreconditionRequiredError
+
+IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
+IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
+
+
+def kaohe() -> Kaohe:
+    found: Kaohe = current_app.extensions["kaohe"]
+    return found
+
+
+def guarded() -> Guarded:
+    found: Guarded = current_app.extensions["guarded"]
+    return found
+
+
+def projections() -> Projections:
+    found: Projections = current_app.extensions["projections"]
+    return found
+
+
+def auth_tables() -> AuthTables:
+    found: AuthTables = current_app.extensions["auth_tables"]
+    return found
+
+
+def account_id() -> UUID:
+    """The authenticated account (the before-request hook refused anonymous calls)."""
+    found: UUID = g.account_id
+    return found
+
+
+def caller(write: bool = False) -> Caller:
+    """The caller of this request; for a write, the If-Match version is required."""
+    expected = expected_version() if write else None
+    key = request.headers.get("Idempotency-Key") if request.method == "POST" else None
+    if key is not None and not IDEMPOTENCY_KEY.match(key):
+        key = None
+    return Caller(account_id(), g.request_id, key, expected)
+
+
+def expected_version() -> int:
+    header = request.headers.get("If-Match")
+    if header is None:
+        raise PreconditionRequiredError(
+            "this change needs If-Match with the version you read (the ETag of the resource); "
+            'read it, then send If-Match: "<version>"'
+        )
+    found = IF_MATCH.match(header)
+    if found is None:
+        raise PreconditionRequiredError(
+            f'If-Match must be one version number in quotes, like "3"; got {header[:40]!r}'
+        )
+    return int(found.group(1))
+
+
+def with_version(response: Response, version: int) -> Response:
+    response.headers["ETag"] = f'"{version}"'
+    return response
+
+
+def as_of_position(at: datetime | None) -> int | None:
+    """The log position of the last event at or before a moment (None: now)."""
+    if at is None:
+        return None
+    return kaohe().store.history.position_at(at) or 0

@@ -1,0 +1,123 @@
+"""The one place that turns errors into HTTP responses; views never catch them."""
+
+from __future__ import annotations
+
+import structlog
+from flask import Flask, Response, g
+from werkzeug.exceptions import HTTPException
+
+from application.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+)
+from domain.audit import DomainError
+from domain.definition_errors import RubricDefinitionError
+from domain.entries import ScoringInputError
+from infra.projections.tables import TableRequestError
+from projections.tables import UnknownSourceError
+from web.problems import field_errors, problem
+
+log = structlog.get_logger(__name__)
+
+WWW_AUTHENTICATE = {"WWW-Authenticate": 'Bearer realm="kaohe"'}
+
+
+class PreconditionRequiredError(Exception):
+    """A write came without If-Match (428)."""
+
+
+class ThrottledError(Exception):
+    """Too many failed logins for this account or address (429)."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(AuthenticationError, _unauthenticated)
+    app.register_error_handler(PermissionDeniedError, _denied)
+    app.register_error_handler(NotFoundError, lambda e: problem(404, str(e).strip("'\"")))
+    app.register_error_handler(ConflictError, _conflict)
+    app.register_error_handler(PreconditionRequiredError, lambda e: problem(428, str(e)))
+    app.register_error_handler(ThrottledError, _throttled)
+    app.register_error_handler(ScoringInputError, _scoring_input)
+    app.register_error_handler(RubricDefinitionError, _rubric_definition)
+    app.register_error_handler(DomainError, lambda e: problem(422, str(e)))
+    app.register_error_handler(TableRequestError, lambda e: problem(422, str(e)))
+    app.register_error_handler(UnknownSourceError, lambda e: problem(422, str(e)))
+    app.register_error_handler(HTTPException, http_problem)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def http_problem(error: HTTPException) -> Response:
+    """Werkzeug's and webargs' errors (malformed JSON, validation, 404, 405 …)."""
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    messages = data.get("errors") or data.get("messages")
+    errors = field_errors(messages) if messages else None
+    detail = data.get("message") or error.description or ""
+    if status in (400, 422) and errors:
+        detail = "; ".join(f"{e['field'] or e['location']}: {e['message']}" for e in errors)
+    headers = dict(data.get("headers") or {})
+    if status == 405 and error.get_response().headers.get("Allow"):
+        headers["Allow"] = error.get_response().headers["Allow"]
+    return problem(status, detail, errors, headers)
+
+
+def _unauthenticated(error: AuthenticationError) -> Response:
+    return problem(401, str(error), headers=WWW_AUTHENTICATE)
+
+
+def _denied(error: PermissionDeniedError) -> Response:
+    return problem(403, str(error))
+
+
+def _conflict(error: ConflictError) -> Response:
+    # A change based on another version than the current one is a failed precondition
+    # (If-Match); anything else that collides is a conflict.
+    if error.current_version is not None:
+        return problem(412, str(error), current_version=error.current_version)
+    return problem(409, str(error))
+
+
+def _throttled(error: ThrottledError) -> Response:
+    return problem(
+        429,
+        str(error),
+        headers={"Retry-After": str(error.retry_after)},
+        retry_after=error.retry_after,
+    )
+
+
+def _scoring_input(error: ScoringInputError) -> Response:
+    errors = [
+        {
+            "location": "json",
+            "field": p.partition(":")[0],
+            "message": p,
+            "message_zh": "评分内容不符合评分表：" + p,
+        }
+        for p in error.problems
+    ]
+    return problem(422, str(error), errors)
+
+
+def _rubric_definition(error: RubricDefinitionError) -> Response:
+    errors = [
+        {
+            "location": "files",
+            "field": p.where,
+            "message": p.message,
+            "message_zh": "评分表定义有误：" + p.message,
+        }
+        for p in error.problems
+    ]
+    return problem(422, f"{error.source} refused: {len(error.problems)} problem(s)", errors)
+
+
+def _unexpected(error: Exception) -> Response:
+    log.exception("http.unexpected_error", request_id=g.get("request_id"))
+    return problem(500, "an unexpected error occurred; it has been logged with the request id")

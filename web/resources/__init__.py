@@ -1,0 +1,33 @@
+"""The REST resources, one package each (routes + schemas)."""
+
+from __future__ import annotations
+
+from web.resources.accounts.routes import blp as accounts
+from web.resources.assessments.blueprint import blp as assessments
+from web.resources.assessments.routes import AssessmentsViews
+from web.resources.audit.routes import blp as audit
+from web.resources.auth.routes import blp as auth
+from web.resources.ledger.routes import blp as ledger
+from web.resources.rubrics.routes import blp as rubrics
+from web.resources.tables.routes import blp as tables
+from web.resources.units.routes import blp as units
+from web.smorest import ApiBlueprint
+
+ROUTES = (AssessmentsViews,)
+"""Importing the assessment routes registers them (and the scoring and workflow routes)."""
+
+BLUEPRINTS: list[ApiBlueprint] = [
+    auth,
+    accounts,
+    units,
+    rubrics,
+    assessments,
+    audit,
+    tables,
+    ledger,
+]
+
+PUBLIC_ENDPOINTS = frozenset(
+    {"index", "health", "docs_assets", "static", "auth.TokenViews", "auth.SessionViews"}
+)
+"""Endpoints answered without logging in (logging in itself, liveness, the API docs)."""

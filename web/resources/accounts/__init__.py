@@ -1,0 +1,1 @@
+"""Accounts and the roles granted to them over unit subtrees."""

@@ -1,0 +1,44 @@
+"""Schemas of the accounts resource."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import validate
+
+from domain.account import Role
+from web.resources.common import CODE, TEXT
+
+ROLES = [role.value for role in Role]
+PASSWORD = validate.Length(min=1, max=1024)
+
+
+class GrantSchema(ma.Schema):
+    role = ma.fields.String(required=True, metadata={"enum": ROLES})
+    unit = ma.fields.String(required=True, metadata={"description": "the unit's code"})
+
+
+class AccountSchema(ma.Schema):
+    username = ma.fields.String(required=True)
+    display_name = ma.fields.String(required=True)
+    disabled = ma.fields.Boolean(required=True)
+    grants = ma.fields.List(ma.fields.Nested(GrantSchema), required=True)
+    version = ma.fields.Integer(required=True)
+
+
+class NewAccountSchema(ma.Schema):
+    username = ma.fields.String(required=True, validate=validate.Length(min=1, max=64))
+    display_name = ma.fields.String(required=True, validate=validate.Length(min=1, max=100))
+    password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
+
+
+class PasswordSchema(ma.Schema):
+    password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
+
+
+class GrantChangeSchema(ma.Schema):
+    role = ma.fields.String(required=True, validate=validate.OneOf(ROLES))
+    unit = ma.fields.String(required=True, validate=CODE)
+
+
+class RevokeSchema(GrantChangeSchema):
+    reason = ma.fields.String(required=True, validate=TEXT)

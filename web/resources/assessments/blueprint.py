@@ -1,0 +1,73 @@
+"""The assessments blueprint and how an assessment is shown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from application.runner import Outcome
+from domain.assessment import Assessment
+from domain.layers import counting_layers
+from domain.workflow import Layer
+from web.context import kaohe
+from web.resources.common import versioned
+from web.smorest import api_blueprint
+
+blp = api_blueprint(
+    "assessments",
+    __name__,
+    url_prefix="/api/v1/assessments",
+    description="Assessments (考核): scoring sheets and their workflow",
+)
+
+
+def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, Any]:
+    app = kaohe()
+    rubric = app.assessments.rubric_of(a)
+    card = a.scorecard(rubric)
+    layers = counting_layers(a.layers)
+    items = [
+        {
+            "number": s.number,
+            "kind": s.kind.value,
+            "points": None if s.points is None else str(s.points),
+            "layer": layers[s.number].value if s.number in layers else None,
+            "explanation": list(s.explanation),
+        }
+        for s in card.items
+    ]
+    return {
+        "id": a.id,
+        "unit": app.units.get_by_id(a.unit_id).code,
+        "rubric": {
+            "code": a.rubric_code,
+            "version": a.rubric_version,
+            "content_hash": a.rubric_hash,
+        },
+        "period": a.period,
+        "status": a.status.value,
+        "version": a.version,
+        "as_of": as_of,
+        "changed_at": a.modified_on,
+        "layers": {layer.value: a.layers[layer.value] for layer in Layer},
+        "evidence": a.evidence,
+        "findings": a.findings,
+        "returned_items": a.returned_items,
+        "submitted_by": a.submitted_by,
+        "score": {
+            "base": str(card.base),
+            "bonus": str(card.bonus),
+            "deductions": str(card.deductions),
+            "special": str(card.special),
+            "total": str(card.total),
+            "result": card.result.value,
+            "unscored": list(card.unscored),
+            "items": items,
+        },
+    }
+
+
+def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """The assessment as the command left it (the same answer when a command is repeated)."""
+    a = kaohe().assessments.get(outcome.id, version=outcome.version)
+    return versioned(assessment_json(a), outcome.version, status)

@@ -1,0 +1,134 @@
+"""/api/v1/assessments: list (read model), open, one sheet (as of any time), history,
+evidence files."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import Response, current_app
+from flask.views import MethodView
+
+from application.authorization import Action
+from application.errors import NotFoundError
+from domain.ids import unit_id
+from projections.scores import SheetFilter
+from projections.units import subtree
+from web.context import as_of_position, caller, guarded, projections
+from web.resources.assessments import scoring, workflow  # noqa: F401  (their routes)
+from web.resources.assessments.blueprint import assessment_json, blp, changed
+from web.resources.assessments.schemas import (
+    AssessmentRowSchema,
+    AssessmentSchema,
+    ChangeSchema,
+    ListQuerySchema,
+    OpenSchema,
+)
+from web.resources.common import CREATE, AsOfSchema, versioned
+
+AUDIT_FIELDS = ("timestamp", "actor_id", "actor_role", "actor_unit", "reason", "hash", "prev_hash")
+
+
+@blp.route("")
+class AssessmentsViews(MethodView):
+    @blp.arguments(ListQuerySchema, location="query")
+    @blp.response(200, AssessmentRowSchema(many=True))
+    def get(self, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """Assessments in the caller's subtree (filters: unit, period, status, rubric; as_of)."""
+        who = caller()
+        units = projections().units()
+        if "unit" in query:
+            code = query["unit"]
+            guarded().check(who, Action.READ_ASSESSMENTS, f"unit:{code}", unit_id(code))
+            reach = subtree(units, unit_id(code))
+        else:
+            roots = guarded().reach(who, Action.READ_ASSESSMENTS, "assessments")
+            reach = frozenset().union(*(subtree(units, root) for root in roots))
+        where = SheetFilter(
+            unit_ids=frozenset(reach), period=query.get("period"), rubric_code=query.get("rubric")
+        )
+        rows = projections().scores().sheets(where, as_of=as_of_position(query.get("as_of")))
+        wanted = query.get("status")
+        codes: dict[UUID, str | None] = {}
+        for row in rows:
+            if row.head.unit_id not in codes:
+                found = units.unit(row.head.unit_id)
+                codes[row.head.unit_id] = found.code if found else None
+        return [
+            {
+                "id": row.assessment_id,
+                "unit": codes[row.head.unit_id],
+                "rubric": row.head.rubric_code,
+                "rubric_version": row.head.rubric_version,
+                "period": row.head.period,
+                "status": row.status,
+                "version": row.version,
+                "total": str(row.summary.total),
+                "result": row.summary.result,
+                "changed_at": row.changed_at,
+            }
+            for row in sorted(rows, key=lambda r: (codes[r.head.unit_id] or "", r.head.period))
+            if wanted is None or row.status == wanted
+        ]
+
+    @blp.doc(**CREATE)
+    @blp.arguments(OpenSchema)
+    @blp.response(201, AssessmentSchema)
+    def post(self, new: dict[str, Any]) -> Any:
+        """Open an assessment of a unit against a published rubric version for a period."""
+        outcome = guarded().assessments.open(
+            caller(), new["unit"], new["rubric"], new["version"], new["period"]
+        )
+        return changed(outcome, 201)
+
+
+@blp.route("/<uuid:aid>")
+class AssessmentByIdViews(MethodView):
+    @blp.arguments(AsOfSchema, location="query")
+    @blp.response(200, AssessmentSchema)
+    def get(self, query: dict[str, Any], aid: UUID) -> Any:
+        """One assessment now, or replayed as it stood at `as_of`; its ETag is its version."""
+        at = query.get("as_of")
+        a = guarded().assessments.get(caller(), aid, at)
+        return versioned(assessment_json(a, at), a.version)
+
+
+@blp.route("/<uuid:aid>/history")
+class HistoryViews(MethodView):
+    @blp.response(200, ChangeSchema(many=True))
+    def get(self, aid: UUID) -> list[dict[str, Any]]:
+        """Every event of the assessment as stored, oldest first, with who, when and why."""
+        changes = guarded().assessments.history(caller(), aid)
+        return [
+            {
+                "version": c.version,
+                "event": c.topic.rpartition(".")[2],
+                "at": _text(c.state.get("timestamp")),
+                "actor_id": c.state.get("actor_id"),
+                "actor_role": c.state.get("actor_role"),
+                "reason": c.state.get("reason"),
+                "hash": c.state.get("hash"),
+                "data": {k: v for k, v in c.state.items() if k not in AUDIT_FIELDS},
+            }
+            for c in changes
+        ]
+
+
+@blp.route("/<uuid:aid>/evidence/<string:sha256>")
+class EvidenceFileViews(MethodView):
+    @blp.response(200, content_type="application/octet-stream")
+    def get(self, aid: UUID, sha256: str) -> Response:
+        """Download an attached evidence file."""
+        found = guarded().assessments.evidence(caller(), aid, sha256)
+        if found is None:
+            raise NotFoundError(f"no evidence {sha256[:64]} is attached to assessment {aid}")
+        name, content = found
+        response = current_app.response_class(content, mimetype="application/octet-stream")
+        response.headers.set("Content-Disposition", "attachment", filename=name)
+        return response
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

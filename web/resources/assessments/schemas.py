@@ -1,0 +1,198 @@
+"""Schemas of the assessments resource."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import marshmallow as ma
+from marshmallow import validate
+
+from domain.workflow import Status
+from web.resources.common import CODE, TEXT, AsOfSchema
+from web.smorest import Upload
+
+LIMIT = Decimal(1_000_000)
+
+
+def bounded(value: Decimal) -> None:
+    """Points, rates and values stay within ±1,000,000 (the rubric then checks its own range)."""
+    if not -LIMIT <= value <= LIMIT:
+        raise ma.ValidationError(f"Must be between -{LIMIT} and {LIMIT}.")
+
+
+STATUSES = [s.value for s in Status]
+
+
+def number(**kwargs: object) -> ma.fields.Decimal:
+    return ma.fields.Decimal(as_string=True, validate=bounded, **kwargs)  # type: ignore[arg-type]
+
+
+class ClaimSchema(ma.Schema):
+    matter = ma.fields.String(required=True, validate=TEXT)
+    tier = ma.fields.String(required=True, validate=CODE)
+
+
+class EntrySchema(ma.Schema):
+    """What is entered for one item; which fields apply depends on the item's rule."""
+
+    points = number(allow_none=True)
+    rate = number(allow_none=True)
+    counts = ma.fields.Dict(
+        keys=ma.fields.String(validate=CODE),
+        values=ma.fields.Integer(strict=True, validate=validate.Range(min=0, max=100_000)),
+    )
+    amounts = ma.fields.Dict(keys=ma.fields.String(validate=CODE), values=number())
+    claims = ma.fields.List(ma.fields.Nested(ClaimSchema))
+    raised = ma.fields.List(ma.fields.String(validate=CODE))
+    progress = ma.fields.String(allow_none=True, validate=validate.Length(max=5000))
+    value = number(allow_none=True)
+
+
+class ItemChangeSchema(EntrySchema):
+    reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class SheetChangeSchema(ma.Schema):
+    entries = ma.fields.Dict(
+        keys=ma.fields.String(validate=CODE), values=ma.fields.Nested(EntrySchema), required=True
+    )
+    reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class DeductionSchema(ma.Schema):
+    item = ma.fields.String(required=True, validate=CODE)
+    line = ma.fields.String(required=True, validate=CODE)
+    count = ma.fields.Integer(
+        strict=True, allow_none=True, load_default=None, validate=validate.Range(0, 100_000)
+    )
+    amount = number(allow_none=True, load_default=None)
+    reason = ma.fields.String(required=True, validate=TEXT)
+
+
+class BonusSchema(ma.Schema):
+    item = ma.fields.String(required=True, validate=CODE)
+    matter = ma.fields.String(required=True, validate=TEXT)
+    tier = ma.fields.String(required=True, validate=CODE)
+    reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class BonusWithdrawalSchema(ma.Schema):
+    item = ma.fields.String(required=True, validate=CODE)
+    matter = ma.fields.String(required=True, validate=TEXT)
+    reason = ma.fields.String(required=True, validate=TEXT)
+
+
+class VetoSchema(ma.Schema):
+    item = ma.fields.String(required=True, validate=CODE)
+    condition = ma.fields.String(required=True, validate=CODE)
+    reason = ma.fields.String(required=True, validate=TEXT)
+
+
+class ProgressSchema(ma.Schema):
+    progress = ma.fields.String(required=True, validate=validate.Length(min=1, max=5000))
+    value = number(allow_none=True, load_default=None)
+    reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+
+class ReturnSchema(ma.Schema):
+    reason = ma.fields.String(required=True, validate=TEXT)
+    items = ma.fields.List(ma.fields.String(validate=CODE), load_default=list)
+
+
+class FindingSchema(ma.Schema):
+    finding = ma.fields.String(
+        required=True, validate=validate.OneOf(["none", "error", "falsification"])
+    )
+    items = ma.fields.List(ma.fields.String(validate=CODE), load_default=list)
+    evidence = ma.fields.List(
+        ma.fields.String(validate=validate.Length(equal=64)), load_default=list
+    )
+    note = ma.fields.String(required=True, validate=TEXT)
+
+
+class OpenSchema(ma.Schema):
+    unit = ma.fields.String(required=True, validate=CODE)
+    rubric = ma.fields.String(required=True, validate=CODE)
+    version = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
+    period = ma.fields.String(required=True, validate=validate.Length(min=4, max=6))
+
+
+class EvidenceFileSchema(ma.Schema):
+    file = Upload(required=True)
+
+
+class EvidenceFormSchema(ma.Schema):
+    item = ma.fields.String(load_default=None, validate=CODE)
+
+
+class ListQuerySchema(AsOfSchema):
+    unit = ma.fields.String(validate=CODE, metadata={"description": "a unit code: its subtree"})
+    period = ma.fields.String(validate=validate.Length(min=4, max=6))
+    status = ma.fields.String(validate=validate.OneOf(STATUSES))
+    rubric = ma.fields.String(validate=CODE)
+
+
+class ItemScoreSchema(ma.Schema):
+    number = ma.fields.String(required=True)
+    kind = ma.fields.String(required=True)
+    points = ma.fields.String(allow_none=True)
+    layer = ma.fields.String(allow_none=True, metadata={"description": "the layer that counts"})
+    explanation = ma.fields.List(ma.fields.String())
+
+
+class ScoreSchema(ma.Schema):
+    base = ma.fields.String()
+    bonus = ma.fields.String()
+    deductions = ma.fields.String()
+    special = ma.fields.String()
+    total = ma.fields.String()
+    result = ma.fields.String()
+    unscored = ma.fields.List(ma.fields.String())
+    items = ma.fields.List(ma.fields.Nested(ItemScoreSchema))
+
+
+class RubricRefSchema(ma.Schema):
+    code = ma.fields.String()
+    version = ma.fields.Integer()
+    content_hash = ma.fields.String()
+
+
+class AssessmentSchema(ma.Schema):
+    id = ma.fields.UUID(required=True)
+    unit = ma.fields.String(required=True)
+    rubric = ma.fields.Nested(RubricRefSchema, required=True)
+    period = ma.fields.String(required=True)
+    status = ma.fields.String(required=True, metadata={"enum": STATUSES})
+    version = ma.fields.Integer(required=True)
+    as_of = ma.fields.DateTime(allow_none=True)
+    changed_at = ma.fields.DateTime()
+    layers = ma.fields.Dict(metadata={"description": "layer → item number → entry"})
+    evidence = ma.fields.List(ma.fields.Dict())
+    findings = ma.fields.List(ma.fields.Dict())
+    returned_items = ma.fields.List(ma.fields.String())
+    submitted_by = ma.fields.String(allow_none=True)
+    score = ma.fields.Nested(ScoreSchema)
+
+
+class AssessmentRowSchema(ma.Schema):
+    id = ma.fields.UUID(required=True)
+    unit = ma.fields.String(allow_none=True)
+    rubric = ma.fields.String(required=True)
+    rubric_version = ma.fields.Integer(required=True)
+    period = ma.fields.String(required=True)
+    status = ma.fields.String(required=True)
+    version = ma.fields.Integer(required=True)
+    total = ma.fields.String(required=True)
+    result = ma.fields.String(required=True)
+    changed_at = ma.fields.DateTime(allow_none=True)
+
+
+class ChangeSchema(ma.Schema):
+    version = ma.fields.Integer(required=True)
+    event = ma.fields.String(required=True)
+    at = ma.fields.String(allow_none=True)
+    actor_id = ma.fields.String(allow_none=True)
+    actor_role = ma.fields.String(allow_none=True)
+    reason = ma.fields.String(allow_none=True)
+    hash = ma.fields.String(allow_none=True)
+    data = ma.fields.Dict()

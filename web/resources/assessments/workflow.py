@@ -1,0 +1,77 @@
+"""The workflow steps: submit, return, approve, record a finding, finalize, reopen."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask.views import MethodView
+
+from web.context import caller, guarded
+from web.resources.assessments.blueprint import blp, changed
+from web.resources.assessments.schemas import AssessmentSchema, FindingSchema, ReturnSchema
+from web.resources.common import WRITE, ReasonSchema
+
+
+@blp.route("/<uuid:aid>/submit")
+class SubmitViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.response(200, AssessmentSchema)
+    def post(self, aid: UUID) -> Any:
+        """Submit the self-scored sheet for review (station staff)."""
+        return changed(guarded().assessments.submit(caller(write=True), aid))
+
+
+@blp.route("/<uuid:aid>/return")
+class ReturnViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.arguments(ReturnSchema)
+    @blp.response(200, AssessmentSchema)
+    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+        """Return the sheet to its unit with a reason, naming the items to redo (towns)."""
+        outcome = guarded().assessments.return_to_unit(
+            caller(write=True), aid, body["reason"], body["items"]
+        )
+        return changed(outcome)
+
+
+@blp.route("/<uuid:aid>/approve")
+class ApproveViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.response(200, AssessmentSchema)
+    def post(self, aid: UUID) -> Any:
+        """Approve a submitted sheet (towns; never your own submission)."""
+        return changed(guarded().assessments.approve(caller(write=True), aid))
+
+
+@blp.route("/<uuid:aid>/findings")
+class FindingViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.arguments(FindingSchema)
+    @blp.response(200, AssessmentSchema)
+    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+        """Record a spot-check finding (counties); falsification names items and evidence."""
+        outcome = guarded().assessments.record_finding(
+            caller(write=True), aid, body["finding"], body["items"], body["evidence"], body["note"]
+        )
+        return changed(outcome)
+
+
+@blp.route("/<uuid:aid>/finalize")
+class FinalizeViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.response(200, AssessmentSchema)
+    def post(self, aid: UUID) -> Any:
+        """Finalize an approved sheet: nothing changes after (counties)."""
+        return changed(guarded().assessments.finalize(caller(write=True), aid))
+
+
+@blp.route("/<uuid:aid>/reopen")
+class ReopenViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.arguments(ReasonSchema)
+    @blp.response(200, AssessmentSchema)
+    def post(self, body: dict[str, str], aid: UUID) -> Any:
+        """Reopen an approved or finalized sheet, with a reason (a finalized one: a level
+        above the one that finalized it)."""
+        return changed(guarded().assessments.reopen(caller(write=True), aid, body["reason"]))

@@ -1,0 +1,1 @@
+"""The audit trail: who did what, when, why, to which item, from the read model."""

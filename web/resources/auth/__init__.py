@@ -1,0 +1,1 @@
+"""Logging in and out: bearer tokens and browser sessions."""

@@ -1,0 +1,47 @@
+"""What every resource shares: versions in headers, reasons, as_of, and write responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import validate
+
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": True,
+    "description": 'The version you read (the ETag), like "3"; a stale one gets 412.',
+    "schema": {"type": "string"},
+}
+IDEMPOTENCY_KEY = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "description": "A key of your choice: a repeat returns the first response, stores nothing.",
+    "schema": {"type": "string", "maxLength": 200},
+}
+WRITE = {"parameters": [IF_MATCH, IDEMPOTENCY_KEY]}
+"""The documented headers of a POST that changes an existing resource."""
+CREATE = {"parameters": [IDEMPOTENCY_KEY]}
+"""The documented headers of a POST that creates something."""
+UPDATE = {"parameters": [IF_MATCH]}
+"""The documented headers of a PUT or DELETE that changes an existing resource."""
+
+TEXT = validate.Length(min=1, max=2000)
+CODE = validate.Length(min=1, max=64)
+
+
+class ReasonSchema(ma.Schema):
+    reason = ma.fields.String(required=True, validate=TEXT, metadata={"description": "why"})
+
+
+class AsOfSchema(ma.Schema):
+    as_of = ma.fields.AwareDateTime(
+        metadata={"description": "read it as it stood at this moment (ISO 8601 with zone)"}
+    )
+
+
+def versioned(data: Any, version: int, status: int = 200) -> tuple[Any, int, dict[str, str]]:
+    """A representation with its version as the ETag."""
+    return data, status, {"ETag": f'"{version}"'}

@@ -1,0 +1,1 @@
+"""The ledger: every event's hash chain, verified on demand."""

@@ -1,0 +1,93 @@
+"""GET /api/v1/tables/{name} (json, csv, xlsx), and the task tracker and progress report."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from flask import Response, current_app
+from flask.views import MethodView
+
+from application.authorization import Action
+from application.errors import NotFoundError
+from domain.ids import unit_id
+from infra.export import write_csv_tables, write_xlsx
+from infra.projections.tables import TABLES, TableRequest, read_tables
+from projections.tables import Table
+from web.context import caller, guarded, kaohe, projections
+from web.resources.tables.schemas import ReadQuerySchema, TableQuerySchema, TablesSchema
+from web.smorest import api_blueprint
+
+blp = api_blueprint("tables", __name__, url_prefix="/api/v1", description="Tables (统计表)")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def tables_for(name: str, query: dict[str, Any]) -> list[Table]:
+    """The tables of each unit the caller may read (or of the unit asked for)."""
+    if name not in TABLES:
+        raise NotFoundError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
+    who = caller()
+    if "unit" in query:
+        code = query["unit"]
+        guarded().check(who, Action.READ_TABLES, f"table:{name}@{code}", unit_id(code))
+        codes = [code]
+    else:
+        roots = guarded().reach(who, Action.READ_TABLES, f"table:{name}")
+        codes = [kaohe().units.get_by_id(root).code for root in roots]
+    as_of: datetime | None = query.get("as_of")
+    projections().ensure()
+    return [
+        table
+        for code in codes
+        for table in read_tables(
+            projections(), TableRequest(name, code, query.get("period"), as_of)
+        )
+    ]
+
+
+@blp.route("/tables/<string:name>")
+class TableViews(MethodView):
+    @blp.arguments(TableQuerySchema, location="query")
+    @blp.response(200, TablesSchema)
+    @blp.alt_response(200, success=True, content_type="text/csv", description="CSV blocks")
+    @blp.alt_response(200, success=True, content_type=XLSX, description="one sheet a table")
+    def get(self, query: dict[str, Any], name: str) -> Any:
+        """A table (scores, quarterly, county-summary, compliance, tasks, progress, audit)
+        for the caller's units, now or as of a moment; format json, csv or xlsx."""
+        tables = tables_for(name, query)
+        if query["format"] == "csv":
+            text = io.StringIO()
+            write_csv_tables(tables, text, bom=True)
+            return attachment(text.getvalue().encode("utf-8"), "text/csv", f"{name}.csv")
+        if query["format"] == "xlsx":
+            if not tables:
+                raise NotFoundError(f"nothing to export: no assessments for the {name} table")
+            data = io.BytesIO()
+            write_xlsx(tables, data)
+            return attachment(data.getvalue(), XLSX, f"{name}.xlsx")
+        return {"tables": [t.to_json() for t in tables]}
+
+
+@blp.route("/tasks")
+class TasksViews(MethodView):
+    @blp.arguments(ReadQuerySchema, location="query")
+    @blp.response(200, TablesSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """The task tracker (任务分解): each criterion's lead, office, deadline and state."""
+        return {"tables": [t.to_json() for t in tables_for("tasks", query)]}
+
+
+@blp.route("/progress")
+class ProgressViews(MethodView):
+    @blp.arguments(ReadQuerySchema, location="query")
+    @blp.response(200, TablesSchema)
+    def get(self, query: dict[str, Any]) -> dict[str, Any]:
+        """The progress report (年度目标 / 完成进度情况) of each sheet with progress items."""
+        return {"tables": [t.to_json() for t in tables_for("progress", query)]}
+
+
+def attachment(data: bytes, mimetype: str, filename: str) -> Response:
+    response = current_app.response_class(data, mimetype=mimetype)
+    response.headers.set("Content-Disposition", "attachment", filename=filename)
+    return response
