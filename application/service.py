@@ -9,6 +9,7 @@ from uuid import UUID
 
 from application.accounts import AccountService
 from application.assessments import AssessmentService
+from application.campaigns import CampaignService
 from application.ports import Clock, EvidenceFiles, PasswordHasher
 from application.rubrics import RubricService
 from application.runner import CommandRunner
@@ -38,6 +39,7 @@ class Kaohe:
         self.accounts = AccountService(self.runner, hasher)
         self.rubrics = RubricService(self.runner)
         self.assessments = AssessmentService(self.runner, self.units, self.rubrics, files)
+        self.campaigns = CampaignService(self.runner, self.units, self.assessments)
 
     def history(self, aggregate_id: UUID) -> list[StoredChange]:
         """Every event of one aggregate as stored (no upcasting), oldest first."""

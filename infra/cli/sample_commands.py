@@ -1,0 +1,174 @@
+"""`kaohe sample list|show|verify|factors`: spot-check campaigns and their verifiable draws."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from uuid import UUID
+
+import click
+
+from application.campaigns import Verification
+from application.errors import NotFoundError
+from application.service import Kaohe
+from domain.campaign import Campaign
+from infra.bootstrap import build_kaohe
+from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.cli.store import opened_store
+from infra.projections.registry import Projections
+from infra.settings import Settings
+from projections.spot_checks.reading import read_factors
+from projections.spot_checks.settings import RiskSettings
+
+CAMPAIGN = click.argument("campaign")
+
+
+@click.group("sample")
+def sample_group() -> None:
+    """Spot-check campaigns (抽查复核): list them, show one, verify its draw, its factors."""
+
+
+@contextmanager
+def opened() -> Iterator[tuple[Kaohe, Projections]]:
+    with opened_store() as store:
+        yield build_kaohe(Settings.from_env(), store), Projections(store)
+
+
+def campaign_of(app: Kaohe, text: str) -> Campaign:
+    try:
+        return app.campaigns.get(UUID(text))
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a campaign id (a UUID)") from None
+    except NotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def summary(app: Kaohe, c: Campaign) -> dict[str, Any]:
+    county = app.units.get_by_id(c.county_id)
+    return {
+        "id": str(c.id),
+        "county": county.code,
+        "county_name": county.name,
+        "period": c.period,
+        "name": c.name,
+        "mode": c.mode.value,
+        "size": c.size,
+        "method": c.method,
+        "stage": c.stage.value,
+        "frame": len(c.frame),
+        "frame_hash": c.frame_hash,
+        "sampled": len(c.sample),
+    }
+
+
+@sample_group.command("list")
+@FORMAT_OPTION
+def list_campaigns(output_format: str) -> None:
+    """Every campaign, oldest first."""
+    with opened() as (app, _):
+        found = [summary(app, c) for c in app.campaigns.all()]
+    if output_format == "json":
+        echo_json(found)
+        return
+    if not found:
+        click.echo("no campaigns")
+        return
+    click.echo(f"{'campaign':<38}{'county':<12}{'period':<9}{'mode':<12}{'stage':<8}sample")
+    for c in found:
+        click.echo(
+            f"{c['id']:<38}{c['county']:<12}{c['period']:<9}{c['mode']:<12}{c['stage']:<8}"
+            f"{c['sampled']}/{c['frame']}  {c['name']}"
+        )
+
+
+@sample_group.command("show")
+@CAMPAIGN
+@FORMAT_OPTION
+def show(campaign: str, output_format: str) -> None:
+    """One campaign: its frame hash, seed, sample (with inclusion probabilities), findings."""
+    with opened() as (app, _):
+        c = campaign_of(app, campaign)
+        data = summary(app, c) | {
+            "seed": c.seed,
+            "seed_source": c.seed_source,
+            "sample": [s.to_data() for s in c.sample],
+            "findings": c.findings,
+        }
+    if output_format == "json":
+        echo_json(data)
+        return
+    for key in ("id", "county", "period", "name", "mode", "size", "method", "stage"):
+        click.echo(f"{key:<12}{data[key]}")
+    click.echo(f"{'frame':<12}{data['frame']} assessments, hash {data['frame_hash']}")
+    click.echo(f"{'seed':<12}{data['seed'] or '-'}  {data['seed_source'] or ''}")
+    for s in c.sample:
+        finding = c.findings.get(str(s.assessment_id), "")
+        click.echo(f"  {s.assessment_id}  p = {s.probability}  {finding}")
+
+
+@sample_group.command("verify")
+@CAMPAIGN
+@FORMAT_OPTION
+@click.pass_context
+def verify(ctx: click.Context, campaign: str, output_format: str) -> None:
+    """Redraw the sample from the recorded frame and seed; exit 0 when it matches the
+    recorded sample, 1 (listing each difference) when it does not."""
+    with opened() as (app, _):
+        result = app.campaigns.verify(campaign_of(app, campaign).id)
+    if output_format == "json":
+        echo_json(verification_json(result))
+    elif result.matches:
+        click.echo(
+            f"sample verified: {result.sample_size} assessments redrawn from the frame "
+            f"{result.frame_hash} and the seed match the recorded sample"
+        )
+    else:
+        click.echo(f"sample NOT verified: {len(result.differences)} difference(s)")
+        for difference in result.differences:
+            click.echo(f"  {difference}")
+    if not result.matches:
+        ctx.exit(1)
+
+
+def verification_json(result: Verification) -> dict[str, Any]:
+    return {
+        "campaign_id": str(result.campaign_id),
+        "matches": result.matches,
+        "differences": list(result.differences),
+        "frame_hash": result.frame_hash,
+        "recomputed_hash": result.recomputed_hash,
+        "sample_size": result.sample_size,
+    }
+
+
+@sample_group.command("factors")
+@CAMPAIGN
+@FORMAT_OPTION
+def factors(campaign: str, output_format: str) -> None:
+    """Verification factors (verified ÷ reported) of the campaign's sampled assessments."""
+    with opened() as (app, projections):
+        c = campaign_of(app, campaign)
+        projections.catch_up()
+        found = read_factors(
+            projections.scores(),
+            projections.units(),
+            c.county_id,
+            [s.assessment_id for s in c.sample],
+            RiskSettings(),
+        )
+    if output_format == "json":
+        echo_json(found.to_json())
+        return
+    pooled = found.county
+    click.echo(
+        f"pooled factor {pooled.factor} ({pooled.band}); {pooled.outside} of "
+        f"{pooled.assessments} assessments outside "
+        f"{found.settings.band_low}–{found.settings.band_high}"
+    )
+    for a in found.assessments:
+        flag = "  OVER-REPORTING" if a.band == "over_reporting" else ""
+        click.echo(
+            f"  {a.assessment_id}  reported {a.reported}  verified {a.verified}  "
+            f"VF {a.factor}{flag}"
+        )

@@ -1,0 +1,183 @@
+"""A campaign end to end on both stores: frame from the read model, seed, draw, verify,
+findings with their consequences, close, and the verification factors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from uuid import UUID
+
+import pytest
+
+from application.campaigns import Veto
+from application.errors import ConflictError
+from domain.audit import DomainError
+from domain.campaign import Stage
+from domain.entries import ItemEntry
+from domain.ids import unit_id
+from domain.sampling import Design, Mode, draw
+from domain.workflow import Layer
+from infra.ledger import verify_ledger
+from infra.projections.registry import Projections
+from projections.spot_checks.reading import eligible, read_factors, read_report, weighted_frame
+from projections.spot_checks.settings import RiskSettings
+from tests.integration.infra.rawdb import RawDb
+from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
+from tests.unit.application.conftest import by
+
+SEED = "48213907561234509876"
+
+
+def drawn(county: County, projections: Projections, mode: str = "stratified") -> UUID:
+    app = county.app
+    projections.catch_up()
+    frame = eligible(projections.scores(), projections.units(), unit_id("C1"), PERIOD)
+    cid = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "二季度抽查", mode, 4).id
+    app.campaigns.freeze_frame(by(AUDITOR), cid, frame)
+    app.campaigns.enter_seed(by(AUDITOR), cid, SEED, "2023-07-03 县中心公开掷骰")
+    app.campaigns.draw(by(AUDITOR), cid)
+    return cid
+
+
+def test_the_frame_holds_the_countys_approved_sheets_and_the_sample_redraws(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    c = app.campaigns.get(cid)
+    approved = {county.sheets[v] for v in ("V1", "V2", "V3", "V4", "V5", "V6", "V7")}
+    assert {e.assessment_id for e in c.frame} == approved  # not V8 (submitted), not V9 (C2)
+    for e in c.frame:
+        a = app.assessments.get(e.assessment_id)
+        assert (e.version, e.content_hash) == (a.version, a.last_hash)
+    # T1 has 4 of 7 sheets, T2 3: quotas 2.29 and 1.71 → 2 and 2
+    assert len(c.sample) == 4
+    towns = [
+        next(e.town_id for e in c.frame if e.assessment_id == s.assessment_id) for s in c.sample
+    ]
+    assert sorted(towns.count(t) for t in set(towns)) == [2, 2]
+    assert c.sample == draw(Design(Mode.STRATIFIED, 4), c.frame, SEED)
+    result = app.campaigns.verify(cid)
+    assert result.matches and result.differences == ()
+    assert [x.id for x in app.campaigns.all()] == [cid]
+    assert verify_ledger(app.store).ok  # the campaign's events chain like every other
+
+
+def test_the_frame_refuses_sheets_not_approved_or_of_another_county(county: County) -> None:
+    app = county.app
+    cid = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "抽查", "simple", 2).id
+    with pytest.raises(DomainError, match="is submitted; the frame takes approved"):
+        app.campaigns.freeze_frame(by(AUDITOR), cid, [county.sheets["V8"]])
+    with pytest.raises(DomainError, match="not a station under a town of this county"):
+        app.campaigns.freeze_frame(by(AUDITOR), cid, [county.sheets["V9"]])
+    with pytest.raises(ConflictError):
+        app.campaigns.open(by(AUDITOR), "C1", PERIOD, "抽查", "simple", 2)
+
+
+def test_nothing_changes_the_frame_once_frozen(county: County, projections: Projections) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    with pytest.raises(DomainError, match="cannot freeze the frame of a campaign that is drawn"):
+        app.campaigns.freeze_frame(by(AUDITOR), cid, [county.sheets["V1"]])
+
+
+def test_a_tampered_sample_fails_verification_naming_the_difference(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    db = RawDb(app.store)
+    state = db.state(cid, 4)
+    state["selected"][0]["probability"] = "1"
+    db.set_state(cid, 4, state)
+    result = app.campaigns.verify(cid)
+    assert not result.matches
+    assert "recorded probability 1" in result.differences[0]
+
+
+def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    first, second, *rest = [s.assessment_id for s in app.campaigns.get(cid).sample]
+    a = app.assessments
+    # the first: re-scored item 6 down to 0, an error
+    a.score_item(
+        by(AUDITOR), first, "6", Layer.VERIFICATION, ItemEntry(points=Decimal(0)), "台账缺失"
+    )
+    app.campaigns.record_finding(by(AUDITOR), first, "error", ["6"], [], "台账缺失，按实扣分")
+    # the second: falsified minutes, vetoed (item 61, condition 4)
+    evidence = a.attach_evidence(by(AUDITOR), second, "会议记录.jpg", b"photo", "4")
+    sha = a.get(second).evidence[-1]["sha256"]
+    with pytest.raises(DomainError, match="leads to a deduction or a veto"):
+        app.campaigns.record_finding(by(AUDITOR), second, "falsification", ["4"], [sha], "补写")
+    outcome = app.campaigns.record_finding(
+        by(AUDITOR, expected=evidence.version),
+        second,
+        "falsification",
+        ["4"],
+        [sha],
+        "会议记录系事后补写",
+        Veto("61", "4"),
+    )
+    assert outcome.version == evidence.version + 2  # the veto and the finding, saved together
+    names = [c.topic.rpartition(".")[2] for c in app.history(second)[-2:]]
+    assert names == ["VetoRaised", "FindingRecorded"]
+    vetoed = a.get(second)
+    assert vetoed.layers["verification"]["61"] == {"raised": ["4"]}
+    assert app.history(second)[-2].state["reason"] == "弄虚作假：会议记录系事后补写"
+    assert vetoed.findings[-1]["items"] == ["4", "61"]
+    for aid in rest:
+        app.campaigns.record_finding(by(AUDITOR), aid, "none", [], [], "核实无误")
+    app.campaigns.close(by(AUDITOR), cid)
+    closed = app.campaigns.get(cid)
+    assert closed.stage is Stage.CLOSED
+    assert closed.findings[str(second)] == "falsification"
+
+    projections.catch_up()
+    factors = read_factors(
+        projections.scores(),
+        projections.units(),
+        unit_id("C1"),
+        [first, second, *rest],
+        RiskSettings(),
+    )
+    by_id = {f.assessment_id: f for f in factors.assessments}
+    [item_6] = by_id[first].items
+    assert item_6.verified == 0
+    assert by_id[first].verified == by_id[first].reported - item_6.reported
+    assert by_id[first].factor == (by_id[first].verified / by_id[first].reported).quantize(
+        Decimal("0.0001")
+    )
+    assert by_id[second].verified_result == "vetoed"
+    assert factors.county.assessments == 4
+
+
+def test_a_weighted_campaign_takes_its_weights_from_a_risk_report(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    projections.catch_up()
+    report = read_report(
+        projections.scores(),
+        projections.units(),
+        unit_id("C1"),
+        PERIOD,
+        RiskSettings(),
+        app.store.history.max_position(),
+    )
+    weights = weighted_frame(
+        projections.scores(), projections.units(), unit_id("C1"), PERIOD, report.weights()
+    )
+    assert set(weights.values()) == {1, 2}  # all-maximum sheets weigh 1 + 1
+    cid = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "风险加权抽查", "weighted", 3).id
+    app.campaigns.freeze_frame(by(AUDITOR), cid, weights)
+    app.campaigns.enter_seed(by(AUDITOR), cid, SEED, "公开掷骰")
+    app.campaigns.draw(by(AUDITOR), cid)
+    c = app.campaigns.get(cid)
+    total = sum(weights.values())
+    assert {s.probability for s in c.sample} <= {
+        Fraction(3) * Fraction(w) / Fraction(total) for w in weights.values()
+    }
+    assert app.campaigns.verify(cid).matches

@@ -1,0 +1,108 @@
+"""A falsification finding and its deduction (seed 001: 视情扣1-5分) as one command."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from uuid import UUID
+
+import pytest
+
+from application.actor import Actor
+from application.campaigns import Deduct, Veto
+from application.service import Kaohe
+from domain.account import Role
+from domain.audit import DomainError
+from domain.entries import ItemEntry, ScoringInputError
+from domain.ids import unit_id
+from domain.rubric import UnitLevel
+from domain.rules import Kind
+from domain.workflow import Layer
+from infra.rubric_files import BUILTIN_DIR, read_definition
+from tests.unit.application.conftest import admin, by
+
+RUBRIC = "changzhi-county-centre"
+CENTRE = Actor(UUID(int=21), Role.STATION_STAFF, unit_id("C1"))
+CITY = Actor(UUID(int=22), Role.CITY_REGULATOR, unit_id("CITY"))
+INSPECTOR = Actor(UUID(int=23), Role.CITY_REGULATOR, unit_id("CITY"))
+
+
+def approved_county_sheet(app: Kaohe) -> UUID:
+    """A county centre's 2023 sheet: full marks, one petition to Beijing deducted on review."""
+    app.units.register(admin(), "CITY", "长治市", UnitLevel.CITY, None)
+    app.units.register(admin(), "C1", "潞州区", UnitLevel.COUNTY, "CITY")
+    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    a = app.assessments
+    aid = a.open(by(CENTRE), "C1", RUBRIC, 1, "2023").id
+    rubric = a.rubric_of(a.get(aid))
+    scored = (Kind.STANDARD, Kind.SPECIAL)
+    entries = {
+        i.number: ItemEntry(points=i.max_points)
+        for i in rubric.items()
+        if i.kind in scored and i.max_points
+    }
+    a.save_sheet(by(CENTRE), aid, Layer.SELF, entries)
+    a.submit(by(CENTRE), aid)
+    a.apply_deduction(by(CITY), aid, "65", Layer.REVIEW, "beijing", 1, None, "1人次越级进京上访")
+    a.approve(by(CITY), aid)
+    return aid
+
+
+def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_lines(
+    app: Kaohe,
+) -> None:
+    aid = approved_county_sheet(app)
+    a = app.assessments
+    reported = a.get(aid).scorecard(a.rubric_of(a.get(aid)), Layer.REVIEW).total
+    a.attach_evidence(by(INSPECTOR), aid, "台账比对.xlsx", b"ledger rows", "12")
+    sha = a.get(aid).evidence[-1]["sha256"]
+    app.campaigns.record_finding(
+        by(INSPECTOR),
+        aid,
+        "falsification",
+        ["12"],
+        [sha],
+        "培训台账签到系伪造",
+        Deduct("65", "falsification", amount=Decimal(3)),
+    )
+    sheet = a.get(aid)
+    assert sheet.layers["verification"]["65"] == {
+        "counts": {"beijing": 1},
+        "amounts": {"falsification": "3"},
+    }
+    verified = sheet.scorecard(a.rubric_of(sheet)).total
+    assert verified == reported - 3
+    finding = sheet.findings[-1]
+    assert (finding["finding"], finding["items"], finding["evidence"]) == (
+        "falsification",
+        ["12", "65"],
+        [sha],
+    )
+    trail = [(c.topic.rpartition(".")[2], c.state["reason"]) for c in app.history(aid)[-3:]]
+    assert trail == [
+        ("ItemScored", "抽查复核：沿用下级对本项的填报"),
+        ("DeductionApplied", "弄虚作假：培训台账签到系伪造"),
+        ("FindingRecorded", "培训台账签到系伪造"),
+    ]
+
+
+def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> None:
+    aid = approved_county_sheet(app)
+    a = app.assessments
+    a.attach_evidence(by(INSPECTOR), aid, "照片.jpg", b"photo")
+    sha = a.get(aid).evidence[-1]["sha256"]
+    version = a.get(aid).version
+    with pytest.raises(ScoringInputError, match=r"must be 0 or 1\.\.5"):
+        app.campaigns.record_finding(
+            by(INSPECTOR),
+            aid,
+            "falsification",
+            ["12"],
+            [sha],
+            "伪造",
+            Deduct("65", "falsification", amount=Decimal(9)),
+        )
+    with pytest.raises(DomainError, match="only a falsification finding"):
+        app.campaigns.record_finding(
+            by(INSPECTOR), aid, "error", ["12"], [], "笔误", Veto("65", "x")
+        )
+    assert a.get(aid).version == version
