@@ -136,6 +136,9 @@ RULES: Mapping[type, Rule] = {
     Account.RoleGranted: _granted,
     Account.RoleRevoked: _revoked,
     Account.Disabled: lambda e, f: _transition(e, f, "status", "disabled", _account(e, f)),
+    Account.AccessDenied: lambda e, f: Change(
+        "account", unit_id=e.target_unit, new=f"denied: {e.action} {e.target}"
+    ),
     RubricVersion.Published: _published,
     RubricVersion.Retired: lambda e, f: _transition(e, f, "status", "retired", _rubric(e, f)),
 }

@@ -73,7 +73,7 @@ class AuditTrail:
     """The audit trail processor: every audited event except idempotency records."""
 
     name = AUDIT_TRAIL
-    revision = 1
+    revision = 2
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 
     def __init__(self) -> None:

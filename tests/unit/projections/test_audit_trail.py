@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -194,3 +194,24 @@ def test_a_page_holds_one_to_five_hundred_rows(
 ) -> None:
     with pytest.raises(ValueError, match="1 to 500 rows"):
         audit_trail(*readers, AuditQuery(limit=0))
+
+
+def test_a_refused_attempt_shows_under_the_unit_it_aimed_at(
+    memory_app: Kaohe, quarter: Quarter
+) -> None:
+    account = memory_app.accounts.get("zhang.san")
+    stamp = VILLAGE.stamp(datetime(2023, 7, 1, tzinfo=UTC), "refused-1")
+    target = f"assessment {quarter.drafted}"
+    account.record_access_denied(stamp, "approve", target, unit_id("V2"), "站点不能验收")
+    memory_app.store.save(account)
+    view = trail_of(memory_app)
+    (row,) = named(view.added, "AccessDenied")
+    assert (row.unit_id, row.new, row.reason) == (
+        unit_id("V2"),
+        f"denied: approve {target}",
+        "站点不能验收",
+    )
+    units = InMemoryUnits()
+    feed(memory_app.store, Units(), units)
+    query = AuditQuery(unit_id=unit_id("T1"), unit_on=date(2023, 6, 30))
+    assert row in audit_trail(view, units, query).rows
