@@ -4,6 +4,7 @@ Every step checks what exists first, so running it twice adds nothing the second
 
 from __future__ import annotations
 
+import hashlib
 import random
 from decimal import Decimal
 from pathlib import Path
@@ -12,16 +13,22 @@ from uuid import UUID
 import yaml
 
 from application.actor import SYSTEM, Actor
+from application.campaigns import Veto
 from application.runner import Command
 from application.service import Kaohe
 from domain.account import Role
+from domain.campaign import Campaign, campaign_id
 from domain.entries import ItemEntry
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.demo.plan import CITY, DemoPlan, plan_demo
+from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
+from projections.scores import SCORES
+from projections.spot_checks.reading import eligible
+from projections.units import UNITS
 
 QUARTER = "2023Q2"
 PROGRESS_FILE = Path(__file__).parent / "zaozhuang-2022-progress.yaml"
@@ -68,6 +75,7 @@ class Activity:
             self.county_year(county)
         self.city_progress()
         self.banner_tasks(self.plan.children(CITY.code)[0])
+        self.spot_check(self.plan.children(CITY.code)[0])
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
         aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)
@@ -174,6 +182,62 @@ class Activity:
             and item.assignment.due.month <= 7
         }
         a.save_sheet(own, aid, Layer.SELF, done)
+
+    def spot_check(self, county: str) -> None:
+        """A county's finished spot check of the quarter: the frame of approved sheets, a
+        seed from a public dice draw, a stratified sample, re-scoring in the verification
+        layer and a finding per sheet, one of them a falsification (vetoed)."""
+        name = "二季度抽查复核"
+        cid = campaign_id(unit_id(county), QUARTER, name)
+        if self.app.runner.find(Campaign, cid) is not None:
+            return
+        projections = Projections(self.app.store)
+        projections.catch_up([SCORES, UNITS])
+        frame = eligible(projections.scores(), projections.units(), unit_id(county), QUARTER)
+        c = self.app.campaigns
+        auditor = self.actor(Role.COUNTY_AUDITOR, county)
+        c.open(auditor, county, QUARTER, name, "stratified", 4)
+        c.freeze_frame(auditor, cid, frame)
+        c.enter_seed(auditor, cid, "31415926535897932384", "2023年7月3日县局公开掷骰")
+        c.draw(auditor, cid)
+        for number, selected in enumerate(c.get(cid).sample):
+            aid = selected.assessment_id
+            self.verify(auditor, aid, falsified=number == 0)
+        c.close(auditor, cid)
+
+    def verify(self, auditor: Command, aid: UUID, falsified: bool) -> None:
+        a = self.app.assessments
+        if not falsified:
+            a.score_item(
+                auditor,
+                aid,
+                "1",
+                Layer.VERIFICATION,
+                ItemEntry(points=Decimal(1)),
+                "现场核实，与自评一致",
+            )
+            self.app.campaigns.record_finding(auditor, aid, "none", [], [], "抽查无差异")
+            return
+        a.score_item(
+            auditor,
+            aid,
+            "2",
+            Layer.VERIFICATION,
+            ItemEntry(points=Decimal(0)),
+            "站长任命文件系补签，日期倒填",
+        )
+        record = f"demo finding {aid}".encode()
+        a.attach_evidence(auditor, aid, "现场核查记录.pdf", record, "2")
+        sha = hashlib.sha256(record).hexdigest()
+        self.app.campaigns.record_finding(
+            auditor,
+            aid,
+            "falsification",
+            ["2"],
+            [sha],
+            "任命文件倒签日期，属弄虚作假",
+            Veto("61", "4"),
+        )
 
     def city_progress(self) -> None:
         if self.exists(CITY.code, "zaozhuang-city-centre", 1, "2022"):

@@ -39,13 +39,17 @@ def test_demo_loads_a_quarter_of_activity_once(
     store = open_event_store(Settings.from_env())
     try:
         names = Counter(
-            n.topic.rsplit(".", 1)[-1]
+            n.topic.rsplit(":", 1)[-1]
             for n in store.recorder.select_notifications(start=None, limit=100_000)
         )
         assert verify_ledger(store).ok
     finally:
         store.close()
-    assert names["Opened"] == 65  # 60 villages, 3 county centres, the city centre, 1 banner
-    assert names["Returned"] >= 3 and names["Approved"] >= 40
-    assert names["VetoRaised"] >= 1 and names["DeductionApplied"] >= 1
-    assert names["BonusClaimed"] >= 1 and names["ProgressEntered"] == 11
+    # 60 villages, 3 county centres, the city centre, 1 banner
+    assert names["Assessment.Opened"] == 65
+    assert names["Assessment.Returned"] >= 3 and names["Assessment.Approved"] >= 40
+    assert names["Assessment.VetoRaised"] >= 2 and names["Assessment.DeductionApplied"] >= 1
+    assert names["Assessment.BonusClaimed"] >= 1 and names["Assessment.ProgressEntered"] == 11
+    # a finished spot check: four findings, one of them a falsification
+    assert names["Campaign.SampleDrawn"] == 1 and names["Campaign.Closed"] == 1
+    assert names["Assessment.FindingRecorded"] == 4
