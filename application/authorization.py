@@ -48,7 +48,17 @@ class Action(StrEnum):
     READ_RUBRICS = "rubrics.read"
     PUBLISH_RUBRICS = "rubrics.publish"
     VERIFY_LEDGER = "ledger.verify"
+    READ_CAMPAIGNS = "campaigns.read"
+    OPEN_CAMPAIGN = "campaigns.open"
+    FREEZE_FRAME = "campaigns.frame"
+    ENTER_SEED = "campaigns.seed"
+    DRAW_SAMPLE = "campaigns.draw"
+    CLOSE_CAMPAIGN = "campaigns.close"
+    READ_RISK = "risk.read"
 
+
+SPOT_CHECK_READING = frozenset({Action.READ_CAMPAIGNS, Action.READ_RISK})
+"""Campaigns (frame, sample, findings), their verification and factors, and the risk report."""
 
 READING = frozenset(
     {
@@ -57,19 +67,32 @@ READING = frozenset(
         Action.READ_TABLES,
         Action.READ_UNITS,
         Action.READ_RUBRICS,
+        *SPOT_CHECK_READING,
     }
 )
+"""Every read."""
+
+LOCAL_READING = READING - SPOT_CHECK_READING
+"""What stations and towns read: not the spot checks aimed at them (who is drawn, who ranks
+high for risk), which stay with the county that checks and the levels above it."""
+
+SPOT_CHECKING = SPOT_CHECK_READING | {
+    *(Action.OPEN_CAMPAIGN, Action.FREEZE_FRAME, Action.ENTER_SEED),
+    *(Action.DRAW_SAMPLE, Action.CLOSE_CAMPAIGN),
+}
+"""A county's spot check (抽查复核), run by its auditors; findings are RECORD_FINDING."""
 
 POLICY: Mapping[Role, frozenset[Action]] = {
-    Role.STATION_STAFF: READING
+    Role.STATION_STAFF: LOCAL_READING
     | {Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE, Action.SUBMIT, Action.SET_CONTACT},
-    Role.TOWN_REVIEWER: READING
+    Role.TOWN_REVIEWER: LOCAL_READING
     | {Action.SCORE, Action.ATTACH_EVIDENCE, Action.RETURN, Action.APPROVE, Action.SET_CONTACT},
     Role.COUNTY_AUDITOR: READING
     | {
         *(Action.SCORE, Action.ATTACH_EVIDENCE, Action.RECORD_FINDING),
         *(Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT),
-    },
+    }
+    | SPOT_CHECKING,
     # A regulator reads everything in its subtree and changes nothing.
     Role.CITY_REGULATOR: READING | {Action.READ_ACCOUNTS, Action.VERIFY_LEDGER},
     Role.ADMINISTRATOR: READING

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from domain.rubric import PeriodKind, Rubric
+from domain.rubric import PeriodKind, Rubric, UnitLevel
 from domain.rules import Kind
 from domain.workflow import QUARTER, YEAR
 from infra.projections.registry import Projections
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
 from projections.audit_trail import AuditQuery, AuditRow
-from projections.scores import ScoreRow, SheetFilter
+from projections.scores import SCORES, ScoreRow, SheetFilter
+from projections.spot_checks.reading import read_report
+from projections.spot_checks.settings import RiskSettings
 from projections.tables import (
     Hierarchy,
     Table,
@@ -30,9 +32,13 @@ from projections.tables import (
     tasks_table,
 )
 from projections.tables.audit import audit_table
-from projections.units import FOREVER
+from projections.tables.risk import risk_table
+from projections.units import FOREVER, UNITS, subtree
 
-TABLES = ("scores", "quarterly", "county-summary", "compliance", "tasks", "progress", "audit")
+TABLES = (
+    *("scores", "quarterly", "county-summary", "compliance", "tasks", "progress", "audit"),
+    "risk",
+)
 
 
 class TableRequestError(ValueError):
@@ -196,6 +202,32 @@ def _audit(projections: Projections, s: Sources) -> list[Table]:
     return [audit_table(rows, names)]
 
 
+def _risk(projections: Projections, s: Sources) -> list[Table]:
+    """The risk report of each county in the unit's subtree (a county: its own), for one
+    period, as the views stood at the request's moment (now: as far as they have applied)."""
+    period = s.request.period
+    if period is None:
+        raise TableRequestError("the risk table is of one period: name it, like 2023Q2")
+    position = applied_position(projections) if s.position is None else s.position
+    units = projections.units(position)
+    under = frozenset().union(*(subtree(units, root) for root in s.roots()))
+    found = sorted(units.all_units(), key=lambda u: u.code)
+    names = {u.unit_id: u.name for u in found}
+    return [
+        risk_table(
+            read_report(projections.scores(), units, u.unit_id, period, RiskSettings(), position),
+            names,
+        )
+        for u in found
+        if u.level == UnitLevel.COUNTY.value and u.unit_id in under
+    ]
+
+
+def applied_position(projections: Projections) -> int:
+    """The log position both the units and the scores views have applied: what they show."""
+    return min(st.position for st in projections.status() if st.name in (UNITS, SCORES))
+
+
 def _has_assignments(rubric: Rubric) -> bool:
     return any(item.assignment.lead or item.assignment.due for item in rubric.items())
 
@@ -213,4 +245,5 @@ BUILDERS: dict[str, Builder] = {
     "tasks": _per_sheet(_has_assignments, "tasks"),
     "progress": _per_sheet(_has_progress, "progress"),
     "audit": _audit,
+    "risk": _risk,
 }

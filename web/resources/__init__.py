@@ -7,14 +7,16 @@ from web.resources.assessments.blueprint import blp as assessments
 from web.resources.assessments.routes import AssessmentsViews
 from web.resources.audit.routes import blp as audit
 from web.resources.auth.routes import blp as auth
+from web.resources.campaigns.blueprint import blp as campaigns
+from web.resources.campaigns.routes import CampaignsViews
 from web.resources.ledger.routes import blp as ledger
 from web.resources.rubrics.routes import blp as rubrics
 from web.resources.tables.routes import blp as tables
 from web.resources.units.routes import blp as units
 from web.smorest import ApiBlueprint
 
-ROUTES = (AssessmentsViews,)
-"""Importing the assessment routes registers them (and the scoring and workflow routes)."""
+ROUTES = (AssessmentsViews, CampaignsViews)
+"""Importing the assessment and campaign routes registers them (and the routes they import)."""
 
 BLUEPRINTS: list[ApiBlueprint] = [
     auth,
@@ -22,6 +24,7 @@ BLUEPRINTS: list[ApiBlueprint] = [
     units,
     rubrics,
     assessments,
+    campaigns,
     audit,
     tables,
     ledger,

@@ -50,6 +50,10 @@ class Case:
     def period(self) -> str:
         return f"{1900 + self.n}Q2"
 
+    @property
+    def county(self) -> str:
+        return "C1" if self.inside else "C9"
+
 
 Call = Callable[[World, Case, dict[str, str]], TestResponse]
 
@@ -134,6 +138,27 @@ def publish(w: World, c: Case, h: dict[str, str]) -> TestResponse:
     return w.client.post("/api/v1/rubrics", data=files, headers=h)
 
 
+def campaign_read(path: str) -> Call:
+    def call(w: World, c: Case, h: dict[str, str]) -> TestResponse:
+        cid = w.campaign(c.county, c.period, "drawn")
+        projections_of(w.app).catch_up()
+        return w.client.get(path.format(cid=cid, county=c.county, period=c.period), headers=h)
+
+    return call
+
+
+def campaign_step(path: str, stage: str, body: dict[str, Any] | None = None) -> Call:
+    def call(w: World, c: Case, h: dict[str, str]) -> TestResponse:
+        cid = w.campaign(c.county, c.period, stage)
+        projections_of(w.app).catch_up()  # the default frame comes from the read model
+        match = {"If-Match": f'"{w.campaign_version(cid)}"'}
+        return w.client.post(f"/api/v1/campaigns/{cid}/{path}", json=body, headers=h | match)
+
+    return call
+
+
+SPOT_CHECKERS = frozenset({COUNTY})
+SPOT_CHECK_READERS = frozenset({COUNTY, CITY, ADMIN})
 REASON = {"reason": "核查发现问题"}
 TABLE = (
     Row("GET assessment", ALL, read("/api/v1/assessments/{aid}")),
@@ -211,6 +236,53 @@ TABLE = (
     ),
     Row("POST finalize", frozenset({COUNTY}), step("finalize", "approved")),
     Row("POST reopen", frozenset({COUNTY, ADMIN}), step("reopen", "approved", REASON)),
+    Row(
+        "GET campaigns",
+        SPOT_CHECK_READERS,
+        lambda w, c, h: w.client.get("/api/v1/campaigns", headers=h),
+        scoped=False,
+    ),
+    Row("GET campaign", SPOT_CHECK_READERS, campaign_read("/api/v1/campaigns/{cid}")),
+    Row("GET campaign verify", SPOT_CHECK_READERS, campaign_read("/api/v1/campaigns/{cid}/verify")),
+    Row(
+        "GET campaign factors", SPOT_CHECK_READERS, campaign_read("/api/v1/campaigns/{cid}/factors")
+    ),
+    Row(
+        "GET risk of a county",
+        SPOT_CHECK_READERS,
+        campaign_read("/api/v1/risk?unit={county}&period={period}"),
+    ),
+    Row(
+        "GET risk table of a unit",
+        ALL,
+        lambda w, c, h: w.client.get(
+            f"/api/v1/tables/risk?unit={c.village}&period={c.period}", headers=h
+        ),
+    ),
+    Row(
+        "POST campaigns (open)",
+        SPOT_CHECKERS,
+        lambda w, c, h: w.client.post(
+            "/api/v1/campaigns",
+            json={
+                "county": c.county,
+                "period": c.period,
+                "name": "抽查",
+                "mode": "simple",
+                "size": 1,
+            },
+            headers=h,
+        ),
+        ok=201,
+    ),
+    Row("POST campaign frame", SPOT_CHECKERS, campaign_step("frame", "opened")),
+    Row(
+        "POST campaign seed",
+        SPOT_CHECKERS,
+        campaign_step("seed", "frozen", {"seed": "12345678901234567890", "source": "公开掷骰"}),
+    ),
+    Row("POST campaign draw", SPOT_CHECKERS, campaign_step("draw", "seeded")),
+    Row("POST campaign close", SPOT_CHECKERS, campaign_step("close", "found")),
     Row(
         "PUT unit contact",
         frozenset({STAFF, TOWN, COUNTY, ADMIN}),

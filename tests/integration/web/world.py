@@ -28,6 +28,7 @@ from infra.rubric_files import builtin_rubric_paths, read_definition
 from web.app import create_app
 
 PASSWORD = "correct-horse-battery"
+SEED = "48213907561234509876"
 RUBRIC = "fengdu-village-station"
 UNITS = (
     ("CITY", UnitLevel.CITY, None),
@@ -120,6 +121,30 @@ class World:
             for i in rubric.items()
             if i.kind is Kind.STANDARD
         }
+
+    def campaign(self, county: str, period: str, stage: str = "opened") -> UUID:
+        """A simple campaign of C1 or C9 for a period, arranged through the application up
+        to a stage ("opened", "frozen", "seeded", "drawn", or "found": drawn with a finding
+        on every sampled sheet), with an approved sheet of each of its villages (the frame)."""
+        auditor = self.actor("auditor9" if county == "C9" else "auditor")
+        c = self.kaohe.campaigns
+        cid = c.open(auditor, county, period, f"抽查{period}", "simple", 1).id
+        villages = ("V9",) if county == "C9" else ("V1", "V2")
+        sheets = [self.assessment(v, period, "approved") for v in villages]
+        steps = ("frozen", "seeded", "drawn", "found")
+        if stage in steps:
+            c.freeze_frame(auditor, cid, sheets)
+        if stage in steps[1:]:
+            c.enter_seed(auditor, cid, SEED, "公开掷骰")
+        if stage in steps[2:]:
+            c.draw(auditor, cid)
+        if stage == "found":
+            for s in c.get(cid).sample:
+                c.record_finding(auditor, s.assessment_id, "none", [], [], "核查无误")
+        return cid
+
+    def campaign_version(self, cid: UUID) -> int:
+        return self.kaohe.campaigns.get(cid).version
 
     def version(self, aid: UUID) -> int:
         return self.kaohe.assessments.get(aid).version

@@ -99,17 +99,6 @@ class ReturnSchema(ma.Schema):
     items = ma.fields.List(ma.fields.String(validate=CODE), load_default=list)
 
 
-class FindingSchema(ma.Schema):
-    finding = ma.fields.String(
-        required=True, validate=validate.OneOf(["none", "error", "falsification"])
-    )
-    items = ma.fields.List(ma.fields.String(validate=CODE), load_default=list)
-    evidence = ma.fields.List(
-        ma.fields.String(validate=validate.Length(equal=64)), load_default=list
-    )
-    note = ma.fields.String(required=True, validate=TEXT)
-
-
 class OpenSchema(ma.Schema):
     unit = ma.fields.String(required=True, validate=CODE)
     rubric = ma.fields.String(required=True, validate=CODE)

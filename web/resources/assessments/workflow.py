@@ -7,9 +7,12 @@ from uuid import UUID
 
 from flask.views import MethodView
 
+from application.campaigns import Consequence, Deduct, Veto
 from web.context import caller, guarded
 from web.resources.assessments.blueprint import blp, changed
-from web.resources.assessments.schemas import AssessmentSchema, FindingSchema, ReturnSchema
+from web.resources.assessments.schemas import AssessmentSchema, ReturnSchema
+from web.resources.campaigns.blueprint import campaigns
+from web.resources.campaigns.schemas import FindingSchema
 from web.resources.common import WRITE, ReasonSchema
 
 
@@ -50,11 +53,26 @@ class FindingViews(MethodView):
     @blp.arguments(FindingSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, body: dict[str, Any], aid: UUID) -> Any:
-        """Record a spot-check finding (counties); falsification names items and evidence."""
-        outcome = guarded().assessments.record_finding(
-            caller(write=True), aid, body["finding"], body["items"], body["evidence"], body["note"]
+        """Record a spot-check finding (counties); a falsification names items and evidence,
+        and its consequence (a deduction line or a veto condition) is applied with it."""
+        outcome = campaigns().record_finding(
+            caller(write=True),
+            aid,
+            body["finding"],
+            body["items"],
+            body["evidence"],
+            body["note"],
+            consequence_of(body["consequence"]),
         )
         return changed(outcome)
+
+
+def consequence_of(data: dict[str, Any] | None) -> Consequence | None:
+    if data is None:
+        return None
+    if data.get("condition") is not None:
+        return Veto(data["item"], data["condition"])
+    return Deduct(data["item"], data["line"], data.get("amount"), data.get("count"))
 
 
 @blp.route("/<uuid:aid>/finalize")

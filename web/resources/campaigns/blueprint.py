@@ -1,0 +1,64 @@
+"""The campaigns blueprint and how a campaign is shown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from application.guarded_campaigns import GuardedCampaigns
+from application.runner import Outcome
+from domain.campaign import Campaign
+from web.context import guarded, kaohe
+from web.resources.common import versioned
+from web.smorest import api_blueprint
+
+blp = api_blueprint(
+    "campaigns",
+    __name__,
+    url_prefix="/api/v1",
+    description="Spot checks (抽查复核): campaigns, their verifiable draws, the risk report",
+)
+
+
+def campaigns() -> GuardedCampaigns:
+    """The guarded campaign use cases, through the app's gate."""
+    return GuardedCampaigns(guarded().gate)
+
+
+def campaign_row(c: Campaign) -> dict[str, Any]:
+    county = kaohe().units.get_by_id(c.county_id)
+    return {
+        "id": c.id,
+        "county": county.code,
+        "county_name": county.name,
+        "period": c.period,
+        "name": c.name,
+        "mode": c.mode.value,
+        "size": c.size,
+        "method": c.method,
+        "stage": c.stage.value,
+        "version": c.version,
+        "frame_size": len(c.frame),
+        "frame_hash": c.frame_hash,
+        "sampled": len(c.sample),
+    }
+
+
+def campaign_json(c: Campaign, as_of: datetime | None = None) -> dict[str, Any]:
+    """The campaign with its frame, seed, sample (exact inclusion probabilities), findings."""
+    return campaign_row(c) | {
+        "as_of": as_of,
+        "seed": c.seed,
+        "seed_source": c.seed_source,
+        "frame": [e.to_data() for e in c.frame],
+        "sample": [
+            s.to_data() | {"finding": c.findings.get(str(s.assessment_id))} for s in c.sample
+        ],
+        "findings": c.findings,
+    }
+
+
+def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """The campaign as the command left it (the same answer when a command is repeated)."""
+    c = kaohe().campaigns.get(outcome.id, version=outcome.version)
+    return versioned(campaign_json(c), outcome.version, status)

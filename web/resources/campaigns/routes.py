@@ -1,0 +1,93 @@
+"""/api/v1/campaigns: list, open, one campaign (as of any time), its verification and its
+verification factors."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask.views import MethodView
+
+from projections.spot_checks.reading import read_factors
+from projections.spot_checks.settings import RiskSettings
+from web.context import caller, projections
+from web.resources.campaigns import risk, steps  # noqa: F401  (their routes)
+from web.resources.campaigns.blueprint import (
+    blp,
+    campaign_json,
+    campaign_row,
+    campaigns,
+    changed,
+)
+from web.resources.campaigns.schemas import (
+    CampaignRowSchema,
+    CampaignSchema,
+    FactorsSchema,
+    OpenCampaignSchema,
+    VerificationSchema,
+)
+from web.resources.common import CREATE, AsOfSchema, versioned
+
+
+@blp.route("/campaigns")
+class CampaignsViews(MethodView):
+    @blp.response(200, CampaignRowSchema(many=True))
+    def get(self) -> list[dict[str, Any]]:
+        """The campaigns of the counties in the caller's subtrees, oldest first."""
+        return [campaign_row(c) for c in campaigns().visible(caller())]
+
+    @blp.doc(**CREATE)
+    @blp.arguments(OpenCampaignSchema)
+    @blp.response(201, CampaignSchema)
+    def post(self, new: dict[str, Any]) -> Any:
+        """Open a campaign of a county for a period: its name, mode and sample size."""
+        outcome = campaigns().open(
+            caller(), new["county"], new["period"], new["name"], new["mode"], new["size"]
+        )
+        return changed(outcome, 201)
+
+
+@blp.route("/campaigns/<uuid:cid>")
+class CampaignByIdViews(MethodView):
+    @blp.arguments(AsOfSchema, location="query")
+    @blp.response(200, CampaignSchema)
+    def get(self, query: dict[str, Any], cid: UUID) -> Any:
+        """One campaign now, or as it stood at `as_of`; its ETag is its version."""
+        at = query.get("as_of")
+        c = campaigns().get(caller(), cid, at)
+        return versioned(campaign_json(c, at), c.version)
+
+
+@blp.route("/campaigns/<uuid:cid>/verify")
+class VerifyViews(MethodView):
+    @blp.response(200, VerificationSchema)
+    def get(self, cid: UUID) -> dict[str, Any]:
+        """Recompute the frame hash and redraw the sample from the recorded frame and seed:
+        `matches`, or each difference."""
+        result = campaigns().verify(caller(), cid)
+        return {
+            "campaign_id": str(result.campaign_id),
+            "matches": result.matches,
+            "differences": list(result.differences),
+            "frame_hash": result.frame_hash,
+            "recomputed_hash": result.recomputed_hash,
+            "sample_size": result.sample_size,
+        }
+
+
+@blp.route("/campaigns/<uuid:cid>/factors")
+class FactorsViews(MethodView):
+    @blp.response(200, FactorsSchema)
+    def get(self, cid: UUID) -> dict[str, Any]:
+        """Verification factors (verified ÷ reported) of the sampled sheets, by sheet, town,
+        item and for the county, with the settings that classified them."""
+        c = campaigns().get(caller(), cid)
+        views = projections()
+        found = read_factors(
+            views.scores(),
+            views.units(),
+            c.county_id,
+            [s.assessment_id for s in c.sample],
+            RiskSettings(),
+        )
+        return found.to_json()
