@@ -256,7 +256,10 @@ class SqlScoresReader:
             rows = tx.rows(f"SELECT * FROM {sheets} {sql_where}ORDER BY assessment_id", params)
             if as_of is None:
                 return [self._live(row) for row in rows]
-            return self._folded(tx, version, changes, [_head(r) for r in rows], as_of)
+            # A sheet unchanged since the position is its live row; only the others are folded.
+            moved = [_head(r) for r in rows if int(r["position"]) > as_of]
+            folded = {s.assessment_id: s for s in self._folded(tx, version, changes, moved, as_of)}
+            return [folded.get(UUID(r["assessment_id"])) or self._live(r) for r in rows]
 
         return self.active.read(query)
 
