@@ -32,11 +32,15 @@ test: lint unit
 clean:
 	rm -rf $(VENV) var .mypy_cache .pytest_cache .ruff_cache .hypothesis
 
-# Benchmarks of the event-sourced core (see bench/RESULTS.md). PostgreSQL runs when reachable,
-# in a throwaway schema (KAOHE_POSTGRES_SCHEMA) that the scripts create and drop.
+# Benchmarks of the core and the read models (see bench/RESULTS.md). PostgreSQL runs when reachable,
+# in throwaway schemas the scripts create and drop; the generated histories (kaohe_bench_history_N)
+# are kept and reused, since a million events take long to make.
 .PHONY: bench
 bench: install
 	$(BIN)/python -m bench.core --backend sqlite
 	$(BIN)/python -m bench.rss --backend sqlite
 	$(BIN)/python -m bench.core --backend postgres --url postgresql://postgres@127.0.0.1:5432/test
 	$(BIN)/python -m bench.rss --backend postgres --url postgresql://postgres@127.0.0.1:5432/test
+	$(BIN)/python -m bench.rebuild --events 1000000 --rounds 1
+	$(BIN)/python -m bench.live_lag --seconds 30 --history 20000
+	$(BIN)/python -m bench.as_of --events 20000 --rounds 20

@@ -64,9 +64,11 @@ class Scorecard:
         return next(score for score in self.sections if score.path == path)
 
 
-def score(rubric: Rubric, entries: Mapping[str, ItemEntry]) -> Scorecard:
-    """Score a sheet. Raises ScoringInputError, naming each item, when an entry does not fit."""
-    check_entries(rubric, entries)
+def score(rubric: Rubric, entries: Mapping[str, ItemEntry], checked: bool = False) -> Scorecard:
+    """Score a sheet. Raises ScoringInputError, naming each item, when an entry does not fit
+    (`checked`: the entries were checked when they were recorded; skip checking again)."""
+    if not checked:
+        check_entries(rubric, entries)
     items = list(rubric.items())
     bonus_items = [item for item in items if item.kind is Kind.BONUS]
     scores = {s.number: s for s in score_bonus_items(bonus_items, entries)}

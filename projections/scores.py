@@ -140,9 +140,10 @@ class Summary:
 
 
 def summarize(rubric: Rubric, layers: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Summary:
-    """Score the entries that count (the highest layer present per item)."""
+    """Score the entries that count (the highest layer present per item). They come from
+    events, whose entries were checked against the rubric when they were recorded."""
     entries = {n: entry_from_data(d) for n, d in counting_entries(layers).items()}
-    card = score(rubric, entries)
+    card = score(rubric, entries, checked=True)
     return Summary(
         base=card.base,
         bonus=card.bonus,

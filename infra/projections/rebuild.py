@@ -27,7 +27,7 @@ def rebuild(
     store: EventStore,
     db: Database,
     projection: Projection[Any],
-    batch_size: int = 1000,
+    batch_size: int = 5000,
     progress: Progress | None = None,
 ) -> int:
     """Build a fresh version of the projection from the start of the log (or resume the one a

@@ -138,7 +138,7 @@ class Projections:
             )
         return found
 
-    def rebuild(self, name: str, progress: Progress | None = None, batch_size: int = 1000) -> int:
+    def rebuild(self, name: str, progress: Progress | None = None, batch_size: int = 5000) -> int:
         """Build a fresh version of one projection while the old serves, then switch."""
         self.ensure()
         return rebuild(self.store, self.db, self.projection(name), batch_size, progress)

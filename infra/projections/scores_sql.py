@@ -34,8 +34,9 @@ CHANGE_COLUMNS = (
     "assessment_id, version, position, changed_at, actor_id, actor_role, status, layer, item, "
     "entry, event"
 )
-CACHE_LIMIT = 20_000
-"""Sheets kept in memory between batches (all are dropped when the limit is reached)."""
+CACHE_LIMIT = 2_000
+"""Sheets kept in memory between batches (all are dropped when the limit is reached): a
+whole sheet of entries takes tens of kilobytes."""
 CHUNK = 500
 """Ids per IN (…) list when reading many sheets' histories."""
 

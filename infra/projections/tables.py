@@ -5,7 +5,7 @@ summary table, compliance targets, assignments, progress items), never by its co
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID
 
@@ -28,6 +28,7 @@ from projections.tables import (
     last_day_of,
     progress_table,
     quarterly_table,
+    quarters_through,
     scores_table,
     tasks_table,
 )
@@ -66,6 +67,7 @@ class Sources:
     scores: SqlScoresReader
     position: int | None
     request: TableRequest
+    hierarchies: dict[date, Hierarchy] = field(default_factory=dict, compare=False)
 
     def roots(self) -> list[UUID]:
         """The requested unit, or every top-level unit."""
@@ -80,7 +82,12 @@ class Sources:
         return [found.unit_id]
 
     def sheets(self, rubric: Rubric, period: str | None = None) -> list[ScoreRow]:
-        where = SheetFilter(period=period, rubric_code=rubric.code)
+        """The rubric's sheets (of a period), of units under the requested unit, if any."""
+        units = None
+        if self.request.unit is not None and period is not None:
+            hierarchy = self.hierarchy(period)
+            units = frozenset().union(*(hierarchy.subtree(root) for root in self.roots()))
+        where = SheetFilter(unit_ids=units, period=period, rubric_code=rubric.code)
         found = self.scores.sheets(where, as_of=self.position)
         return [r for r in found if r.head.rubric_version == rubric.version]
 
@@ -89,8 +96,16 @@ class Sources:
             return [self.request.period]
         return sorted({r.head.period for r in self.sheets(rubric)})
 
+    def year_so_far(self, rubric: Rubric, period: str) -> list[ScoreRow]:
+        """The rubric's sheets of every quarter of the year up to the period (for the
+        cumulative compliance)."""
+        return [row for quarter in quarters_through(period) for row in self.sheets(rubric, quarter)]
+
     def hierarchy(self, period: str) -> Hierarchy:
-        return hierarchy_on(self.units, last_day_of(period))
+        day = last_day_of(period)
+        if day not in self.hierarchies:
+            self.hierarchies[day] = hierarchy_on(self.units, day)
+        return self.hierarchies[day]
 
     def rubrics(self, fits: Callable[[Rubric], bool], table: str) -> list[Rubric]:
         found = [r for r in self.scores.rubrics() if fits(r)]
@@ -140,7 +155,7 @@ def _compliance(projections: Projections, s: Sources) -> list[Table]:
         if rubric.period is PeriodKind.QUARTER and not QUARTER.match(period):
             raise TableRequestError(f"compliance is per quarter (like 2023Q2), not {period!r}")
     return [
-        compliance_table(rubric, period, root, s.sheets(rubric, period), s.hierarchy(period))
+        compliance_table(rubric, period, root, s.year_so_far(rubric, period), s.hierarchy(period))
         for rubric, period in periods
         for root in s.roots()
     ]

@@ -16,10 +16,13 @@ import pytest
 from click.testing import CliRunner
 
 from application.service import Kaohe
+from domain.workflow import Layer
 from infra.projections.registry import Projections
 from infra.projections.tables import TableRequest, TableRequestError, read_tables
+from infra.rubric_files import BUILTIN_DIR, read_definition
 from projections.audit_trail import AuditQuery
-from tests.unit.projections.activity import Quarter, a_quarter
+from tests.unit.application.conftest import TOWN, VILLAGE, admin, by, full_sheet
+from tests.unit.projections.activity import RUBRIC, Quarter, a_quarter, hierarchy
 from web.cli import main
 
 NOW = ("待验收（已抽查复核）", Decimal("97.5"))
@@ -132,3 +135,20 @@ def test_a_sheets_history_names_each_event_up_to_a_moment(
     assert "EvidenceAttached" in [c.event for c in then]
     now = reader.histories([quarter.finalized])[quarter.finalized]
     assert [c.event for c in now][-3:] == ["ItemScored", "Finalized", "Reopened"]
+
+
+def test_compliance_counts_a_station_passed_earlier_in_the_year(
+    app: Kaohe, projections: Projections
+) -> None:
+    hierarchy(app)
+    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    a = app.assessments
+    q1 = a.open(by(VILLAGE), "V1", RUBRIC, 1, "2023Q1").id
+    a.save_sheet(by(VILLAGE), q1, Layer.SELF, full_sheet(app, q1))
+    a.submit(by(VILLAGE), q1)
+    a.approve(by(TOWN), q1)
+    projections.catch_up()
+    (q2,) = read_tables(projections, TableRequest("compliance", "T1", "2023Q2"))
+    total = dict(zip(q2.columns, q2.rows[-1], strict=True))
+    assert (total["服务站数"], total["已验收"], total["达标数"]) == (2, 0, 0)
+    assert (total["累计达标数"], total["累计达标率(%)"]) == (1, Decimal(50))
