@@ -1,0 +1,133 @@
+"""Benchmark 4: rebuilding every projection from the generated history, on PostgreSQL.
+
+Against a baseline in the same run: plain psycopg streaming the same events, decoding
+them and upserting one row per event (bench.rebuild_sides). Each side runs alone in a
+fresh child process, which reports its time and its peak RSS (VmHWM); the sides alternate
+(baseline, Kaohe, then Kaohe, baseline, …). The history is made (or reused) by
+bench.history.
+
+    .venv/bin/python -m bench.rebuild --events 1000000 [--rounds 1] [--profile DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pstats
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from bench.harness import POSTGRES_URL, header, median, postgres_down
+from bench.history import History, drop_schema, ensure_history, store_env
+from bench.rebuild_sides import run_side
+
+TARGET_RATIO = 0.5
+TARGET_PEAK_MB = 300.0
+
+
+def child(side: str, url: str, history: History, scratch: str, profile: Path | None) -> Any:
+    """Run one side in a fresh interpreter; its figures (progress goes to stderr)."""
+    command = [sys.executable, "-m", "bench.rebuild", "--side", side, "--url", url]
+    command += ["--schema", history.schema, "--scratch", scratch]
+    if profile is not None:
+        command += ["--profile", str(profile)]
+    with tempfile.TemporaryDirectory(prefix="kaohe-bench-") as tmp:
+        env = os.environ | store_env(url, history.schema, tmp)
+        done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def report(history: History, runs: dict[str, list[dict[str, Any]]], rounds: int) -> None:
+    n = history.events
+    rate = {side: [n / r["seconds"] for r in found] for side, found in runs.items()}
+    ratio = median(rate["kaohe"]) / median(rate["baseline"])
+    peak = max(r["peak_kb"] for r in runs["kaohe"]) / 1024
+    print(
+        f"* history: schema `{history.schema}`, {n} events, {history.towns} towns of 100 villages"
+    )
+    print(f"* {rounds} round(s) of each side, alternating; medians\n")
+    print("| side | seconds | events/s | peak RSS (VmHWM; a projection: after it) |")
+    print("|---|---:|---:|---:|")
+    for side, found in runs.items():
+        seconds = median([r["seconds"] for r in found])
+        peak_mb = max(r["peak_kb"] for r in found) / 1024
+        print(f"| {side} | {seconds:.1f} | {median(rate[side]):.0f} | {peak_mb:.0f} MB |")
+    for name in runs["kaohe"][0]["parts"]:
+        seconds = median([r["parts"][name] for r in runs["kaohe"]])
+        peak_mb = max(r["peaks"][name] for r in runs["kaohe"]) / 1024
+        print(f"| kaohe: {name} alone | {seconds:.1f} | {n / seconds:.0f} | {peak_mb:.0f} MB |")
+    ok_ratio = "met" if ratio >= TARGET_RATIO else "**MISSED**"
+    ok_peak = "met" if peak < TARGET_PEAK_MB else "**MISSED**"
+    print(f"\n* ratio, Kaohe events/s ÷ baseline events/s: **{ratio:.2f}** (>= 0.5 {ok_ratio})")
+    print(f"* peak RSS of the rebuild: **{peak:.0f} MB** (target < 300 MB {ok_peak})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2, help="to generate the history")
+    parser.add_argument("--url", default=POSTGRES_URL)
+    parser.add_argument("--profile", type=Path, help="profile one Kaohe rebuild into this folder")
+    parser.add_argument("--side", choices=["baseline", "kaohe"], help=argparse.SUPPRESS)
+    parser.add_argument("--schema", help=argparse.SUPPRESS)
+    parser.add_argument("--scratch", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.side is not None:
+        run_side(args.side, args.url, args.schema, args.scratch, args.profile)
+        return 0
+    if (down := postgres_down(args.url)) is not None:
+        print(f"PostgreSQL at {args.url} is unreachable, skipped: {down}")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="kaohe-bench-") as tmp:
+        history = ensure_history(args.url, args.events, tmp, workers=args.workers)
+    scratch = f"{history.schema}_scratch"
+    drop_schema(args.url, scratch)
+    create_schema(args.url, scratch)
+    try:
+        if args.profile is not None:
+            return profile(args.url, history, scratch, args.profile)
+        runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "kaohe": []}
+        for r in range(args.rounds):
+            for side in ("baseline", "kaohe") if r % 2 == 0 else ("kaohe", "baseline"):
+                print(f"round {r + 1}: {side}", file=sys.stderr, flush=True)
+                runs[side].append(child(side, args.url, history, scratch, None))
+    finally:
+        drop_schema(args.url, scratch)
+    print(header("Rebuilding every projection", "postgres", "bench.rebuild"))
+    report(history, runs, args.rounds)
+    return 0
+
+
+def create_schema(url: str, schema: str) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+
+
+def profile(url: str, history: History, scratch: str, where: Path) -> int:
+    """One Kaohe rebuild under cProfile: `<where>/rebuild.prof` and the top costs."""
+    where.mkdir(parents=True, exist_ok=True)
+    path = where / "rebuild.prof"
+    figures = child("kaohe", url, history, scratch, path)
+    per_event = 1e6 / history.events
+    print(f"#### cProfile of rebuilding every projection ({history.events} events)\n")
+    print(
+        f"{figures['seconds']:.1f} s under the profiler; µs per event = seconds × {per_event:.3f}"
+    )
+    print("\n```")
+    stats = pstats.Stats(str(path), stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(40)
+    print("```")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The two sides of the rebuild benchmark, each run alone in a fresh child process.
+
+The baseline streams the stored events with plain psycopg (a server-side cursor in
+notification-id order), decodes each JSON payload and upserts one row per event into a
+scratch table, committing every BATCH rows. Kaohe's side rebuilds every projection in
+`infra.projections.registry.PROJECTIONS` with `Projections(store).rebuild(name)`."""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from bench.history import EVENTS_TABLE
+from bench.rss import status_kb
+from infra.bootstrap import open_event_store
+from infra.projections.registry import PROJECTIONS, Projections
+from infra.settings import Settings
+
+BATCH = 1000
+"""Rows per transaction on both sides (`Projections.rebuild`'s default batch size)."""
+SCRATCH = "bench_rebuild_baseline"
+REPORT_EVERY = 100_000
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def baseline(url: str, schema: str, scratch_schema: str) -> dict[str, Any]:
+    """Stream, decode and upsert every event; the figures of the run."""
+    events = sql.Identifier(schema, EVENTS_TABLE)
+    table = sql.Identifier(scratch_schema, SCRATCH)
+    upsert = sql.SQL(
+        "INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (position) DO UPDATE "
+        "SET aggregate_id = excluded.aggregate_id, version = excluded.version, "
+        "topic = excluded.topic, actor_id = excluded.actor_id, "
+        "occurred_at = excluded.occurred_at, hash = excluded.hash"
+    ).format(table)
+    select = sql.SQL(
+        "SELECT notification_id, originator_id, originator_version, topic, state "
+        "FROM {} ORDER BY notification_id"
+    ).format(events)
+    with psycopg.connect(url) as reading, psycopg.connect(url) as writing:
+        writing.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(table))
+        writing.execute(
+            sql.SQL(
+                "CREATE TABLE {} (position BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL, "
+                "version INTEGER NOT NULL, topic TEXT NOT NULL, actor_id TEXT NOT NULL, "
+                "occurred_at TEXT NOT NULL, hash TEXT NOT NULL)"
+            ).format(table)
+        )
+        writing.commit()
+        start, count = time.perf_counter(), 0
+        rows: list[tuple[object, ...]] = []
+        with reading.cursor(name="bench_stream") as stream:
+            stream.itersize = BATCH
+            stream.execute(select)
+            for position, originator, version, topic, state in stream:
+                payload = json.loads(state)
+                rows.append(
+                    (
+                        *(position, str(originator), version, topic, payload["actor_id"]),
+                        *(payload["timestamp"]["_data_"], payload["hash"]),
+                    )
+                )
+                if len(rows) == BATCH:
+                    count += flush(writing, upsert, rows)
+                    if count % REPORT_EVERY == 0:
+                        say(f"  baseline: {count} events")
+        count += flush(writing, upsert, rows)
+        seconds = time.perf_counter() - start
+    return {"side": "baseline", "events": count, "seconds": seconds, "parts": {}, "peaks": {}}
+
+
+def flush(
+    conn: psycopg.Connection[Any], upsert: sql.Composed, rows: list[tuple[object, ...]]
+) -> int:
+    with conn.cursor() as cursor:
+        cursor.executemany(upsert, rows)
+    conn.commit()
+    done = len(rows)
+    rows.clear()
+    return done
+
+
+def kaohe(profile: Path | None) -> dict[str, Any]:
+    """Rebuild every projection of the store the environment names; the figures of the run."""
+    store = open_event_store(Settings.from_env(os.environ))
+    try:
+        projections = Projections(store)
+        projections.ensure()  # the catalog and any version 1: set-up, not the rebuild
+        head = store.recorder.max_notification_id() or 0
+        profiler = cProfile.Profile() if profile is not None else None
+        parts: dict[str, float] = {}
+        peaks: dict[str, int] = {}
+        for name in PROJECTIONS:
+
+            def progress(position: int, _head: int, name: str = name) -> None:
+                if position // REPORT_EVERY != (position - BATCH) // REPORT_EVERY:
+                    say(f"  {name}: at position {position} of {head}")
+
+            start = time.perf_counter()
+            if profiler is not None:
+                profiler.runcall(projections.rebuild, name, progress)
+            else:
+                projections.rebuild(name, progress)
+            parts[name] = time.perf_counter() - start
+            peaks[name] = status_kb("VmHWM")
+        if profiler is not None and profile is not None:
+            profiler.dump_stats(profile)
+        seconds = sum(parts.values())
+        return {"side": "kaohe", "events": head, "seconds": seconds, "parts": parts, "peaks": peaks}
+    finally:
+        store.close()
+
+
+def run_side(side: str, url: str, schema: str, scratch: str, profile: Path | None) -> None:
+    """In this (fresh) process: one side, then its figures and peak RSS as JSON on stdout."""
+    before = status_kb("VmRSS")
+    figures = kaohe(profile) if side == "kaohe" else baseline(url, schema, scratch)
+    figures |= {"rss_before_kb": before, "peak_kb": status_kb("VmHWM")}
+    print(json.dumps(figures))
