@@ -140,7 +140,9 @@ class SqlScoresView:
         self._apply(sheet, change)
 
     def change_sheet(self, change: SheetChange) -> None:
-        sheet = self._cache.get(change.assessment_id) or self._load(change.assessment_id)
+        aid = change.assessment_id
+        # The batch's own sheets first: the cache may have dropped one not yet written.
+        sheet = self._dirty.get(aid) or self._cache.get(aid) or self._load(aid)
         self._apply(sheet, change)
 
     def flush(self) -> None:

@@ -3,14 +3,20 @@ were written (and rolled back), the retry gives the rows a clean run gives."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from application.service import Kaohe
+from domain.entries import ItemEntry
+from domain.workflow import Layer
+from infra.projections import scores_sql
 from infra.projections.registry import Projections
 from infra.projections.runner import ProjectionRunner
 from infra.projections.scores_sql import SqlScoresView
 from infra.projections.view import Projection
 from projections.scores import SCORES, Scores, SheetChange, SheetFilter
+from tests.unit.application.conftest import TOWN, by
 from tests.unit.projections.activity import a_quarter
 
 
@@ -60,4 +66,18 @@ def test_a_failed_batch_retried_by_the_same_runner_folds_each_change_once(
             aggregate.layers,
         )
     projections.rebuild(SCORES)
+    assert projections.scores().sheets(SheetFilter()) == live
+
+
+def test_a_batch_touching_more_sheets_than_the_cache_holds_loses_nothing(
+    app: Kaohe, projections: Projections, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quarter = a_quarter(app)
+    # Interleave the two sheets: V1 changes again after V2 was opened.
+    review = ItemEntry(points=Decimal("0.5"))
+    app.assessments.score_item(by(TOWN), quarter.finalized, "4", Layer.REVIEW, review, "核减")
+    projections.catch_up()
+    live = projections.scores().sheets(SheetFilter())
+    monkeypatch.setattr(scores_sql, "CACHE_LIMIT", 1)
+    projections.rebuild(SCORES, batch_size=1000)
     assert projections.scores().sheets(SheetFilter()) == live
