@@ -20,6 +20,7 @@ from infra.persistence.event_index import (
     require_aware,
     sorted_credentials,
 )
+from infra.projections.advisory import lock_key
 
 CREATE_TABLES = (
     "CREATE TABLE IF NOT EXISTS {schema}.{times} ("
@@ -78,6 +79,13 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         self.event_times_table = f"{self.datastore.schema}.{names['times']}"
         self.credentials_table = f"{self.datastore.schema}.{names['credentials']}"
         self.sql_create_statements.extend(self._sql(s) for s in CREATE_TABLES)
+
+    def _create_table(self, curs: Cursor[DictRow]) -> None:
+        # Processes starting together (gunicorn workers, projection workers) all create the
+        # tables: concurrent CREATE … IF NOT EXISTS can fail ("tuple concurrently updated"),
+        # so they take turns under the schema's DDL lock.
+        curs.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.datastore.schema, "ddl"),))
+        super()._create_table(curs)
 
     def _insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
