@@ -43,7 +43,18 @@ VERSION_AT = (
     "SELECT MAX(originator_version) AS value FROM {schema}.{times} "
     'WHERE originator_id = %s AND "timestamp" <= %s'
 )
-POSITION_AT = 'SELECT MAX(notification_id) AS value FROM {schema}.{times} WHERE "timestamp" <= %s'
+POSITION_AT = (
+    # The highest id stamped at or before the moment. Ids follow commit order and stamps the
+    # clock at each command's start, so the two differ by no more than a transaction takes:
+    # searching the minute before the last stamp at or before the moment finds it through the
+    # timestamp index, where a plain MAX walks back from the newest event.
+    "SELECT MAX(notification_id) AS value FROM ("
+    "SELECT notification_id FROM {schema}.{times} "
+    'WHERE "timestamp" <= %(at)s AND "timestamp" >= ('
+    'SELECT "timestamp" FROM {schema}.{times} WHERE "timestamp" <= %(at)s '
+    "ORDER BY \"timestamp\" DESC LIMIT 1) - INTERVAL '1 minute' "
+    'ORDER BY "timestamp" DESC) AS recent'
+)
 CREDENTIAL = "SELECT password_hash AS value FROM {schema}.{credentials} WHERE account_id = %s"
 INDEX_POSITION = "SELECT MAX(notification_id) AS value FROM {schema}.{times}"
 INDEXED_VERSIONS = (
@@ -115,7 +126,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
 
     def position_at(self, at: datetime) -> int | None:
         """The highest notification id stamped at or before `at`."""
-        value: int | None = self._value(POSITION_AT, (require_aware(at),))
+        value: int | None = self._value(POSITION_AT, {"at": require_aware(at)})
         return value
 
     def credential(self, account_id: UUID) -> str | None:
@@ -137,7 +148,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
                 for row in curs.fetchall()
             }
 
-    def _value(self, template: str, params: tuple[object, ...]) -> Any:
+    def _value(self, template: str, params: tuple[object, ...] | dict[str, object]) -> Any:
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
             curs.execute(self._sql(template), params)
             row = curs.fetchone()
