@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from uuid import UUID
 
 from domain.rubric import PeriodKind, Rubric, UnitLevel
@@ -69,6 +70,7 @@ class Sources:
     request: TableRequest
     hierarchies: dict[date, Hierarchy] = field(default_factory=dict, compare=False)
 
+    @cached_property
     def roots(self) -> list[UUID]:
         """The requested unit, or every top-level unit."""
         if self.request.unit is None:
@@ -81,12 +83,17 @@ class Sources:
             raise TableRequestError(msg)
         return [found.unit_id]
 
+    def under(self, period: str) -> frozenset[UUID] | None:
+        """The units under the requested unit in the hierarchy of the period's last day
+        (None: no unit was asked for, so every unit)."""
+        if self.request.unit is None:
+            return None
+        hierarchy = self.hierarchy(period)
+        return frozenset().union(*(hierarchy.subtree(root) for root in self.roots))
+
     def sheets(self, rubric: Rubric, period: str | None = None) -> list[ScoreRow]:
-        """The rubric's sheets (of a period), of units under the requested unit, if any."""
-        units = None
-        if self.request.unit is not None and period is not None:
-            hierarchy = self.hierarchy(period)
-            units = frozenset().union(*(hierarchy.subtree(root) for root in self.roots()))
+        """The rubric's sheets (of a period: under the requested unit, if any)."""
+        units = None if period is None else self.under(period)
         where = SheetFilter(unit_ids=units, period=period, rubric_code=rubric.code)
         found = self.scores.sheets(where, as_of=self.position)
         return [r for r in found if r.head.rubric_version == rubric.version]
@@ -142,7 +149,7 @@ def _summary(kind: PeriodKind, build: Callable[..., Table]) -> Builder:
             build(rubric, period, root, s.sheets(rubric, period), s.hierarchy(period))
             for rubric in fits
             for period in s.periods(rubric)
-            for root in s.roots()
+            for root in s.roots
         ]
 
     return tables
@@ -157,30 +164,25 @@ def _compliance(projections: Projections, s: Sources) -> list[Table]:
     return [
         compliance_table(rubric, period, root, s.year_so_far(rubric, period), s.hierarchy(period))
         for rubric, period in periods
-        for root in s.roots()
+        for root in s.roots
     ]
 
 
-def _per_sheet(fits: Callable[[Rubric], bool], table: str) -> Builder:
-    """One table per sheet under the unit (a task tracker or a progress report)."""
+PerSheet = Callable[[Rubric, ScoreRow, str, date], Table]
+
+
+def _per_sheet(fits: Callable[[Rubric], bool], table: str, build: PerSheet) -> Builder:
+    """One table per sheet under the unit (a task tracker or a progress report), as on the
+    request's day (the moment asked for, else today)."""
 
     def tables(projections: Projections, s: Sources) -> list[Table]:
-        on = s.request.today or date.today()
-        if s.request.as_of is not None:
-            on = s.request.as_of.date()
-        found: list[Table] = []
-        for rubric in s.rubrics(fits, table):
-            for period in s.periods(rubric):
-                hierarchy = s.hierarchy(period)
-                under = _under(s, period, s.roots())
-                for row in s.sheets(rubric, period):
-                    if row.head.unit_id in under:
-                        name = hierarchy.name(row.head.unit_id)
-                        if table == "tasks":
-                            found.append(tasks_table(rubric, row, name, on))
-                        else:
-                            found.append(progress_table(rubric, row, name))
-        return found
+        on = s.request.as_of.date() if s.request.as_of else s.request.today or date.today()
+        return [
+            build(rubric, row, s.hierarchy(period).name(row.head.unit_id), on)
+            for rubric in s.rubrics(fits, table)
+            for period in s.periods(rubric)
+            for row in s.sheets(rubric, period)
+        ]
 
     return tables
 
@@ -188,21 +190,13 @@ def _per_sheet(fits: Callable[[Rubric], bool], table: str) -> Builder:
 def _scores(projections: Projections, s: Sources) -> list[Table]:
     units = {u.unit_id: u for u in s.units.all_units()}
     rows = s.scores.sheets(SheetFilter(period=s.request.period), as_of=s.position)
-    if s.request.unit is not None:
-        roots = s.roots()
-        under = {p: _under(s, p, roots) for p in {r.head.period for r in rows}}
-        rows = [r for r in rows if r.head.unit_id in under[r.head.period]]
-    return [scores_table(rows, units)]
-
-
-def _under(s: Sources, period: str, roots: list[UUID]) -> frozenset[UUID]:
-    """The units under any of the roots in the hierarchy of the period's last day."""
-    hierarchy = s.hierarchy(period)
-    return frozenset().union(*(hierarchy.subtree(root) for root in roots))
+    under = {p: s.under(p) for p in {r.head.period for r in rows}}
+    kept = [r for r in rows if (u := under[r.head.period]) is None or r.head.unit_id in u]
+    return [scores_table(kept, units)]
 
 
 def _audit(projections: Projections, s: Sources) -> list[Table]:
-    unit = None if s.request.unit is None else s.roots()[0]
+    unit = None if s.request.unit is None else s.roots[0]
     rows: list[AuditRow] = []
     before = None
     while True:
@@ -225,7 +219,7 @@ def _risk(projections: Projections, s: Sources) -> list[Table]:
         raise TableRequestError("the risk table is of one period: name it, like 2023Q2")
     position = applied_position(projections) if s.position is None else s.position
     units = projections.units(position)
-    under = frozenset().union(*(subtree(units, root) for root in s.roots()))
+    under = frozenset().union(*(subtree(units, root) for root in s.roots))
     found = sorted(units.all_units(), key=lambda u: u.code)
     names = {u.unit_id: u.name for u in found}
     return [
@@ -257,8 +251,10 @@ BUILDERS: dict[str, Builder] = {
     "quarterly": _summary(PeriodKind.QUARTER, quarterly_table),
     "county-summary": _summary(PeriodKind.YEAR, county_summary_table),
     "compliance": _compliance,
-    "tasks": _per_sheet(_has_assignments, "tasks"),
-    "progress": _per_sheet(_has_progress, "progress"),
+    "tasks": _per_sheet(_has_assignments, "tasks", tasks_table),
+    "progress": _per_sheet(
+        _has_progress, "progress", lambda rubric, row, name, on: progress_table(rubric, row, name)
+    ),
     "audit": _audit,
     "risk": _risk,
 }
