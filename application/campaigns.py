@@ -275,7 +275,6 @@ def apply_consequence(
     a: Assessment, rubric: Rubric, stamp: Stamp, consequence: Consequence, note: str
 ) -> None:
     reason = f"弄虚作假：{note.strip()}" if note.strip() else ""
-    carry_over(a, rubric, stamp, consequence.item)
     if isinstance(consequence, Deduct):
         a.apply_deduction(
             stamp,
@@ -291,17 +290,6 @@ def apply_consequence(
         a.raise_veto(
             stamp, rubric, consequence.item, Layer.VERIFICATION, consequence.condition, reason
         )
-
-
-def carry_over(a: Assessment, rubric: Rubric, stamp: Stamp, number: str) -> None:
-    """Start the item's verification entry from the entry that counts now, so a deduction
-    or veto added on verification keeps what the lower layers recorded on the item."""
-    if number in a.layers[Layer.VERIFICATION.value]:
-        return
-    counting = a.effective_entries(Layer.REVIEW).get(number)
-    if counting is not None:
-        reason = "抽查复核：沿用下级对本项的填报"
-        a.score_item(stamp, rubric, number, Layer.VERIFICATION, counting, reason)
 
 
 def consequence_data(consequence: Consequence) -> dict[str, object]:

@@ -13,7 +13,7 @@ from domain.audit import DomainError, Stamp, require_reason
 from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.ids import assessment_id
-from domain.layers import counting_entries
+from domain.layers import counting_entries, counting_entry
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rules import Kind
@@ -89,7 +89,7 @@ class Assessment(AssessmentEvents):
         amount: Any,
         reason: str,
     ) -> None:
-        current = self.entry(layer, number)
+        current = self._starting_entry(layer, number)
         counts, amounts = dict(current.counts), dict(current.amounts)
         if count is not None:
             counts[line] = count
@@ -108,7 +108,7 @@ class Assessment(AssessmentEvents):
         tier: str,
         reason: str = "",
     ) -> None:
-        current = self.entry(layer, number)
+        current = self._starting_entry(layer, number)
         claims = (*(c for c in current.claims if c.matter != matter), Claim(matter, tier))
         entry = replace(current, claims=claims)
         self._change(
@@ -118,7 +118,7 @@ class Assessment(AssessmentEvents):
     def withdraw_bonus(
         self, stamp: Stamp, rubric: Rubric, number: str, layer: Layer, matter: str, reason: str
     ) -> None:
-        current = self.entry(layer, number)
+        current = self._starting_entry(layer, number)
         if all(c.matter != matter for c in current.claims):
             raise DomainError(f"item {number} has no {layer.value} claim for matter {matter!r}")
         claims = tuple(c for c in current.claims if c.matter != matter)
@@ -136,7 +136,7 @@ class Assessment(AssessmentEvents):
         condition: str,
         reason: str,
     ) -> None:
-        current = self.entry(layer, number)
+        current = self._starting_entry(layer, number)
         entry = replace(current, raised=current.raised | {condition})
         self._change(
             self.VetoRaised, stamp, rubric, number, layer, entry, reason, condition=condition
@@ -151,7 +151,7 @@ class Assessment(AssessmentEvents):
         condition: str,
         reason: str,
     ) -> None:
-        current = self.entry(layer, number)
+        current = self._starting_entry(layer, number)
         if condition not in current.raised:
             raise DomainError(
                 f"veto condition {condition} of item {number} is not raised in "
@@ -174,7 +174,7 @@ class Assessment(AssessmentEvents):
     ) -> None:
         if not progress.strip():
             raise DomainError(f"item {number}: progress (完成进度情况) cannot be empty")
-        current = self.entry(layer, number)
+        current = self._starting_entry(layer, number)
         entry = replace(current, progress=progress.strip(), value=value)
         self._change(self.ProgressEntered, stamp, rubric, number, layer, entry, reason)
 
@@ -301,7 +301,10 @@ class Assessment(AssessmentEvents):
             reason = require_reason(reason, f"change item {number} in the {layer.value} layer")
         data = entry_to_data(entry)
         previous = self.layers[layer.value].get(number)
-        if data == (previous or {}):
+        # An empty entry where the layer has none changes nothing, unless it overrides what
+        # a lower layer holds (a veto lifted above the layer that raised it).
+        nothing_below = counting_entry(self.layers, number, layer) is None
+        if data == previous or (previous is None and not data and nothing_below):
             return
         self._emit(
             event_class,
@@ -313,6 +316,12 @@ class Assessment(AssessmentEvents):
             previous=previous,
             **extra,
         )
+
+    def _starting_entry(self, layer: Layer, number: str) -> ItemEntry:
+        """What a change of one part of an entry (a deduction line, a claim, a veto condition,
+        progress) starts from: the item's entry in the layer, else the one that counts below
+        it, so a higher layer never drops what a lower one recorded on the item."""
+        return entry_from_data(counting_entry(self.layers, number, layer) or {})
 
     def _entry_problems(self, rubric: Rubric, number: str, entry: ItemEntry) -> list[str]:
         self._check_rubric(rubric)

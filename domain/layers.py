@@ -21,3 +21,14 @@ def counting_layers(layers: Layers, top: Layer = Layer.VERIFICATION) -> dict[str
 def counting_entries(layers: Layers, top: Layer = Layer.VERIFICATION) -> dict[str, Any]:
     """Per item, the entry data of the layer that counts."""
     return {n: layers[la.value][n] for n, la in counting_layers(layers, top).items()}
+
+
+def counting_entry(
+    layers: Layers, number: str, top: Layer = Layer.VERIFICATION
+) -> Mapping[str, Any] | None:
+    """One item's entry data in the highest layer present, up to `top` (None: none)."""
+    for layer in PRECEDENCE[PRECEDENCE.index(top) :]:
+        found = layers.get(layer.value, {}).get(number)
+        if found is not None:
+            return found
+    return None

@@ -79,7 +79,7 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
     )
     trail = [(c.topic.rpartition(".")[2], c.state["reason"]) for c in app.history(aid)[-3:]]
     assert trail == [
-        ("ItemScored", "抽查复核：沿用下级对本项的填报"),
+        ("EvidenceAttached", ""),
         ("DeductionApplied", "弄虚作假：培训台账签到系伪造"),
         ("FindingRecorded", "培训台账签到系伪造"),
     ]

@@ -158,6 +158,20 @@ def test_a_raised_veto_voids_and_lifting_it_restores_the_result() -> None:
         a.lift_veto(stamp(), RUBRIC, "10", Layer.SELF, "1", "again")
 
 
+def test_a_higher_layer_changing_part_of_an_item_keeps_what_lower_layers_recorded() -> None:
+    a = filled()
+    a.apply_deduction(stamp(), RUBRIC, "9", Layer.SELF, "x", 2, None, "信访2人次")
+    a.raise_veto(stamp(), RUBRIC, "10", Layer.SELF, "1", "发生群体性事件")
+    a.submit(stamp(minute=2), RUBRIC)
+    a.apply_deduction(stamp("town"), RUBRIC, "9", Layer.REVIEW, "x", 3, None, "核实3人次")
+    assert a.layers["review"]["9"] == {"counts": {"x": 3}}
+    a.approve(stamp("town"))
+    a.lift_veto(stamp("county"), RUBRIC, "10", Layer.VERIFICATION, "1", "核实为误报")
+    assert a.layers["verification"]["10"] == {}
+    assert a.layers["self"]["10"] == {"raised": ["1"]}  # the self layer keeps its record
+    assert (a.scorecard(RUBRIC).total, a.scorecard(RUBRIC).result.value) == (D(6), "passed")
+
+
 def test_submitting_needs_every_item_scored() -> None:
     a = opened()
     a.score_item(stamp(), RUBRIC, "1", Layer.SELF, entry("4"))
