@@ -11,8 +11,8 @@ import click
 from infra.cli.store import opened_store
 from infra.export import write_csv_tables, write_json, write_xlsx
 from infra.projections.registry import Projections
-from infra.projections.tables import TABLES, TableRequest, TableRequestError, read_tables
-from projections.tables import Table, UnknownSourceError
+from infra.projections.tables import TABLES, TableRequest, read_tables
+from projections.tables import Table
 
 
 def moment(value: str | None) -> datetime | None:
@@ -65,7 +65,7 @@ def export(
         projections.catch_up()
         try:
             tables = read_tables(projections, request)
-        except (TableRequestError, UnknownSourceError, ValueError) as error:
+        except ValueError as error:  # a request or rubric that does not fit (TableRequestError …)
             raise click.ClickException(str(error)) from None
     if not tables:
         raise click.ClickException(f"nothing to export: no assessments for the {table} table")

@@ -3,7 +3,9 @@ were written (and rolled back), the retry gives the rows a clean run gives."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
+from uuid import UUID
 
 import pytest
 
@@ -81,3 +83,24 @@ def test_a_batch_touching_more_sheets_than_the_cache_holds_loses_nothing(
     monkeypatch.setattr(scores_sql, "CACHE_LIMIT", 1)
     projections.rebuild(SCORES, batch_size=1000)
     assert projections.scores().sheets(SheetFilter()) == live
+
+
+def test_a_change_to_a_sheet_never_opened_is_refused_and_stores_nothing(
+    app: Kaohe, projections: Projections
+) -> None:
+    quarter = a_quarter(app)
+    projections.ensure()
+    view = SqlScoresView(projections.db)
+    change = SheetChange(UUID(int=7), 2, 9, datetime(2023, 4, 1, tzinfo=UTC), "x", "station_staff")
+    with (
+        pytest.raises(LookupError, match="changed before it was opened"),
+        projections.db.write() as tx,
+    ):
+        view.begin(tx, 1)
+        view.change_sheet(change)
+    assert projections.scores().sheets(SheetFilter()) == []
+    projections.catch_up()
+    assert {r.assessment_id for r in projections.scores().sheets(SheetFilter())} == {
+        quarter.finalized,
+        quarter.drafted,
+    }

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,12 +91,6 @@ def test_feeding_the_same_events_twice_gives_the_same_rows(
     first, second = built(memory_app), built(memory_app)
     for aid in first.heads:
         assert first.sheet(aid) == second.sheet(aid)
-
-
-def test_a_change_before_the_opening_is_refused(memory_app: Kaohe, quarter: Quarter) -> None:
-    view = InMemoryScores()
-    with pytest.raises(LookupError, match="before it was opened"):
-        view.change_sheet(SheetChange(quarter.drafted, 2, 9, *stamp()))
 
 
 def stamp() -> tuple[datetime, str, str]:
