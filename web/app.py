@@ -18,6 +18,8 @@ from web.api import KaoheApi, api_config
 from web.auth import authenticate_request
 from web.errors import register_error_handlers
 from web.logs import register_request_logging
+from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
+from web.pages import register_pages
 from web.resources import BLUEPRINTS, PUBLIC_ENDPOINTS
 
 MAX_UPLOAD = 16 * 1024 * 1024
@@ -59,11 +61,13 @@ def create_app(
     api = KaoheApi(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    register_service_routes(app)
     register_pages(app)
 
     @app.before_request
     def require_login() -> None:
-        if request.endpoint is None or request.endpoint in PUBLIC_ENDPOINTS:
+        public = PUBLIC_ENDPOINTS | PUBLIC_PAGES
+        if request.endpoint is None or request.endpoint in public:
             return
         if request.blueprint is None or request.blueprint.startswith("api-docs"):
             return
@@ -72,9 +76,9 @@ def create_app(
     return app
 
 
-def register_pages(app: Flask) -> None:
-    @app.get("/")
-    def index() -> dict[str, Any]:
+def register_service_routes(app: Flask) -> None:
+    @app.get("/api")
+    def service() -> dict[str, Any]:
         """What this service is and what it holds."""
         store = kaohe_of().store
         return {

@@ -8,6 +8,7 @@ import hmac
 from datetime import timedelta
 
 from flask import current_app, g, request
+from werkzeug.wrappers import Response
 
 from application.errors import AuthenticationError, PermissionDeniedError
 from domain.account import Account
@@ -18,6 +19,7 @@ from web.errors import ThrottledError
 SESSION_COOKIE = "kaohe_session"
 CSRF_COOKIE = "kaohe_csrf"
 CSRF_HEADER = "X-CSRF-Token"
+CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 BEARER = "bearer"
 SESSION = "session"
@@ -51,16 +53,55 @@ def authenticate_request() -> None:
         found = tables.account_of(session, SESSION)
         if found is None:
             raise AuthenticationError("the session is unknown, expired or revoked; log in again")
-        sent = request.headers.get(CSRF_HEADER, "")
         if request.method not in SAFE_METHODS and not hmac.compare_digest(
-            sent, csrf_token(session)
+            sent_csrf(), csrf_token(session)
         ):
             raise PermissionDeniedError(
                 f"a change made with the session cookie needs the {CSRF_HEADER} header "
-                f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie)"
+                f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie), "
+                f"or a form field {CSRF_FIELD} from one of our pages"
             )
     guarded().auth.account(found)  # a disabled account's tokens stop working at once
     g.account_id = found
+
+
+def sent_csrf() -> str:
+    """The CSRF token a change came with: the header (scripts) or the form field (pages)."""
+    header = request.headers.get(CSRF_HEADER)
+    if header is not None:
+        return header
+    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return request.form.get(CSRF_FIELD, "")
+    return ""
+
+
+def start_session(response: Response, issued: IssuedToken) -> str:
+    """Set the HttpOnly, SameSite=Strict session cookie and the CSRF cookie; the CSRF token."""
+    seconds = int(issued.lifetime.total_seconds())
+    csrf = csrf_token(issued.token)
+    secure = bool(current_app.config["KAOHE_SECURE_COOKIES"])
+    response.set_cookie(
+        SESSION_COOKIE,
+        issued.token,
+        max_age=seconds,
+        httponly=True,
+        secure=secure,
+        samesite="Strict",
+        path="/",
+    )
+    response.set_cookie(
+        CSRF_COOKIE, csrf, max_age=seconds, secure=secure, samesite="Strict", path="/"
+    )
+    return csrf
+
+
+def end_session(response: Response) -> None:
+    """Revoke the session of this request (if any) and clear its cookies."""
+    presented = presented_token()
+    if presented is not None:
+        auth_tables().revoke(presented[0])
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
 
 
 def presented_token() -> tuple[str, str] | None:

@@ -31,6 +31,6 @@ BLUEPRINTS: list[ApiBlueprint] = [
 ]
 
 PUBLIC_ENDPOINTS = frozenset(
-    {"index", "health", "docs_assets", "static", "auth.TokenViews", "auth.SessionViews"}
+    {"service", "health", "docs_assets", "static", "auth.TokenViews", "auth.SessionViews"}
 )
 """Endpoints answered without logging in (logging in itself, liveness, the API docs)."""

@@ -11,7 +11,7 @@ from web.app import create_app
 def test_index_and_health_answer_from_the_store(store: EventStore) -> None:
     app = create_app(kaohe=build_kaohe(Settings(), store))
     client = app.test_client()
-    index = client.get("/")
+    index = client.get("/api")
     assert index.status_code == 200
     assert index.get_json()["service"] == "Kaohe 考核"
     assert index.get_json()["events"] == store.history.max_position()

@@ -9,12 +9,12 @@ from flask.views import MethodView
 
 from web.auth import (
     BEARER,
-    CSRF_COOKIE,
     SESSION,
-    SESSION_COOKIE,
     csrf_token,
+    end_session,
     log_in,
     presented_token,
+    start_session,
 )
 from web.context import auth_tables
 from web.resources.auth.schemas import LoginSchema, SessionSchema, TokenSchema
@@ -53,33 +53,19 @@ class SessionViews(MethodView):
     def post(self, login: dict[str, str]) -> Response:
         """Log in a browser: an HttpOnly, SameSite=Strict session cookie and a CSRF token."""
         account, issued = log_in(login["username"], login["password"], SESSION)
-        seconds = int(issued.lifetime.total_seconds())
-        csrf = csrf_token(issued.token)
         response = jsonify(
-            {"csrf_token": csrf, "expires_in": seconds, "username": account.username}
+            {
+                "csrf_token": csrf_token(issued.token),
+                "expires_in": int(issued.lifetime.total_seconds()),
+                "username": account.username,
+            }
         )
-        secure = bool(current_app.config["KAOHE_SECURE_COOKIES"])
-        response.set_cookie(
-            SESSION_COOKIE,
-            issued.token,
-            max_age=seconds,
-            httponly=True,
-            secure=secure,
-            samesite="Strict",
-            path="/",
-        )
-        response.set_cookie(
-            CSRF_COOKIE, csrf, max_age=seconds, secure=secure, samesite="Strict", path="/"
-        )
+        start_session(response, issued)
         return response
 
     @blp.response(204)
     def delete(self) -> Response:
         """Log the browser out: the session is revoked and its cookies cleared."""
-        presented = presented_token()
-        if presented is not None:
-            auth_tables().revoke(presented[0])
         response = current_app.response_class(status=204)
-        response.delete_cookie(SESSION_COOKIE, path="/")
-        response.delete_cookie(CSRF_COOKIE, path="/")
+        end_session(response)
         return response

@@ -1,0 +1,68 @@
+"""The pages: server-rendered, in Chinese, for the people at village, town, county and city
+offices. They call the same guarded use cases as the API, so the same rules hold."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from flask import Flask
+
+from domain.account import Role
+from domain.campaign import Stage
+from projections.tables.periods import period_label
+from web.pages import admin, home, reports, review, session, sheet, spot_checks, timeline
+from web.pages.base import csrf_input, csrf_meta, template_globals
+
+BLUEPRINTS = [
+    session.bp,
+    home.bp,
+    sheet.bp,
+    review.bp,
+    spot_checks.bp,
+    timeline.bp,
+    reports.bp,
+    admin.bp,
+]
+
+PUBLIC_ENDPOINTS = session.PUBLIC
+
+CHINA = timezone(timedelta(hours=8))
+
+STAGE_WORDS = {
+    Stage.OPENED.value: "已立项",
+    Stage.FROZEN.value: "抽样名单已锁定",
+    Stage.SEEDED.value: "已录入随机种子",
+    Stage.DRAWN.value: "已抽取样本",
+    Stage.CLOSED.value: "已结束",
+}
+
+
+def localtime(value: datetime | None, seconds: bool = False) -> str:
+    """A moment as people in China read it (UTC+8), to the minute unless asked."""
+    if value is None:
+        return ""
+    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def points(value: Decimal | str | None) -> str:
+    """A score without trailing zeros (9.50 → 9.5, 10.0 → 10); empty when none."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(value)
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def register_pages(app: Flask) -> None:
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    app.context_processor(template_globals)
+    app.jinja_env.globals.update(
+        csrf_input=csrf_input,
+        csrf_meta=csrf_meta,
+        period_label=period_label,
+        stage_words=STAGE_WORDS,
+        reviewer_roles=(Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR),
+    )
+    app.jinja_env.filters.update(localtime=localtime, points=points)

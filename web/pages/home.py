@@ -1,0 +1,170 @@
+"""The home page: what waits for the signed-in account in each of its roles (sheets to
+fill, reviews pending, spot checks under way, tasks due this week or overdue), and where a
+station opens its sheet for a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta, timezone
+from uuid import UUID
+
+from flask import redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from application.authorization import Action, allows
+from domain.audit import DomainError
+from domain.campaign import Stage
+from domain.ids import assessment_id, rubric_version_id, unit_id
+from domain.rubric import Rubric
+from domain.workflow import Status
+from projections.scores import ScoreRow, SheetFilter
+from projections.tables.periods import period_label
+from projections.tables.tasks import overdue
+from projections.tables.wording import STATUS_WORDS, verdict
+from projections.units import UnitRow, UnitsReader, subtree
+from web.context import guarded, kaohe, projections
+from web.pages.base import PageInputError, me, page_blueprint, page_caller, settled
+from web.resources.campaigns.blueprint import campaigns
+
+bp = page_blueprint("home", __name__)
+
+CHINA = timezone(timedelta(hours=8))
+WEEK = timedelta(days=7)
+TO_FILL = frozenset({Status.DRAFT.value, Status.RETURNED.value})
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """A sheet as the home page lists it."""
+
+    row: ScoreRow
+    unit: UnitRow | None
+    rubric: Rubric
+
+    @property
+    def status_words(self) -> str:
+        return STATUS_WORDS.get(self.row.status, self.row.status)
+
+    @property
+    def verdict(self) -> str:
+        return verdict(self.row)
+
+    @property
+    def period_words(self) -> str:
+        return period_label(self.row.head.period)
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    sheet: SheetLine
+    number: str
+    standard: str
+    due: date
+    late: bool
+
+
+def today() -> date:
+    return kaohe().runner.clock.now().astimezone(CHINA).date()
+
+
+@bp.get("/")
+def index() -> str:
+    return home_page()
+
+
+def home_page(open_error: str | None = None, form: dict[str, str] | None = None) -> str:
+    who = me()
+    caller = page_caller()
+    units = projections().units()
+    scores = projections().scores()
+    rubrics = {(r.code, r.version): r for r in scores.rubrics()}
+
+    def lines(rows: list[ScoreRow]) -> list[SheetLine]:
+        found = [
+            SheetLine(
+                r, units.unit(r.head.unit_id), rubrics[r.head.rubric_code, r.head.rubric_version]
+            )
+            for r in rows
+        ]
+        return sorted(found, key=lambda s: (s.unit.code if s.unit else "", s.row.head.period))
+
+    reach: frozenset[UUID] = frozenset()
+    if who.may(Action.READ_ASSESSMENTS):
+        roots = guarded().reach(caller, Action.READ_ASSESSMENTS, "home")
+        reach = frozenset().union(*(subtree(units, root) for root in roots))
+    visible = lines(scores.sheets(SheetFilter(unit_ids=reach))) if reach else []
+
+    own_units = {unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.OPEN)}
+    mine = [s for s in visible if s.row.head.unit_id in own_units]
+    reviewing = {unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.APPROVE)}
+    below = frozenset().union(*(subtree(units, u) for u in reviewing)) - reviewing
+    reviews = [
+        s for s in visible if s.row.status == Status.SUBMITTED.value and s.row.head.unit_id in below
+    ]
+    day = today()
+    under_way = []
+    if who.may(Action.READ_CAMPAIGNS):
+        under_way = [c for c in campaigns().visible(caller) if c.stage is not Stage.CLOSED]
+    return render_template(
+        "home.html",
+        mine=mine,
+        to_fill=[s for s in mine if s.row.status in TO_FILL],
+        reviews=reviews,
+        tasks=due_tasks(visible, day),
+        campaigns=under_way,
+        openable=openable(own_units, units, list(rubrics.values())),
+        today=day,
+        open_error=open_error,
+        form=form or {},
+    )
+
+
+def due_tasks(sheets: list[SheetLine], day: date) -> list[TaskLine]:
+    """Criteria not yet scored that are overdue or due within a week of `day`."""
+    found = [
+        TaskLine(s, item.number, item.standard, due, due < day)
+        for s in sheets
+        for item in s.rubric.items()
+        if (due := item.assignment.due) is not None
+        and s.row.summary.points.get(item.number) is None
+        and (overdue(False, due, day) or due <= day + WEEK)
+    ]
+    return sorted(found, key=lambda t: (t.due, t.sheet.row.head.period, t.number))
+
+
+@dataclass(frozen=True)
+class Openable:
+    """A unit the account scores, with the published rubrics made for its level."""
+
+    unit: UnitRow
+    rubrics: list[Rubric]
+
+
+def openable(own: set[UUID], units: UnitsReader, rubrics: list[Rubric]) -> list[Openable]:
+    found = []
+    for uid in sorted(own, key=str):
+        unit = units.unit(uid)
+        if unit is None or unit.closed:
+            continue
+        fitting = [r for r in rubrics if r.scored_level.value == unit.level]
+        if fitting:
+            found.append(Openable(unit, sorted(fitting, key=lambda r: (r.code, r.version))))
+    return found
+
+
+@bp.post("/assessments")
+def open_sheet() -> Response | tuple[str, int]:
+    """Open a unit's sheet for a period and go to it (an open sheet is simply shown)."""
+    unit = request.form.get("unit", "")
+    rubric, _, version = request.form.get("rubric", "").rpartition(":")
+    period = request.form.get("period", "").strip().upper()
+    if not unit or not rubric or not version.isdigit():
+        raise PageInputError("请选择被考核单位和评分表。")
+    aid = assessment_id(unit_id(unit), rubric_version_id(rubric, int(version)), period)
+    if not kaohe().assessments.exists(aid):
+        try:
+            guarded_open = guarded().assessments.open
+            settled(guarded_open(page_caller(), unit, rubric, int(version), period))
+        except DomainError as refused:
+            return home_page(f"无法新建：{refused}", dict(request.form)), 422
+    return redirect(url_for("sheet.show", aid=aid), code=303)
