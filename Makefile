@@ -4,17 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install run test lint unit clean screenshots
 
-install: $(STAMP) $(CHROMIUM)
+install: $(STAMP) $(CHROMIUM) $(CJK_FONT)
 
-# The browser tests drive Debian's chromium (never a downloaded browser).
-$(CHROMIUM):
+# The browser tests drive Debian's chromium (never a downloaded browser); a Chinese font
+# makes the pages it renders (and the screenshots) legible.
+$(CHROMIUM) $(CJK_FONT):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-		chromium chromium-driver
+		chromium chromium-driver fonts-wqy-zenhei
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

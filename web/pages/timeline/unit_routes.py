@@ -1,0 +1,41 @@
+"""A unit's history: its own events (registered, renamed, moved, contact, closed) and the
+audit trail of its subtree, newest first, filtered by time and actor."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+
+from application.authorization import Action
+from web.context import guarded, kaohe, projections
+from web.pages.base import me, page_caller
+from web.pages.timeline.blueprint import bp
+from web.pages.timeline.filters import read_filters, trail_lines
+from web.pages.timeline.names import Names
+from web.pages.timeline.own_events import UnitWalker, own_lines
+from web.pages.timeline.words import LEVEL_WORDS
+from web.resources.audit.routes import scope
+
+
+@bp.get("/units/<code>/history")
+def unit(code: str) -> str:
+    """The unit's own events, and who did what in its subtree (paged, newest first)."""
+    who = page_caller()
+    found = guarded().unit(who, code)
+    root = scope(who, {"unit": code})
+    names = Names()
+    own = own_lines(kaohe().history(found.id), UnitWalker(names), names)
+    filters = read_filters(request.args)
+    lines, next_before = trail_lines(filters, names, root)
+    row = projections().units().unit(found.id)
+    return render_template(
+        "timeline/unit.html",
+        unit=found,
+        level=LEVEL_WORDS.get(found.level.value, found.level.value),
+        parent=names.place(found.parent_id),
+        row=row,
+        own=list(reversed(own)),
+        filters=filters,
+        lines=lines,
+        next_before=next_before,
+        people_links=me().may(Action.READ_ACCOUNTS),
+    )
