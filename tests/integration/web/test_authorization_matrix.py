@@ -254,7 +254,7 @@ TABLE = (
     ),
     Row(
         "GET risk table of a unit",
-        ALL,
+        SPOT_CHECK_READERS,
         lambda w, c, h: w.client.get(
             f"/api/v1/tables/risk?unit={c.village}&period={c.period}", headers=h
         ),

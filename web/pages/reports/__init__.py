@@ -1,19 +1,5 @@
-"""The tables bureaus hand up: each with an as-of date, a print view, XLSX and CSV."""
+"""The tables pages (统计报表): the list, each table with its filter, print view and files."""
 
-from __future__ import annotations
+from web.pages.reports.routes import bp
 
-from flask import render_template
-
-from web.pages.base import page_blueprint
-
-bp = page_blueprint("reports", __name__)
-
-
-@bp.get("/tables")
-def index() -> str:
-    return render_template("placeholder.html", title="统计报表")
-
-
-@bp.get("/tables/<name>")
-def show(name: str) -> str:
-    return render_template("placeholder.html", title="统计报表")
+__all__ = ["bp"]

@@ -23,17 +23,23 @@ blp = api_blueprint("tables", __name__, url_prefix="/api/v1", description="Table
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+TABLE_ACTIONS = {"audit": Action.READ_AUDIT, "risk": Action.READ_RISK}
+"""Tables that need more than reading tables: the audit trail, and the risk report (which
+stays with the county that spot-checks and the levels above it)."""
+
+
 def tables_for(name: str, query: dict[str, Any]) -> list[Table]:
     """The tables of each unit the caller may read (or of the unit asked for)."""
     if name not in TABLES:
         raise NotFoundError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
     who = caller()
+    action = TABLE_ACTIONS.get(name, Action.READ_TABLES)
     if "unit" in query:
         code = query["unit"]
-        guarded().check(who, Action.READ_TABLES, f"table:{name}@{code}", unit_id(code))
+        guarded().check(who, action, f"table:{name}@{code}", unit_id(code))
         codes = [code]
     else:
-        roots = guarded().reach(who, Action.READ_TABLES, f"table:{name}")
+        roots = guarded().reach(who, action, f"table:{name}")
         codes = [kaohe().units.get_by_id(root).code for root in roots]
     as_of: datetime | None = query.get("as_of")
     projections().ensure()
@@ -55,18 +61,9 @@ class TableViews(MethodView):
     def get(self, query: dict[str, Any], name: str) -> Any:
         """A table (scores, quarterly, county-summary, compliance, tasks, progress, audit)
         for the caller's units, now or as of a moment; format json, csv or xlsx."""
-        tables = tables_for(name, query)
-        if query["format"] == "csv":
-            text = io.StringIO()
-            write_csv_tables(tables, text, bom=True)
-            return attachment(text.getvalue().encode("utf-8"), "text/csv", f"{name}.csv")
-        if query["format"] == "xlsx":
-            if not tables:
-                raise NotFoundError(f"nothing to export: no assessments for the {name} table")
-            data = io.BytesIO()
-            write_xlsx(tables, data)
-            return attachment(data.getvalue(), XLSX, f"{name}.xlsx")
-        return {"tables": [t.to_json() for t in tables]}
+        if query["format"] in ("csv", "xlsx"):
+            return table_file(name, query, query["format"])
+        return {"tables": [t.to_json() for t in tables_for(name, query)]}
 
 
 @blp.route("/tasks")
@@ -85,6 +82,22 @@ class ProgressViews(MethodView):
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """The progress report (年度目标 / 完成进度情况) of each sheet with progress items."""
         return {"tables": [t.to_json() for t in tables_for("progress", query)]}
+
+
+def table_file(name: str, query: dict[str, Any], fmt: str) -> Response:
+    """The tables as a download: CSV (with the BOM Excel needs) or XLSX laid out like the
+    seed forms; named for the table, unit and period asked for."""
+    tables = tables_for(name, query)
+    filename = "-".join([name, *(query[k] for k in ("unit", "period") if query.get(k))])
+    if fmt == "csv":
+        text = io.StringIO()
+        write_csv_tables(tables, text, bom=True)
+        return attachment(text.getvalue().encode("utf-8"), "text/csv", f"{filename}.csv")
+    if not tables:
+        raise NotFoundError(f"nothing to export: no assessments for the {name} table")
+    data = io.BytesIO()
+    write_xlsx(tables, data)
+    return attachment(data.getvalue(), XLSX, f"{filename}.xlsx")
 
 
 def attachment(data: bytes, mimetype: str, filename: str) -> Response:
