@@ -1,0 +1,126 @@
+"""The review queue: sheets submitted by the units below the reviewer's own (待验收), and
+the ones returned to them and not yet submitted again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from application.authorization import Action, allows
+from domain.ids import unit_id
+from domain.rubric import Rubric
+from domain.workflow import Layer, Status
+from projections.scores import ScoreRow, SheetFilter, summarize
+from projections.units import UnitRow, subtree
+from web.context import guarded, projections
+from web.pages.base import Me, page_caller
+from web.pages.review.changes import (
+    ChangeLine,
+    Detail,
+    ReturnNote,
+    change_lines,
+    details_of,
+    returns_of,
+)
+
+EARLIEST = datetime.min.replace(tzinfo=UTC)
+WAITING = frozenset({Status.SUBMITTED.value, Status.RETURNED.value})
+
+
+@dataclass(frozen=True)
+class QueueLine:
+    """A sheet in the queue: whose, which table and period, its self-score, when it was
+    submitted, whether it came back after a return, and the last return."""
+
+    row: ScoreRow
+    unit: UnitRow | None
+    rubric: Rubric
+    self_total: Decimal
+    submitted_at: datetime | None
+    last_return: ReturnNote | None
+    reviewable: bool
+    """Whether the account may approve or return it (towns; counties only read)."""
+
+    @property
+    def resubmitted(self) -> bool:
+        return self.last_return is not None
+
+    @property
+    def returned_at(self) -> datetime | None:
+        return self.last_return.at if self.last_return else None
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name if self.unit else "（未知单位）"
+
+
+@dataclass(frozen=True)
+class Queue:
+    waiting: list[QueueLine]
+    returned: list[QueueLine]
+    periods: list[str]
+    period: str | None
+
+
+def below_own(who: Me, action: Action) -> frozenset[UUID]:
+    """The units strictly below those where the account's grants allow `action`."""
+    units = projections().units()
+    own = {unit_id(g.unit_code) for g in who.grants if allows(g.role, action)}
+    return frozenset().union(*(subtree(units, u) for u in own)) - own
+
+
+def read_queue(who: Me, period: str | None) -> Queue:
+    caller = page_caller()
+    units = projections().units()
+    roots = guarded().reach(caller, Action.READ_ASSESSMENTS, "review queue")
+    reach = frozenset().union(*(subtree(units, root) for root in roots)) - set(roots)
+    scores = projections().scores()
+    rows = [r for r in scores.sheets(SheetFilter(unit_ids=reach)) if r.status in WAITING]
+    periods = sorted({r.head.period for r in rows}, reverse=True)
+    rows = [r for r in rows if period is None or r.head.period == period]
+    histories = scores.histories([r.assessment_id for r in rows])
+    reviewable = below_own(who, Action.APPROVE)
+    rubrics: dict[UUID, Rubric] = {}
+    lines = []
+    for row in rows:
+        rubric = rubrics.get(row.head.rubric_id) or scores.rubric(row.head.rubric_id)
+        rubrics[row.head.rubric_id] = rubric
+        details: dict[int, Detail] = {}
+        if row.status == Status.RETURNED.value:  # the reasons of its return are shown
+            details = details_of(guarded().assessments.history(caller, row.assessment_id))
+        changes = change_lines(histories.get(row.assessment_id, []), details)
+        lines.append(_line(row, units.unit(row.head.unit_id), rubric, changes, reviewable))
+    waiting = [li for li in lines if li.row.status == Status.SUBMITTED.value]
+    returned = [li for li in lines if li.row.status == Status.RETURNED.value]
+    return Queue(
+        sorted(waiting, key=lambda li: (li.submitted_at or EARLIEST, li.unit_name)),
+        sorted(
+            returned,
+            key=lambda li: (li.last_return.at if li.last_return else EARLIEST, li.unit_name),
+        ),
+        periods,
+        period,
+    )
+
+
+def _line(
+    row: ScoreRow,
+    unit: UnitRow | None,
+    rubric: Rubric,
+    changes: list[ChangeLine],
+    reviewable: frozenset[UUID],
+) -> QueueLine:
+    own = {Layer.SELF.value: row.layers.get(Layer.SELF.value, {})}
+    submitted = [c.at for c in changes if c.event in ("Submitted", "Reopened")]
+    returns = returns_of(changes)
+    return QueueLine(
+        row=row,
+        unit=unit,
+        rubric=rubric,
+        self_total=summarize(rubric, own).total,
+        submitted_at=submitted[-1] if submitted else None,
+        last_return=returns[-1] if returns else None,
+        reviewable=row.head.unit_id in reviewable,
+    )
