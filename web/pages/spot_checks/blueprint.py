@@ -1,0 +1,62 @@
+"""The spot-check pages' blueprint, and the words they name things with."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from application.authorization import Action
+from domain.campaign import Stage
+from web.context import guarded, projections
+from web.pages.base import me, page_blueprint, page_caller
+
+bp = page_blueprint("spot_checks", __name__)
+
+MODE_WORDS: dict[str, str] = {
+    "simple": "简单随机抽样",
+    "stratified": "按镇街分层抽样",
+    "weighted": "按风险加权抽样",
+}
+
+FINDING_WORDS: dict[str, str] = {
+    "none": "一致（无差异）",
+    "error": "有差错",
+    "falsification": "弄虚作假",
+}
+
+SIGNAL_WORDS: dict[str, str] = {
+    "raised_after_return": "退回后自行调高分数",
+    "edits_before_deadline": "截止前集中修改",
+    "near_identical": "评分表高度雷同",
+    "all_maximum": "全部满分",
+    "bunching_at_pass_mark": "总分扎堆于达标线",
+    "scoring_burst": "短时间内集中打分",
+    "growing_gap": "自评与验收分差逐期扩大",
+}
+
+STEPS: tuple[tuple[str, Stage], ...] = (
+    ("立项", Stage.OPENED),
+    ("锁定抽样名单", Stage.FROZEN),
+    ("录入随机种子", Stage.SEEDED),
+    ("抽取样本", Stage.DRAWN),
+    ("复核并结束", Stage.CLOSED),
+)
+"""The steps of a campaign as the page lists them, each with the stage it reaches."""
+
+ORDER = [stage for _, stage in STEPS]
+
+
+def reached(current: Stage, stage: Stage) -> bool:
+    return ORDER.index(current) >= ORDER.index(stage)
+
+
+def unit_name(uid: UUID) -> str:
+    found = projections().units().unit(uid)
+    return found.name if found else "（未知单位）"
+
+
+def runs_campaigns_of(county_id: UUID, action: Action = Action.FREEZE_FRAME) -> bool:
+    """Whether the signed-in account runs this county's spot checks (the regulator reads)."""
+    if not me().may(action):
+        return False
+    roots = guarded().reach(page_caller(), action, "spot-check page")
+    return any(guarded().auth.depth_below(root, county_id) is not None for root in roots)

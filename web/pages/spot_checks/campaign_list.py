@@ -1,0 +1,80 @@
+"""The campaigns a county runs (or a regulator reads), and the form that opens one."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from application.authorization import Action
+from application.errors import ConflictError
+from domain.account import Role
+from domain.audit import DomainError
+from domain.sampling import Mode
+from domain.workflow import QUARTER, YEAR
+from web.pages.base import PageInputError, me, page_caller, settled
+from web.pages.spot_checks.blueprint import MODE_WORDS, bp
+from web.resources.campaigns.blueprint import campaigns
+
+MAX_SIZE = 10_000
+
+
+@bp.get("/campaigns", endpoint="campaigns")
+def campaign_list() -> str:
+    """Every campaign in reach, newest first, and (for a county auditor) the opening form."""
+    return list_page({}, {})
+
+
+def list_page(errors: dict[str, str], form: dict[str, str]) -> str:
+    found = campaigns().visible(page_caller())  # refused (403) for stations and towns
+    counties = me().grants_as(Role.COUNTY_AUDITOR) if me().may(Action.OPEN_CAMPAIGN) else []
+    return render_template(
+        "spot_checks/campaigns.html",
+        campaigns=list(reversed(found)),
+        counties=counties,
+        modes=MODE_WORDS,
+        errors=errors,
+        form=form,
+    )
+
+
+@bp.post("/campaigns")
+def open_campaign() -> Response | tuple[str, int]:
+    """Open a campaign; refused input is said beside its field and nothing is opened."""
+    form = {k: request.form.get(k, "").strip() for k in ("county", "period", "name", "size")}
+    form["mode"] = request.form.get("mode", "")
+    form["period"] = form["period"].upper()
+    if form["mode"] not in {m.value for m in Mode} or not form["county"]:
+        raise PageInputError("请选择县（区）和抽样方式。")
+    errors = opening_errors(form)
+    if not errors:
+        try:
+            outcome = campaigns().open(
+                page_caller(),
+                form["county"],
+                form["period"],
+                form["name"],
+                form["mode"],
+                int(form["size"]),
+            )
+        except ConflictError:
+            errors["name"] = "本县该期间已有同名的抽查，请换一个名称。"
+        except DomainError as refused:
+            errors["form"] = f"无法立项：{refused}"
+        else:
+            settled(outcome)
+            return redirect(url_for("spot_checks.campaign", cid=outcome.id), code=303)
+    return list_page(errors, form), 422
+
+
+def opening_errors(form: dict[str, str]) -> dict[str, str]:
+    errors = {}
+    if not (QUARTER.match(form["period"]) or YEAR.match(form["period"])):
+        errors["period"] = "期间应写作 2023Q2（季度）或 2023（年度）。"
+    if not form["name"]:
+        errors["name"] = "请填写抽查名称。"
+    elif len(form["name"]) > 200:
+        errors["name"] = "名称不超过 200 字。"
+    size = form["size"]
+    if not size.isdigit() or not 1 <= int(size) <= MAX_SIZE:
+        errors["size"] = f"样本量应为 1 至 {MAX_SIZE} 之间的整数。"
+    return errors

@@ -1,0 +1,122 @@
+"""Re-scoring a sampled sheet (抽查复核): the self and review scores beside the county's
+verification score, saved in the verification layer with a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from uuid import UUID
+
+from flask import redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from application.errors import NotFoundError
+from domain.assessment import Assessment
+from domain.campaign import Campaign, Stage
+from domain.entries import ItemEntry, points_problems
+from domain.entry_data import entry_from_data
+from domain.layers import counting_entry
+from domain.rubric import Rubric
+from domain.workflow import Status
+from projections.tables.wording import RESULT_WORDS, STATUS_WORDS
+from web.context import guarded, kaohe
+from web.pages.base import form_version, page_caller, settled
+from web.pages.spot_checks.blueprint import FINDING_WORDS, bp, runs_campaigns_of, unit_name
+from web.pages.spot_checks.consequences import consequence_options
+from web.pages.spot_checks.rescore_view import ItemRow, rescore_rows
+from web.resources.campaigns.blueprint import campaigns
+
+
+@dataclass(frozen=True)
+class SampledSheet:
+    campaign: Campaign
+    sheet: Assessment
+    rubric: Rubric
+
+    @property
+    def open_to_change(self) -> bool:
+        """While the campaign is drawn and the sheet approved, its auditor may re-score it."""
+        return self.campaign.stage is Stage.DRAWN and self.sheet.status is Status.APPROVED
+
+
+def sampled_sheet(cid: UUID, aid: UUID) -> SampledSheet:
+    c = campaigns().get(page_caller(), cid)
+    if not c.sampled(aid):
+        raise NotFoundError(f"本次抽查没有抽中评分表 {aid}")
+    a = guarded().assessments.get(page_caller(), aid)
+    return SampledSheet(c, a, kaohe().assessments.rubric_of(a))
+
+
+@bp.get("/campaigns/<uuid:cid>/sheets/<uuid:aid>")
+def rescore(cid: UUID, aid: UUID) -> str:
+    """A sampled sheet with its three layers side by side, and the finding form."""
+    return rescore_page(sampled_sheet(cid, aid), {}, {})
+
+
+def rescore_page(s: SampledSheet, errors: dict[str, str], form: dict[str, str]) -> str:
+    runs = runs_campaigns_of(s.campaign.county_id)
+    editable = runs and s.open_to_change
+    rows = rescore_rows(s.sheet, s.rubric, editable)
+    card = s.sheet.scorecard(s.rubric)
+    return render_template(
+        "spot_checks/rescore.html",
+        s=s,
+        c=s.campaign,
+        a=s.sheet,
+        station=unit_name(s.sheet.unit_id),
+        rows=rows,
+        differing=[r for r in rows if isinstance(r, ItemRow) and r.differs],
+        card=card,
+        result_words=RESULT_WORDS,
+        status_words=STATUS_WORDS,
+        findings=FINDING_WORDS,
+        options=consequence_options(s.rubric),
+        editable=editable,
+        errors=errors,
+        form=form,
+    )
+
+
+@bp.post("/campaigns/<uuid:cid>/sheets/<uuid:aid>/scores")
+def save_scores(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
+    """Save the verification scores typed in (blank: the review score stands), all or none."""
+    s = sampled_sheet(cid, aid)
+    caller = page_caller(form_version())
+    form = {k: v.strip() for k, v in request.form.items()}
+    errors, entries = verification_entries(s, form)
+    if not errors and not entries:
+        errors["scores"] = "没有填写与现有复核得分不同的分数，未保存。"
+    if entries and not form.get("reason"):
+        errors["reason"] = "复核改分须说明理由（如现场核实情况）。"
+    if errors:
+        return rescore_page(s, errors, form), 422
+    settled(guarded().assessments.save_sheet(caller, aid, entries, form["reason"]))
+    return redirect(url_for("spot_checks.rescore", cid=cid, aid=aid) + "#scores", code=303)
+
+
+def verification_entries(
+    s: SampledSheet, form: dict[str, str]
+) -> tuple[dict[str, str], dict[str, ItemEntry]]:
+    """The typed scores that change the verification layer, and why any is refused."""
+    errors: dict[str, str] = {}
+    entries: dict[str, ItemEntry] = {}
+    for row in rescore_rows(s.sheet, s.rubric, True):
+        if not isinstance(row, ItemRow) or not row.editable:
+            continue
+        number, typed = row.item.number, form.get(f"v-{row.item.number}", "")
+        if not typed:
+            continue
+        try:
+            points = Decimal(typed)
+        except InvalidOperation:
+            errors[f"v-{number}"] = "请填写数字。"
+            continue
+        if points_problems(row.item, points):
+            top = format((row.item.max_points or Decimal(0)).normalize(), "f")
+            step = format(row.item.step.normalize(), "f")
+            errors[f"v-{number}"] = f"应为 0 至 {top} 之间、以 {step} 为单位的分数。"
+        elif points != row.verified:
+            # Keep what the counting entry holds besides points (e.g. deduction lines).
+            below = counting_entry(s.sheet.layers, number) or {}
+            entries[number] = replace(entry_from_data(below), points=points)
+    return errors, entries

@@ -1,0 +1,91 @@
+"""What the re-scoring page shows: every item of a sampled sheet with its self, review and
+verification (复核) scores side by side, and which of them differ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.assessment import Assessment
+from domain.entries import RULE_FIELDS
+from domain.entry_data import entry_from_data
+from domain.item_scoring import ItemScore
+from domain.rubric import Item, Rubric, Section
+from domain.rules import Kind
+from domain.workflow import Layer
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    number: str
+    title: str
+    depth: int
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One item: what self-scoring gave, what stood after review, what the county entered."""
+
+    item: Item
+    self_score: str
+    review_score: str
+    verified: Decimal | None
+    """The points in the verification layer (None: the county has entered none)."""
+    final_score: str
+    editable: bool
+
+    @property
+    def reviewed_differently(self) -> bool:
+        return self.review_score != self.self_score
+
+    @property
+    def verified_differently(self) -> bool:
+        return self.final_score != self.review_score
+
+    @property
+    def differs(self) -> bool:
+        return self.reviewed_differently or self.verified_differently
+
+
+Row = SectionRow | ItemRow
+
+
+def scorable(item: Item) -> bool:
+    """Whether the page takes the item's score as points (other rules keep their entries)."""
+    return "points" in RULE_FIELDS[item.rule] and item.max_points is not None
+
+
+def shown(score: ItemScore) -> str:
+    if score.points is not None:
+        return format(score.points.normalize(), "f")
+    if score.kind is Kind.VETO:
+        return "否决" if score.explanation else "无"
+    return "未评分"
+
+
+def rescore_rows(a: Assessment, rubric: Rubric, editable: bool) -> list[Row]:
+    cards = {top: a.scorecard(rubric, top) for top in Layer}
+    verified = a.layers[Layer.VERIFICATION.value]
+
+    def row(item: Item) -> ItemRow:
+        entry = verified.get(item.number)
+        points = None if entry is None else entry_from_data(entry).points
+        return ItemRow(
+            item,
+            shown(cards[Layer.SELF].item(item.number)),
+            shown(cards[Layer.REVIEW].item(item.number)),
+            points,
+            shown(cards[Layer.VERIFICATION].item(item.number)),
+            editable and scorable(item),
+        )
+
+    def walk(nodes: tuple[Item | Section, ...], depth: int) -> Iterator[Row]:
+        for node in nodes:
+            if isinstance(node, Item):
+                yield row(node)
+            else:
+                yield SectionRow(node.number, node.title, depth)
+                yield from walk(node.children, depth + 1)
+
+    return list(walk(rubric.nodes, 0))
