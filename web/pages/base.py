@@ -166,9 +166,22 @@ ERROR_TITLES: dict[int, str] = {
 }
 
 
+ERROR_HELP: dict[int, str] = {
+    403: "您的账号没有执行这一操作的权限。",
+    404: "要找的内容不存在，或已被移除。请检查链接。",
+    409: "在您打开此页面之后，已有他人修改了这份内容。请返回并刷新页面，看过最新内容后再操作；"
+    "您的修改没有保存。",
+    422: "提交的内容不符合要求，没有保存任何修改。请返回修改后再提交。",
+}
+"""What each refusal means for the person reading it; the detail below says exactly what."""
+
+
 def error_page(status: int, detail: str) -> tuple[str, int]:
     title = ERROR_TITLES.get(status, "出错了")
-    return render_template("error.html", status=status, title=title, detail=detail), status
+    page = render_template(
+        "error.html", status=status, title=title, help=ERROR_HELP.get(status), detail=detail
+    )
+    return page, status
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:
