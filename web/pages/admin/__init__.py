@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from web.pages.admin import account, accounts, overview, rubrics, unit, units
+from web.pages.admin.blueprint import bp
 
-from web.pages.base import page_blueprint
-
-bp = page_blueprint("admin", __name__)
-
-
-@bp.get("/admin")
-def index() -> str:
-    return render_template("placeholder.html", title="系统管理")
+__all__ = ["account", "accounts", "bp", "overview", "rubrics", "unit", "units"]

@@ -1,0 +1,117 @@
+"""One account: its roles, and the forms that grant and revoke a role, set a new password
+and disable it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from application.authorization import Action, Caller
+from application.runner import Outcome
+from domain.account import Role
+from web.context import auth_tables, guarded
+from web.pages.admin.accounts import SECRET, check_password
+from web.pages.admin.blueprint import bp, require
+from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
+from web.pages.admin.units import managed_tree
+from web.pages.base import ROLE_TITLES, Me, form_version, page_caller
+
+
+@bp.get("/accounts/<username>")
+def account(username: str) -> str:
+    """One account with its roles, and the forms that change it."""
+    require(Action.MANAGE_ACCOUNTS, "accounts")
+    return account_page(username, FormState())
+
+
+def account_page(username: str, state: FormState) -> str:
+    found = guarded().account(page_caller(), username)
+    return render_template(
+        "admin/account.html",
+        account=found,
+        grants=Me(found).grants,
+        roles=list(ROLE_TITLES.items()),
+        units=[r for r in managed_tree() if not r.unit.closed],
+        form=state.values,
+        errors=state.errors,
+        done=done_notice(),
+    )
+
+
+def change_account(
+    username: str,
+    form_id: str,
+    state: FormState,
+    change: Callable[[Caller], Outcome],
+    done: str,
+) -> Response | tuple[str, int]:
+    """Make a change at the version the form was read at, or show the form again."""
+    caller = page_caller(form_version())
+    if not attempt(state, form_id, "该账号", lambda: change(caller)):
+        return account_page(username, state), state.status
+    return redirect(url_for("admin.account", username=username, done=done), code=303)
+
+
+def role_of(state: FormState, field_id: str) -> Role:
+    try:
+        return Role(text("role"))
+    except ValueError:
+        state.refuse(field_id, "请选择角色。")
+        return Role.STATION_STAFF
+
+
+@bp.post("/accounts/<username>/grants")
+def grant(username: str) -> Response | tuple[str, int]:
+    """Grant a role over a unit's subtree."""
+    state = posted("grant")
+    role, unit = role_of(state, "grant-role"), text("unit")
+    check_required(state, "grant-unit", unit, "单位")
+    held = Me(guarded().account(page_caller(), username)).grants
+    if any(g.role is role and g.unit_code == unit for g in held):
+        state.refuse("grant-unit", f"该账号已在此单位担任{ROLE_TITLES[role.value]}。")
+    give = guarded().grant
+    return change_account(
+        username, "grant", state, lambda c: give(c, username, role, unit), "granted"
+    )
+
+
+@bp.post("/accounts/<username>/revoke")
+def revoke(username: str) -> Response | tuple[str, int]:
+    """Revoke a role over a unit, with a reason."""
+    state = posted("revoke")
+    role, unit, reason = role_of(state, "revoke"), text("unit"), text("reason")
+    field = f"revoke-reason-{role.value}-{unit}"
+    check_required(state, field, reason, "收回原因")
+    take = guarded().revoke
+    return change_account(
+        username, "revoke", state, lambda c: take(c, username, role, unit, reason), "revoked"
+    )
+
+
+@bp.post("/accounts/<username>/password")
+def password(username: str) -> Response | tuple[str, int]:
+    """Set a new password (said to the person, never shown here again)."""
+    state = posted("password")
+    secret = state.values.pop(SECRET, "")
+    check_password(state, "new-password", secret)
+    set_password = guarded().set_password
+    return change_account(
+        username, "password", state, lambda c: set_password(c, username, secret), "password"
+    )
+
+
+@bp.post("/accounts/<username>/disable")
+def disable(username: str) -> Response | tuple[str, int]:
+    """Disable the account, with a reason: it can no longer sign in, its sessions end."""
+    state = posted("disable")
+    reason = text("reason")
+    check_required(state, "disable-reason", reason, "停用原因")
+
+    def stop(caller: Caller) -> Outcome:
+        outcome = guarded().disable(caller, username, reason)
+        auth_tables().revoke_all(outcome.id)
+        return outcome
+
+    return change_account(username, "disable", state, stop, "disabled")
