@@ -4,6 +4,8 @@ problem details with field messages in English and Chinese."""
 
 from __future__ import annotations
 
+import hashlib
+
 import structlog
 from structlog.contextvars import merge_contextvars
 
@@ -119,3 +121,19 @@ def test_request_logs_carry_who_and_where_but_never_a_secret(world: World) -> No
     assert {"request_id", "account", "unit", "duration_ms"} <= line.keys()
     text = repr(logs)
     assert PASSWORD not in text and token not in text
+
+
+def test_an_evidence_file_with_a_chinese_name_downloads_under_that_name(world: World) -> None:
+    aid = world.assessment("V1", "2023Q2")
+    content = "村务公开栏照片".encode()
+    world.kaohe.assessments.attach_evidence(
+        world.actor("staff"), aid, "台账 照片.jpg", content, "1"
+    )
+    sha = hashlib.sha256(content).hexdigest()
+    response = world.client.get(
+        f"/api/v1/assessments/{aid}/evidence/{sha}", headers=world.login("staff")
+    )
+    assert response.status_code == 200 and response.data == content
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.encode("latin-1")  # a header any server can send
+    assert "filename*=UTF-8''%E5%8F%B0%E8%B4%A6%20%E7%85%A7%E7%89%87.jpg" in disposition

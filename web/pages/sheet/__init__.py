@@ -1,16 +1,9 @@
-"""The scoring sheet, laid out like the paper 评分表."""
+"""The scoring sheet, laid out like the paper 评分表: each layer side by side, the role's own
+layer editable, subtotals as one types, deductions, bonus, veto, evidence and submitting."""
 
 from __future__ import annotations
 
-from uuid import UUID
+from web.pages.sheet import parts, routes  # noqa: F401  (their routes)
+from web.pages.sheet.blueprint import bp
 
-from flask import render_template
-
-from web.pages.base import page_blueprint
-
-bp = page_blueprint("sheet", __name__)
-
-
-@bp.get("/assessments/<uuid:aid>")
-def show(aid: UUID) -> str:
-    return render_template("placeholder.html", title="评分表")
+__all__ = ["bp"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from flask import Response, current_app
+from flask import Response
 from flask.views import MethodView
 
 from application.authorization import Action
@@ -15,6 +15,7 @@ from domain.ids import unit_id
 from projections.scores import SheetFilter
 from projections.units import subtree
 from web.context import as_of_position, caller, guarded, projections
+from web.downloads import attachment
 from web.resources.assessments import scoring, workflow  # noqa: F401  (their routes)
 from web.resources.assessments.blueprint import assessment_json, blp, changed
 from web.resources.assessments.schemas import (
@@ -123,9 +124,7 @@ class EvidenceFileViews(MethodView):
         if found is None:
             raise NotFoundError(f"no evidence {sha256[:64]} is attached to assessment {aid}")
         name, content = found
-        response = current_app.response_class(content, mimetype="application/octet-stream")
-        response.headers.set("Content-Disposition", "attachment", filename=name)
-        return response
+        return attachment(content, "application/octet-stream", name)
 
 
 def _text(value: object) -> str | None:

@@ -6,7 +6,7 @@ import io
 from datetime import datetime
 from typing import Any
 
-from flask import Response, current_app
+from flask import Response
 from flask.views import MethodView
 
 from application.authorization import Action
@@ -16,6 +16,7 @@ from infra.export import write_csv_tables, write_xlsx
 from infra.projections.tables import TABLES, TableRequest, read_tables
 from projections.tables import Table
 from web.context import caller, guarded, kaohe, projections
+from web.downloads import attachment
 from web.resources.tables.schemas import ReadQuerySchema, TableQuerySchema, TablesSchema
 from web.smorest import api_blueprint
 
@@ -98,9 +99,3 @@ def table_file(name: str, query: dict[str, Any], fmt: str) -> Response:
     data = io.BytesIO()
     write_xlsx(tables, data)
     return attachment(data.getvalue(), XLSX, f"{filename}.xlsx")
-
-
-def attachment(data: bytes, mimetype: str, filename: str) -> Response:
-    response = current_app.response_class(data, mimetype=mimetype)
-    response.headers.set("Content-Disposition", "attachment", filename=filename)
-    return response

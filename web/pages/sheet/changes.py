@@ -1,0 +1,109 @@
+"""What changed on a sheet since the version someone read it at: who, when, which item and
+layer, and the entry before → after (from the scores read model's history)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from application.errors import NotFoundError
+from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS
+from web.context import kaohe, projections
+from web.pages.sheet.entries import plain
+
+EVENT_WORDS = {
+    "EvidenceAttached": "上传了佐证材料",
+    "FindingRecorded": "记录了复核结论",
+}
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    version: int
+    at: datetime
+    who: str
+    what: str
+    before: str
+    after: str
+
+
+def changes_since(aid: UUID, version: int) -> list[ChangeLine]:
+    """The sheet's changes after `version`, oldest first."""
+    history = projections().scores().histories([aid]).get(aid, [])
+    held: dict[tuple[str, str], Mapping[str, Any]] = {}
+    lines = []
+    for change in history:
+        key = (change.layer or "", change.item or "")
+        before = held.get(key)
+        if change.entry is not None:
+            held[key] = change.entry
+        if change.version <= version:
+            continue
+        who = f"{display_name(change.actor_id)}（{ROLE_WORDS.get(change.actor_role, '')}）"
+        if change.item is not None:
+            layer = LAYER_WORDS.get(change.layer or "", change.layer or "")
+            what = f"第 {change.item} 项 · {layer}"
+            lines.append(
+                ChangeLine(
+                    change.version,
+                    change.at,
+                    who,
+                    what,
+                    entry_words(before),
+                    entry_words(change.entry),
+                )
+            )
+        elif change.status is not None:
+            status = STATUS_WORDS.get(change.status, change.status)
+            lines.append(ChangeLine(change.version, change.at, who, "状态", "", status))
+        else:
+            what = EVENT_WORDS.get(change.event, change.event)
+            lines.append(ChangeLine(change.version, change.at, who, what, "", ""))
+    return lines
+
+
+def typed_since(aid: UUID, version: int, layer: str, values: Mapping[str, str]) -> dict[str, str]:
+    """Of a sheet form's values, those the user changed from what the layer held at the
+    version they read (the rest are shown as they are now, others' changes included)."""
+    history = projections().scores().histories([aid]).get(aid, [])
+    held = {
+        c.item: c.entry
+        for c in history
+        if c.version <= version and c.layer == layer and c.item is not None and c.entry
+    }
+    kept = {}
+    for fid, typed in values.items():
+        kind, _, number = fid.partition("-")
+        if kind in ("points", "rate") and typed == plain((held.get(number) or {}).get(kind)):
+            continue
+        kept[fid] = typed
+    return kept
+
+
+def display_name(actor_id: str) -> str:
+    try:
+        return kaohe().accounts.get_by_id(UUID(actor_id)).display_name
+    except (ValueError, NotFoundError):
+        return actor_id
+
+
+def entry_words(data: Mapping[str, Any] | None) -> str:
+    """An item's entry in a few words (empty: none)."""
+    if not data:
+        return "（空）"
+    words = []
+    if data.get("points") is not None:
+        words.append(f"{plain(data['points'])} 分")
+    if data.get("rate") is not None:
+        words.append(f"完成率 {plain(data['rate'])}%")
+    words += [f"{line} × {count}" for line, count in (data.get("counts") or {}).items()]
+    words += [f"{line} 扣 {amount}" for line, amount in (data.get("amounts") or {}).items()]
+    words += [f"{matter}（{tier}）" for matter, tier in data.get("claims") or []]
+    if data.get("raised"):
+        words.append("否决条件 " + "、".join(data["raised"]))
+    if data.get("progress"):
+        words.append(str(data["progress"])[:40])
+    return "；".join(words) or "（空）"

@@ -1,0 +1,125 @@
+"""Reading the sheet form: the entries it changes in the account's layer, and what is wrong
+with a value (said next to its field); the preview scores the layers as they would be."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from domain.entries import ItemEntry, entry_problems
+from domain.entry_data import entry_from_data, entry_to_data
+from domain.layers import Layers, counting_entry
+from domain.rubric import Item, Rubric
+from domain.rules import RuleName
+from domain.workflow import Layer
+from projections.scores import Summary, summarize
+
+MAIN_FIELDS: dict[RuleName, str] = {
+    RuleName.JUDGED: "points",
+    RuleName.PROGRESS: "points",
+    RuleName.BANDS: "rate",
+}
+"""The one value the sheet form carries per item, by rule; deductions, bonus tiers and
+vetoes have forms of their own."""
+
+
+def main_field(item: Item) -> str | None:
+    kind = MAIN_FIELDS.get(item.rule)
+    if kind == "points" and item.max_points is None:
+        return None
+    return kind
+
+
+def field_id(item: Item) -> str:
+    return f"{main_field(item)}-{item.number}"
+
+
+@dataclass
+class SheetForm:
+    """What a submitted sheet form asks for: the items it changes (each entry checked by the
+    rubric), the problems by field id, and the values as typed (kept on a refused form)."""
+
+    entries: dict[str, ItemEntry] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def read_form(rubric: Rubric, layers: Layers, layer: Layer, form: Mapping[str, str]) -> SheetForm:
+    read = SheetForm()
+    for item in rubric.items():
+        kind = main_field(item)
+        fid = f"{kind}-{item.number}"
+        if kind is None or fid not in form:
+            continue
+        raw = form[fid].strip()
+        read.values[fid] = raw
+        stored = layers.get(layer.value, {}).get(item.number)
+        try:
+            value = parse_number(raw)
+        except ValueError:
+            read.errors[fid] = "请填写数字，如 1 或 1.5。"
+            continue
+        if value is None and stored is None:
+            continue  # left empty where the layer has nothing: no change
+        if value is None and layer is not Layer.SELF:
+            read.errors[fid] = "已填写的分数不能清空；如同意下级评分，请填写相同分数。"
+            continue
+        start = entry_from_data(counting_entry(layers, item.number, layer) or {})
+        entry = replace(start, rate=value) if kind == "rate" else replace(start, points=value)
+        if stored is not None and entry == entry_from_data(stored):
+            continue
+        problems = entry_problems(item, entry)
+        if problems:
+            read.errors[fid] = problem_words(item, kind, problems)
+        else:
+            read.entries[item.number] = entry
+    return read
+
+
+def parse_number(raw: str) -> Decimal | None:
+    """A typed number (None: left empty); ValueError when it is not a plain number."""
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(raw) from None
+    if len(raw) > 20 or not value.is_finite():
+        raise ValueError(raw)
+    return value
+
+
+def plain(value: object) -> str:
+    """A stored number as people write it (2.0 → 2, 1.50 → 1.5); empty when none."""
+    if value is None or value == "":
+        return ""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def problem_words(item: Item, kind: str, problems: list[str]) -> str:
+    """The rubric's objection to a value, said in Chinese beside the field."""
+    said = " ".join(problems)
+    if kind == "rate":
+        return "完成率不在本项任何档次内：" + "、".join(str(b.rate) for b in item.bands)
+    if "outside" in said:
+        most = points_text(item.max_points)
+        return f"超出分值范围：本项满分 {most} 分，应填 0 至 {most}。"
+    if "steps" in said:
+        return f"分数须为 {points_text(item.step)} 的整数倍。"
+    return said
+
+
+def points_text(value: Decimal | None) -> str:
+    from web.pages import points  # the pages' own filter (the package imports this one)
+
+    return points(value)
+
+
+def preview(rubric: Rubric, layers: Layers, layer: Layer, read: SheetForm) -> Summary:
+    """The score of the layers with the form's valid entries in place (nothing is stored)."""
+    changed: dict[str, dict[str, Any]] = {name: dict(found) for name, found in layers.items()}
+    for item_number, entry in read.entries.items():
+        changed.setdefault(layer.value, {})[item_number] = entry_to_data(entry)
+    return summarize(rubric, changed)

@@ -1,0 +1,175 @@
+"""The small forms of a sheet's rows: deduction counts, bonus claims, vetoes, and evidence
+(attached and downloaded). Each is one guarded use case on the account's layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from uuid import UUID
+
+from flask import redirect, request, url_for
+from werkzeug.wrappers import Response
+
+from application.authorization import Caller
+from application.errors import ConflictError, NotFoundError
+from application.runner import Outcome
+from domain.audit import DomainError
+from domain.entries import ScoringInputError
+from web.context import guarded
+from web.downloads import attachment
+from web.pages.base import PageInputError, form_version, page_caller, settled
+from web.pages.sheet.blueprint import bp
+from web.pages.sheet.entries import parse_number
+from web.pages.sheet.model import load_page
+from web.pages.sheet.refusals import refusal_words
+from web.pages.sheet.render import conflict_page, render_sheet
+
+Page = tuple[str, int] | Response
+
+
+def act(
+    aid: UUID,
+    done: str,
+    run: Callable[[Caller], Outcome],
+    fields: tuple[str, str],
+    values: Mapping[str, str],
+    anchor: str | None = None,
+) -> Page:
+    """Run one change with the version the form was read at; a refusal is said beside the
+    form's field (`fields`: its value field and its reason field), keeping what was typed."""
+    version = form_version()
+    value_field, reason_field = fields
+    try:
+        outcome = run(page_caller(version))
+    except ConflictError:
+        return conflict_page(aid, version, values)
+    except (DomainError, ScoringInputError) as refused:
+        return refuse(aid, values, value_field, *refusal_words(refused, reason_field, value_field))
+    settled(outcome)
+    return redirect(url_for("sheet.show", aid=aid, done=done, _anchor=anchor), code=303)
+
+
+def refuse(aid: UUID, values: Mapping[str, str], fallback: str, field: str, words: str) -> Page:
+    errors = {field or fallback: words}
+    notice = (f"未执行：{words}", "error")
+    return render_sheet(load_page(aid), values=values, errors=errors, notice=notice, status=422)
+
+
+def form(name: str) -> str:
+    return request.form.get(name, "").strip()
+
+
+@bp.post("/assessments/<uuid:aid>/deductions")
+def deduction(aid: UUID) -> Page:
+    """Record a deduction line: how many times it happened, or a discretionary amount."""
+    item, line = form("item"), form("line")
+    prefix = f"ded-{item}-{line}"
+    kind = "amount" if "amount" in request.form else "count"
+    value_field, reason_field = f"{prefix}-{kind}", f"{prefix}-reason"
+    values = {value_field: form(kind), reason_field: form("reason")}
+    count: int | None = None
+    amount: Decimal | None = None
+    if kind == "count":
+        if not form("count").isdigit() or len(form("count")) > 6:
+            return refuse(aid, values, value_field, "", "次数须为不小于 0 的整数。")
+        count = int(form("count"))
+    else:
+        try:
+            amount = parse_number(form("amount")) or Decimal(0)
+        except ValueError:
+            return refuse(aid, values, value_field, "", "请填写数字，如 1 或 1.5。")
+    return act(
+        aid,
+        "deduction",
+        lambda c: guarded().assessments.apply_deduction(
+            c, aid, item, line, count, amount, form("reason")
+        ),
+        (value_field, reason_field),
+        values,
+        f"item-{item}",
+    )
+
+
+@bp.post("/assessments/<uuid:aid>/bonus")
+def bonus(aid: UUID) -> Page:
+    """Claim a bonus for a matter at a tier (a matter counts only its highest tier)."""
+    item = form("item")
+    prefix = f"bonus-{item}"
+    values = {f"{prefix}-{k}": form(k) for k in ("matter", "tier", "reason")}
+    if not form("matter"):
+        return refuse(aid, values, f"{prefix}-matter", "", "请填写加分事项。")
+    return act(
+        aid,
+        "bonus",
+        lambda c: guarded().assessments.claim_bonus(
+            c, aid, item, form("matter"), form("tier"), form("reason")
+        ),
+        (f"{prefix}-tier", f"{prefix}-reason"),
+        values,
+        f"item-{item}",
+    )
+
+
+@bp.post("/assessments/<uuid:aid>/bonus/withdraw")
+def withdraw(aid: UUID) -> Page:
+    """Withdraw a bonus claim, with a reason."""
+    item, index = form("item"), form("index")
+    reason_field = f"withdraw-{item}-{index}-reason"
+    return act(
+        aid,
+        "withdrawn",
+        lambda c: guarded().assessments.withdraw_bonus(
+            c, aid, item, form("matter"), form("reason")
+        ),
+        (reason_field, reason_field),
+        {reason_field: form("reason")},
+        f"item-{item}",
+    )
+
+
+@bp.post("/assessments/<uuid:aid>/veto")
+def veto(aid: UUID) -> Page:
+    """Raise or lift a veto condition (一票否决), with a reason."""
+    item, condition = form("item"), form("condition")
+    reason_field = f"veto-{item}-{condition}-reason"
+    use_case = guarded().assessments.lift_veto if form("lift") else guarded().assessments.raise_veto
+    return act(
+        aid,
+        "lifted" if form("lift") else "veto",
+        lambda c: use_case(c, aid, item, condition, form("reason")),
+        (reason_field, reason_field),
+        {reason_field: form("reason")},
+        f"item-{item}",
+    )
+
+
+@bp.post("/assessments/<uuid:aid>/evidence")
+def attach(aid: UUID) -> Page:
+    """Attach an evidence file (kept once by its SHA-256), optionally to one item."""
+    upload = request.files.get("file")
+    item = form("item") or None
+    values = {"evidence-item": item or ""}
+    if upload is None or not (upload.filename or "").strip():
+        return refuse(aid, values, "evidence-file", "", "请选择要上传的文件。")
+    name = (upload.filename or "").strip()[:200]
+    content = upload.read()
+    return act(
+        aid,
+        "evidence",
+        lambda c: guarded().assessments.attach_evidence(c, aid, name, content, item),
+        ("evidence-file", "evidence-file"),
+        values,
+        "evidence-h",
+    )
+
+
+@bp.get("/assessments/<uuid:aid>/evidence/<sha256>")
+def evidence(aid: UUID, sha256: str) -> Response:
+    """Download an attached evidence file."""
+    if len(sha256) != 64:
+        raise PageInputError("文件标识有误。")
+    found = guarded().assessments.evidence(page_caller(), aid, sha256)
+    if found is None:
+        raise NotFoundError("该评分表没有这份佐证材料。")
+    name, content = found
+    return attachment(content, "application/octet-stream", name)

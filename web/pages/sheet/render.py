@@ -1,0 +1,85 @@
+"""Rendering the sheet page: the sheet, the values a refused form keeps, the errors beside
+their fields, a notice, and on a conflict what changed since the form was read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from uuid import UUID
+
+from flask import render_template, request
+
+from projections.scores import Summary
+from projections.tables.wording import RESULT_WORDS
+from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
+from web.pages.sheet.model import SheetPage, load_page, path_key
+
+DONE: dict[str, str] = {
+    "saved": "已保存。",
+    "submitted": "已提交，等待上级验收。",
+    "deduction": "已记录扣分。",
+    "bonus": "已申报加分。",
+    "withdrawn": "已撤回加分申报。",
+    "veto": "已记录一票否决。",
+    "lifted": "已撤销一票否决。",
+    "evidence": "已上传佐证材料。",
+}
+"""What the page says after a change it redirected to (post/redirect/get)."""
+
+CONFLICT = (
+    "此评分表已被他人修改，您的修改尚未保存。下面列出了对方的修改；"
+    "您填写的内容仍保留在表中，核对后可再次保存。"
+)
+
+
+def render_sheet(
+    page: SheetPage,
+    *,
+    values: Mapping[str, str] | None = None,
+    errors: Mapping[str, str] | None = None,
+    notice: tuple[str, str] | None = None,
+    conflict: list[ChangeLine] | None = None,
+    status: int = 200,
+) -> tuple[str, int]:
+    done = DONE.get(request.args.get("done", ""))
+    if notice is None and done:
+        notice = (done, "ok")
+    html = render_template(
+        "sheet/show.html",
+        sheet=page,
+        values=values or {},
+        errors=errors or {},
+        notice=notice,
+        conflict=conflict,
+        result_words=RESULT_WORDS,
+    )
+    return html, status
+
+
+def conflict_page(aid: UUID, read_version: int, values: Mapping[str, str]) -> tuple[str, int]:
+    """The sheet as it is now, with what the user typed kept and what others changed."""
+    page = load_page(aid)
+    kept = typed_since(aid, read_version, page.layer.value, values) if page.layer else {}
+    return render_sheet(
+        page,
+        values=kept,
+        notice=(CONFLICT, "warn"),
+        conflict=changes_since(aid, read_version),
+        status=409,
+    )
+
+
+def summary_json(summary: Summary, errors: Mapping[str, str]) -> dict[str, Any]:
+    from web.pages import points  # the pages' own filter (the package imports this module)
+
+    return {
+        "total": points(summary.total),
+        "base": points(summary.base),
+        "bonus": points(summary.bonus),
+        "deductions": points(summary.deductions),
+        "special": points(summary.special),
+        "result": RESULT_WORDS.get(summary.result, summary.result),
+        "sections": {path_key(p): points(v) for p, v in summary.sections.items()},
+        "points": {n: points(v) for n, v in summary.points.items()},
+        "errors": dict(errors),
+    }

@@ -1,0 +1,92 @@
+"""The sheet page: show it, preview the score of a form, save the account's layer, submit."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import redirect, request, url_for
+from werkzeug.wrappers import Response
+
+from application.errors import ConflictError
+from domain.audit import DomainError
+from domain.entries import ScoringInputError
+from domain.workflow import Layer
+from web.context import guarded
+from web.pages.base import error_page, form_version, page_caller, settled
+from web.pages.sheet.blueprint import bp
+from web.pages.sheet.entries import preview as preview_summary
+from web.pages.sheet.entries import read_form
+from web.pages.sheet.model import load_page
+from web.pages.sheet.refusals import refusal_words
+from web.pages.sheet.render import conflict_page, render_sheet, summary_json
+
+Page = tuple[str, int] | Response
+
+READ_ONLY = "此评分表当前为只读：您所在层级的评分不在可修改的阶段。"
+
+
+@bp.get("/assessments/<uuid:aid>")
+def show(aid: UUID) -> tuple[str, int]:
+    """The sheet, its layers side by side, the account's own layer editable."""
+    return render_sheet(load_page(aid))
+
+
+@bp.post("/assessments/<uuid:aid>/preview")
+def preview(aid: UUID) -> dict[str, Any] | tuple[dict[str, Any], int]:
+    """The score as it would be with the form's values (JSON; nothing is stored)."""
+    page = load_page(aid)
+    if page.layer is None:
+        return {"error": READ_ONLY}, 409
+    read = read_form(page.rubric, page.a.layers, page.layer, request.form)
+    return summary_json(preview_summary(page.rubric, page.a.layers, page.layer, read), read.errors)
+
+
+@bp.post("/assessments/<uuid:aid>/sheet")
+def save(aid: UUID) -> Page:
+    """Save the account's layer in one command: every value changes, or none."""
+    page = load_page(aid)
+    version = form_version()
+    if page.layer is None:
+        return error_page(409, READ_ONLY)
+    read = read_form(page.rubric, page.a.layers, page.layer, request.form)
+    reason = request.form.get("reason", "").strip()
+    read.values["reason"] = reason
+    if read.errors:
+        said = f"有 {len(read.errors)} 处填写有误，请按提示修改；本次未保存任何内容。"
+        return render_sheet(
+            page, values=read.values, errors=read.errors, notice=(said, "error"), status=422
+        )
+    try:
+        outcome = guarded().assessments.save_sheet(page_caller(version), aid, read.entries, reason)
+    except ConflictError:
+        return conflict_page(aid, version, read.values)
+    except (DomainError, ScoringInputError) as refused:
+        field, words = refusal_words(refused, "reason")
+        errors = {field: words} if field else {}
+        notice = (f"未保存：{words}", "error")
+        return render_sheet(page, values=read.values, errors=errors, notice=notice, status=422)
+    settled(outcome)
+    return redirect(url_for("sheet.show", aid=aid, done="saved"), code=303)
+
+
+@bp.post("/assessments/<uuid:aid>/submit")
+def submit(aid: UUID) -> Page:
+    """Submit the sheet for review (the station, or whoever submits this unit's sheet)."""
+    page = load_page(aid)
+    version = form_version()
+    try:
+        outcome = guarded().assessments.submit(page_caller(version), aid)
+    except ConflictError:
+        return conflict_page(aid, version, {})
+    except DomainError as refused:
+        unscored = page.a.scorecard(page.rubric, Layer.SELF).unscored
+        errors = {f"points-{n}": "提交前须填写本项得分。" for n in unscored}
+        words = (
+            f"无法提交：以下项目尚未评分：{'、'.join(unscored)}。"
+            if unscored
+            else f"无法提交：{refusal_words(refused, '')[1]}"
+        )
+        return render_sheet(page, errors=errors, notice=(words, "error"), status=422)
+    settled(outcome)
+    return redirect(url_for("sheet.show", aid=aid, done="submitted"), code=303)
