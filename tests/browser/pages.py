@@ -51,4 +51,4 @@ def screenshot(page: Any, name: str) -> None:
     folder = os.environ.get("KAOHE_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
