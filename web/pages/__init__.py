@@ -4,7 +4,6 @@ offices. They call the same guarded use cases as the API, so the same rules hold
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal
 
 from flask import Flask
 
@@ -13,6 +12,7 @@ from domain.campaign import Stage
 from projections.tables.periods import period_label
 from web.pages import admin, home, reports, review, session, sheet, spot_checks, timeline
 from web.pages.base import csrf_input, csrf_meta, template_globals
+from web.pages.words import plain
 
 BLUEPRINTS = [
     session.bp,
@@ -45,15 +45,6 @@ def localtime(value: datetime | None, seconds: bool = False) -> str:
     return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
-def points(value: Decimal | str | None) -> str:
-    """A score without trailing zeros (9.50 → 9.5, 10.0 → 10); empty when none."""
-    if value is None or value == "":
-        return ""
-    number = Decimal(value)
-    text = format(number.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
-
-
 def register_pages(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
@@ -65,4 +56,4 @@ def register_pages(app: Flask) -> None:
         stage_words=STAGE_WORDS,
         reviewer_roles=(Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR),
     )
-    app.jinja_env.filters.update(localtime=localtime, points=points)
+    app.jinja_env.filters.update(localtime=localtime, points=plain)

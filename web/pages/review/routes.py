@@ -14,11 +14,11 @@ from projections.tables.periods import period_label
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from web.context import guarded, projections
 from web.pages.base import error_page, form_version, me, page_blueprint, page_caller, settled
-from web.pages.review.people import People
+from web.pages.people import People
 from web.pages.review.queue import read_queue
 from web.pages.review.reasons import ReturnForm, item_label, read_return_form
 from web.pages.review.sheet import read_review, rubric_of
-from web.pages.review.wording import entry_words
+from web.pages.words import entry_words
 
 bp = page_blueprint("review", __name__)
 

@@ -12,7 +12,7 @@ from uuid import UUID
 from application.errors import NotFoundError
 from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS
 from web.context import kaohe, projections
-from web.pages.sheet.entries import plain
+from web.pages.words import entry_words, plain
 
 EVENT_WORDS = {
     "EvidenceAttached": "上传了佐证材料",
@@ -88,22 +88,3 @@ def display_name(actor_id: str) -> str:
         return kaohe().accounts.get_by_id(UUID(actor_id)).display_name
     except (ValueError, NotFoundError):
         return actor_id
-
-
-def entry_words(data: Mapping[str, Any] | None) -> str:
-    """An item's entry in a few words (empty: none)."""
-    if not data:
-        return "（空）"
-    words = []
-    if data.get("points") is not None:
-        words.append(f"{plain(data['points'])} 分")
-    if data.get("rate") is not None:
-        words.append(f"完成率 {plain(data['rate'])}%")
-    words += [f"{line} × {count}" for line, count in (data.get("counts") or {}).items()]
-    words += [f"{line} 扣 {amount}" for line, amount in (data.get("amounts") or {}).items()]
-    words += [f"{matter}（{tier}）" for matter, tier in data.get("claims") or []]
-    if data.get("raised"):
-        words.append("否决条件 " + "、".join(data["raised"]))
-    if data.get("progress"):
-        words.append(str(data["progress"])[:40])
-    return "；".join(words) or "（空）"

@@ -15,6 +15,7 @@ from domain.rubric import Item, Rubric
 from domain.rules import RuleName
 from domain.workflow import Layer
 from projections.scores import Summary, summarize
+from web.pages.words import plain
 
 MAIN_FIELDS: dict[RuleName, str] = {
     RuleName.JUDGED: "points",
@@ -91,30 +92,17 @@ def parse_number(raw: str) -> Decimal | None:
     return value
 
 
-def plain(value: object) -> str:
-    """A stored number as people write it (2.0 → 2, 1.50 → 1.5); empty when none."""
-    if value is None or value == "":
-        return ""
-    return format(Decimal(str(value)).normalize(), "f")
-
-
 def problem_words(item: Item, kind: str, problems: list[str]) -> str:
     """The rubric's objection to a value, said in Chinese beside the field."""
     said = " ".join(problems)
     if kind == "rate":
         return "完成率不在本项任何档次内：" + "、".join(str(b.rate) for b in item.bands)
     if "outside" in said:
-        most = points_text(item.max_points)
+        most = plain(item.max_points)
         return f"超出分值范围：本项满分 {most} 分，应填 0 至 {most}。"
     if "steps" in said:
-        return f"分数须为 {points_text(item.step)} 的整数倍。"
+        return f"分数须为 {plain(item.step)} 的整数倍。"
     return said
-
-
-def points_text(value: Decimal | None) -> str:
-    from web.pages import points  # the pages' own filter (the package imports this one)
-
-    return points(value)
 
 
 def preview(rubric: Rubric, layers: Layers, layer: Layer, read: SheetForm) -> Summary:

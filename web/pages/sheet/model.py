@@ -24,8 +24,8 @@ from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from projections.units import UnitRow
 from web.context import guarded, kaohe, projections
 from web.pages.base import me, page_caller
-from web.pages.sheet.changes import entry_words
-from web.pages.sheet.entries import field_id, main_field, plain
+from web.pages.sheet.entries import field_id, main_field
+from web.pages.words import entry_words, plain
 
 
 @dataclass(frozen=True)

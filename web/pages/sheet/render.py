@@ -13,6 +13,7 @@ from projections.scores import Summary
 from projections.tables.wording import RESULT_WORDS
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
 from web.pages.sheet.model import SheetPage, load_page, path_key
+from web.pages.words import plain
 
 DONE: dict[str, str] = {
     "saved": "已保存。",
@@ -70,16 +71,14 @@ def conflict_page(aid: UUID, read_version: int, values: Mapping[str, str]) -> tu
 
 
 def summary_json(summary: Summary, errors: Mapping[str, str]) -> dict[str, Any]:
-    from web.pages import points  # the pages' own filter (the package imports this module)
-
     return {
-        "total": points(summary.total),
-        "base": points(summary.base),
-        "bonus": points(summary.bonus),
-        "deductions": points(summary.deductions),
-        "special": points(summary.special),
+        "total": plain(summary.total),
+        "base": plain(summary.base),
+        "bonus": plain(summary.bonus),
+        "deductions": plain(summary.deductions),
+        "special": plain(summary.special),
         "result": RESULT_WORDS.get(summary.result, summary.result),
-        "sections": {path_key(p): points(v) for p, v in summary.sections.items()},
-        "points": {n: points(v) for n, v in summary.points.items()},
+        "sections": {path_key(p): plain(v) for p, v in summary.sections.items()},
+        "points": {n: plain(v) for n, v in summary.points.items()},
         "errors": dict(errors),
     }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from projections.tables.wording import STATUS_WORDS
+from web.pages.words import entry_words
 
 EVENT_WORDS: dict[str, str] = {
     "Assessment.Opened": "新建评分表",
@@ -95,30 +95,11 @@ def event_words(name: str, old: str | None = None) -> str:
     return EVENT_WORDS.get(name, name.rpartition(".")[2])
 
 
-def number_text(value: Any) -> str:
-    text = format(Decimal(str(value)).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
-
-
 def entry_text(data: Mapping[str, Any] | None) -> str:
-    """An item's entry in one layer, short: 9.5 分; 扣分项 a 2 次; 加分 事项（档次）…"""
+    """An item's entry in one layer (none yet: （无）; emptied: （清空）)."""
     if data is None:
         return NONE
-    parts: list[str] = []
-    if data.get("points") is not None:
-        parts.append(f"{number_text(data['points'])} 分")
-    if data.get("rate") is not None:
-        parts.append(f"完成率 {number_text(data['rate'])}")
-    parts += [f"{line} 项 {n} 次" for line, n in data.get("counts", {}).items()]
-    parts += [f"{line} 项扣 {number_text(a)} 分" for line, a in data.get("amounts", {}).items()]
-    parts += [f"{matter}（{tier}）" for matter, tier in data.get("claims", [])]
-    if data.get("raised"):
-        parts.append("否决情形 " + "、".join(data["raised"]))
-    if data.get("progress") is not None:
-        parts.append(str(data["progress"]))
-    if data.get("value") is not None:
-        parts.append(f"实际值 {number_text(data['value'])}")
-    return "；".join(parts) or "（清空）"
+    return entry_words(data) if data else "（清空）"
 
 
 def json_entry_text(text: str | None) -> str:

@@ -1,4 +1,4 @@
-"""An item's entry in words, as a reviewer reads it in a list of changes (9.5分, 扣2次 …)."""
+"""Numbers and entries in words, as people read them on every page (9.5 分, 扣 2 次 …)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,22 @@ from typing import Any
 
 from domain.rubric import Item
 
-NOTHING = "（无）"
+NOTHING = "（空）"
 
 
-def entry_words(item: Item | None, data: Mapping[str, Any] | None) -> str:
-    """What an entry holds, each part in the rubric's own words where it has them."""
+def entry_words(data: Mapping[str, Any] | None, item: Item | None = None) -> str:
+    """What an entry holds, each part in the rubric's own words when the item is given."""
     if not data:
         return NOTHING
     parts: list[str] = []
     if data.get("points") is not None:
-        parts.append(f"{_number(data['points'])}分")
+        parts.append(f"{plain(data['points'])} 分")
     if data.get("rate") is not None:
-        parts.append(f"完成率 {_number(data['rate'])}%")
+        parts.append(f"完成率 {plain(data['rate'])}%")
     for line, count in data.get("counts", {}).items():
         parts.append(f"{_deduction(item, line)} {count} 次")
     for line, amount in data.get("amounts", {}).items():
-        parts.append(f"{_deduction(item, line)} 扣 {_number(amount)} 分")
+        parts.append(f"{_deduction(item, line)} 扣 {plain(amount)} 分")
     for matter, tier in data.get("claims", []):
         parts.append(f"加分事项「{matter}」（{_tier(item, tier)}）")
     for condition in data.get("raised", []):
@@ -31,12 +31,15 @@ def entry_words(item: Item | None, data: Mapping[str, Any] | None) -> str:
     if data.get("progress") is not None:
         parts.append(f"进度：{data['progress']}")
     if data.get("value") is not None:
-        parts.append(f"实际值 {_number(data['value'])}")
+        parts.append(f"实际值 {plain(data['value'])}")
     return "；".join(parts) or NOTHING
 
 
-def _number(value: str | Decimal) -> str:
-    text = format(Decimal(value).normalize(), "f")
+def plain(value: object) -> str:
+    """A number as people write it (2.0 → 2, 1.50 → 1.5, -0 → 0); empty when none."""
+    if value is None or value == "":
+        return ""
+    text = format(Decimal(str(value)).normalize(), "f")
     return "0" if text in ("-0", "0") else text
 
 
@@ -47,7 +50,7 @@ def _deduction(item: Item | None, line: str) -> str:
 
 def _tier(item: Item | None, tier: str) -> str:
     found = item.tier(tier) if item else None
-    return f"{tier}级，{_number(found.points)}分" if found else tier
+    return f"{tier}级，{plain(found.points)} 分" if found else tier
 
 
 def _condition(item: Item | None, condition: str) -> str:
