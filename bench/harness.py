@@ -100,10 +100,12 @@ class BareApp(Application[UUID]):
 
 def open_bare(env: Env) -> BareApp:
     """The bare application on the same backend and settings as Kaohe's store (its own
-    SQLite file beside Kaohe's, or its own tables in the same PostgreSQL schema)."""
+    SQLite file beside Kaohe's, or its own tables in the same PostgreSQL schema), with the
+    library's own recorder and JSONTranscoder."""
     settings = Settings.from_env(env)
     plain = {k: v for k, v in event_store_env(settings).items() if not k.startswith("KAOHE_")}
     plain.pop("APPLICATION_RECORDER_TOPIC")
+    plain["TRANSCODER_TOPIC"] = ""
     if "SQLITE_DBNAME" in plain:
         plain["SQLITE_DBNAME"] = str(settings.data_dir.absolute() / "bare.db")
     return BareApp(env=plain | {"BARE_" + k: v for k, v in plain.items()})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -15,7 +16,8 @@ from domain.canonical import canonical_json
 GENESIS = "0" * 64
 """The previous hash of every aggregate's first event."""
 
-NOT_IN_PAYLOAD = ("originator_id", "originator_version", "hash", "class_version")
+NOT_IN_PAYLOAD = frozenset({"originator_id", "originator_version", "hash", "class_version"})
+_SET_BY_EMIT = NOT_IN_PAYLOAD | {"timestamp"}
 
 
 class DomainError(Exception):
@@ -37,6 +39,11 @@ class Stamp:
             msg = "a stamp's time must be timezone-aware"
             raise ValueError(msg)
 
+    @cached_property
+    def at_text(self) -> str:
+        """`at` as the canonical encoding writes it; made once for all a command's events."""
+        return self.at.isoformat()
+
 
 def topic_of(cls: type) -> str:
     return f"{cls.__module__}:{cls.__qualname__}"
@@ -47,9 +54,12 @@ def event_hash(originator_id: UUID, version: int, topic: str, state: dict[str, A
 
     `state` is the event as stored; the hash itself and storage bookkeeping are left out."""
     payload = {k: v for k, v in state.items() if k not in NOT_IN_PAYLOAD}
-    if isinstance(payload.get("timestamp"), datetime):
-        payload["timestamp"] = payload["timestamp"].isoformat()  # as the encoder would
-    body = {"id": str(originator_id), "version": version, "topic": topic, "payload": payload}
+    return _payload_hash(originator_id, version, topic, payload)
+
+
+def _payload_hash(originator_id: UUID, version: int, topic: str, payload: dict[str, Any]) -> str:
+    # The id is written as str(originator_id), by the encoder rather than here.
+    body = {"id": originator_id, "version": version, "topic": topic, "payload": payload}
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
@@ -82,7 +92,14 @@ class AuditedAggregate(Aggregate):
         """Trigger the next event of this aggregate with its audit fields and hash."""
         state = audit_fields(stamp, reason, self.last_hash) | fields
         version = self.version + 1
-        digest = event_hash(self.id, version, topic_of(event_class), state)
+        topic = topic_of(event_class)
+        if _SET_BY_EMIT.isdisjoint(fields):
+            # What event_hash would hash, without filtering: the state holds no key left out
+            # of the payload, and its timestamp is the stamp's.
+            payload = state | {"timestamp": stamp.at_text}
+            digest = _payload_hash(self.id, version, topic, payload)
+        else:
+            digest = event_hash(self.id, version, topic, state)
         self.trigger_event(event_class, hash=digest, **state)
 
     @classmethod

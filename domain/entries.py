@@ -46,9 +46,7 @@ def entry_problems(item: Item, entry: ItemEntry) -> list[str]:
     problems: list[str] = []
     uses = RULE_FIELDS[item.rule]
     misplaced = [
-        name
-        for name in ("points", "rate", "counts", "amounts", "claims", "raised")
-        if name not in uses and getattr(entry, name) not in (None, {}, (), frozenset())
+        name for name in ENTRY_FIELDS if name not in uses and getattr(entry, name) not in UNSET
     ]
     for name in misplaced:
         problems.append(f"{at}: '{name}' does not apply to rule '{item.rule.value}'")
@@ -60,12 +58,16 @@ def entry_problems(item: Item, entry: ItemEntry) -> list[str]:
         problems += rate_problems(item, entry.rate)
     problems += deduction_problems(item, entry)
     problems += claim_problems(item, entry)
-    unknown = sorted(entry.raised - {c.id for c in item.conditions})
+    unknown = sorted(entry.raised - {c.id for c in item.conditions}) if entry.raised else []
     if unknown:
         allowed = ", ".join(c.id for c in item.conditions)
         problems.append(f"{at}: unknown veto condition(s) {', '.join(unknown)}; allowed: {allowed}")
     return problems
 
+
+ENTRY_FIELDS = ("points", "rate", "counts", "amounts", "claims", "raised")
+UNSET: tuple[object, ...] = (None, {}, (), frozenset())
+"""What an entry field holds when it is not set (made once: this check runs per item)."""
 
 RULE_FIELDS: dict[RuleName, frozenset[str]] = {
     RuleName.JUDGED: frozenset({"points", "counts", "amounts"}),

@@ -52,8 +52,12 @@ def index_rows(
     return rows
 
 
+def _aware(at: datetime) -> bool:
+    return at.tzinfo is not None and at.utcoffset() is not None
+
+
 def require_aware(at: datetime, what: str = "the time") -> datetime:
-    if at.tzinfo is None or at.utcoffset() is None:
+    if not _aware(at):
         msg = f"{what} must be timezone-aware, got {at.isoformat()}"
         raise ValueError(msg)
     return at
@@ -67,6 +71,14 @@ def event_timestamps(
     Raises before anything is written unless there is exactly one row per stored event,
     so the index can never disagree with the events."""
     rows: Sequence[EventTime] = kwargs.get("event_times", ())
+    exact: dict[tuple[UUID | str, int], datetime] = {(a, v): at for a, v, at in rows}
+    try:  # ids as given (UUIDs both sides, as EventStore.save gives them): no text to make
+        found = [exact[s.originator_id, s.originator_version] for s in stored_events]
+    except KeyError:
+        found = []
+    if found and len(exact) == len(found) == len(rows) and all(map(_aware, found)):
+        return found
+    # Otherwise compare the ids as text, and name what is wrong.
     times = {(str(aid), version): at for aid, version, at in rows}
     keys = [(str(s.originator_id), s.originator_version) for s in stored_events]
     missing = [key for key in keys if key not in times]

@@ -76,8 +76,9 @@ def test_the_sqlite_env_creates_the_data_dir_and_pins_plain_json(tmp_path: Path)
     assert env["KAOHE_APPLICATION_RECORDER_TOPIC"] == (
         "infra.persistence.sqlite_recorder:KaoheSQLiteRecorder"
     )
-    for key in ("COMPRESSOR_TOPIC", "CIPHER_TOPIC", "CIPHER_KEY", "TRANSCODER_TOPIC"):
+    for key in ("COMPRESSOR_TOPIC", "CIPHER_TOPIC", "CIPHER_KEY"):
         assert env[f"KAOHE_{key}"] == ""
+    assert env["KAOHE_TRANSCODER_TOPIC"] == "infra.persistence.transcoder:KaoheJSONTranscoder"
 
 
 def test_the_postgres_env_comes_from_the_url(tmp_path: Path) -> None:
