@@ -73,3 +73,16 @@ def test_a_county_auditor_sees_overdue_tasks_highlighted(site: Site, page: Any) 
     assert "已逾期" in overdue.first.inner_text()
     assert_accessible(page)
     screenshot(page, "home-county")
+
+
+def test_a_regulator_starts_from_the_sheets_changed_last(site: Site, page: Any) -> None:
+    site.login(page, "city_regulator")
+    recent = page.get_by_role("region", name="最近有变化的评分表")
+    rows = recent.locator("tbody tr")
+    assert rows.count() == 10
+    times = [rows.nth(i).locator("td").nth(5).inner_text() for i in range(rows.count())]
+    assert times == sorted(times, reverse=True)
+    assert_accessible(page)
+    screenshot(page, "home-city")
+    rows.first.get_by_role("link", name="时间线").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("审计时间线")

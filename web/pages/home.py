@@ -111,6 +111,7 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
         to_fill=[s for s in mine if s.row.status in TO_FILL],
         reviews=reviews,
         tasks=due_tasks(visible, day),
+        recent=recently_changed(visible),
         campaigns=under_way,
         openable=openable(own_units, units, list(rubrics.values())),
         today=day,
@@ -130,6 +131,15 @@ def due_tasks(sheets: list[SheetLine], day: date) -> list[TaskLine]:
         and (overdue(False, due, day) or due <= day + WEEK)
     ]
     return sorted(found, key=lambda t: (t.due, t.sheet.row.head.period, t.number))
+
+
+RECENT = 10
+
+
+def recently_changed(sheets: list[SheetLine]) -> list[SheetLine]:
+    """The sheets changed last, newest first: where to start replaying or inspecting."""
+    changed = [s for s in sheets if s.row.changed_at is not None]
+    return sorted(changed, key=lambda s: s.row.changed_at or today(), reverse=True)[:RECENT]
 
 
 @dataclass(frozen=True)
