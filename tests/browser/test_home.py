@@ -86,3 +86,10 @@ def test_a_regulator_starts_from_the_sheets_changed_last(site: Site, page: Any) 
     screenshot(page, "home-city")
     rows.first.get_by_role("link", name="时间线").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("审计时间线")
+
+
+def test_an_administrator_starts_from_the_administration(site: Site, page: Any) -> None:
+    site.login(page, "administrator")
+    page.get_by_role("region", name="系统管理").get_by_role("link", name="账号管理").click()
+    page.wait_for_url("**/admin/accounts")
+    assert_accessible(page)

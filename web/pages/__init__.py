@@ -55,5 +55,6 @@ def register_pages(app: Flask) -> None:
         period_label=period_label,
         stage_words=STAGE_WORDS,
         reviewer_roles=(Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR),
+        administrator=Role.ADMINISTRATOR,
     )
     app.jinja_env.filters.update(localtime=localtime, points=plain)
