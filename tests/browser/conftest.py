@@ -43,9 +43,7 @@ class DemoStore:
     accounts: tuple[DemoAccount, ...]
 
     def account(self, role: str, unit: str | None = None) -> DemoAccount:
-        return next(
-            a for a in self.accounts if a.role == role and (unit is None or a.unit == unit)
-        )
+        return next(a for a in self.accounts if a.role == role and (unit is None or a.unit == unit))
 
 
 @pytest.fixture(scope="session")

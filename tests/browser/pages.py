@@ -22,13 +22,17 @@ ACCESSIBILITY_PROBLEMS = """
   let level = 0;
   for (const h of headings) {
     const next = Number(h.tagName[1]);
-    if (next > level + 1) problems.push(`heading skips a level: ${h.tagName} "${h.textContent.trim()}"`);
+    if (next > level + 1) {
+      problems.push(`heading skips a level: ${h.tagName} "${h.textContent.trim()}"`);
+    }
     level = next;
   }
   for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
     const ids = (field.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean);
     const said = ids.map(id => document.getElementById(id)).filter(e => e && e.textContent.trim());
-    if (!said.length) problems.push(`invalid field without its error beside it: ${field.name || field.id}`);
+    if (!said.length) {
+      problems.push(`invalid field without its error beside it: ${field.name || field.id}`);
+    }
   }
   return problems;
 }
