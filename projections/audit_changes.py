@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -52,21 +53,31 @@ def _transition(e: Any, facts: Facts, field: str, new: str, base: Change) -> Cha
     return replace(base, old=old, new=new)
 
 
-def _assessed(e: Any, facts: Facts) -> Change:
+@lru_cache(maxsize=4096)
+def _unit_id(text: str) -> UUID:
+    return UUID(text)
+
+
+def _assessed_unit(e: Any, facts: Facts) -> UUID | None:
     unit = facts.fact(e.originator_id, "unit")
-    return Change("assessment", e.originator_id, UUID(unit) if unit else None)
+    return _unit_id(unit) if unit else None
+
+
+def _assessed(e: Any, facts: Facts) -> Change:
+    return Change("assessment", e.originator_id, _assessed_unit(e, facts))
 
 
 def _opened(e: Assessment.Opened, facts: Facts) -> Change:
+    # A new assessment has no earlier status: nothing to look up.
     facts.set_fact(e.originator_id, "unit", str(e.unit_id))
-    return _transition(e, facts, "status", Status.DRAFT.value, _assessed(e, facts))
+    facts.set_fact(e.originator_id, "status", Status.DRAFT.value)
+    return Change("assessment", e.originator_id, e.unit_id, new=Status.DRAFT.value)
 
 
 def _entry(e: EntryChanged, facts: Facts) -> Change:
-    change = _assessed(e, facts)
-    return replace(
-        change, item=e.item, layer=e.layer, old=as_json(e.previous), new=as_json(e.entry)
-    )
+    unit = _assessed_unit(e, facts)
+    old, new = as_json(e.previous), as_json(e.entry)
+    return Change("assessment", e.originator_id, unit, e.item, e.layer, old, new)
 
 
 def _status(status: Status) -> Rule:

@@ -74,6 +74,7 @@ class AuditTrail:
 
     name = AUDIT_TRAIL
     revision = 2
+    topics: frozenset[str] | None = None
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 
     def __init__(self) -> None:
@@ -96,7 +97,9 @@ def kind_of(event: object) -> str:
 
 
 def row_of(event: Any, position: int, change: Change) -> AuditRow:
-    detail = {k: v for k, v in vars(event).items() if k not in IN_COLUMNS}
+    state = vars(event)
+    extra = None if IN_COLUMNS.issuperset(state) else state.keys() - IN_COLUMNS
+    detail = {k: state[k] for k in extra} if extra else None
     return AuditRow(
         position=position,
         occurred_at=event.timestamp,

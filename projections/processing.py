@@ -19,6 +19,10 @@ class Processor(Protocol[V_contra]):
     revision: int
     """Raised whenever processing changes: versions built by another revision are stale."""
 
+    topics: frozenset[str] | None
+    """Every topic it handles, when they are few enough to be worth reading alone (a rebuild
+    of this projection then reads only those); None when it handles most events."""
+
     def handles(self, topic: str) -> bool:
         """Whether events of this topic matter (others are skipped without being decoded)."""
         ...

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -19,12 +20,13 @@ from eventsourcing.utils import get_topic
 
 from domain.assessment import Assessment
 from domain.assessment_events import EntryChanged
+from domain.entries import ItemEntry
 from domain.entry_data import entry_from_data
-from domain.layers import counting_entries, counting_layers
+from domain.layers import counting_layers
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
 from domain.scoring import score
-from domain.workflow import Layer, Status
+from domain.workflow import PRECEDENCE, Layer, Status
 from projections.processing import Dispatch
 
 SCORES = "scores"
@@ -139,10 +141,39 @@ class Summary:
         )
 
 
+LOWEST_FIRST = tuple(layer.value for layer in reversed(PRECEDENCE))
+"""Layer names from the lowest up: an entry in a higher layer replaces a lower one's."""
+
+
+def counting_data(layers: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict[str, Any]:
+    """Per item, the entry data of the highest layer present: `counting_entries`, in one
+    pass over the layers (items in no particular order)."""
+    found: dict[str, Any] = {}
+    for name in LOWEST_FIRST:
+        entries = layers.get(name)
+        if entries:
+            found.update(entries)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _points_entry(points: str) -> ItemEntry:
+    return entry_from_data({"points": points})
+
+
+def item_entry(data: Mapping[str, Any]) -> ItemEntry:
+    """`entry_from_data`, sharing one (immutable) entry among all that give only points."""
+    if len(data) == 1:
+        points = data.get("points")
+        if type(points) is str:
+            return _points_entry(points)
+    return entry_from_data(data)
+
+
 def summarize(rubric: Rubric, layers: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Summary:
     """Score the entries that count (the highest layer present per item). They come from
     events, whose entries were checked against the rubric when they were recorded."""
-    entries = {n: entry_from_data(d) for n, d in counting_entries(layers).items()}
+    entries = {n: item_entry(d) for n, d in counting_data(layers).items()}
     card = score(rubric, entries, checked=True)
     return Summary(
         base=card.base,
@@ -296,6 +327,7 @@ class Scores:
 
     name = SCORES
     revision = 1
+    topics: frozenset[str] | None = None
 
     def __init__(self) -> None:
         self._dispatch: Dispatch[Handler] = Dispatch(HANDLERS)

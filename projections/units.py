@@ -118,6 +118,7 @@ class Units:
 
     def __init__(self) -> None:
         self._topics = frozenset(get_topic(cls) for cls in HANDLERS)
+        self.topics: frozenset[str] | None = self._topics
         self._dispatch: Dispatch[Handler] = Dispatch(HANDLERS)
 
     def handles(self, topic: str) -> bool:

@@ -52,25 +52,28 @@ def _state(s: ProjectionStatus) -> str:
 @projections_group.command("rebuild")
 @NAMES
 def rebuild(names: tuple[str, ...]) -> None:
-    """Rebuild projections (all when none is named) from the whole log: a fresh version is
-    built while the old one serves, then replaces it."""
+    """Rebuild projections (all when none is named) from the whole log: a fresh version of
+    each is built while the old one serves, then replaces it. Several are built together
+    from one reading of the log."""
     with opened() as projections:
-        for name in names or projections.names:
-            before = next(s.version for s in projections.status() if s.name == name)
-            with click.progressbar(length=1, label=f"rebuilding {name}", show_pos=True) as bar:
-                done = 0
+        chosen = list(dict.fromkeys(names or projections.names))
+        before = {s.name: s.version for s in projections.status()}
+        label = f"rebuilding {', '.join(chosen)}"
+        with click.progressbar(length=1, label=label, show_pos=True) as bar:
+            done = 0
 
-                def progress(position: int, head: int) -> None:
-                    nonlocal done
-                    bar.length = max(head, 1)
-                    bar.update(position - done)
-                    done = position
+            def progress(position: int, head: int) -> None:
+                nonlocal done
+                bar.length = max(head, 1)
+                bar.update(position - done)
+                done = position
 
-                try:
-                    version = projections.rebuild(name, progress)
-                except RebuildRunningError as error:
-                    raise click.ClickException(str(error)) from None
-            click.echo(f"{name}: version {version} now serves (was {before})")
+            try:
+                versions = projections.rebuild_together(chosen, progress)
+            except RebuildRunningError as error:
+                raise click.ClickException(str(error)) from None
+        for name, version in versions.items():
+            click.echo(f"{name}: version {version} now serves (was {before[name]})")
 
 
 @projections_group.command("run")

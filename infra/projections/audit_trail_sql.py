@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from infra.projections.catalog import ActiveVersion
-from infra.projections.database import Database, Tx
+from infra.projections.database import Database, Tx, id_text
 from projections.audit_trail import AUDIT_TRAIL, AuditFilter, AuditRow
 
 COLUMNS = (
@@ -14,20 +14,24 @@ COLUMNS = (
     "aggregate_version, aggregate_kind, topic, assessment_id, unit_id, item, layer, "
     "old_value, new_value, detail, reason, hash"
 )
+COLUMN_TYPES = ("int8", "timestamptz", *["text"] * 5, "int4", *["text"] * 11)
+"""The PostgreSQL types of COLUMNS (as the table defines them)."""
 FACTS = "audit_facts"
 CACHE_LIMIT = 50_000
 """Facts kept in memory between batches (all are dropped when the limit is reached)."""
 
-FactKey = tuple[UUID, str]
+FactKey = tuple[str, str]
+"""An aggregate's id (as text) and a field."""
 
 
 def _id(value: UUID | None) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else id_text(value)
 
 
 class SqlAuditTrailView:
-    """Rows are buffered and written once per batch; facts are read through a cache and
-    written once per batch, so a rebuild does not pay a round trip per event."""
+    """Rows are buffered and written once per batch (copied in bulk into a version being
+    built); facts are read through a cache and written once per batch, so a rebuild does not
+    pay a round trip per event."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -36,6 +40,7 @@ class SqlAuditTrailView:
         self._rows: list[tuple[object, ...]] = []
         self._pending: dict[FactKey, str] = {}
         self._cache: dict[FactKey, str | None] = {}
+        self._bulk = False
 
     def tables(self, version: int) -> list[str]:
         trail, facts = self.table_names(version)
@@ -79,35 +84,40 @@ class SqlAuditTrailView:
         self._rows.append(
             (
                 *(r.position, self.db.time(r.occurred_at), r.actor_id, r.actor_role),
-                *(r.actor_unit, r.correlation_id, str(r.aggregate_id), r.aggregate_version),
+                *(r.actor_unit, r.correlation_id, id_text(r.aggregate_id), r.aggregate_version),
                 *(r.aggregate_kind, r.topic, _id(r.assessment_id), _id(r.unit_id), r.item),
                 *(r.layer, r.old, r.new, r.detail, r.reason, r.hash),
             )
         )
 
     def fact(self, aggregate_id: UUID, field: str) -> str | None:
-        key = (aggregate_id, field)
-        if key in self._pending:
-            return self._pending[key]
-        if key not in self._cache:
-            row = self._writing().row(
-                f"SELECT value FROM {self._facts} WHERE aggregate_id = %s AND field = %s",
-                [str(aggregate_id), field],
-            )
-            self._remember(key, None if row is None else str(row["value"]))
-        return self._cache[key]
+        key = (id_text(aggregate_id), field)
+        pending = self._pending.get(key)  # a pending value is never None
+        if pending is not None:
+            return pending
+        if key in self._cache:
+            return self._cache[key]
+        row = self._writing().row(
+            f"SELECT value FROM {self._facts} WHERE aggregate_id = %s AND field = %s", list(key)
+        )
+        found = None if row is None else str(row["value"])
+        self._remember(key, found)
+        return found
 
     def set_fact(self, aggregate_id: UUID, field: str, value: str) -> None:
-        self._pending[(aggregate_id, field)] = value
+        self._pending[(id_text(aggregate_id), field)] = value
 
     def flush(self) -> None:
         tx = self._writing()
-        marks = ", ".join(["%s"] * 19)
-        tx.run_many(f"INSERT INTO {self._trail} ({COLUMNS}) VALUES ({marks})", self._rows)
+        if self._bulk:
+            tx.copy(self._trail, COLUMNS, COLUMN_TYPES, self._rows)
+        else:
+            marks = ", ".join(["%s"] * 19)
+            tx.run_many(f"INSERT INTO {self._trail} ({COLUMNS}) VALUES ({marks})", self._rows)
         tx.run_many(
             f"INSERT INTO {self._facts} (aggregate_id, field, value) VALUES (%s, %s, %s) "
             "ON CONFLICT (aggregate_id, field) DO UPDATE SET value = excluded.value",
-            [(str(aid), field, value) for (aid, field), value in self._pending.items()],
+            [(aid, field, value) for (aid, field), value in self._pending.items()],
         )
         for key, value in self._pending.items():
             self._remember(key, value)
@@ -120,6 +130,12 @@ class SqlAuditTrailView:
         self._pending.clear()
         self._cache.clear()
         self._tx = None
+
+    def building(self, version: int | None, fresh: bool = True) -> None:
+        self._bulk = version is not None
+
+    def settle(self, tx: Tx) -> None:
+        """Nothing was deferred: rows and facts are written with each batch."""
 
     def _remember(self, key: FactKey, value: str | None) -> None:
         if len(self._cache) >= CACHE_LIMIT:

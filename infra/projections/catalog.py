@@ -20,6 +20,8 @@ CREATE = (
 
 
 ONE = "WHERE name = %s AND version = %s"
+INDEX_MEMORY = "256MB"
+"""Memory PostgreSQL may use to sort a version's rows when its indexes are made."""
 T = TypeVar("T")
 
 
@@ -136,6 +138,8 @@ class Catalog:
 
     def make_indexes(self, projection: Projection[Any], version: int) -> None:
         with self.db.write() as tx:
+            if self.db.postgres is not None:  # sort a built version's rows in memory
+                tx.run(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY}'")
             for statement in projection.view.indexes(version):
                 tx.run(statement)
 

@@ -6,17 +6,31 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
+from uuid import UUID
 
-from eventsourcing.persistence import PersistenceError
+from eventsourcing.persistence import Notification, PersistenceError
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
+from psycopg.rows import tuple_row
 
 from application.store import EventStore
 from infra.persistence.sqlite_recorder import utc_text
 
 DB_ERRORS: tuple[type[Exception], ...] = (PersistenceError, sqlite3.Error)
 """What a failed statement raises: the library wraps psycopg errors, not raw sqlite3 ones."""
+
+
+def id_text(value: UUID) -> str:
+    """An id as stored in the views' TEXT columns. The same ids recur event after event, and
+    formatting one costs more than looking it up (by its number: hashing a UUID is slow)."""
+    return _id_text(value.int)
+
+
+@lru_cache(maxsize=65_536)
+def _id_text(number: int) -> str:
+    return str(UUID(int=number))
 
 
 class Tx:
@@ -34,6 +48,23 @@ class Tx:
     def run_many(self, statement: str, rows: Sequence[Sequence[object]]) -> None:
         if rows:
             self._cursor.executemany(self._native(statement), rows)
+
+    def copy(
+        self, table: str, columns: str, types: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        """Append rows to a table: a binary COPY on PostgreSQL, each column sent as its
+        PostgreSQL type (`types`: exactly the table's), for tables being built, which no one
+        else writes; plain INSERTs on SQLite."""
+        if not rows:
+            return
+        if not self._postgres:
+            marks = ", ".join(["?"] * len(rows[0]))
+            self._cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            return
+        with self._cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(types)
+            for row in rows:
+                copy.write_row(row)
 
     def rows(self, statement: str, params: Sequence[object] = ()) -> list[dict[str, Any]]:
         self._cursor.execute(self._native(statement), params)
@@ -59,8 +90,10 @@ class Database:
             self.postgres: PostgresDatastore | None = recorder.datastore
             self._sqlite: SQLiteDatastore | None = None
             self.schema = recorder.datastore.schema
+            self._events = f'"{self.schema}"."{recorder.events_table_name}"'
         elif isinstance(recorder, SQLiteApplicationRecorder):
             self.postgres, self._sqlite, self.schema = None, recorder.datastore, ""
+            self._events = ""
         else:
             msg = f"projections need a SQLite or PostgreSQL event store, not {type(recorder)}"
             raise TypeError(msg)
@@ -72,12 +105,16 @@ class Database:
         return f'"{self.schema}"."{name}"' if self.postgres else f'"{name}"'
 
     @contextmanager
-    def write(self) -> Iterator[Tx]:
+    def write(self, durable: bool = True) -> Iterator[Tx]:
         """A write transaction, committed when the block ends without an exception. On SQLite
         it takes the write lock at once (BEGIN IMMEDIATE), so reads inside it see the latest
-        commit and cannot be invalidated by another writer."""
+        commit and cannot be invalidated by another writer. Not `durable`: on PostgreSQL the
+        commit does not wait for its log to reach the disk (after a crash the transaction may
+        be lost as a whole, never in part): for work that is simply redone if lost."""
         if self.postgres is not None:
             with self.postgres.transaction(commit=True) as cursor:
+                if not durable:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
                 yield Tx(cursor, postgres=True)
             return
         assert self._sqlite is not None
@@ -101,6 +138,27 @@ class Database:
         assert self._sqlite is not None
         with self._sqlite.transaction(commit=False) as reading:
             yield Tx(reading.sqlite_cursor, postgres=False)
+
+    def notifications(self, after: int, limit: int) -> list[Notification] | None:
+        """Up to `limit` notifications after a position, as `select_notifications` reads them
+        (on PostgreSQL without building a dict per row); None on SQLite."""
+        if self.postgres is None:
+            return None
+        statement = (
+            "SELECT notification_id, originator_id, originator_version, topic, state "
+            f"FROM {self._events} WHERE notification_id > %s ORDER BY notification_id LIMIT %s"
+        )
+        with (
+            self.postgres.get_connection() as connection,
+            connection.cursor(row_factory=tuple_row) as cursor,
+        ):
+            cursor.execute(statement, (after, limit), prepare=True)
+            return [
+                Notification(
+                    id=i, originator_id=o, originator_version=v, topic=t, state=bytes(state)
+                )
+                for i, o, v, t, state in cursor.fetchall()
+            ]
 
     def time(self, at: datetime) -> object:
         return at if self.postgres else utc_text(at)

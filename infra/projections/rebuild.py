@@ -1,15 +1,19 @@
-"""Rebuilding a projection: a fresh version built from the log while the old one serves."""
+"""Rebuilding projections: fresh versions built from the log while the old ones serve."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
 from typing import Any
+
+from eventsourcing.persistence import Notification
 
 from application.store import EventStore
 from infra.projections.advisory import AdvisoryLock, lock_key
 from infra.projections.catalog import Catalog, StaleVersionError
 from infra.projections.database import Database
-from infra.projections.runner import ProjectionRunner
+from infra.projections.runner import ProjectionRunner, SharedDecoding
 from infra.projections.view import Projection
 
 Progress = Callable[[int, int], None]
@@ -21,6 +25,15 @@ FINAL_ROUNDS = 20
 
 class RebuildRunningError(RuntimeError):
     """Another process is rebuilding this projection."""
+
+
+@dataclass
+class Build:
+    """One projection's version being built, and how far it has come."""
+
+    runner: ProjectionRunner
+    version: int
+    position: int
 
 
 def rebuild(
@@ -36,47 +49,155 @@ def rebuild(
 
     Readers keep reading the old version until the switch; a live runner keeps it current
     meanwhile and moves to the new version at its next batch."""
+    return rebuild_together(store, db, [projection], batch_size, progress)[projection.name]
+
+
+def rebuild_together(
+    store: EventStore,
+    db: Database,
+    projections: Sequence[Projection[Any]],
+    batch_size: int = 5000,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Rebuild several projections (as `rebuild` does each) from one reading of the log: each
+    batch is read and decoded once and applied to every version being built, in one
+    transaction. Each is then switched in on its own. Returns the new version of each."""
     catalog = Catalog(db)
-    catalog.ensure(projection)
-    lock = None
-    if db.postgres is not None:
-        lock = AdvisoryLock(db.postgres, lock_key(db.schema, f"rebuild:{projection.name}"))
-        if not lock.try_acquire():
-            msg = f"another process is rebuilding {projection.name}"
-            raise RebuildRunningError(msg)
-    try:
-        version = catalog.start_build(projection)
-        runner = ProjectionRunner(store, db, projection, catalog, batch_size)
-        _build(runner, version, progress)
-        catalog.make_indexes(projection, version)
-        with db.write() as tx:
-            position = catalog.lock(tx, projection.name, version)
-            for _ in range(FINAL_ROUNDS):
-                batch = runner.read(position or 0)
-                if not batch:
-                    break
-                position = runner.apply_in(tx, version, batch)
-            old = catalog.switch(tx, projection.name, version)
-        if old is not None:
-            catalog.drop(projection, old)
-    finally:
-        if lock is not None:
-            lock.release()
-    return version
+    with ExitStack() as locks:
+        builds: list[Build] = []
+        for projection in projections:
+            catalog.ensure(projection)
+            _lock(db, projection.name, locks)
+            version = catalog.start_build(projection)
+            found = catalog.versions(projection.name)
+            position = (found.building_position if found else None) or 0
+            runner = ProjectionRunner(store, db, projection, catalog, batch_size)
+            builds.append(Build(runner, version, position))
+        try:
+            for b in builds:
+                b.runner.projection.view.building(b.version, fresh=b.position == 0)
+            _build(store, db, builds, batch_size, progress)
+            with db.write() as tx:
+                for b in builds:
+                    if catalog.lock(tx, b.runner.name, b.version) is None:
+                        raise _dropped(b)
+                    b.runner.projection.view.settle(tx)
+        finally:
+            for b in builds:
+                b.runner.projection.view.building(None)
+        for b in builds:
+            _switch(b)
+    return {b.runner.name: b.version for b in builds}
 
 
-def _build(runner: ProjectionRunner, version: int, progress: Progress | None) -> None:
-    versions = runner.catalog.versions(runner.name)
-    position = (versions.building_position if versions else None) or 0
-    while True:
-        batch = runner.read(position)
-        if batch:
-            applied = runner.apply(version, batch)
-            if applied is None:
-                msg = f"{runner.name} v{version} was dropped while it was being built"
-                raise StaleVersionError(msg)
-            position = applied
+def _lock(db: Database, name: str, locks: ExitStack) -> None:
+    if db.postgres is None:
+        return
+    lock = AdvisoryLock(db.postgres, lock_key(db.schema, f"rebuild:{name}"))
+    if not lock.try_acquire():
+        raise RebuildRunningError(f"another process is rebuilding {name}")
+    locks.callback(lock.release)
+
+
+def _dropped(b: Build) -> StaleVersionError:
+    return StaleVersionError(f"{b.runner.name} v{b.version} was dropped while it was being built")
+
+
+def _build(
+    store: EventStore,
+    db: Database,
+    builds: list[Build],
+    batch_size: int,
+    progress: Progress | None,
+) -> None:
+    """Read the log once from the least advanced build and apply each batch to all."""
+    recorder = store.recorder
+    position = min(b.position for b in builds)
+    for batch, through in _batches(store, db, builds, batch_size, position):
+        if batch or (through or 0) > position:
+            position = _apply(store, db, builds, batch, through)
         if progress is not None:
-            progress(position, max(position, runner.store.recorder.max_notification_id() or 0))
-        if len(batch) < runner.batch_size:
+            progress(position, max(position, recorder.max_notification_id() or 0))
+
+
+Batches = Iterator[tuple[Sequence[Notification], int | None]]
+"""Batches of the log, each with the position up to which it holds every event asked for
+(None: up to its last event)."""
+
+
+def _batches(
+    store: EventStore, db: Database, builds: list[Build], batch_size: int, start: int
+) -> Batches:
+    """The log after `start`, batch by batch, up to a batch shorter than `batch_size`. When
+    every projection names the few topics it handles, only those are read, each batch up to
+    the head at the time."""
+    recorder = store.recorder
+    topics = _topics(builds)
+    if topics is not None:
+        while True:
+            head = recorder.max_notification_id() or 0
+            batch = recorder.select_notifications(
+                start, batch_size, stop=head, topics=topics, inclusive_of_start=False
+            )
+            short = len(batch) < batch_size
+            yield batch, head if short else None
+            if short:
+                return
+            start = batch[-1].id
+    while True:
+        found = db.notifications(start, batch_size)
+        batch = builds[0].runner.read(start) if found is None else found
+        yield batch, None
+        if len(batch) < batch_size:
             return
+        start = batch[-1].id
+
+
+def _topics(builds: list[Build]) -> list[str] | None:
+    found: set[str] = set()
+    for b in builds:
+        topics = b.runner.projection.processor.topics
+        if topics is None:
+            return None
+        found |= topics
+    return sorted(found)
+
+
+def _apply(
+    store: EventStore,
+    db: Database,
+    builds: list[Build],
+    batch: Sequence[Notification],
+    through: int | None,
+) -> int:
+    decode = SharedDecoding(store.mapper)
+    try:
+        # A batch lost in a crash is simply applied again: its position commits with it.
+        with db.write(durable=False) as tx:
+            for b in builds:
+                applied = b.runner.apply_in(tx, b.version, batch, decode, through)
+                if applied is None:
+                    raise _dropped(b)
+                b.position = applied
+    except BaseException:
+        for b in builds:
+            b.runner.reset()
+        raise
+    return min(b.position for b in builds)
+
+
+def _switch(b: Build) -> None:
+    """Make the indexes; then apply what came meanwhile and serve the version, in one
+    transaction; then drop the old version."""
+    runner, catalog, name = b.runner, b.runner.catalog, b.runner.name
+    catalog.make_indexes(runner.projection, b.version)
+    with runner.db.write() as tx:
+        position = catalog.lock(tx, name, b.version)
+        for _ in range(FINAL_ROUNDS):
+            batch = runner.read(position or 0)
+            if not batch:
+                break
+            position = runner.apply_in(tx, b.version, batch)
+        old = catalog.switch(tx, name, b.version)
+    if old is not None:
+        catalog.drop(runner.projection, old)

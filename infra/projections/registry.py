@@ -14,7 +14,7 @@ from infra.projections.audit_trail_sql import SqlAuditTrailReader, SqlAuditTrail
 from infra.projections.catalog import ActiveVersion, Catalog
 from infra.projections.database import Database
 from infra.projections.poller import Poller
-from infra.projections.rebuild import Progress, rebuild
+from infra.projections.rebuild import Progress, rebuild, rebuild_together
 from infra.projections.runner import ProjectionRunner
 from infra.projections.scores_sql import SqlScoresReader, SqlScoresView
 from infra.projections.units_sql import SqlUnitsReader, SqlUnitsView
@@ -142,6 +142,18 @@ class Projections:
         """Build a fresh version of one projection while the old serves, then switch."""
         self.ensure()
         return rebuild(self.store, self.db, self.projection(name), batch_size, progress)
+
+    def rebuild_together(
+        self,
+        names: Iterable[str] | None = None,
+        progress: Progress | None = None,
+        batch_size: int = 5000,
+    ) -> dict[str, int]:
+        """Rebuild several projections (default: all) from one reading of the log, each as
+        `rebuild` does it; the new version of each."""
+        self.ensure()
+        chosen = [self.projection(name) for name in (names or self.names)]
+        return rebuild_together(self.store, self.db, chosen, batch_size, progress)
 
     def poller(self, names: Iterable[str] | None = None, interval: float = 0.2) -> Poller:
         return Poller(self.runners(names), interval)

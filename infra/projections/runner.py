@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from eventsourcing.persistence import Notification
+from eventsourcing.persistence import Mapper, Notification
 
 from application.store import EventStore
 from infra.projections.catalog import Catalog
 from infra.projections.database import Database, Tx
 from infra.projections.view import Projection
+
+Decode = Callable[[Notification], Any]
+"""Turns a notification into its domain event."""
+
+
+class SharedDecoding:
+    """Decodes each notification of a batch once, however many projections apply it."""
+
+    def __init__(self, mapper: Mapper[Any]) -> None:
+        self._mapper = mapper
+        self._events: dict[int, Any] = {}
+
+    def __call__(self, notification: Notification) -> Any:
+        event = self._events.get(notification.id)
+        if event is None:
+            event = self._events[notification.id] = self._mapper.to_domain_event(notification)
+        return event
 
 
 class ProjectionRunner:
@@ -73,27 +90,42 @@ class ProjectionRunner:
             with self.db.write() as tx:
                 return self.apply_in(tx, version, batch)
         except BaseException:
-            self._last = None
-            self.projection.view.forget()
+            self.reset()
             raise
 
-    def apply_in(self, tx: Tx, version: int, batch: Sequence[Notification]) -> int | None:
-        """Apply a batch inside the caller's transaction (see `apply`)."""
+    def reset(self) -> None:
+        """After a failed transaction: nothing this runner cached can be trusted."""
+        self._last = None
+        self.projection.view.forget()
+
+    def apply_in(
+        self,
+        tx: Tx,
+        version: int,
+        batch: Sequence[Notification],
+        decode: Decode | None = None,
+        through: int | None = None,
+    ) -> int | None:
+        """Apply a batch inside the caller's transaction (see `apply`). `decode` may be shared
+        with other runners of the same batch; `through`: the batch holds every event this
+        projection handles up to that position, so its position moves there."""
         position = self.catalog.lock(tx, self.name, version)
         if position is None:
             return None
         processor, view = self.projection.processor, self.projection.view
         if self._last != (version, position):
             view.forget()
+        decode = decode or self.store.mapper.to_domain_event
         todo = [n for n in batch if n.id > position]
+        reached = max(todo[-1].id if todo else position, through or position)
         if todo:
             view.begin(tx, version)
             for notification in todo:
                 if processor.handles(notification.topic):
-                    event = self.store.mapper.to_domain_event(notification)
-                    processor.process(event, notification.id, view)
+                    processor.process(decode(notification), notification.id, view)
             view.flush()
-            position = todo[-1].id
+        if reached > position:
+            position = reached
             self.catalog.advance(tx, self.name, version, position)
         self._last = (version, position)
         return position

@@ -5,25 +5,16 @@ fold) and `score_rubrics_v<N>` (the published definitions the scores are compute
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
 from typing import Any
 from uuid import UUID
 
+from domain.canonical import canonical_json
 from domain.rubric import Rubric
-from domain.rubric_definition import rubric_from_definition
-from infra.projections.catalog import ActiveVersion
-from infra.projections.database import Database, Tx
-from projections.scores import (
-    PublishedRubric,
-    ScoreRow,
-    Sheet,
-    SheetChange,
-    SheetFilter,
-    SheetHead,
-    Summary,
-    replay,
-    score_row,
-)
+from infra.projections.database import Database, Tx, id_text
+from infra.projections.scores_read_sql import SCORE_TABLES as SCORE_TABLES
+from infra.projections.scores_read_sql import RubricCache, change_from_row, sheet_head
+from infra.projections.scores_read_sql import SqlScoresReader as SqlScoresReader
+from projections.scores import PublishedRubric, Sheet, SheetChange, SheetHead, Summary, summarize
 
 SHEET_COLUMNS = (
     "assessment_id, unit_id, rubric_id, rubric_code, rubric_version, period, opened_position, "
@@ -34,62 +25,50 @@ CHANGE_COLUMNS = (
     "assessment_id, version, position, changed_at, actor_id, actor_role, status, layer, item, "
     "entry, event"
 )
+CHANGE_TYPES = ("text", "int4", "int8", "timestamptz", *["text"] * 7)
+"""The PostgreSQL types of CHANGE_COLUMNS (as the table defines them)."""
 CACHE_LIMIT = 2_000
-"""Sheets kept in memory between batches (all are dropped when the limit is reached): a
-whole sheet of entries takes tens of kilobytes."""
-CHUNK = 500
-"""Ids per IN (…) list when reading many sheets' histories."""
+"""Sheets kept in memory between batches: a whole sheet of entries takes tens of kilobytes.
+Serving, all are dropped when the limit is reached; building, the least recently changed
+quarter is written out and dropped."""
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _ENCODER.encode(data)
 
 
-def parse_rubric(definition: Mapping[str, Any], code: str, version: int) -> Rubric:
-    return rubric_from_definition(definition, f"{code} v{version}")
-
-
-class RubricCache:
-    """Published rubrics parsed once, by id."""
-
-    def __init__(self) -> None:
-        self._parsed: dict[UUID, Rubric] = {}
-
-    def get(self, rubric_id: UUID, load: Any) -> Rubric:
-        if rubric_id not in self._parsed:
-            row = load(rubric_id)
-            if row is None:
-                raise LookupError(f"rubric {rubric_id} was never published")
-            self._parsed[rubric_id] = parse_rubric(
-                json.loads(row["definition"]), row["code"], int(row["version"])
-            )
-        return self._parsed[rubric_id]
-
-
-def _head(row: Mapping[str, Any]) -> SheetHead:
-    return SheetHead(
-        UUID(row["assessment_id"]),
-        UUID(row["unit_id"]),
-        UUID(row["rubric_id"]),
-        row["rubric_code"],
-        int(row["rubric_version"]),
-        row["period"],
-        int(row["opened_position"]),
-    )
+def compact(data: object) -> str:
+    """`dumps` of data made of text, whole numbers, lists and dicts only (entries, sheets,
+    summaries): the canonical encoding, which is the same text, made faster."""
+    return canonical_json(data).decode()
 
 
 class SqlScoresView:
     """Changes are buffered and written once per batch; the sheets a batch changed are
-    scored once, when it is written. Sheets stay cached between batches."""
+    scored once, when it is written. Sheets stay cached between batches.
+
+    While a version is being built, its changes are copied in bulk and a changed sheet is
+    scored and written only when it leaves the cache or the build settles (once per build,
+    not once per batch). A sheet's row is written when it is opened, so that a build resumed
+    after a crash finds every sheet; a resumed build brings the rows that lag behind their
+    changes up to date when it settles."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._tx: Tx | None = None
         self._sheets = self._changes = self._rubrics = ""
         self._pending: list[SheetChange] = []
-        self._dirty: dict[UUID, Sheet] = {}
-        self._cache: dict[UUID, Sheet] = {}
+        # Sheets by their assessment id's number: hashing a UUID is slow.
+        self._dirty: dict[int, Sheet] = {}
+        self._cache: dict[int, Sheet] = {}
         self._parsed = RubricCache()
+        self._building: int | None = None
+        self._complete = True
+        """Building: every change folded since the build began is in the cache or its row."""
+        self._opened: list[tuple[object, ...]] = []
+        self._empty: dict[UUID, Summary] = {}
 
     def tables(self, version: int) -> list[str]:
         sheets, changes, rubrics = self.table_names(version)
@@ -125,7 +104,27 @@ class SqlScoresView:
         self._tx = tx
         self._sheets, self._changes, self._rubrics = self.table_names(version)
         self._pending.clear()
+        self._opened.clear()
+        if self._building is None:
+            self._dirty.clear()
+
+    def building(self, version: int | None, fresh: bool = True) -> None:
+        self.forget()
+        self._building, self._complete = version, fresh
+
+    def settle(self, tx: Tx) -> None:
+        """Score and write every sheet changed since it was last written; if sheets were lost
+        from memory (a resumed or interrupted build), first reload those whose row lags."""
+        if self._building is None:
+            return
+        self.begin(tx, self._building)
+        if not self._complete:
+            for aid in self._lagging():
+                self._load(aid)
+            self._complete = True
+        self._write_sheets(list(self._dirty.values()))
         self._dirty.clear()
+        self._tx = None
 
     def add_rubric(self, rubric: PublishedRubric) -> None:
         self._writing().run(
@@ -138,31 +137,40 @@ class SqlScoresView:
         sheet = Sheet(head)
         self._remember(sheet)
         self._apply(sheet, change)
+        if self._building is not None:
+            self._opened.append(self._sheet_params(sheet, self._empty_summary(head.rubric_id)))
 
     def change_sheet(self, change: SheetChange) -> None:
-        aid = change.assessment_id
+        key = change.assessment_id.int
         # The batch's own sheets first: the cache may have dropped one not yet written.
-        sheet = self._dirty.get(aid) or self._cache.get(aid) or self._load(aid)
+        sheet = self._dirty.get(key) or self._cache.get(key) or self._load(change.assessment_id)
         self._apply(sheet, change)
 
     def flush(self) -> None:
         tx = self._writing()
-        tx.run_many(
-            f"INSERT INTO {self._changes} ({CHANGE_COLUMNS}) VALUES ({', '.join(['%s'] * 11)})",
-            [self._change_params(c) for c in self._pending],
-        )
-        updates = ", ".join(f"{c} = excluded.{c}" for c in SHEET_COLUMNS.split(", ")[7:])
-        tx.run_many(
-            f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({', '.join(['%s'] * 17)}) "
-            f"ON CONFLICT (assessment_id) DO UPDATE SET {updates}",
-            [self._sheet_params(sheet) for sheet in self._dirty.values()],
-        )
+        changes = [self._change_params(c) for c in self._pending]
+        if self._building is None:
+            marks = ", ".join(["%s"] * 11)
+            tx.run_many(f"INSERT INTO {self._changes} ({CHANGE_COLUMNS}) VALUES ({marks})", changes)
+            self._write_sheets(list(self._dirty.values()))
+            self._dirty.clear()
+        else:
+            tx.copy(self._changes, CHANGE_COLUMNS, CHANGE_TYPES, changes)
+            # A sheet written when it left the cache, in this batch, is newer: keep it.
+            tx.run_many(
+                f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({', '.join(['%s'] * 17)}) "
+                "ON CONFLICT (assessment_id) DO NOTHING",
+                self._opened,
+            )
         self._pending.clear()
-        self._dirty.clear()
+        self._opened.clear()
         self._tx = None
 
     def forget(self) -> None:
+        if self._dirty and self._building is not None:
+            self._complete = False
         self._pending.clear()
+        self._opened.clear()
         self._dirty.clear()
         self._cache.clear()
         self._tx = None
@@ -170,17 +178,19 @@ class SqlScoresView:
     def _apply(self, sheet: Sheet, change: SheetChange) -> None:
         sheet.apply(change)
         self._pending.append(change)
-        self._dirty[change.assessment_id] = sheet
+        key = change.assessment_id.int
+        self._dirty[key] = sheet
+        if self._building is not None:  # most recently changed last
+            self._cache[key] = self._cache.pop(key, sheet)
 
     def _load(self, assessment_id: UUID) -> Sheet:
-        row = self._writing().row(
-            f"SELECT * FROM {self._sheets} WHERE assessment_id = %s", [str(assessment_id)]
-        )
+        tx = self._writing()
+        row = tx.row(f"SELECT * FROM {self._sheets} WHERE assessment_id = %s", [str(assessment_id)])
         if row is None:
             msg = f"assessment {assessment_id} changed before it was opened"
             raise LookupError(msg)
         sheet = Sheet(
-            _head(row),
+            sheet_head(row),
             row["status"],
             json.loads(row["layers"]),
             int(row["version"]),
@@ -190,12 +200,56 @@ class SqlScoresView:
             row["changed_role"],
         )
         self._remember(sheet)
+        if self._building is not None and not self._complete:
+            # The row may lag behind changes whose sheet was lost from memory.
+            later = tx.rows(
+                f"SELECT * FROM {self._changes} WHERE assessment_id = %s AND version > %s "
+                "ORDER BY version",
+                [str(assessment_id), sheet.version],
+            )
+            for r in later:
+                sheet.apply(change_from_row(self.db, r))
+            if later:
+                self._dirty[assessment_id.int] = sheet
         return sheet
+
+    def _lagging(self) -> list[UUID]:
+        rows = self._writing().rows(
+            f"SELECT s.assessment_id FROM {self._sheets} s JOIN (SELECT assessment_id, "
+            f"MAX(version) AS version FROM {self._changes} GROUP BY assessment_id) c "
+            "ON c.assessment_id = s.assessment_id WHERE c.version > s.version"
+        )
+        return [UUID(r["assessment_id"]) for r in rows]
 
     def _remember(self, sheet: Sheet) -> None:
         if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[sheet.head.assessment_id] = sheet
+            if self._building is None:
+                self._cache.clear()
+            else:
+                self._evict(max(1, CACHE_LIMIT // 4))
+        self._cache[sheet.head.assessment_id.int] = sheet
+
+    def _evict(self, count: int) -> None:
+        """Building: write out and drop the least recently changed sheets."""
+        oldest = [self._cache.pop(key) for key in list(self._cache)[:count]]
+        dirty = [s for s in oldest if self._dirty.pop(s.head.assessment_id.int, None) is not None]
+        self._write_sheets(dirty)
+
+    def _write_sheets(self, sheets: list[Sheet]) -> None:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in SHEET_COLUMNS.split(", ")[7:])
+        self._writing().run_many(
+            f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({', '.join(['%s'] * 17)}) "
+            f"ON CONFLICT (assessment_id) DO UPDATE SET {updates}",
+            [
+                self._sheet_params(s, summarize(self._rubric(s.head.rubric_id), s.layers))
+                for s in sheets
+            ],
+        )
+
+    def _empty_summary(self, rubric_id: UUID) -> Summary:
+        if rubric_id not in self._empty:
+            self._empty[rubric_id] = summarize(self._rubric(rubric_id), Sheet(EMPTY_HEAD).layers)
+        return self._empty[rubric_id]
 
     def _rubric(self, rubric_id: UUID) -> Rubric:
         def load(rid: UUID) -> dict[str, Any] | None:
@@ -206,21 +260,20 @@ class SqlScoresView:
         return self._parsed.get(rubric_id, load)
 
     def _change_params(self, c: SheetChange) -> tuple[object, ...]:
-        entry = None if c.entry is None else dumps(c.entry)
+        entry = None if c.entry is None else compact(c.entry)
         return (
-            *(str(c.assessment_id), c.version, c.position, self.db.time(c.at), c.actor_id),
+            *(id_text(c.assessment_id), c.version, c.position, self.db.time(c.at), c.actor_id),
             *(c.actor_role, c.status, c.layer, c.item, entry, c.event),
         )
 
-    def _sheet_params(self, sheet: Sheet) -> tuple[object, ...]:
+    def _sheet_params(self, sheet: Sheet, summary: Summary) -> tuple[object, ...]:
         h = sheet.head
-        summary = score_row(sheet, self._rubric(h.rubric_id)).summary
         at = None if sheet.changed_at is None else self.db.time(sheet.changed_at)
         return (
-            *(str(h.assessment_id), str(h.unit_id), str(h.rubric_id), h.rubric_code),
+            *(id_text(h.assessment_id), id_text(h.unit_id), id_text(h.rubric_id), h.rubric_code),
             *(h.rubric_version, h.period, h.position, sheet.status, sheet.version),
             *(sheet.position, at, sheet.changed_by, sheet.changed_role, str(summary.total)),
-            *(summary.result, dumps(sheet.layers), dumps(summary.to_json())),
+            *(summary.result, compact(sheet.layers), compact(summary.to_json())),
         )
 
     def _writing(self) -> Tx:
@@ -229,145 +282,4 @@ class SqlScoresView:
         return self._tx
 
 
-SCORE_TABLES = ("score_sheets", "score_changes", "score_rubrics")
-
-
-class SqlScoresReader:
-    """Reads the serving version: the sheets as they are, or folded from their changes up to
-    a log position."""
-
-    def __init__(self, active: ActiveVersion) -> None:
-        self.active = active
-        self.db = active.db
-        self._parsed = RubricCache()
-
-    def sheet(self, assessment_id: UUID, as_of: int | None = None) -> ScoreRow | None:
-        found = self.sheets(SheetFilter(assessment_ids=frozenset([assessment_id])), as_of)
-        return found[0] if found else None
-
-    def sheets(self, where: SheetFilter, as_of: int | None = None) -> list[ScoreRow]:
-        conditions, params = _conditions(where)
-        if conditions is None:
-            return []
-        if as_of is not None:
-            conditions.append("opened_position <= %s")
-            params.append(as_of)
-        sql_where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
-
-        def query(tx: Tx, version: int) -> list[ScoreRow]:
-            sheets, changes, _ = (self.db.table(t, version) for t in SCORE_TABLES)
-            rows = tx.rows(f"SELECT * FROM {sheets} {sql_where}ORDER BY assessment_id", params)
-            if as_of is None:
-                return [self._live(row) for row in rows]
-            # A sheet unchanged since the position is its live row; only the others are folded.
-            moved = [_head(r) for r in rows if int(r["position"]) > as_of]
-            folded = {s.assessment_id: s for s in self._folded(tx, version, changes, moved, as_of)}
-            return [folded.get(UUID(r["assessment_id"])) or self._live(r) for r in rows]
-
-        return self.active.read(query)
-
-    def rubric(self, rubric_id: UUID) -> Rubric:
-        def load(rid: UUID) -> dict[str, Any] | None:
-            def query(tx: Tx, version: int) -> dict[str, Any] | None:
-                table = self.db.table("score_rubrics", version)
-                return tx.row(f"SELECT * FROM {table} WHERE rubric_id = %s", [str(rid)])
-
-            return self.active.read(query)
-
-        return self._parsed.get(rubric_id, load)
-
-    def rubrics(self) -> list[Rubric]:
-        def query(tx: Tx, version: int) -> list[UUID]:
-            table = self.db.table("score_rubrics", version)
-            rows = tx.rows(f"SELECT rubric_id FROM {table} ORDER BY code, version")
-            return [UUID(r["rubric_id"]) for r in rows]
-
-        return [self.rubric(rid) for rid in self.active.read(query)]
-
-    def _live(self, row: Mapping[str, Any]) -> ScoreRow:
-        return ScoreRow(
-            _head(row),
-            row["status"],
-            int(row["version"]),
-            int(row["position"]),
-            None if row["changed_at"] is None else self.db.read_time(row["changed_at"]),
-            row["changed_by"],
-            row["changed_role"],
-            json.loads(row["layers"]),
-            Summary.from_json(json.loads(row["summary"])),
-        )
-
-    def histories(
-        self, assessment_ids: Iterable[UUID], as_of: int | None = None
-    ) -> dict[UUID, list[SheetChange]]:
-        """Each assessment's changes in version order (up to a log position)."""
-
-        def query(tx: Tx, version: int) -> dict[UUID, list[SheetChange]]:
-            table = self.db.table("score_changes", version)
-            return self._changes_of(tx, table, assessment_ids, as_of)
-
-        return self.active.read(query)
-
-    def _folded(
-        self, tx: Tx, version: int, changes: str, heads: list[SheetHead], as_of: int
-    ) -> list[ScoreRow]:
-        by_id = self._changes_of(tx, changes, (h.assessment_id for h in heads), as_of)
-        return [
-            score_row(replay(h, by_id[h.assessment_id]), self.rubric(h.rubric_id)) for h in heads
-        ]
-
-    def _changes_of(
-        self, tx: Tx, table: str, assessment_ids: Iterable[UUID], as_of: int | None
-    ) -> dict[UUID, list[SheetChange]]:
-        by_id: dict[UUID, list[SheetChange]] = {aid: [] for aid in assessment_ids}
-        bound = "" if as_of is None else " AND position <= %s"
-        for chunk in _chunks(sorted(str(aid) for aid in by_id)):
-            rows = tx.rows(
-                f"SELECT * FROM {table} WHERE assessment_id IN "
-                f"({', '.join(['%s'] * len(chunk))}){bound} ORDER BY assessment_id, version",
-                [*chunk] if as_of is None else [*chunk, as_of],
-            )
-            for r in rows:
-                by_id[UUID(r["assessment_id"])].append(self._change(r))
-        return by_id
-
-    def _change(self, r: Mapping[str, Any]) -> SheetChange:
-        return SheetChange(
-            UUID(r["assessment_id"]),
-            int(r["version"]),
-            int(r["position"]),
-            self.db.read_time(r["changed_at"]),
-            r["actor_id"],
-            r["actor_role"],
-            r["status"],
-            r["layer"],
-            r["item"],
-            None if r["entry"] is None else json.loads(r["entry"]),
-            r["event"],
-        )
-
-
-def _chunks(ids: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
-def _conditions(where: SheetFilter) -> tuple[list[str] | None, list[object]]:
-    """SQL conditions and parameters of a filter; None when it can match nothing."""
-    conditions: list[str] = []
-    params: list[object] = []
-    for column, value in (("period", where.period), ("rubric_code", where.rubric_code)):
-        if value is not None:
-            conditions.append(f"{column} = %s")
-            params.append(value)
-    for column, values in (
-        ("unit_id", where.unit_ids),
-        ("period", where.periods),
-        ("assessment_id", where.assessment_ids),
-    ):
-        if values is not None:
-            if not values:
-                return None, []
-            conditions.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
-            params.extend(sorted(str(v) for v in values))
-    return conditions, params
+EMPTY_HEAD = SheetHead(UUID(int=0), UUID(int=0), UUID(int=0), "", 0, "", 0)

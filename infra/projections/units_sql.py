@@ -38,6 +38,13 @@ def _unit(row: dict[str, Any]) -> UnitRow:
     )
 
 
+def _unit_params(u: UnitRow) -> tuple[object, ...]:
+    return (
+        *(str(u.unit_id), u.code, u.name, u.level, _id(u.parent_id), u.contact),
+        *(u.phone, int(u.closed), u.version, u.position),
+    )
+
+
 def _link(row: dict[str, Any]) -> ParentLink:
     return ParentLink(
         UUID(row["unit_id"]),
@@ -49,12 +56,16 @@ def _link(row: dict[str, Any]) -> ParentLink:
 
 
 class SqlUnitsView:
-    """Written one event at a time (units change rarely); nothing is cached."""
+    """A batch's rows are written together when it is flushed (each unit's row once, as it
+    stands at the end of the batch); nothing is cached between batches."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._tx: Tx | None = None
         self._units = self._parents = self._history = ""
+        self._latest: dict[UUID, UnitRow] = {}
+        self._history_rows: list[UnitRow] = []
+        self._links: list[ParentLink] = []
 
     def tables(self, version: int) -> list[str]:
         units, parents, history = self.table_names(version)
@@ -80,46 +91,58 @@ class SqlUnitsView:
         return [self.db.table(name, version) for name in UNIT_TABLES]
 
     def begin(self, tx: Tx, version: int) -> None:
+        self.forget()
         self._tx = tx
         self._units, self._parents, self._history = self.table_names(version)
 
     def flush(self) -> None:
-        self._tx = None
+        tx = self._writing()
+        updates = ", ".join(f"{c} = excluded.{c}" for c in UNIT_COLUMNS.split(", ")[1:])
+        marks = ", ".join(["%s"] * 10)
+        tx.run_many(
+            f"INSERT INTO {self._units} ({UNIT_COLUMNS}) VALUES ({marks}) "
+            f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
+            [_unit_params(u) for u in self._latest.values()],
+        )
+        tx.run_many(
+            f"INSERT INTO {self._history} ({UNIT_COLUMNS}) VALUES ({marks})",
+            [_unit_params(u) for u in self._history_rows],
+        )
+        tx.run_many(
+            f"INSERT INTO {self._parents} ({PARENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s)",
+            [
+                (str(p.unit_id), p.version, p.effective_from, _id(p.parent_id), p.position)
+                for p in self._links
+            ],
+        )
+        self.forget()
 
     def forget(self) -> None:
         self._tx = None
+        self._latest.clear()
+        self._history_rows.clear()
+        self._links.clear()
+
+    def building(self, version: int | None, fresh: bool = True) -> None:
+        """Nothing to defer beyond the batch: units are few."""
+
+    def settle(self, tx: Tx) -> None:
+        """Nothing was deferred."""
 
     def unit(self, unit_id: UUID) -> UnitRow | None:
+        if unit_id in self._latest:
+            return self._latest[unit_id]
         row = self._writing().row(f"SELECT * FROM {self._units} WHERE unit_id = %s", [str(unit_id)])
         return None if row is None else _unit(row)
 
     def put_unit(self, unit: UnitRow) -> None:
-        u = unit
-        params = (
-            *(str(u.unit_id), u.code, u.name, u.level, _id(u.parent_id), u.contact),
-            *(u.phone, int(u.closed), u.version, u.position),
-        )
-        updates = ", ".join(f"{c} = excluded.{c}" for c in UNIT_COLUMNS.split(", ")[1:])
-        marks = ", ".join(["%s"] * 10)
-        tx = self._writing()
-        tx.run(
-            f"INSERT INTO {self._units} ({UNIT_COLUMNS}) VALUES ({marks}) "
-            f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
-            params,
-        )
-        tx.run(f"INSERT INTO {self._history} ({UNIT_COLUMNS}) VALUES ({marks})", params)
+        self._writing()
+        self._latest[unit.unit_id] = unit
+        self._history_rows.append(unit)
 
     def add_parent(self, link: ParentLink) -> None:
-        self._writing().run(
-            f"INSERT INTO {self._parents} ({PARENT_COLUMNS}) VALUES (%s, %s, %s, %s, %s)",
-            (
-                str(link.unit_id),
-                link.version,
-                link.effective_from,
-                _id(link.parent_id),
-                link.position,
-            ),
-        )
+        self._writing()
+        self._links.append(link)
 
     def _writing(self) -> Tx:
         if self._tx is None:

@@ -36,6 +36,17 @@ class SqlView(Protocol):
         """Drop anything cached from the tables: another writer (or a rollback) moved them."""
         ...
 
+    def building(self, version: int | None, fresh: bool = True) -> None:
+        """Batches from now on go to `version`, which is being built and read by no one until
+        it serves: append-only rows may be copied in bulk and work deferred to `settle`.
+        `fresh`: the version was empty when the build began. None: back to ordinary batches
+        (anything still deferred is dropped)."""
+        ...
+
+    def settle(self, tx: Tx) -> None:
+        """Write everything deferred while building, in the builder's transaction."""
+        ...
+
 
 W = TypeVar("W", bound=SqlView)
 

@@ -1,5 +1,6 @@
-"""After any activity, however the live batches fell, a rebuild gives the same rows, and a
-reading as of any moment gives what the live views showed then."""
+"""After any activity, however the live batches fell, a rebuild (of each projection alone, or
+of all from one reading of the log) gives the same rows, and a reading as of any moment gives
+what the live views showed then."""
 
 from __future__ import annotations
 
@@ -113,6 +114,8 @@ def test_a_rebuild_equals_the_live_views_after_any_activity(
                 )
             for name in PROJECTIONS:
                 projections.rebuild(name, batch_size=batch_size + 3)
+            assert views(projections) == live
+            projections.rebuild_together(batch_size=batch_size + 5)
             assert views(projections) == live
             for position, sheets, units in seen:
                 assert projections.scores().sheets(SheetFilter(), as_of=position) == sheets
