@@ -147,6 +147,7 @@ def test_the_compliance_chart_sets_each_quarter_against_its_target(site: Site, p
     second = data.get_by_role("row", name="第二季度")
     assert second.get_by_role("cell").all_inner_texts() == [rate, rate, "50"]
     assert_accessible(page)
+    chart.scroll_into_view_if_needed()
     screenshot(page, "table-compliance")
 
 
