@@ -9,6 +9,7 @@ that the status shows instead: 未提交 (draft), 待验收 (submitted, awaiting
 from __future__ import annotations
 
 from domain.account import Role
+from domain.rubric import UnitLevel
 from domain.scoring import Result
 from domain.workflow import Layer, Status
 from projections.scores import ScoreRow
@@ -41,6 +42,14 @@ ROLE_WORDS: dict[str, str] = {
     Role.CITY_REGULATOR.value: "市级考核",
     Role.ADMINISTRATOR.value: "管理员",
 }
+
+LEVEL_WORDS: dict[str, str] = {
+    UnitLevel.CITY.value: "市",
+    UnitLevel.COUNTY.value: "县（区、旗）",
+    UnitLevel.TOWN.value: "镇（乡、街道、苏木）",
+    UnitLevel.VILLAGE.value: "村（社区、嘎查）",
+}
+"""The levels of the hierarchy, as the forms name them."""
 
 ACCEPTED = frozenset({Status.APPROVED.value, Status.FINALIZED.value})
 """Statuses whose figures the reviewing level has accepted: they count in 达标率."""

@@ -19,11 +19,11 @@ from domain.ids import rubric_version_id
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rubric_version import RubricVersion
+from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, kaohe, projections
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, done_notice
 from web.pages.admin.rubric_preview import PERIOD_WORDS, preview_rows
-from web.pages.admin.unit_tree import LEVEL_WORDS
 from web.pages.base import PageInputError, page_caller, settled
 from web.resources.rubrics.routes import read_upload, summary_json
 

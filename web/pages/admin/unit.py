@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from application.authorization import Action, Caller
 from application.runner import Outcome
 from domain.unit import PARENT_LEVEL
+from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, projections
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import (
@@ -23,7 +24,7 @@ from web.pages.admin.forms import (
     posted,
     text,
 )
-from web.pages.admin.unit_tree import LEVEL_WORDS, parents_for
+from web.pages.admin.unit_tree import parents_for
 from web.pages.admin.units import managed_tree
 from web.pages.base import form_version, page_caller
 from web.pages.home import today

@@ -7,14 +7,8 @@ from uuid import UUID
 
 from domain.rubric import UnitLevel
 from domain.unit import PARENT_LEVEL
+from projections.tables.wording import LEVEL_WORDS
 from projections.units import FOREVER, UnitRow, UnitsReader
-
-LEVEL_WORDS: dict[str, str] = {
-    UnitLevel.CITY.value: "市",
-    UnitLevel.COUNTY.value: "县（区、旗）",
-    UnitLevel.TOWN.value: "镇（乡、街道、苏木）",
-    UnitLevel.VILLAGE.value: "村（社区、嘎查）",
-}
 
 CHILD_LEVEL: dict[UnitLevel, UnitLevel] = {parent: child for child, parent in PARENT_LEVEL.items()}
 """The level of a unit registered under a unit of each level (a village has none)."""

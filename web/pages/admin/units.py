@@ -7,10 +7,11 @@ from werkzeug.wrappers import Response
 
 from application.authorization import Action
 from domain.rubric import UnitLevel
+from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, projections
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
-from web.pages.admin.unit_tree import CHILD_LEVEL, LEVEL_WORDS, TreeRow, parents_for, tree_rows
+from web.pages.admin.unit_tree import CHILD_LEVEL, TreeRow, parents_for, tree_rows
 from web.pages.base import page_caller
 
 MAX_CODE = 64

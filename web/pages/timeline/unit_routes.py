@@ -6,13 +6,13 @@ from __future__ import annotations
 from flask import render_template, request
 
 from application.authorization import Action
+from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, kaohe, projections
 from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
 from web.pages.timeline.filters import read_filters, trail_lines
 from web.pages.timeline.names import Names
 from web.pages.timeline.own_events import UnitWalker, own_lines
-from web.pages.timeline.words import LEVEL_WORDS
 from web.resources.audit.routes import scope
 
 
@@ -30,7 +30,7 @@ def unit(code: str) -> str:
     return render_template(
         "timeline/unit.html",
         unit=found,
-        level=LEVEL_WORDS.get(found.level.value, found.level.value),
+        level=LEVEL_WORDS.get(found.level.value, found.level.value) + "级",
         parent=names.place(found.parent_id),
         row=row,
         own=list(reversed(own)),

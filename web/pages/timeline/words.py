@@ -111,11 +111,3 @@ def state_text(value: str | None) -> str:
     if value is None:
         return NONE
     return STATE_WORDS.get(value, value)
-
-
-LEVEL_WORDS: dict[str, str] = {
-    "city": "市级",
-    "county": "县（区、旗）级",
-    "town": "镇（乡、街道、苏木）级",
-    "village": "村（社区、嘎查）级",
-}
