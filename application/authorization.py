@@ -158,18 +158,25 @@ class Authorizer:
         """The grant that allows `action` on `target`: of those whose subtree holds the
         target's unit, the one granted nearest to it (then the highest role)."""
         account = self.account(caller.account_id)
-        allowing = [g for g in account.grants.values() if allows(g.role, action)]
-        fitting = [
-            (depth, g)
-            for g in allowing
-            if (depth := self.depth_below(g.unit_id, target.unit_id)) is not None
-        ]
-        if not fitting:
+        grant = self.acting_grant(account, action, target.unit_id)
+        if grant is None:
+            allowing = [g for g in account.grants.values() if allows(g.role, action)]
             why = self._why(account, action, target, allowing)
             self.refuse(caller, account, action, target, why, allowing)
-        depth, grant = min(fitting, key=lambda found: (found[0], -ROLE_RANK[found[1].role]))
         structlog.contextvars.bind_contextvars(role=grant.role.value, unit=str(grant.unit_id))
         return Actor(account.id, grant.role, grant.unit_id)
+
+    def acting_grant(self, account: Account, action: Action, unit: UUID | None) -> Grant | None:
+        """The grant an account would act with (None: none allows it; nothing is recorded,
+        so pages may ask what to offer)."""
+        fitting = [
+            (depth, g)
+            for g in account.grants.values()
+            if allows(g.role, action) and (depth := self.depth_below(g.unit_id, unit)) is not None
+        ]
+        if not fitting:
+            return None
+        return min(fitting, key=lambda found: (found[0], -ROLE_RANK[found[1].role]))[1]
 
     def roots(self, caller: Caller, action: Action, label: str) -> list[Grant]:
         """The grants allowing an action (their units' subtrees are what the caller may

@@ -9,8 +9,8 @@ from functools import cached_property
 from typing import Any
 from uuid import UUID
 
-from application.authorization import LAYER_OF, Action, allows
-from domain.account import ROLE_RANK, Role
+from application.authorization import LAYER_OF, Action
+from domain.account import Role
 from domain.assessment import Assessment
 from domain.entries import ItemEntry
 from domain.entry_data import entry_from_data
@@ -61,18 +61,9 @@ def path_key(path: tuple[str, ...]) -> str:
 
 
 def acting_role(action: Action, unit: UUID) -> Role | None:
-    """The role the signed-in account acts as for an action on a unit, as the authorizer
-    chooses it (the grant nearest the unit, then the highest role), found without asking the
-    authorizer, which would record a refusal."""
-    depth_below = guarded().auth.depth_below
-    fitting = [
-        (depth, grant.role)
-        for grant in me().account.grants.values()
-        if allows(grant.role, action) and (depth := depth_below(grant.unit_id, unit)) is not None
-    ]
-    if not fitting:
-        return None
-    return min(fitting, key=lambda found: (found[0], -ROLE_RANK[found[1]]))[1]
+    """The role the signed-in account would act as for an action on a unit (None: none)."""
+    grant = guarded().auth.acting_grant(me().account, action, unit)
+    return None if grant is None else grant.role
 
 
 def may_act(action: Action, unit: UUID, words: str, status: Any) -> bool:
