@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from flask import Response, current_app, g, request
@@ -11,6 +11,7 @@ from flask import Response, current_app, g, request
 from application.authorization import Caller
 from application.guarded import Guarded
 from application.service import Kaohe
+from domain.china_time import china_day
 from infra.auth_tokens import AuthTables
 from infra.projections.registry import Projections
 from web.errors import PreconditionRequiredError
@@ -37,6 +38,11 @@ def projections() -> Projections:
 def auth_tables() -> AuthTables:
     found: AuthTables = current_app.extensions["auth_tables"]
     return found
+
+
+def today() -> date:
+    """The day in China by the application's clock."""
+    return china_day(kaohe().runner.clock.now())
 
 
 def account_id() -> UUID:

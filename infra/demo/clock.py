@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-BEIJING = timezone(timedelta(hours=8))
+from domain.china_time import CHINA as BEIJING
+
 START = datetime(2023, 4, 3, 9, 0, tzinfo=BEIJING)
 
 

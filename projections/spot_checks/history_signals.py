@@ -4,17 +4,17 @@ edits in the last hour before the deadline, and one account scoring many sheets 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
+from domain.china_time import CHINA as BEIJING
 from domain.workflow import QUARTER, YEAR, Layer
 from projections.scores import SheetChange
 from projections.spot_checks.evidence import Signal, entry_changes, ref
 from projections.spot_checks.scope import Scope
 from projections.spot_checks.settings import RiskSettings
 
-BEIJING = timezone(timedelta(hours=8))
 DUE_MONTH = {1: 4, 2: 6, 3: 9, 4: 12}
 """Seed 002: each quarter's acceptance table is due by the end of April, June, September
 and December."""

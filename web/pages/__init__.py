@@ -3,12 +3,13 @@ offices. They call the same guarded use cases as the API, so the same rules hold
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from flask import Flask
 
 from domain.account import Role
 from domain.campaign import Stage
+from domain.china_time import CHINA
 from projections.tables.periods import period_label
 from web.pages import admin, home, reports, review, session, sheet, spot_checks, timeline
 from web.pages.base import csrf_input, csrf_meta, template_globals
@@ -27,7 +28,6 @@ BLUEPRINTS = [
 
 PUBLIC_ENDPOINTS = session.PUBLIC
 
-CHINA = timezone(timedelta(hours=8))
 
 STAGE_WORDS = {
     Stage.OPENED.value: "已立项",

@@ -5,7 +5,7 @@ station opens its sheet for a period."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import date, timedelta
 from uuid import UUID
 
 from flask import redirect, render_template, request, url_for
@@ -22,13 +22,12 @@ from projections.tables.periods import period_label
 from projections.tables.tasks import overdue
 from projections.tables.wording import STATUS_WORDS, verdict
 from projections.units import UnitRow, UnitsReader, subtree
-from web.context import guarded, kaohe, projections
+from web.context import guarded, kaohe, projections, today
 from web.pages.base import PageInputError, me, page_blueprint, page_caller, settled
 from web.resources.campaigns.blueprint import campaigns
 
 bp = page_blueprint("home", __name__)
 
-CHINA = timezone(timedelta(hours=8))
 WEEK = timedelta(days=7)
 TO_FILL = frozenset({Status.DRAFT.value, Status.RETURNED.value})
 
@@ -61,10 +60,6 @@ class TaskLine:
     standard: str
     due: date
     late: bool
-
-
-def today() -> date:
-    return kaohe().runner.clock.now().astimezone(CHINA).date()
 
 
 @bp.get("/")
@@ -138,8 +133,7 @@ RECENT = 10
 
 def recently_changed(sheets: list[SheetLine]) -> list[SheetLine]:
     """The sheets changed last, newest first: where to start replaying or inspecting."""
-    changed = [s for s in sheets if s.row.changed_at is not None]
-    return sorted(changed, key=lambda s: s.row.changed_at or today(), reverse=True)[:RECENT]
+    return sorted(sheets, key=lambda s: s.row.position, reverse=True)[:RECENT]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ problem details with field messages in English and Chinese."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 import structlog
 from structlog.contextvars import merge_contextvars
@@ -12,9 +13,11 @@ from structlog.contextvars import merge_contextvars
 from application.actor import SYSTEM, Actor
 from application.runner import Command
 from domain.account import Role
+from domain.china_time import CHINA
 from domain.ids import unit_id
 from infra.logging import drop_secrets
 from tests.integration.web.world import PASSWORD, World
+from web.app import projections_of
 
 OPEN = {"unit": "V1", "rubric": "fengdu-village-station", "version": 1, "period": "2023Q2"}
 
@@ -137,3 +140,19 @@ def test_an_evidence_file_with_a_chinese_name_downloads_under_that_name(world: W
     disposition = response.headers["Content-Disposition"]
     assert disposition.encode("latin-1")  # a header any server can send
     assert "filename*=UTF-8''%E5%8F%B0%E8%B4%A6%20%E7%85%A7%E7%89%87.jpg" in disposition
+
+
+def test_overdue_tasks_are_judged_by_the_service_clock_not_the_machine_date(
+    world: World,
+) -> None:
+    world.clock.current = datetime(2024, 9, 15, 10, tzinfo=CHINA)
+    auditor = world.actor("auditor")
+    world.kaohe.assessments.open(auditor, "C1", "wushen-banner-tasks", 1, "2024")
+    projections_of(world.app).catch_up()  # what the projection workers do in production
+    response = world.client.get(
+        "/api/v1/tables/tasks?unit=C1&period=2024", headers=world.login("auditor")
+    )
+    assert response.status_code == 200, response.get_json()
+    rows = {row[0]: row for row in response.get_json()["tables"][0]["rows"]}
+    assert rows["5.1.3"][6] == "2024-07-31" and rows["5.1.3"][-1] == "是"
+    assert rows["6.3.1"][6] == "2024-09-30" and rows["6.3.1"][-1] == "否"  # not yet due

@@ -13,7 +13,7 @@ from application.authorization import Action, Caller
 from application.runner import Outcome
 from domain.unit import PARENT_LEVEL
 from projections.tables.wording import LEVEL_WORDS
-from web.context import guarded, projections
+from web.context import guarded, projections, today
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import (
     FormState,
@@ -27,7 +27,6 @@ from web.pages.admin.forms import (
 from web.pages.admin.unit_tree import parents_for
 from web.pages.admin.units import managed_tree
 from web.pages.base import form_version, page_caller
-from web.pages.home import today
 
 MAX_CONTACT = 100
 

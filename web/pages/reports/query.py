@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from typing import Any
 
+from domain.china_time import CHINA
 from web.pages.reports.catalogue import TablePage
 
-CHINA = timezone(timedelta(hours=8))
 END_OF_DAY = time(23, 59, 59)
 
 

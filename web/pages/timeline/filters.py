@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
+from domain.china_time import CHINA
 from domain.ids import account_id
 from projections.audit_trail import AuditQuery
 from web.context import kaohe, projections
@@ -16,7 +17,6 @@ from web.pages.base import PageInputError
 from web.pages.timeline.lines import Line, line_of_row
 from web.pages.timeline.names import Names
 
-CHINA = timezone(timedelta(hours=8))
 PAGE = 50
 """Audit rows per page."""
 

@@ -15,7 +15,7 @@ from domain.ids import unit_id
 from infra.export import write_csv_tables, write_xlsx
 from infra.projections.tables import TABLES, TableRequest, read_tables
 from projections.tables import Table
-from web.context import caller, guarded, kaohe, projections
+from web.context import caller, guarded, kaohe, projections, today
 from web.downloads import attachment
 from web.resources.tables.schemas import ReadQuerySchema, TableQuerySchema, TablesSchema
 from web.smorest import api_blueprint
@@ -48,7 +48,7 @@ def tables_for(name: str, query: dict[str, Any]) -> list[Table]:
         table
         for code in codes
         for table in read_tables(
-            projections(), TableRequest(name, code, query.get("period"), as_of)
+            projections(), TableRequest(name, code, query.get("period"), as_of, today=today())
         )
     ]
 
