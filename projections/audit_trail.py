@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
@@ -28,10 +29,12 @@ IN_COLUMNS = frozenset(
 """Payload fields shown in their own columns (or left out); the rest go to `detail`."""
 
 
-@dataclass(frozen=True)
-class AuditRow:
+class AuditRow(NamedTuple):
     """Who (actor, role, unit acted for), when, what (aggregate, assessment, unit concerned,
-    item, layer, old → new, detail), why (reason), and which event (id, topic, hash)."""
+    item, layer, old → new, detail), why (reason), and which event (id, topic, hash).
+
+    A named tuple in the order of the table's columns: one is made for every event, and
+    the view writes it as it is, only its ids and time put into their stored form."""
 
     position: int
     occurred_at: datetime
@@ -97,30 +100,28 @@ def kind_of(event: object) -> str:
 
 
 def row_of(event: Any, position: int, change: Change) -> AuditRow:
-    state = vars(event)
-    extra = None if IN_COLUMNS.issuperset(state) else state.keys() - IN_COLUMNS
-    detail = {k: state[k] for k in extra} if extra else None
-    return AuditRow(
-        position=position,
-        occurred_at=event.timestamp,
-        actor_id=event.actor_id,
-        actor_role=event.actor_role,
-        actor_unit=event.actor_unit,
-        correlation_id=event.correlation_id,
-        aggregate_id=event.originator_id,
-        aggregate_version=event.originator_version,
-        aggregate_kind=change.kind,
-        topic=get_topic(type(event)),
-        assessment_id=change.assessment_id,
-        unit_id=change.unit_id,
-        item=change.item,
-        layer=change.layer,
-        old=change.old,
-        new=change.new,
-        detail=as_json(detail) if detail else None,
-        reason=event.reason,
-        hash=event.hash,
+    state = event.__dict__
+    detail = None if IN_COLUMNS.issuperset(state) else _detail(state)
+    kind, assessment_id, unit_id, item, layer, old, new = change
+    # Made from the tuple directly: the generated keyword constructor costs more.
+    return _new_row(
+        AuditRow,
+        (
+            *(position, event.timestamp, event.actor_id, event.actor_role, event.actor_unit),
+            *(event.correlation_id, event.originator_id, event.originator_version, kind),
+            *(get_topic(type(event)), assessment_id, unit_id, item, layer, old, new, detail),
+            *(event.reason, event.hash),
+        ),
     )
+
+
+def _detail(state: dict[str, Any]) -> str | None:
+    """The payload fields that have no column of their own, as canonical JSON."""
+    extra = state.keys() - IN_COLUMNS
+    return as_json({k: state[k] for k in extra}) if extra else None
+
+
+_new_row: Callable[[type[AuditRow], tuple[Any, ...]], AuditRow] = tuple.__new__
 
 
 @dataclass(frozen=True)

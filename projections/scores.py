@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
 from domain.assessment import Assessment
 from domain.assessment_events import EntryChanged
+from domain.canonical import canonical_json
 from domain.entries import ItemEntry
 from domain.entry_data import entry_from_data
 from domain.layers import counting_layers
@@ -46,10 +47,10 @@ class SheetHead:
     """Where it was opened in the log: before that it does not exist."""
 
 
-@dataclass(frozen=True)
-class SheetChange:
+class SheetChange(NamedTuple):
     """One assessment event as the scores view keeps it: who, when, and the status it moved
-    to or the entry it set (an item's whole entry in one layer)."""
+    to or the entry it set (an item's whole entry in one layer). A named tuple: one is made
+    for every assessment event, and a tuple is made faster than a frozen dataclass."""
 
     assessment_id: UUID
     version: int
@@ -159,6 +160,20 @@ def counting_data(layers: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> dict
 @lru_cache(maxsize=1024)
 def _points_entry(points: str) -> ItemEntry:
     return entry_from_data({"points": points})
+
+
+def entry_json(data: Mapping[str, Any]) -> str:
+    """An entry's canonical JSON; the text of one that gives only points is made once."""
+    if len(data) == 1 and type(data) is dict:
+        points = data.get("points")
+        if type(points) is str:
+            return _points_json(points)
+    return canonical_json(data).decode()
+
+
+@lru_cache(maxsize=1024)
+def _points_json(points: str) -> str:
+    return canonical_json({"points": points}).decode()
 
 
 def item_entry(data: Mapping[str, Any]) -> ItemEntry:
@@ -274,17 +289,25 @@ class ScoresReader(Protocol):
     def rubrics(self) -> list[Rubric]: ...
 
 
-def change_of(event: Any, position: int, **fields: Any) -> SheetChange:
-    return SheetChange(
-        event.originator_id,
-        event.originator_version,
-        position,
-        event.timestamp,
-        event.actor_id,
-        event.actor_role,
-        event=type(event).__qualname__.rpartition(".")[2],
-        **fields,
+def change_of(
+    event: Any,
+    position: int,
+    status: str | None = None,
+    layer: str | None = None,
+    item: str | None = None,
+    entry: Mapping[str, Any] | None = None,
+) -> SheetChange:
+    return _new_change(
+        SheetChange,
+        (
+            *(event.originator_id, event.originator_version, position, event.timestamp),
+            *(event.actor_id, event.actor_role, status, layer, item, entry),
+            type(event).__qualname__.rpartition(".")[2],
+        ),
     )
+
+
+_new_change: Callable[[type[SheetChange], tuple[Any, ...]], SheetChange] = tuple.__new__
 
 
 def _opened(e: Assessment.Opened, position: int, view: ScoresView) -> None:

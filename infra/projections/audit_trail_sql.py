@@ -41,6 +41,7 @@ class SqlAuditTrailView:
         self._pending: dict[FactKey, str] = {}
         self._cache: dict[FactKey, str | None] = {}
         self._bulk = False
+        self._time = db.time
 
     def tables(self, version: int) -> list[str]:
         trail, facts = self.table_names(version)
@@ -80,13 +81,18 @@ class SqlAuditTrailView:
         self._pending.clear()
 
     def add(self, row: AuditRow) -> None:
-        r = row
+        # The row is already in column order: only its ids and time change form.
+        (position, at, actor, role, unit, correlation, aggregate_id, version, kind, topic) = row[
+            :10
+        ]
+        assessment_id, unit_id = row[10], row[11]
         self._rows.append(
             (
-                *(r.position, self.db.time(r.occurred_at), r.actor_id, r.actor_role),
-                *(r.actor_unit, r.correlation_id, id_text(r.aggregate_id), r.aggregate_version),
-                *(r.aggregate_kind, r.topic, _id(r.assessment_id), _id(r.unit_id), r.item),
-                *(r.layer, r.old, r.new, r.detail, r.reason, r.hash),
+                *(position, self._time(at), actor, role, unit, correlation),
+                *(id_text(aggregate_id), version, kind, topic),
+                None if assessment_id is None else id_text(assessment_id),
+                None if unit_id is None else id_text(unit_id),
+                *row[12:],
             )
         )
 

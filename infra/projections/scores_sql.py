@@ -14,7 +14,15 @@ from infra.projections.database import Database, Tx, id_text
 from infra.projections.scores_read_sql import SCORE_TABLES as SCORE_TABLES
 from infra.projections.scores_read_sql import RubricCache, change_from_row, sheet_head
 from infra.projections.scores_read_sql import SqlScoresReader as SqlScoresReader
-from projections.scores import PublishedRubric, Sheet, SheetChange, SheetHead, Summary, summarize
+from projections.scores import (
+    PublishedRubric,
+    Sheet,
+    SheetChange,
+    SheetHead,
+    Summary,
+    entry_json,
+    summarize,
+)
 
 SHEET_COLUMNS = (
     "assessment_id, unit_id, rubric_id, rubric_code, rubric_version, period, opened_position, "
@@ -260,7 +268,7 @@ class SqlScoresView:
         return self._parsed.get(rubric_id, load)
 
     def _change_params(self, c: SheetChange) -> tuple[object, ...]:
-        entry = None if c.entry is None else compact(c.entry)
+        entry = None if c.entry is None else entry_json(c.entry)
         return (
             *(id_text(c.assessment_id), c.version, c.position, self.db.time(c.at), c.actor_id),
             *(c.actor_role, c.status, c.layer, c.item, entry, c.event),
