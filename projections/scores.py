@@ -1,10 +1,10 @@
 """The scores read model: each assessment's entries by layer, its status and its score.
 
-Every assessment event becomes one `SheetChange` (kept as history); folding the changes of
-an assessment up to a log position gives its `Sheet` as it stood then, and `summarize`
-scores it with the pure scoring function. The live view folds as events arrive; a reading
-as of an earlier position folds the same changes up to that position, so both give the
-same row."""
+Every assessment event becomes one `SheetChange`; folding the changes of an assessment up to
+a log position gives its `Sheet` as it stood then, and `summarize` scores it with the pure
+scoring function. The live view folds as events arrive; a reading as of an earlier position
+(or an assessment's history) makes the same changes again from the stored events up to that
+position (`changes_of`), so both give the same row."""
 
 from __future__ import annotations
 
@@ -367,3 +367,28 @@ class Scores:
         handler = self._dispatch.find(type(event))
         if handler is not None:
             handler(event, position, view)
+
+
+class _Kept:
+    """A scores view that only keeps the changes it is given."""
+
+    def __init__(self) -> None:
+        self.changes: list[SheetChange] = []
+
+    def add_rubric(self, rubric: PublishedRubric) -> None:
+        return None
+
+    def open_sheet(self, head: SheetHead, change: SheetChange) -> None:
+        self.changes.append(change)
+
+    def change_sheet(self, change: SheetChange) -> None:
+        self.changes.append(change)
+
+
+def changes_of(scores: Scores, events: Iterable[tuple[Any, int]]) -> list[SheetChange]:
+    """The changes the processor makes of (event, log position) pairs, in their order: an
+    assessment's history, made again from its stored events."""
+    kept = _Kept()
+    for event, position in events:
+        scores.process(event, position, kept)
+    return kept.changes

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.persistence import Notification, PersistenceError
+from eventsourcing.persistence import Mapper, Notification, PersistenceError
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 from psycopg.rows import tuple_row
@@ -18,6 +18,8 @@ from psycopg.rows import tuple_row
 from application.store import EventStore
 from infra.persistence.sqlite_recorder import utc_text
 
+CHUNK = 500
+"""Aggregate ids per IN (…) list when reading their stored events."""
 DB_ERRORS: tuple[type[Exception], ...] = (PersistenceError, sqlite3.Error)
 """What a failed statement raises: the library wraps psycopg errors, not raw sqlite3 ones."""
 
@@ -86,14 +88,17 @@ class Database:
 
     def __init__(self, store: EventStore) -> None:
         recorder = store.recorder
+        self.mapper: Mapper[Any] = store.mapper
         if isinstance(recorder, PostgresApplicationRecorder):
             self.postgres: PostgresDatastore | None = recorder.datastore
             self._sqlite: SQLiteDatastore | None = None
             self.schema = recorder.datastore.schema
             self._events = f'"{self.schema}"."{recorder.events_table_name}"'
+            self._uuid_ids = recorder.datastore.originator_id_type == "uuid"
         elif isinstance(recorder, SQLiteApplicationRecorder):
             self.postgres, self._sqlite, self.schema = None, recorder.datastore, ""
-            self._events = ""
+            self._events = f'"{recorder.events_table_name}"'
+            self._uuid_ids = False
         else:
             msg = f"projections need a SQLite or PostgreSQL event store, not {type(recorder)}"
             raise TypeError(msg)
@@ -159,6 +164,55 @@ class Database:
                 )
                 for i, o, v, t, state in cursor.fetchall()
             ]
+
+    def events_of(
+        self, tx: Tx, originator_ids: Iterable[UUID], upto: int, after_version: int = 0
+    ) -> list[Notification]:
+        """The stored events of some aggregates, up to a log position (inclusive) and after a
+        version, in version order per aggregate: read through the log's primary key."""
+        found: list[Notification] = []
+        position = self.position_column
+        ids = sorted(originator_ids, key=lambda aid: aid.int)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            rows = tx.rows(
+                f"SELECT {position} AS notification_id, originator_id, originator_version, "
+                f"topic, state FROM {self._events} WHERE originator_id IN "
+                f"({', '.join(['%s'] * len(chunk))}) AND {position} <= %s "
+                "AND originator_version > %s ORDER BY originator_id, originator_version",
+                [*map(self._event_id, chunk), upto, after_version],
+            )
+            found.extend(
+                Notification(
+                    id=int(r["notification_id"]),
+                    originator_id=UUID(str(r["originator_id"])),
+                    originator_version=int(r["originator_version"]),
+                    topic=r["topic"],
+                    state=bytes(r["state"]),
+                )
+                for r in rows
+            )
+        return found
+
+    def event_id_of(self, column: str) -> str:
+        """SQL turning a view's TEXT id column into the log's `originator_id`, to join them."""
+        if self.postgres is None:
+            return f"replace({column}, '-', '')"
+        return f"CAST({column} AS uuid)" if self._uuid_ids else column
+
+    @property
+    def events_table(self) -> str:
+        return self._events
+
+    @property
+    def position_column(self) -> str:
+        """The log position's column in the events table."""
+        return "notification_id" if self.postgres is not None else "rowid"
+
+    def _event_id(self, aid: UUID) -> object:
+        if self.postgres is None:
+            return aid.hex
+        return aid if self._uuid_ids else str(aid)
 
     def time(self, at: datetime) -> object:
         return at if self.postgres else utc_text(at)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
@@ -144,13 +145,33 @@ def _batches(
             if short:
                 return
             start = batch[-1].id
+    if db.postgres is not None:
+        yield from _read_ahead(db, batch_size, start)
+        return
     while True:
-        found = db.notifications(start, batch_size)
-        batch = builds[0].runner.read(start) if found is None else found
+        batch = builds[0].runner.read(start)
         yield batch, None
         if len(batch) < batch_size:
             return
         start = batch[-1].id
+
+
+def _read_ahead(db: Database, batch_size: int, start: int) -> Batches:
+    """The whole log after `start` on PostgreSQL, each batch read on another connection while
+    the one before is applied, so the server reads while this process works."""
+
+    def read(after: int) -> Sequence[Notification]:
+        return db.notifications(after, batch_size) or []
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-read") as reader:
+        batch = read(start)
+        while True:
+            full = len(batch) == batch_size
+            ahead = reader.submit(read, batch[-1].id) if full else None
+            yield batch, None
+            if ahead is None:
+                return
+            batch = ahead.result()
 
 
 def _topics(builds: list[Build]) -> list[str] | None:

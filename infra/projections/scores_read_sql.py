@@ -1,10 +1,12 @@
-"""Reading the scores view in SQL: the sheets as they are, or folded from their stored
-changes up to a log position (see `infra.projections.scores_sql` for the tables)."""
+"""Reading the scores view in SQL: the sheets as they are, or folded from the changes their
+stored events make up to a log position (see `infra.projections.scores_sql` for the
+tables)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from datetime import UTC
 from typing import Any
 from uuid import UUID
 
@@ -13,18 +15,20 @@ from domain.rubric_definition import rubric_from_definition
 from infra.projections.catalog import ActiveVersion
 from infra.projections.database import Database, Tx
 from projections.scores import (
+    SCORES,
     ScoreRow,
+    Scores,
     SheetChange,
     SheetFilter,
     SheetHead,
     Summary,
+    changes_of,
     replay,
     score_row,
 )
 
-SCORE_TABLES = ("score_sheets", "score_changes", "score_rubrics")
-CHUNK = 500
-"""Ids per IN (…) list when reading many sheets' histories."""
+SCORE_TABLES = ("score_sheets", "score_rubrics")
+_SCORES = Scores()
 
 
 def parse_rubric(definition: Mapping[str, Any], code: str, version: int) -> Rubric:
@@ -60,20 +64,23 @@ def sheet_head(row: Mapping[str, Any]) -> SheetHead:
     )
 
 
-def change_from_row(db: Database, r: Mapping[str, Any]) -> SheetChange:
-    return SheetChange(
-        UUID(r["assessment_id"]),
-        int(r["version"]),
-        int(r["position"]),
-        db.read_time(r["changed_at"]),
-        r["actor_id"],
-        r["actor_role"],
-        r["status"],
-        r["layer"],
-        r["item"],
-        None if r["entry"] is None else json.loads(r["entry"]),
-        r["event"],
-    )
+def stored_changes(
+    db: Database,
+    tx: Tx,
+    assessment_ids: Iterable[UUID],
+    upto: int,
+    after_version: int = 0,
+) -> dict[UUID, list[SheetChange]]:
+    """Each assessment's changes in version order, made from its stored events up to a log
+    position (and after a version) as the processor makes them; times in UTC, as the view
+    stores them."""
+    by_id: dict[UUID, list[SheetChange]] = {aid: [] for aid in assessment_ids}
+    stored = db.events_of(tx, by_id, upto, after_version)
+    decode = db.mapper.to_domain_event
+    events = ((decode(n), n.id) for n in stored if _SCORES.handles(n.topic))
+    for change in changes_of(_SCORES, events):
+        by_id[change.assessment_id].append(change._replace(at=change.at.astimezone(UTC)))
+    return by_id
 
 
 class SqlScoresReader:
@@ -99,13 +106,14 @@ class SqlScoresReader:
         sql_where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
 
         def query(tx: Tx, version: int) -> list[ScoreRow]:
-            sheets, changes, _ = (self.db.table(t, version) for t in SCORE_TABLES)
+            sheets = self.db.table(SCORE_TABLES[0], version)
             rows = tx.rows(f"SELECT * FROM {sheets} {sql_where}ORDER BY assessment_id", params)
             if as_of is None:
                 return [self._live(row) for row in rows]
-            # A sheet unchanged since the position is its live row; only the others are folded.
+            # A sheet unchanged since the position is its live row; only the others are folded,
+            # from events the view has applied (they come before the row's position).
             moved = [sheet_head(r) for r in rows if int(r["position"]) > as_of]
-            folded = {s.assessment_id: s for s in self._folded(tx, version, changes, moved, as_of)}
+            folded = {s.assessment_id: s for s in self._folded(tx, moved, as_of)}
             return [folded.get(UUID(r["assessment_id"])) or self._live(r) for r in rows]
 
         return self.active.read(query)
@@ -144,41 +152,27 @@ class SqlScoresReader:
     def histories(
         self, assessment_ids: Iterable[UUID], as_of: int | None = None
     ) -> dict[UUID, list[SheetChange]]:
-        """Each assessment's changes in version order (up to a log position)."""
+        """Each assessment's changes in version order (up to a log position): those the
+        serving version has applied."""
+        ids = list(assessment_ids)
 
         def query(tx: Tx, version: int) -> dict[UUID, list[SheetChange]]:
-            table = self.db.table("score_changes", version)
-            return self._changes_of(tx, table, assessment_ids, as_of)
+            row = tx.row(
+                f"SELECT position FROM {self.active.catalog.tracking_table} "
+                "WHERE name = %s AND version = %s",
+                [SCORES, version],
+            )
+            applied = 0 if row is None else int(row["position"])
+            upto = applied if as_of is None else min(as_of, applied)
+            return stored_changes(self.db, tx, ids, upto)
 
         return self.active.read(query)
 
-    def _folded(
-        self, tx: Tx, version: int, changes: str, heads: list[SheetHead], as_of: int
-    ) -> list[ScoreRow]:
-        by_id = self._changes_of(tx, changes, (h.assessment_id for h in heads), as_of)
+    def _folded(self, tx: Tx, heads: list[SheetHead], as_of: int) -> list[ScoreRow]:
+        by_id = stored_changes(self.db, tx, (h.assessment_id for h in heads), as_of)
         return [
             score_row(replay(h, by_id[h.assessment_id]), self.rubric(h.rubric_id)) for h in heads
         ]
-
-    def _changes_of(
-        self, tx: Tx, table: str, assessment_ids: Iterable[UUID], as_of: int | None
-    ) -> dict[UUID, list[SheetChange]]:
-        by_id: dict[UUID, list[SheetChange]] = {aid: [] for aid in assessment_ids}
-        bound = "" if as_of is None else " AND position <= %s"
-        for chunk in _chunks(sorted(str(aid) for aid in by_id)):
-            rows = tx.rows(
-                f"SELECT * FROM {table} WHERE assessment_id IN "
-                f"({', '.join(['%s'] * len(chunk))}){bound} ORDER BY assessment_id, version",
-                [*chunk] if as_of is None else [*chunk, as_of],
-            )
-            for r in rows:
-                by_id[UUID(r["assessment_id"])].append(change_from_row(self.db, r))
-        return by_id
-
-
-def _chunks(ids: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 def _conditions(where: SheetFilter) -> tuple[list[str] | None, list[object]]:

@@ -1,6 +1,6 @@
 """The scores view in SQL: `score_sheets_v<N>` (one row per assessment, with its entries and
-score), `score_changes_v<N>` (one row per assessment event: the history that as-of readings
-fold) and `score_rubrics_v<N>` (the published definitions the scores are computed with)."""
+score) and `score_rubrics_v<N>` (the published definitions the scores are computed with). An
+assessment's history is its stored events: as-of readings fold the changes they make."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from domain.canonical import canonical_json
 from domain.rubric import Rubric
 from infra.projections.database import Database, Tx, id_text
 from infra.projections.scores_read_sql import SCORE_TABLES as SCORE_TABLES
-from infra.projections.scores_read_sql import RubricCache, change_from_row, sheet_head
+from infra.projections.scores_read_sql import RubricCache, sheet_head, stored_changes
 from infra.projections.scores_read_sql import SqlScoresReader as SqlScoresReader
 from projections.scores import (
+    SCORES,
     PublishedRubric,
     Sheet,
     SheetChange,
     SheetHead,
     Summary,
-    entry_json,
     summarize,
 )
 
@@ -29,12 +29,8 @@ SHEET_COLUMNS = (
     "status, version, position, changed_at, changed_by, changed_role, total, result, layers, "
     "summary"
 )
-CHANGE_COLUMNS = (
-    "assessment_id, version, position, changed_at, actor_id, actor_role, status, layer, item, "
-    "entry, event"
-)
-CHANGE_TYPES = ("text", "int4", "int8", "timestamptz", *["text"] * 7)
-"""The PostgreSQL types of CHANGE_COLUMNS (as the table defines them)."""
+LEGACY_TABLES = ("score_changes",)
+"""Tables that versions made by earlier code may have: dropped with their version."""
 CACHE_LIMIT = 2_000
 """Sheets kept in memory between batches: a whole sheet of entries takes tens of kilobytes.
 Serving, all are dropped when the limit is reached; building, the least recently changed
@@ -57,17 +53,16 @@ class SqlScoresView:
     """Changes are buffered and written once per batch; the sheets a batch changed are
     scored once, when it is written. Sheets stay cached between batches.
 
-    While a version is being built, its changes are copied in bulk and a changed sheet is
-    scored and written only when it leaves the cache or the build settles (once per build,
-    not once per batch). A sheet's row is written when it is opened, so that a build resumed
-    after a crash finds every sheet; a resumed build brings the rows that lag behind their
-    changes up to date when it settles."""
+    While a version is being built, a changed sheet is scored and written only when it
+    leaves the cache or the build settles (once per build, not once per batch). A sheet's
+    row is written when it is opened, so that a build resumed after a crash finds every
+    sheet; a resumed build brings the rows that lag behind the events it has applied up to
+    date, from the stored events, when it settles."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._tx: Tx | None = None
-        self._sheets = self._changes = self._rubrics = ""
-        self._pending: list[SheetChange] = []
+        self._sheets = self._rubrics = ""
         # Sheets by their assessment id's number: hashing a UUID is slow.
         self._dirty: dict[int, Sheet] = {}
         self._cache: dict[int, Sheet] = {}
@@ -79,7 +74,7 @@ class SqlScoresView:
         self._empty: dict[UUID, Summary] = {}
 
     def tables(self, version: int) -> list[str]:
-        sheets, changes, rubrics = self.table_names(version)
+        sheets, rubrics = self.table_names(version)[:2]
         t = self.db.time_type
         return [
             f"CREATE TABLE {sheets} (assessment_id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, "
@@ -88,10 +83,6 @@ class SqlScoresView:
             f"version INTEGER NOT NULL, position BIGINT NOT NULL, changed_at {t}, "
             "changed_by TEXT NOT NULL, changed_role TEXT NOT NULL, total TEXT NOT NULL, "
             "result TEXT NOT NULL, layers TEXT NOT NULL, summary TEXT NOT NULL)",
-            f"CREATE TABLE {changes} (assessment_id TEXT NOT NULL, version INTEGER NOT NULL, "
-            f"position BIGINT NOT NULL, changed_at {t} NOT NULL, actor_id TEXT NOT NULL, "
-            "actor_role TEXT NOT NULL, status TEXT, layer TEXT, item TEXT, entry TEXT, "
-            "event TEXT NOT NULL, PRIMARY KEY (assessment_id, version))",
             f"CREATE TABLE {rubrics} (rubric_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
             "version INTEGER NOT NULL, definition TEXT NOT NULL)",
         ]
@@ -106,12 +97,11 @@ class SqlScoresView:
         ]
 
     def table_names(self, version: int) -> list[str]:
-        return [self.db.table(name, version) for name in SCORE_TABLES]
+        return [self.db.table(name, version) for name in SCORE_TABLES + LEGACY_TABLES]
 
     def begin(self, tx: Tx, version: int) -> None:
         self._tx = tx
-        self._sheets, self._changes, self._rubrics = self.table_names(version)
-        self._pending.clear()
+        self._sheets, self._rubrics = self.table_names(version)[:2]
         self._opened.clear()
         if self._building is None:
             self._dirty.clear()
@@ -127,8 +117,9 @@ class SqlScoresView:
             return
         self.begin(tx, self._building)
         if not self._complete:
-            for aid in self._lagging():
-                self._load(aid)
+            applied = self._applied(self._building)
+            for aid in self._lagging(applied):
+                self._load(aid, applied)
             self._complete = True
         self._write_sheets(list(self._dirty.values()))
         self._dirty.clear()
@@ -151,33 +142,31 @@ class SqlScoresView:
     def change_sheet(self, change: SheetChange) -> None:
         key = change.assessment_id.int
         # The batch's own sheets first: the cache may have dropped one not yet written.
-        sheet = self._dirty.get(key) or self._cache.get(key) or self._load(change.assessment_id)
+        sheet = (
+            self._dirty.get(key)
+            or self._cache.get(key)
+            or self._load(change.assessment_id, change.position - 1)
+        )
         self._apply(sheet, change)
 
     def flush(self) -> None:
         tx = self._writing()
-        changes = [self._change_params(c) for c in self._pending]
         if self._building is None:
-            marks = ", ".join(["%s"] * 11)
-            tx.run_many(f"INSERT INTO {self._changes} ({CHANGE_COLUMNS}) VALUES ({marks})", changes)
             self._write_sheets(list(self._dirty.values()))
             self._dirty.clear()
         else:
-            tx.copy(self._changes, CHANGE_COLUMNS, CHANGE_TYPES, changes)
             # A sheet written when it left the cache, in this batch, is newer: keep it.
             tx.run_many(
                 f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({', '.join(['%s'] * 17)}) "
                 "ON CONFLICT (assessment_id) DO NOTHING",
                 self._opened,
             )
-        self._pending.clear()
         self._opened.clear()
         self._tx = None
 
     def forget(self) -> None:
         if self._dirty and self._building is not None:
             self._complete = False
-        self._pending.clear()
         self._opened.clear()
         self._dirty.clear()
         self._cache.clear()
@@ -185,13 +174,14 @@ class SqlScoresView:
 
     def _apply(self, sheet: Sheet, change: SheetChange) -> None:
         sheet.apply(change)
-        self._pending.append(change)
         key = change.assessment_id.int
         self._dirty[key] = sheet
         if self._building is not None:  # most recently changed last
             self._cache[key] = self._cache.pop(key, sheet)
 
-    def _load(self, assessment_id: UUID) -> Sheet:
+    def _load(self, assessment_id: UUID, applied: int) -> Sheet:
+        """A sheet from its row; while resuming a build, with the events up to `applied` (the
+        log position the build has applied) that the row lags behind."""
         tx = self._writing()
         row = tx.row(f"SELECT * FROM {self._sheets} WHERE assessment_id = %s", [str(assessment_id)])
         if row is None:
@@ -210,22 +200,29 @@ class SqlScoresView:
         self._remember(sheet)
         if self._building is not None and not self._complete:
             # The row may lag behind changes whose sheet was lost from memory.
-            later = tx.rows(
-                f"SELECT * FROM {self._changes} WHERE assessment_id = %s AND version > %s "
-                "ORDER BY version",
-                [str(assessment_id), sheet.version],
-            )
-            for r in later:
-                sheet.apply(change_from_row(self.db, r))
-            if later:
+            later = stored_changes(self.db, tx, [assessment_id], applied, sheet.version)
+            for change in later[assessment_id]:
+                sheet.apply(change)
+            if later[assessment_id]:
                 self._dirty[assessment_id.int] = sheet
         return sheet
 
-    def _lagging(self) -> list[UUID]:
+    def _applied(self, version: int) -> int:
+        row = self._writing().row(
+            f"SELECT position FROM {self.db.table('projection_tracking')} "
+            "WHERE name = %s AND version = %s",
+            [SCORES, version],
+        )
+        return 0 if row is None else int(row["position"])
+
+    def _lagging(self, applied: int) -> list[UUID]:
+        """Sheets whose row lags behind the events the build has applied."""
         rows = self._writing().rows(
-            f"SELECT s.assessment_id FROM {self._sheets} s JOIN (SELECT assessment_id, "
-            f"MAX(version) AS version FROM {self._changes} GROUP BY assessment_id) c "
-            "ON c.assessment_id = s.assessment_id WHERE c.version > s.version"
+            f"SELECT s.assessment_id FROM {self._sheets} s WHERE EXISTS (SELECT 1 FROM "
+            f"{self.db.events_table} e WHERE e.originator_id = "
+            f"{self.db.event_id_of('s.assessment_id')} AND e.originator_version > s.version "
+            f"AND e.{self.db.position_column} <= %s)",
+            [applied],
         )
         return [UUID(r["assessment_id"]) for r in rows]
 
@@ -266,13 +263,6 @@ class SqlScoresView:
             )
 
         return self._parsed.get(rubric_id, load)
-
-    def _change_params(self, c: SheetChange) -> tuple[object, ...]:
-        entry = None if c.entry is None else entry_json(c.entry)
-        return (
-            *(id_text(c.assessment_id), c.version, c.position, self.db.time(c.at), c.actor_id),
-            *(c.actor_role, c.status, c.layer, c.item, entry, c.event),
-        )
 
     def _sheet_params(self, sheet: Sheet, summary: Summary) -> tuple[object, ...]:
         h = sheet.head
