@@ -80,7 +80,7 @@ def test_a_regulator_starts_from_the_sheets_changed_last(site: Site, page: Any) 
     recent = page.get_by_role("region", name="最近有变化的评分表")
     rows = recent.locator("tbody tr")
     assert rows.count() == 10
-    times = [rows.nth(i).locator("td").nth(5).inner_text() for i in range(rows.count())]
+    times = [rows.nth(i).locator("td").nth(6).inner_text() for i in range(rows.count())]
     assert times == sorted(times, reverse=True)
     assert_accessible(page)
     screenshot(page, "home-city")
