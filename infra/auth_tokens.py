@@ -1,7 +1,7 @@
-"""Access tokens and login throttling, in tables beside the events so every worker shares them.
+"""Access tokens, in a table beside the events so every worker honours and revokes the same ones.
 
 A token is random and handed out once; only its SHA-256 digest is stored, with its expiry and
-revocation. Failed logins are counted per account and per address over a sliding window."""
+revocation."""
 
 from __future__ import annotations
 
@@ -14,15 +14,13 @@ from uuid import UUID
 
 from application.ports import Clock
 from infra.projections.advisory import lock_key
-from infra.projections.database import Database, Tx
+from infra.projections.database import Database
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {tokens} (digest TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, created_at {time} NOT NULL, expires_at {time} NOT NULL, "
     "revoked_at {time})",
     "CREATE INDEX IF NOT EXISTS {tokens_index} ON {tokens} (account_id)",
-    "CREATE TABLE IF NOT EXISTS {failures} (subject TEXT NOT NULL, at {time} NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS {failures_index} ON {failures} (subject, at)",
 )
 
 
@@ -41,24 +39,13 @@ class IssuedToken:
     lifetime: timedelta
 
 
-@dataclass(frozen=True)
-class ThrottlePolicy:
-    """At most `per_account` failures for one username and `per_address` from one address
-    within `window`; past that, logins are refused until the oldest failure ages out."""
-
-    per_account: int = 5
-    per_address: int = 20
-    window: timedelta = timedelta(minutes=15)
-
-
 class AuthTables:
-    """The `auth_tokens` and `login_failures` tables of one event store's database."""
+    """The `auth_tokens` table of one event store's database."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
         self.tokens = db.table("auth_tokens")
-        self.failures = db.table("login_failures")
         self._ready = False
         self._lock = threading.Lock()
 
@@ -68,9 +55,7 @@ class AuthTables:
                 return
             names = {
                 "tokens": self.tokens,
-                "failures": self.failures,
                 "tokens_index": "auth_tokens_account",
-                "failures_index": "login_failures_subject",
                 "time": self.db.time_type,
             }
             with self.db.write() as tx:
@@ -126,47 +111,3 @@ class AuthTables:
                 "AND revoked_at IS NULL",
                 (self.db.time(self.clock.now()), str(account_id)),
             )
-
-    # Throttling -----------------------------------------------------------------------
-
-    def retry_after(self, subjects: dict[str, int], window: timedelta) -> int | None:
-        """Seconds until a login may be tried again, when any subject (an account or an
-        address key, with its limit) has reached its limit within the window; else None."""
-        self.ensure()
-        now = self.clock.now()
-        waits: list[int] = []
-        with self.db.read() as tx:
-            for subject, limit in subjects.items():
-                wait = self._wait(tx, subject, limit, now, window)
-                if wait is not None:
-                    waits.append(wait)
-        return max(waits) if waits else None
-
-    def _wait(
-        self, tx: Tx, subject: str, limit: int, now: datetime, window: timedelta
-    ) -> int | None:
-        rows = tx.rows(
-            f"SELECT at FROM {self.failures} WHERE subject = %s AND at > %s ORDER BY at DESC",
-            (subject, self.db.time(now - window)),
-        )
-        if len(rows) < limit:
-            return None
-        # The limit-th newest failure must age out before another try is allowed.
-        oldest_counted = self.db.read_time(rows[limit - 1]["at"])
-        return max(1, int((oldest_counted + window - now).total_seconds()) + 1)
-
-    def record_failure(self, subjects: list[str], window: timedelta) -> None:
-        self.ensure()
-        now = self.clock.now()
-        with self.db.write() as tx:
-            tx.run_many(
-                f"INSERT INTO {self.failures} (subject, at) VALUES (%s, %s)",
-                [(subject, self.db.time(now)) for subject in subjects],
-            )
-            # Failures older than the window no longer count: keep the table small.
-            tx.run(f"DELETE FROM {self.failures} WHERE at < %s", (self.db.time(now - window),))
-
-    def clear_failures(self, subject: str) -> None:
-        self.ensure()
-        with self.db.write() as tx:
-            tx.run(f"DELETE FROM {self.failures} WHERE subject = %s", (subject,))

@@ -10,8 +10,9 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from application.guarded import Guarded
 from application.service import Kaohe
-from infra.auth_tokens import AuthTables, ThrottlePolicy
+from infra.auth_tokens import AuthTables
 from infra.bootstrap import build_kaohe
+from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
@@ -52,7 +53,9 @@ def create_app(
     projections = Projections(app.extensions["kaohe"].store)
     app.extensions["projections"] = projections
     app.extensions["guarded"] = Guarded(app.extensions["kaohe"])
-    app.extensions["auth_tables"] = AuthTables(projections.db, app.extensions["kaohe"].runner.clock)
+    clock = app.extensions["kaohe"].runner.clock
+    app.extensions["auth_tables"] = AuthTables(projections.db, clock)
+    app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     if poll_projections and projections.db.postgres is None:
         projections.start()
 

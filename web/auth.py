@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from flask import current_app, g, request
 from werkzeug.wrappers import Response
 
-from application.errors import AuthenticationError, PermissionDeniedError
+from application.errors import AuthenticationError, PermissionDeniedError, WrongPasswordError
 from domain.account import Account
-from infra.auth_tokens import IssuedToken, ThrottlePolicy
-from web.context import auth_tables, guarded, kaohe
+from infra.auth_tokens import IssuedToken
+from infra.login_throttle import Throttled, ThrottlePolicy, account_subject
+from web.context import auth_tables, guarded, kaohe, login_throttle
 from web.errors import ThrottledError
 
 SESSION_COOKIE = "kaohe_session"
@@ -113,28 +116,37 @@ def presented_token() -> tuple[str, str] | None:
     return (session, SESSION) if session else None
 
 
+@contextmanager
+def counted_attempt(username: str) -> Iterator[None]:
+    """Check a password of `username` inside the block, counted against the limits of the
+    account and of the client address before it is checked (429 past them). A wrong
+    password stays counted; a right one, or an error before the check ends, is given back."""
+    policy: ThrottlePolicy = current_app.config["KAOHE_LOGIN_THROTTLE"]
+    throttle = login_throttle()
+    subjects = policy.subjects(username, request.remote_addr or "unknown")
+    try:
+        throttle.reserve(subjects, policy.window)
+    except Throttled as refused:
+        raise ThrottledError(
+            "too many failed logins for this account or from this address; "
+            f"try again in {refused.retry_after} seconds",
+            refused.retry_after,
+        ) from None
+    try:
+        yield
+    except (AuthenticationError, WrongPasswordError):
+        raise
+    except BaseException:
+        throttle.release(subjects)
+        raise
+    throttle.succeeded(subjects, cleared=account_subject(username))
+
+
 def log_in(username: str, password: str, kind: str) -> tuple[Account, IssuedToken]:
     """Check the password (unless throttled) and issue a token of the kind asked for."""
-    policy: ThrottlePolicy = current_app.config["KAOHE_LOGIN_THROTTLE"]
-    tables = auth_tables()
-    subjects = {
-        f"account:{username.strip().casefold()}": policy.per_account,
-        f"address:{request.remote_addr or 'unknown'}": policy.per_address,
-    }
-    wait = tables.retry_after(subjects, policy.window)
-    if wait is not None:
-        raise ThrottledError(
-            f"too many failed logins for this account or from this address; "
-            f"try again in {wait} seconds",
-            wait,
-        )
-    try:
+    with counted_attempt(username):
         account = kaohe().accounts.authenticate(username, password)
-    except AuthenticationError:
-        tables.record_failure(list(subjects), policy.window)
-        raise
-    tables.clear_failures(next(iter(subjects)))
     lifetime: timedelta = current_app.config[
         "KAOHE_TOKEN_LIFETIME" if kind == BEARER else "KAOHE_SESSION_LIFETIME"
     ]
-    return account, tables.issue(account.id, kind, lifetime)
+    return account, auth_tables().issue(account.id, kind, lifetime)
