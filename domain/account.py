@@ -58,11 +58,25 @@ class Account(AuditedAggregate):
             aggregate.grants = {}
             aggregate.disabled = False
             aggregate.has_password = False
+            aggregate.credential_generation = 0
 
     class PasswordSet(AuditedAggregate.Event):
+        """The account's password was set: at creation, or by its holder (who gave the
+        current one). Tokens issued before it stop working."""
+
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.has_password = True
+            aggregate.credential_generation += 1
+
+    class PasswordReset(AuditedAggregate.Event):
+        """An administrator set a new password for someone else's account, with a reason
+        (say, the holder forgot it). Tokens issued before it stop working."""
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.has_password = True
+            aggregate.credential_generation += 1
 
     class RoleGranted(AuditedAggregate.Event):
         grant_id: UUID
@@ -100,6 +114,9 @@ class Account(AuditedAggregate):
     grants: dict[UUID, Grant]
     disabled: bool
     has_password: bool
+    credential_generation: int
+    """How many times the password was set: a token carries the generation it was issued
+    in and works only while that is still the account's."""
 
     def __init__(self) -> None:
         """State comes from the events' apply methods."""
@@ -122,6 +139,17 @@ class Account(AuditedAggregate):
         """Record that the password changed; the hash itself is saved beside this event."""
         self._check_enabled("set the password of")
         self._emit(self.PasswordSet, stamp)
+
+    def reset_password(self, stamp: Stamp, reason: str) -> None:
+        """Record that an administrator set a new password for this account (the hash is
+        saved beside this event); never one's own, which needs the current password."""
+        self._check_enabled("reset the password of")
+        if stamp.actor_id == str(self.id):
+            raise DomainError(
+                "to change your own password, give your current one; "
+                "a reset is for someone else's account"
+            )
+        self._emit(self.PasswordReset, stamp, require_reason(reason, "reset a password"))
 
     def grant(self, stamp: Stamp, role: Role, unit_id: UUID) -> Grant:
         self._check_enabled("grant a role to")

@@ -1,7 +1,8 @@
 """Access tokens, in a table beside the events so every worker honours and revokes the same ones.
 
 A token is random and handed out once; only its SHA-256 digest is stored, with its expiry and
-revocation."""
+revocation, and the account's credential generation it was issued in: once the password
+changes, the account's generation moves on and every older token stops working."""
 
 from __future__ import annotations
 
@@ -14,14 +15,17 @@ from uuid import UUID
 
 from application.ports import Clock
 from infra.projections.advisory import lock_key
-from infra.projections.database import Database
+from infra.projections.database import Database, Tx
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {tokens} (digest TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, created_at {time} NOT NULL, expires_at {time} NOT NULL, "
-    "revoked_at {time})",
+    "revoked_at {time}, generation INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS {tokens_index} ON {tokens} (account_id)",
 )
+ADD_GENERATION = "ALTER TABLE {tokens} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"
+"""For a table made before generations: its tokens count as generation 0, older than any
+password, so their holders log in once more."""
 
 
 def digest(token: str) -> str:
@@ -37,6 +41,14 @@ class IssuedToken:
     kind: str
     expires_at: datetime
     lifetime: timedelta
+
+
+@dataclass(frozen=True)
+class TokenHolder:
+    """Whose a live token is, and the credential generation it was issued in."""
+
+    account_id: UUID
+    generation: int
 
 
 class AuthTables:
@@ -63,33 +75,60 @@ class AuthTables:
                     tx.run("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.db.schema, "ddl"),))
                 for statement in CREATE:
                     tx.run(statement.format(**names))
+                if not self._has_generation(tx):
+                    tx.run(ADD_GENERATION.format(**names))
             self._ready = True
+
+    def _has_generation(self, tx: Tx) -> bool:
+        if self.db.postgres is None:
+            return any(r["name"] == "generation" for r in tx.rows("PRAGMA table_info(auth_tokens)"))
+        found = tx.row(
+            "SELECT 1 AS found FROM information_schema.columns WHERE table_schema = %s "
+            "AND table_name = 'auth_tokens' AND column_name = 'generation'",
+            (self.db.schema,),
+        )
+        return found is not None
 
     # Tokens ---------------------------------------------------------------------------
 
-    def issue(self, account_id: UUID, kind: str, lifetime: timedelta) -> IssuedToken:
+    def issue(
+        self, account_id: UUID, kind: str, lifetime: timedelta, generation: int
+    ) -> IssuedToken:
         self.ensure()
         token = secrets.token_urlsafe(32)
         now = self.clock.now()
         expires = now + lifetime
         with self.db.write() as tx:
             tx.run(
-                f"INSERT INTO {self.tokens} (digest, account_id, kind, created_at, expires_at) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                (digest(token), str(account_id), kind, self.db.time(now), self.db.time(expires)),
+                f"INSERT INTO {self.tokens} (digest, account_id, kind, created_at, expires_at, "
+                "generation) VALUES (%s, %s, %s, %s, %s, %s)",
+                (
+                    *(digest(token), str(account_id), kind),
+                    *(self.db.time(now), self.db.time(expires), generation),
+                ),
             )
         return IssuedToken(token, account_id, kind, expires, lifetime)
 
-    def account_of(self, token: str, kind: str) -> UUID | None:
-        """The account of a live token of this kind (not expired, not revoked), or None."""
+    def holder_of(self, token: str, kind: str) -> TokenHolder | None:
+        """Who holds a live token of this kind (not expired, not revoked), or None."""
         self.ensure()
         with self.db.read() as tx:
             row = tx.row(
-                f"SELECT account_id FROM {self.tokens} WHERE digest = %s AND kind = %s "
-                "AND revoked_at IS NULL AND expires_at > %s",
+                f"SELECT account_id, generation FROM {self.tokens} WHERE digest = %s "
+                "AND kind = %s AND revoked_at IS NULL AND expires_at > %s",
                 (digest(token), kind, self.db.time(self.clock.now())),
             )
-        return None if row is None else UUID(row["account_id"])
+        return None if row is None else TokenHolder(UUID(row["account_id"]), row["generation"])
+
+    def keep(self, token: str, generation: int) -> None:
+        """Carry a token over to the account's new credential generation (the session
+        that changed the password stays; the account's other tokens end)."""
+        self.ensure()
+        with self.db.write() as tx:
+            tx.run(
+                f"UPDATE {self.tokens} SET generation = %s WHERE digest = %s",
+                (generation, digest(token)),
+            )
 
     def revoke(self, token: str) -> bool:
         """Revoke a token; False if it was not live."""

@@ -145,6 +145,7 @@ RULES: Mapping[type, Rule] = {
     Unit.Closed: lambda e, f: _transition(e, f, "status", "closed", _unit(e, f)),
     Account.Created: _account_created,
     Account.PasswordSet: _account,
+    Account.PasswordReset: _account,
     Account.RoleGranted: _granted,
     Account.RoleRevoked: _revoked,
     Account.Disabled: lambda e, f: _transition(e, f, "status", "disabled", _account(e, f)),

@@ -43,8 +43,8 @@ def authenticate_request() -> None:
     if header:
         if scheme.lower() != BEARER or not token.strip():
             raise AuthenticationError("send Authorization: Bearer <access token>")
-        found = tables.account_of(token.strip(), BEARER)
-        if found is None:
+        holder = tables.holder_of(token.strip(), BEARER)
+        if holder is None:
             raise AuthenticationError("the access token is unknown, expired or revoked")
     else:
         session = request.cookies.get(SESSION_COOKIE)
@@ -53,8 +53,8 @@ def authenticate_request() -> None:
                 "log in first: POST /api/v1/auth/token for a bearer token, "
                 "or POST /api/v1/auth/session in a browser"
             )
-        found = tables.account_of(session, SESSION)
-        if found is None:
+        holder = tables.holder_of(session, SESSION)
+        if holder is None:
             raise AuthenticationError("the session is unknown, expired or revoked; log in again")
         if request.method not in SAFE_METHODS and not hmac.compare_digest(
             sent_csrf(), csrf_token(session)
@@ -64,8 +64,10 @@ def authenticate_request() -> None:
                 f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie), "
                 f"or a form field {CSRF_FIELD} from one of our pages"
             )
-    guarded().auth.account(found)  # a disabled account's tokens stop working at once
-    g.account_id = found
+    account = guarded().auth.account(holder.account_id)  # disabled: its tokens stop at once
+    if holder.generation != account.credential_generation:
+        raise AuthenticationError("the password of this account has changed since; log in again")
+    g.account_id = holder.account_id
 
 
 def sent_csrf() -> str:
@@ -149,4 +151,4 @@ def log_in(username: str, password: str, kind: str) -> tuple[Account, IssuedToke
     lifetime: timedelta = current_app.config[
         "KAOHE_TOKEN_LIFETIME" if kind == BEARER else "KAOHE_SESSION_LIFETIME"
     ]
-    return account, auth_tables().issue(account.id, kind, lifetime)
+    return account, auth_tables().issue(account.id, kind, lifetime, account.credential_generation)
