@@ -12,6 +12,7 @@ from application.actor import Actor
 from application.authorization import Action, Authorizer, Caller, Target
 from application.errors import ConflictError
 from application.guarded_assessments import GuardedAssessments
+from application.ports import RefusalLog
 from application.runner import Command, Outcome
 from application.service import Kaohe
 from domain.account import ROLE_RANK, Account, Role
@@ -27,9 +28,9 @@ from domain.unit import Unit
 class Gate:
     """What every guarded use case shares: the authorizer, commands and preconditions."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
         self.kaohe = kaohe
-        self.auth = Authorizer(kaohe)
+        self.auth = Authorizer(kaohe, refusals)
 
     def actor(self, caller: Caller, action: Action, target: Target) -> Actor:
         return self.auth.actor(caller, action, target)
@@ -72,9 +73,9 @@ class Guarded:
     """Kaohe as callers use it over HTTP: each call resolves the acting role from the
     caller's live grants and the target's unit, or is refused and recorded."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
         self.kaohe = kaohe
-        self.gate = Gate(kaohe)
+        self.gate = Gate(kaohe, refusals)
         self.auth = self.gate.auth
         self.assessments = GuardedAssessments(self.gate)
 

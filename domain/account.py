@@ -103,11 +103,20 @@ class Account(AuditedAggregate):
         """The account attempted `action` on `target` (`target_unit`: the unit it belongs to,
         None when it has none) and was refused; `reason` says why. The stamp names the
         account and the grant it came closest with (role and unit; empty when it holds
-        none). It changes no state: it is kept so that refusals show in the audit trail."""
+        none). It changes no state: it is kept so that refusals show in the audit trail.
+        `repeats` counts the refusals of the same kind not recorded one by one since the
+        last recorded (version 1 had none: read as 0)."""
+
+        class_version = 2
 
         action: str
         target: str
         target_unit: UUID | None
+        repeats: int
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["repeats"] = 0
 
     username: str
     display_name: str
@@ -172,7 +181,13 @@ class Account(AuditedAggregate):
         self._emit(self.Disabled, stamp, require_reason(reason, "disable an account"))
 
     def record_access_denied(
-        self, stamp: Stamp, action: str, target: str, target_unit: UUID | None, why: str
+        self,
+        stamp: Stamp,
+        action: str,
+        target: str,
+        target_unit: UUID | None,
+        why: str,
+        repeats: int = 0,
     ) -> None:
         """Record a refused attempt (also by a disabled account: refusals are always kept)."""
         if not action.strip() or not target.strip():
@@ -184,6 +199,7 @@ class Account(AuditedAggregate):
             action=action.strip(),
             target=target.strip(),
             target_unit=target_unit,
+            repeats=repeats,
         )
 
     def _check_enabled(self, action: str) -> None:

@@ -15,6 +15,7 @@ from infra.auth_tokens import AuthTables
 from infra.bootstrap import build_kaohe
 from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
+from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.auth import authenticate_request
@@ -56,8 +57,9 @@ def create_app(
     app.extensions["kaohe"] = kaohe or build_kaohe(settings)
     projections = Projections(app.extensions["kaohe"].store)
     app.extensions["projections"] = projections
-    app.extensions["guarded"] = Guarded(app.extensions["kaohe"])
     clock = app.extensions["kaohe"].runner.clock
+    refusals = StoreRefusalLog(projections.db, clock, app.config.get("KAOHE_REFUSALS"))
+    app.extensions["guarded"] = Guarded(app.extensions["kaohe"], refusals)
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     if poll_projections and projections.db.postgres is None:
