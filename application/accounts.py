@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from application.errors import AuthenticationError, ConflictError, NotFoundError
+from application.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    WrongPasswordError,
+)
 from application.ports import PasswordHasher
 from application.runner import Command, CommandRunner, Outcome
 from domain.account import Account, Role
@@ -52,9 +57,17 @@ class AccountService:
         credential = [(account_id(username), password_hash)]
         return self.runner.run(command, "create_account", args, change, credentials=credential)
 
-    def set_password(self, command: Command, username: str, password: str) -> Outcome:
-        check_password(password)
+    def change_password(
+        self, command: Command, username: str, current: str, password: str
+    ) -> Outcome:
+        """The holder sets a new password, proving the current one (wrong: WrongPasswordError)."""
         account = self.get(username)
+        stored = self.runner.store.history.credential(account.id)
+        if stored is None or not self.hasher.verify(stored, current):
+            raise WrongPasswordError(
+                "the current password is wrong; give the password you log in with now"
+            )
+        check_password(password)
         credential = [(account.id, self.hasher.hash(password))]
 
         def change(stamp: Stamp) -> list[Account]:
@@ -62,7 +75,22 @@ class AccountService:
             return [account]
 
         args = {"username": username}
-        return self.runner.run(command, "set_password", args, change, credentials=credential)
+        return self.runner.run(command, "change_password", args, change, credentials=credential)
+
+    def reset_password(
+        self, command: Command, username: str, password: str, reason: str
+    ) -> Outcome:
+        """An administrator sets a new password for someone else's account, with a reason."""
+        check_password(password)
+        account = self.get(username)
+        credential = [(account.id, self.hasher.hash(password))]
+
+        def change(stamp: Stamp) -> list[Account]:
+            account.reset_password(stamp, reason)
+            return [account]
+
+        args = {"username": username, "reason": reason}
+        return self.runner.run(command, "reset_password", args, change, credentials=credential)
 
     def grant(self, command: Command, username: str, role: Role, unit_code: str) -> Outcome:
         account = self.get(username)

@@ -14,6 +14,8 @@ from eventsourcing.persistence import IntegrityError
 
 from application.actor import Actor
 from application.errors import AuthenticationError, NotFoundError, PermissionDeniedError
+from application.ports import RefusalLog
+from application.refusals import InMemoryRefusalLog
 from application.service import Kaohe
 from domain.account import ROLE_RANK, Account, Grant, Role
 from domain.audit import Stamp
@@ -139,10 +141,12 @@ class Target:
 
 class Authorizer:
     """Resolves the acting `Actor` for an action on a target, or refuses: every refusal is
-    logged and recorded on the account as an `AccessDenied` event."""
+    logged, and recorded on the account as an `AccessDenied` event as the refusal log admits
+    (repeats are counted and carried by the next one recorded)."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
         self.kaohe = kaohe
+        self.refusals = refusals or InMemoryRefusalLog(kaohe.runner.clock)
 
     def account(self, account_id: UUID) -> Account:
         """The live account; a missing or disabled one cannot act (as if unauthenticated)."""
@@ -240,13 +244,18 @@ class Authorizer:
         target: Target,
         why: str,
     ) -> None:
+        repeats = self.refusals.admit(account.id, action.value, target.label)
+        if repeats is None:  # counted, and carried by the next one recorded
+            return
         role = closest.role.value if closest else ""
         unit = str(closest.unit_id) if closest else ""
         for _attempt in range(5):  # a denial racing another change of the account retries
             current = self.kaohe.accounts.get_by_id(account.id)
             now = self.kaohe.runner.clock.now()
             stamp = Stamp(str(account.id), role, unit, now, caller.correlation_id)
-            current.record_access_denied(stamp, action.value, target.label, target.unit_id, why)
+            current.record_access_denied(
+                stamp, action.value, target.label, target.unit_id, why, repeats
+            )
             try:
                 self.kaohe.store.save(current)
             except IntegrityError:

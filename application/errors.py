@@ -21,3 +21,7 @@ class PermissionDeniedError(Exception):
 
 class AuthenticationError(Exception):
     """Wrong username or password, or a disabled account."""
+
+
+class WrongPasswordError(Exception):
+    """The current password given to change it is wrong (counted like a failed login)."""

@@ -12,9 +12,11 @@ from application.actor import Actor
 from application.authorization import Action, Authorizer, Caller, Target
 from application.errors import ConflictError
 from application.guarded_assessments import GuardedAssessments
+from application.ports import RefusalLog
 from application.runner import Command, Outcome
 from application.service import Kaohe
-from domain.account import Account, Role
+from domain.account import ROLE_RANK, Account, Role
+from domain.audit import DomainError
 from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
 from domain.ids import account_id, command_id, unit_id
@@ -26,9 +28,9 @@ from domain.unit import Unit
 class Gate:
     """What every guarded use case shares: the authorizer, commands and preconditions."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
         self.kaohe = kaohe
-        self.auth = Authorizer(kaohe)
+        self.auth = Authorizer(kaohe, refusals)
 
     def actor(self, caller: Caller, action: Action, target: Target) -> Actor:
         return self.auth.actor(caller, action, target)
@@ -71,9 +73,9 @@ class Guarded:
     """Kaohe as callers use it over HTTP: each call resolves the acting role from the
     caller's live grants and the target's unit, or is refused and recorded."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
         self.kaohe = kaohe
-        self.gate = Gate(kaohe)
+        self.gate = Gate(kaohe, refusals)
         self.auth = self.gate.auth
         self.assessments = GuardedAssessments(self.gate)
 
@@ -152,17 +154,24 @@ class Guarded:
         replayed = self.gate.replayed(command, "create_account", args)
         return replayed or self.kaohe.accounts.create(command, username, display_name, password)
 
-    def set_password(self, caller: Caller, username: str, password: str) -> Outcome:
+    def change_own_password(self, caller: Caller, current: str, password: str) -> Outcome:
+        """Everyone may change their own password, giving the current one."""
+        own = self.auth.account(caller.account_id)
+        grants = sorted(own.grants.values(), key=lambda g: -ROLE_RANK[g.role])
+        if not grants:  # every event names a role and a unit: there are none to name
+            raise DomainError(
+                f"{own.username} holds no role, so it acts for no unit; "
+                "ask an administrator to reset its password"
+            )
+        actor = Actor(own.id, grants[0].role, grants[0].unit_id)
+        command = self.gate.command(caller, actor, own.version)
+        return self.kaohe.accounts.change_password(command, own.username, current, password)
+
+    def reset_password(self, caller: Caller, username: str, password: str, reason: str) -> Outcome:
+        """An administrator over every unit the account acts for sets a new password."""
         account = self.kaohe.accounts.get(username)
-        if account.id == caller.account_id:  # everyone may change their own password
-            own = self.auth.account(caller.account_id)
-            grants = list(own.grants.values())
-            actor = Actor(own.id, grants[0].role, grants[0].unit_id) if grants else None
-            if actor is not None:
-                command = self.gate.command(caller, actor, account.version)
-                return self.kaohe.accounts.set_password(command, username, password)
         command = self._account_command(caller, account)
-        return self.kaohe.accounts.set_password(command, username, password)
+        return self.kaohe.accounts.reset_password(command, username, password, reason)
 
     def grant(self, caller: Caller, username: str, role: Role, unit: str) -> Outcome:
         account = self.kaohe.accounts.get(username)

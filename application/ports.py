@@ -51,3 +51,12 @@ class EvidenceFiles(Protocol):
         ...
 
     def get(self, sha256: str) -> bytes | None: ...
+
+
+class RefusalLog(Protocol):
+    """Which refused attempts become events, so that nobody can grow the ledger at will."""
+
+    def admit(self, account_id: UUID, action: str, target: str) -> int | None:
+        """Count a refusal. None: counted only (not recorded now); a number: record it as
+        an event, carrying that many earlier refusals of its kind that were only counted."""
+        ...

@@ -58,11 +58,25 @@ class Account(AuditedAggregate):
             aggregate.grants = {}
             aggregate.disabled = False
             aggregate.has_password = False
+            aggregate.credential_generation = 0
 
     class PasswordSet(AuditedAggregate.Event):
+        """The account's password was set: at creation, or by its holder (who gave the
+        current one). Tokens issued before it stop working."""
+
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.has_password = True
+            aggregate.credential_generation += 1
+
+    class PasswordReset(AuditedAggregate.Event):
+        """An administrator set a new password for someone else's account, with a reason
+        (say, the holder forgot it). Tokens issued before it stop working."""
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.has_password = True
+            aggregate.credential_generation += 1
 
     class RoleGranted(AuditedAggregate.Event):
         grant_id: UUID
@@ -89,17 +103,29 @@ class Account(AuditedAggregate):
         """The account attempted `action` on `target` (`target_unit`: the unit it belongs to,
         None when it has none) and was refused; `reason` says why. The stamp names the
         account and the grant it came closest with (role and unit; empty when it holds
-        none). It changes no state: it is kept so that refusals show in the audit trail."""
+        none). It changes no state: it is kept so that refusals show in the audit trail.
+        `repeats` counts the refusals of the same kind not recorded one by one since the
+        last recorded (version 1 had none: read as 0)."""
+
+        class_version = 2
 
         action: str
         target: str
         target_unit: UUID | None
+        repeats: int
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["repeats"] = 0
 
     username: str
     display_name: str
     grants: dict[UUID, Grant]
     disabled: bool
     has_password: bool
+    credential_generation: int
+    """How many times the password was set: a token carries the generation it was issued
+    in and works only while that is still the account's."""
 
     def __init__(self) -> None:
         """State comes from the events' apply methods."""
@@ -123,6 +149,17 @@ class Account(AuditedAggregate):
         self._check_enabled("set the password of")
         self._emit(self.PasswordSet, stamp)
 
+    def reset_password(self, stamp: Stamp, reason: str) -> None:
+        """Record that an administrator set a new password for this account (the hash is
+        saved beside this event); never one's own, which needs the current password."""
+        self._check_enabled("reset the password of")
+        if stamp.actor_id == str(self.id):
+            raise DomainError(
+                "to change your own password, give your current one; "
+                "a reset is for someone else's account"
+            )
+        self._emit(self.PasswordReset, stamp, require_reason(reason, "reset a password"))
+
     def grant(self, stamp: Stamp, role: Role, unit_id: UUID) -> Grant:
         self._check_enabled("grant a role to")
         grant_id = uuid5(self.id, f"{role.value}:{unit_id}")
@@ -144,7 +181,13 @@ class Account(AuditedAggregate):
         self._emit(self.Disabled, stamp, require_reason(reason, "disable an account"))
 
     def record_access_denied(
-        self, stamp: Stamp, action: str, target: str, target_unit: UUID | None, why: str
+        self,
+        stamp: Stamp,
+        action: str,
+        target: str,
+        target_unit: UUID | None,
+        why: str,
+        repeats: int = 0,
     ) -> None:
         """Record a refused attempt (also by a disabled account: refusals are always kept)."""
         if not action.strip() or not target.strip():
@@ -156,6 +199,7 @@ class Account(AuditedAggregate):
             action=action.strip(),
             target=target.strip(),
             target_unit=target_unit,
+            repeats=repeats,
         )
 
     def _check_enabled(self, action: str) -> None:

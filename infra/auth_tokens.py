@@ -1,7 +1,8 @@
-"""Access tokens and login throttling, in tables beside the events so every worker shares them.
+"""Access tokens, in a table beside the events so every worker honours and revokes the same ones.
 
 A token is random and handed out once; only its SHA-256 digest is stored, with its expiry and
-revocation. Failed logins are counted per account and per address over a sliding window."""
+revocation, and the account's credential generation it was issued in: once the password
+changes, the account's generation moves on and every older token stops working."""
 
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ from infra.projections.database import Database, Tx
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {tokens} (digest TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, created_at {time} NOT NULL, expires_at {time} NOT NULL, "
-    "revoked_at {time})",
+    "revoked_at {time}, generation INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS {tokens_index} ON {tokens} (account_id)",
-    "CREATE TABLE IF NOT EXISTS {failures} (subject TEXT NOT NULL, at {time} NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS {failures_index} ON {failures} (subject, at)",
 )
+ADD_GENERATION = "ALTER TABLE {tokens} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"
+"""For a table made before generations: its tokens count as generation 0, older than any
+password, so their holders log in once more."""
 
 
 def digest(token: str) -> str:
@@ -42,23 +44,20 @@ class IssuedToken:
 
 
 @dataclass(frozen=True)
-class ThrottlePolicy:
-    """At most `per_account` failures for one username and `per_address` from one address
-    within `window`; past that, logins are refused until the oldest failure ages out."""
+class TokenHolder:
+    """Whose a live token is, and the credential generation it was issued in."""
 
-    per_account: int = 5
-    per_address: int = 20
-    window: timedelta = timedelta(minutes=15)
+    account_id: UUID
+    generation: int
 
 
 class AuthTables:
-    """The `auth_tokens` and `login_failures` tables of one event store's database."""
+    """The `auth_tokens` table of one event store's database."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
         self.tokens = db.table("auth_tokens")
-        self.failures = db.table("login_failures")
         self._ready = False
         self._lock = threading.Lock()
 
@@ -68,9 +67,7 @@ class AuthTables:
                 return
             names = {
                 "tokens": self.tokens,
-                "failures": self.failures,
                 "tokens_index": "auth_tokens_account",
-                "failures_index": "login_failures_subject",
                 "time": self.db.time_type,
             }
             with self.db.write() as tx:
@@ -78,33 +75,60 @@ class AuthTables:
                     tx.run("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.db.schema, "ddl"),))
                 for statement in CREATE:
                     tx.run(statement.format(**names))
+                if not self._has_generation(tx):
+                    tx.run(ADD_GENERATION.format(**names))
             self._ready = True
+
+    def _has_generation(self, tx: Tx) -> bool:
+        if self.db.postgres is None:
+            return any(r["name"] == "generation" for r in tx.rows("PRAGMA table_info(auth_tokens)"))
+        found = tx.row(
+            "SELECT 1 AS found FROM information_schema.columns WHERE table_schema = %s "
+            "AND table_name = 'auth_tokens' AND column_name = 'generation'",
+            (self.db.schema,),
+        )
+        return found is not None
 
     # Tokens ---------------------------------------------------------------------------
 
-    def issue(self, account_id: UUID, kind: str, lifetime: timedelta) -> IssuedToken:
+    def issue(
+        self, account_id: UUID, kind: str, lifetime: timedelta, generation: int
+    ) -> IssuedToken:
         self.ensure()
         token = secrets.token_urlsafe(32)
         now = self.clock.now()
         expires = now + lifetime
         with self.db.write() as tx:
             tx.run(
-                f"INSERT INTO {self.tokens} (digest, account_id, kind, created_at, expires_at) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                (digest(token), str(account_id), kind, self.db.time(now), self.db.time(expires)),
+                f"INSERT INTO {self.tokens} (digest, account_id, kind, created_at, expires_at, "
+                "generation) VALUES (%s, %s, %s, %s, %s, %s)",
+                (
+                    *(digest(token), str(account_id), kind),
+                    *(self.db.time(now), self.db.time(expires), generation),
+                ),
             )
         return IssuedToken(token, account_id, kind, expires, lifetime)
 
-    def account_of(self, token: str, kind: str) -> UUID | None:
-        """The account of a live token of this kind (not expired, not revoked), or None."""
+    def holder_of(self, token: str, kind: str) -> TokenHolder | None:
+        """Who holds a live token of this kind (not expired, not revoked), or None."""
         self.ensure()
         with self.db.read() as tx:
             row = tx.row(
-                f"SELECT account_id FROM {self.tokens} WHERE digest = %s AND kind = %s "
-                "AND revoked_at IS NULL AND expires_at > %s",
+                f"SELECT account_id, generation FROM {self.tokens} WHERE digest = %s "
+                "AND kind = %s AND revoked_at IS NULL AND expires_at > %s",
                 (digest(token), kind, self.db.time(self.clock.now())),
             )
-        return None if row is None else UUID(row["account_id"])
+        return None if row is None else TokenHolder(UUID(row["account_id"]), row["generation"])
+
+    def keep(self, token: str, generation: int) -> None:
+        """Carry a token over to the account's new credential generation (the session
+        that changed the password stays; the account's other tokens end)."""
+        self.ensure()
+        with self.db.write() as tx:
+            tx.run(
+                f"UPDATE {self.tokens} SET generation = %s WHERE digest = %s",
+                (generation, digest(token)),
+            )
 
     def revoke(self, token: str) -> bool:
         """Revoke a token; False if it was not live."""
@@ -126,47 +150,3 @@ class AuthTables:
                 "AND revoked_at IS NULL",
                 (self.db.time(self.clock.now()), str(account_id)),
             )
-
-    # Throttling -----------------------------------------------------------------------
-
-    def retry_after(self, subjects: dict[str, int], window: timedelta) -> int | None:
-        """Seconds until a login may be tried again, when any subject (an account or an
-        address key, with its limit) has reached its limit within the window; else None."""
-        self.ensure()
-        now = self.clock.now()
-        waits: list[int] = []
-        with self.db.read() as tx:
-            for subject, limit in subjects.items():
-                wait = self._wait(tx, subject, limit, now, window)
-                if wait is not None:
-                    waits.append(wait)
-        return max(waits) if waits else None
-
-    def _wait(
-        self, tx: Tx, subject: str, limit: int, now: datetime, window: timedelta
-    ) -> int | None:
-        rows = tx.rows(
-            f"SELECT at FROM {self.failures} WHERE subject = %s AND at > %s ORDER BY at DESC",
-            (subject, self.db.time(now - window)),
-        )
-        if len(rows) < limit:
-            return None
-        # The limit-th newest failure must age out before another try is allowed.
-        oldest_counted = self.db.read_time(rows[limit - 1]["at"])
-        return max(1, int((oldest_counted + window - now).total_seconds()) + 1)
-
-    def record_failure(self, subjects: list[str], window: timedelta) -> None:
-        self.ensure()
-        now = self.clock.now()
-        with self.db.write() as tx:
-            tx.run_many(
-                f"INSERT INTO {self.failures} (subject, at) VALUES (%s, %s)",
-                [(subject, self.db.time(now)) for subject in subjects],
-            )
-            # Failures older than the window no longer count: keep the table small.
-            tx.run(f"DELETE FROM {self.failures} WHERE at < %s", (self.db.time(now - window),))
-
-    def clear_failures(self, subject: str) -> None:
-        self.ensure()
-        with self.db.write() as tx:
-            tx.run(f"DELETE FROM {self.failures} WHERE subject = %s", (subject,))

@@ -12,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 DATA_DIR = "KAOHE_DATA_DIR"
 DATABASE_URL = "KAOHE_DATABASE_URL"
 POSTGRES_SCHEMA = "KAOHE_POSTGRES_SCHEMA"
+TRUSTED_PROXIES = "KAOHE_TRUSTED_PROXIES"
+MAX_PROXIES = 5
 
 URL_FORM = "postgresql://user[:password]@host[:port]/dbname"
 SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -59,11 +61,14 @@ class PostgresUrl:
 @dataclass(frozen=True)
 class Settings:
     """Where the event store lives: SQLite files in `data_dir`, or PostgreSQL when
-    `database_url` is set (tables in `postgres_schema`, empty meaning public)."""
+    `database_url` is set (tables in `postgres_schema`, empty meaning public). Requests come
+    through `trusted_proxies` proxies (0: straight from clients), whose X-Forwarded-For and
+    X-Forwarded-Proto name the client; with none, those headers are ignored."""
 
     data_dir: Path = Path("var")
     database_url: str | None = None
     postgres_schema: str = ""
+    trusted_proxies: int = 0
 
     def __post_init__(self) -> None:
         if self.data_dir.exists() and not self.data_dir.is_dir():
@@ -78,18 +83,35 @@ class Settings:
                 f"got '{self.postgres_schema}'"
             )
             raise SettingsError(msg)
+        if not 0 <= self.trusted_proxies <= MAX_PROXIES:
+            msg = f"{TRUSTED_PROXIES} must be 0 to {MAX_PROXIES}; got {self.trusted_proxies}"
+            raise SettingsError(msg)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
-        """Settings from KAOHE_DATA_DIR, KAOHE_DATABASE_URL and KAOHE_POSTGRES_SCHEMA;
-        an empty variable counts as unset."""
+        """Settings from KAOHE_DATA_DIR, KAOHE_DATABASE_URL, KAOHE_POSTGRES_SCHEMA and
+        KAOHE_TRUSTED_PROXIES; an empty variable counts as unset."""
         return cls(
             data_dir=Path(environ.get(DATA_DIR, "").strip() or "var"),
             database_url=environ.get(DATABASE_URL, "").strip() or None,
             postgres_schema=environ.get(POSTGRES_SCHEMA, "").strip(),
+            trusted_proxies=proxy_count(environ.get(TRUSTED_PROXIES, "").strip()),
         )
 
     @property
     def postgres(self) -> PostgresUrl | None:
         """The PostgreSQL connection, or None for the embedded SQLite store."""
         return None if self.database_url is None else PostgresUrl.parse(self.database_url)
+
+
+def proxy_count(text: str) -> int:
+    """KAOHE_TRUSTED_PROXIES as a number (empty: 0, no proxy)."""
+    if not text:
+        return 0
+    if not text.isascii() or not text.isdigit():
+        msg = (
+            f"{TRUSTED_PROXIES} must be the number of proxies in front of Kaohe "
+            f"(0 to {MAX_PROXIES}; 1 for one TLS proxy); got {text[:40]!r}"
+        )
+        raise SettingsError(msg)
+    return int(text)

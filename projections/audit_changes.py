@@ -117,6 +117,20 @@ def _account_created(e: Account.Created, facts: Facts) -> Change:
     return Change("account", new=e.username)
 
 
+def _denied(e: Account.AccessDenied, facts: Facts) -> Change:
+    """A refusal shows on the account and, when aimed at an assessment, on that sheet's
+    trail too (its target names the sheet: `assessment:<id>`)."""
+    kind, _, rest = e.target.partition(":")
+    try:
+        assessment = UUID(rest) if kind == "assessment" else None
+    except ValueError:
+        assessment = None
+    repeats = getattr(e, "repeats", 0)
+    more = f" (+{repeats} more)" if repeats else ""
+    new = f"denied: {e.action} {e.target}{more}"
+    return Change("account", assessment, e.target_unit, new=new)
+
+
 def _rubric(e: Any, facts: Facts) -> Change:
     return Change("rubric")
 
@@ -145,12 +159,11 @@ RULES: Mapping[type, Rule] = {
     Unit.Closed: lambda e, f: _transition(e, f, "status", "closed", _unit(e, f)),
     Account.Created: _account_created,
     Account.PasswordSet: _account,
+    Account.PasswordReset: _account,
     Account.RoleGranted: _granted,
     Account.RoleRevoked: _revoked,
     Account.Disabled: lambda e, f: _transition(e, f, "status", "disabled", _account(e, f)),
-    Account.AccessDenied: lambda e, f: Change(
-        "account", unit_id=e.target_unit, new=f"denied: {e.action} {e.target}"
-    ),
+    Account.AccessDenied: lambda e, f: _denied(e, f),
     RubricVersion.Published: _published,
     RubricVersion.Retired: lambda e, f: _transition(e, f, "status", "retired", _rubric(e, f)),
 }

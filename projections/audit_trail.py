@@ -76,7 +76,7 @@ class AuditTrail:
     """The audit trail processor: every audited event except idempotency records."""
 
     name = AUDIT_TRAIL
-    revision = 2
+    revision = 3  # 3: refusals aimed at an assessment carry its id
     topics: frozenset[str] | None = None
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 

@@ -7,12 +7,15 @@ from typing import Any
 
 from flask import Flask, Response, current_app, request, send_from_directory
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from application.guarded import Guarded
 from application.service import Kaohe
-from infra.auth_tokens import AuthTables, ThrottlePolicy
+from infra.auth_tokens import AuthTables
 from infra.bootstrap import build_kaohe
+from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
+from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.auth import authenticate_request
@@ -47,12 +50,18 @@ def create_app(
         KAOHE_LOGIN_THROTTLE=ThrottlePolicy(),
         KAOHE_SECURE_COOKIES=True,
     )
+    settings = settings or Settings.from_env()
+    app.config.update(KAOHE_TRUSTED_PROXIES=settings.trusted_proxies)
     app.config.update(config or {})
-    app.extensions["kaohe"] = kaohe or build_kaohe(settings or Settings.from_env())
+    trust_proxies(app, int(app.config["KAOHE_TRUSTED_PROXIES"]))
+    app.extensions["kaohe"] = kaohe or build_kaohe(settings)
     projections = Projections(app.extensions["kaohe"].store)
     app.extensions["projections"] = projections
-    app.extensions["guarded"] = Guarded(app.extensions["kaohe"])
-    app.extensions["auth_tables"] = AuthTables(projections.db, app.extensions["kaohe"].runner.clock)
+    clock = app.extensions["kaohe"].runner.clock
+    refusals = StoreRefusalLog(projections.db, clock, app.config.get("KAOHE_REFUSALS"))
+    app.extensions["guarded"] = Guarded(app.extensions["kaohe"], refusals)
+    app.extensions["auth_tables"] = AuthTables(projections.db, clock)
+    app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     if poll_projections and projections.db.postgres is None:
         projections.start()
 
@@ -74,6 +83,14 @@ def create_app(
         authenticate_request()
 
     return app
+
+
+def trust_proxies(app: Flask, count: int) -> None:
+    """Behind `count` proxies, take the client's address and scheme from the headers they
+    add (the last `count` entries, which they wrote); with none, the headers are ignored, as
+    any client could forge them and share or dodge another's login throttle."""
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def register_service_routes(app: Flask) -> None:

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from flask import current_app, g, request
 from werkzeug.wrappers import Response
 
-from application.errors import AuthenticationError, PermissionDeniedError
+from application.errors import AuthenticationError, PermissionDeniedError, WrongPasswordError
 from domain.account import Account
-from infra.auth_tokens import IssuedToken, ThrottlePolicy
-from web.context import auth_tables, guarded, kaohe
+from infra.auth_tokens import IssuedToken
+from infra.login_throttle import Throttled, ThrottlePolicy, account_subject
+from web.context import auth_tables, guarded, kaohe, login_throttle
 from web.errors import ThrottledError
 
 SESSION_COOKIE = "kaohe_session"
@@ -40,8 +43,8 @@ def authenticate_request() -> None:
     if header:
         if scheme.lower() != BEARER or not token.strip():
             raise AuthenticationError("send Authorization: Bearer <access token>")
-        found = tables.account_of(token.strip(), BEARER)
-        if found is None:
+        holder = tables.holder_of(token.strip(), BEARER)
+        if holder is None:
             raise AuthenticationError("the access token is unknown, expired or revoked")
     else:
         session = request.cookies.get(SESSION_COOKIE)
@@ -50,8 +53,8 @@ def authenticate_request() -> None:
                 "log in first: POST /api/v1/auth/token for a bearer token, "
                 "or POST /api/v1/auth/session in a browser"
             )
-        found = tables.account_of(session, SESSION)
-        if found is None:
+        holder = tables.holder_of(session, SESSION)
+        if holder is None:
             raise AuthenticationError("the session is unknown, expired or revoked; log in again")
         if request.method not in SAFE_METHODS and not hmac.compare_digest(
             sent_csrf(), csrf_token(session)
@@ -61,8 +64,10 @@ def authenticate_request() -> None:
                 f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie), "
                 f"or a form field {CSRF_FIELD} from one of our pages"
             )
-    guarded().auth.account(found)  # a disabled account's tokens stop working at once
-    g.account_id = found
+    account = guarded().auth.account(holder.account_id)  # disabled: its tokens stop at once
+    if holder.generation != account.credential_generation:
+        raise AuthenticationError("the password of this account has changed since; log in again")
+    g.account_id = holder.account_id
 
 
 def sent_csrf() -> str:
@@ -113,28 +118,37 @@ def presented_token() -> tuple[str, str] | None:
     return (session, SESSION) if session else None
 
 
+@contextmanager
+def counted_attempt(username: str) -> Iterator[None]:
+    """Check a password of `username` inside the block, counted against the limits of the
+    account and of the client address before it is checked (429 past them). A wrong
+    password stays counted; a right one, or an error before the check ends, is given back."""
+    policy: ThrottlePolicy = current_app.config["KAOHE_LOGIN_THROTTLE"]
+    throttle = login_throttle()
+    subjects = policy.subjects(username, request.remote_addr or "unknown")
+    try:
+        throttle.reserve(subjects, policy.window)
+    except Throttled as refused:
+        raise ThrottledError(
+            "too many failed logins for this account or from this address; "
+            f"try again in {refused.retry_after} seconds",
+            refused.retry_after,
+        ) from None
+    try:
+        yield
+    except (AuthenticationError, WrongPasswordError):
+        raise
+    except BaseException:
+        throttle.release(subjects)
+        raise
+    throttle.succeeded(subjects, cleared=account_subject(username))
+
+
 def log_in(username: str, password: str, kind: str) -> tuple[Account, IssuedToken]:
     """Check the password (unless throttled) and issue a token of the kind asked for."""
-    policy: ThrottlePolicy = current_app.config["KAOHE_LOGIN_THROTTLE"]
-    tables = auth_tables()
-    subjects = {
-        f"account:{username.strip().casefold()}": policy.per_account,
-        f"address:{request.remote_addr or 'unknown'}": policy.per_address,
-    }
-    wait = tables.retry_after(subjects, policy.window)
-    if wait is not None:
-        raise ThrottledError(
-            f"too many failed logins for this account or from this address; "
-            f"try again in {wait} seconds",
-            wait,
-        )
-    try:
+    with counted_attempt(username):
         account = kaohe().accounts.authenticate(username, password)
-    except AuthenticationError:
-        tables.record_failure(list(subjects), policy.window)
-        raise
-    tables.clear_failures(next(iter(subjects)))
     lifetime: timedelta = current_app.config[
         "KAOHE_TOKEN_LIFETIME" if kind == BEARER else "KAOHE_SESSION_LIFETIME"
     ]
-    return account, tables.issue(account.id, kind, lifetime)
+    return account, auth_tables().issue(account.id, kind, lifetime, account.credential_generation)

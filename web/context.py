@@ -13,6 +13,7 @@ from application.guarded import Guarded
 from application.service import Kaohe
 from domain.china_time import china_day
 from infra.auth_tokens import AuthTables
+from infra.login_throttle import LoginThrottle
 from infra.projections.registry import Projections
 from web.errors import PreconditionRequiredError
 
@@ -37,6 +38,11 @@ def projections() -> Projections:
 
 def auth_tables() -> AuthTables:
     found: AuthTables = current_app.extensions["auth_tables"]
+    return found
+
+
+def login_throttle() -> LoginThrottle:
+    found: LoginThrottle = current_app.extensions["login_throttle"]
     return found
 
 

@@ -11,6 +11,7 @@ from application.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    WrongPasswordError,
 )
 from domain.audit import DomainError
 from domain.definition_errors import RubricDefinitionError
@@ -28,6 +29,14 @@ class PreconditionRequiredError(Exception):
     """A write came without If-Match (428)."""
 
 
+class MissingFieldError(Exception):
+    """A field this request needs although the schema leaves it optional (422)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class ThrottledError(Exception):
     """Too many failed logins for this account or address (429)."""
 
@@ -43,6 +52,8 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ConflictError, _conflict)
     app.register_error_handler(PreconditionRequiredError, lambda e: problem(428, str(e)))
     app.register_error_handler(ThrottledError, _throttled)
+    app.register_error_handler(MissingFieldError, _missing_field)
+    app.register_error_handler(WrongPasswordError, _wrong_password)
     app.register_error_handler(ScoringInputError, _scoring_input)
     app.register_error_handler(RubricDefinitionError, _rubric_definition)
     app.register_error_handler(DomainError, lambda e: problem(422, str(e)))
@@ -90,6 +101,19 @@ def _throttled(error: ThrottledError) -> Response:
         headers={"Retry-After": str(error.retry_after)},
         retry_after=error.retry_after,
     )
+
+
+def _missing_field(error: MissingFieldError) -> Response:
+    message = "Missing data for required field."
+    where = {"location": "json", "field": error.field}
+    return problem(422, str(error), [where | {"message": message, "message_zh": "缺少必填字段。"}])
+
+
+def _wrong_password(error: WrongPasswordError) -> Response:
+    # Not 401: the caller is logged in; only the password given to prove it again is wrong.
+    where = {"location": "json", "field": "current_password"}
+    zh = "当前密码不正确；失败次数与登录失败合并计算。"
+    return problem(403, str(error), [where | {"message": str(error), "message_zh": zh}])
 
 
 def _scoring_input(error: ScoringInputError) -> Response:

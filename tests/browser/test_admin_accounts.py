@@ -119,3 +119,23 @@ def test_revoking_and_disabling_need_a_reason_and_end_the_sign_in(site: Site, pa
     page.get_by_label("密码").fill(account.password)
     page.get_by_role("button", name="登录").click()
     assert page.get_by_role("alert").inner_text() == "用户名或密码不正确，或账号已停用。"
+
+
+def test_resetting_a_password_needs_a_reason_and_signs_the_holder_out(
+    site: Site, page: Any, browser: Any
+) -> None:
+    holder = browser.new_context(locale="zh-CN").new_page()  # the holder's own browser
+    account = site.demo.account("station_staff", "DEMO-01-01-03")
+    site.login(holder, "station_staff", "DEMO-01-01-03")
+    site.login(page, "administrator")
+    page.goto(site.url + f"/admin/accounts/{account.username}")
+    page.get_by_label("新密码").fill("a-new-start-2024")
+    page.get_by_role("button", name="设置新密码").click()
+    assert page.locator("#password-reason-error").inner_text() == "请填写重设原因。"
+    assert_accessible(page)
+    page.get_by_label("新密码").fill("a-new-start-2024")
+    page.get_by_label("重设原因").fill("本人忘记密码")
+    page.get_by_role("button", name="设置新密码").click()
+    assert "原有的会话已失效" in page.get_by_role("status").first.inner_text()
+    holder.goto(site.url + "/")
+    assert "/login" in holder.url

@@ -8,6 +8,7 @@ import io
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pytest
 from werkzeug.test import TestResponse
 
 from application.actor import SYSTEM
+from application.refusals import RefusalPolicy
 from application.runner import Command
 from domain.account import Role
 from domain.rubric import UnitLevel
@@ -375,7 +377,9 @@ def matrix_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     data = tmp_path_factory.mktemp("matrix")
     store = open_event_store(Settings(data_dir=data))
     try:
-        yield build_world(store, Path(data) / "evidence")
+        # Every refusal recorded, to check that each is; test_refusals checks the bounds.
+        every = RefusalPolicy(window=timedelta(0), per_account=1_000_000)
+        yield build_world(store, Path(data) / "evidence", {"KAOHE_REFUSALS": every})
     finally:
         store.close()
 

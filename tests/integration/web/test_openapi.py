@@ -18,8 +18,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from infra.auth_tokens import ThrottlePolicy
 from infra.bootstrap import open_event_store
+from infra.login_throttle import ThrottlePolicy
 from infra.settings import Settings
 from tests.integration.web.world import World, build_world
 

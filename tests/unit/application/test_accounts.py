@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from application.errors import AuthenticationError, ConflictError, NotFoundError
+from application.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    WrongPasswordError,
+)
 from application.service import Kaohe
 from domain.account import Role
 from domain.audit import DomainError
@@ -39,7 +44,7 @@ def test_wrong_credentials_get_one_error(world: World, username: str, password: 
 def test_changing_and_disabling(world: World) -> None:
     app = world.app
     app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
-    app.accounts.set_password(admin(), "wang.fang", "another long secret")
+    app.accounts.reset_password(admin(), "wang.fang", "another long secret", "忘记密码")
     with pytest.raises(AuthenticationError):
         app.accounts.authenticate("wang.fang", PASSWORD)
     app.accounts.authenticate("wang.fang", "another long secret")
@@ -65,3 +70,25 @@ def test_grants_over_units_are_recorded_and_revoked_with_a_reason(world: World) 
     app.accounts.revoke(admin(), "li.wei", Role.TOWN_REVIEWER, "T1", "调岗")
     last = app.history(app.accounts.get("li.wei").id)[-1]
     assert (last.topic.rsplit(".", 1)[-1], last.state["reason"]) == ("RoleRevoked", "调岗")
+
+
+def test_a_password_change_needs_the_current_one_and_moves_the_generation(world: World) -> None:
+    app = world.app
+    app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
+    before = app.accounts.get("wang.fang")
+    with pytest.raises(WrongPasswordError, match="current password is wrong"):
+        app.accounts.change_password(admin(), "wang.fang", "a wrong guess", "another long secret")
+    assert app.accounts.get("wang.fang").version == before.version
+    app.accounts.change_password(admin(), "wang.fang", PASSWORD, "another long secret")
+    after = app.accounts.get("wang.fang")
+    assert after.credential_generation == before.credential_generation + 1
+    app.accounts.authenticate("wang.fang", "another long secret")
+
+
+def test_a_reset_needs_a_reason_and_stores_nothing_without_one(world: World) -> None:
+    app = world.app
+    app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
+    with pytest.raises(DomainError, match="a reason is required to reset a password"):
+        app.accounts.reset_password(admin(), "wang.fang", "another long secret", "  ")
+    app.accounts.authenticate("wang.fang", PASSWORD)
+    assert app.history(app.accounts.get("wang.fang").id)[-1].topic.endswith("PasswordSet")

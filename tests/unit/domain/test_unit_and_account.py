@@ -93,6 +93,24 @@ def test_a_disabled_account_takes_no_changes_and_usernames_are_checked() -> None
         Account.create(ADMIN, "a b", "x")
 
 
+def test_every_password_event_moves_the_credential_generation() -> None:
+    account = Account.create(ADMIN, "li.wei", "李伟")
+    assert account.credential_generation == 0
+    account.record_password_set(ADMIN)
+    account.reset_password(ADMIN, "忘记密码")
+    assert account.credential_generation == 2
+    assert type(account.pending_events[-1]).__name__ == "PasswordReset"
+
+
+def test_nobody_resets_their_own_password() -> None:
+    account = Account.create(ADMIN, "li.wei", "李伟")
+    own = Stamp(str(account.id), "administrator", "city", ADMIN.at, "req")
+    with pytest.raises(DomainError, match="give your current one"):
+        account.reset_password(own, "忘记密码")
+    with pytest.raises(DomainError, match="a reason is required"):
+        account.reset_password(ADMIN, " ")
+
+
 def test_a_published_rubric_version_rebuilds_the_same_rubric_and_retires_once() -> None:
     path = BUILTIN_DIR / "fengdu-village-station.v1.yaml"
     published = RubricVersion.publish(ADMIN, read_definition(path))

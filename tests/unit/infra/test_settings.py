@@ -101,3 +101,16 @@ def test_the_postgres_env_comes_from_the_url(tmp_path: Path) -> None:
     assert env["KAOHE_APPLICATION_RECORDER_TOPIC"] == (
         "infra.persistence.postgres_recorder:KaohePostgresRecorder"
     )
+
+
+def test_trusts_no_proxy_unless_told() -> None:
+    assert Settings.from_env({}).trusted_proxies == 0
+    assert Settings.from_env({"KAOHE_TRUSTED_PROXIES": " 1 "}).trusted_proxies == 1
+
+
+@pytest.mark.parametrize("count", ["yes", "-1", "1.5", "６", "9"])
+def test_refuses_a_proxy_count_that_is_not_a_small_number(count: str) -> None:
+    with pytest.raises(SettingsError, match="KAOHE_TRUSTED_PROXIES must be") as error:
+        Settings.from_env({"KAOHE_TRUSTED_PROXIES": count})
+
+    assert "0 to 5" in str(error.value)

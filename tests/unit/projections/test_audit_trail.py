@@ -215,3 +215,18 @@ def test_a_refused_attempt_shows_under_the_unit_it_aimed_at(
     feed(memory_app.store, Units(), units)
     query = AuditQuery(unit_id=unit_id("T1"), unit_on=date(2023, 6, 30))
     assert row in audit_trail(view, units, query).rows
+
+
+def test_a_refused_attempt_on_an_assessment_is_in_that_sheets_trail(
+    memory_app: Kaohe, quarter: Quarter
+) -> None:
+    account = memory_app.accounts.get("zhang.san")
+    stamp = VILLAGE.stamp(datetime(2023, 7, 1, tzinfo=UTC), "refused-2")
+    target = f"assessment:{quarter.drafted}"
+    account.record_access_denied(stamp, "assessments.approve", target, unit_id("V1"), "不能验收")
+    memory_app.store.save(account)
+    view = trail_of(memory_app)
+    (row,) = named(view.added, "AccessDenied")
+    assert row.assessment_id == quarter.drafted
+    page = audit_trail(view, InMemoryUnits(), AuditQuery(assessment_id=quarter.drafted))
+    assert row in page.rows

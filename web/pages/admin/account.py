@@ -92,13 +92,16 @@ def revoke(username: str) -> Response | tuple[str, int]:
 
 @bp.post("/accounts/<username>/password")
 def password(username: str) -> Response | tuple[str, int]:
-    """Set a new password (said to the person, never shown here again)."""
+    """Reset someone else's password, with a reason (said to the person, never shown here
+    again); their sessions end at once."""
     state = posted("password")
     secret = state.values.pop(SECRET, "")
+    reason = text("reason")
     check_password(state, "new-password", secret)
-    set_password = guarded().set_password
+    check_required(state, "password-reason", reason, "重设原因")
+    reset = guarded().reset_password
     return change_account(
-        username, "password", state, lambda c: set_password(c, username, secret), "password"
+        username, "password", state, lambda c: reset(c, username, secret, reason), "password"
     )
 
 

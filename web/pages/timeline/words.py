@@ -32,6 +32,7 @@ EVENT_WORDS: dict[str, str] = {
     "Unit.Closed": "撤销单位",
     "Account.Created": "创建账号",
     "Account.PasswordSet": "设置密码",
+    "Account.PasswordReset": "重设密码",
     "Account.RoleGranted": "授予角色",
     "Account.RoleRevoked": "收回角色",
     "Account.Disabled": "停用账号",

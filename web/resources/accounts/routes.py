@@ -8,7 +8,9 @@ from flask.views import MethodView
 
 from application.runner import Outcome
 from domain.account import Account, Role
+from web.auth import counted_attempt, presented_token
 from web.context import auth_tables, caller, guarded, kaohe
+from web.errors import MissingFieldError
 from web.resources.accounts.schemas import (
     AccountSchema,
     GrantChangeSchema,
@@ -79,8 +81,38 @@ class PasswordViews(MethodView):
     @blp.arguments(PasswordSchema)
     @blp.response(200, AccountSchema)
     def put(self, body: dict[str, str], username: str) -> Any:
-        """Set a new password (your own, or as an administrator over the account's units)."""
-        return changed(guarded().set_password(caller(write=True), username, body["password"]))
+        """Change your own password (`me` or your username) with `current_password`, or, as
+        an administrator over the account's units, reset someone else's with a `reason`.
+        Every other token and session of the account stops working at once; the one that
+        changed its own password stays."""
+        me = guarded().me(caller())
+        if username in ("me", me.username):
+            return changed(change_own_password(body))
+        if not body.get("reason", "").strip():
+            raise MissingFieldError(
+                "reason", "resetting another account's password needs a reason (the audit shows it)"
+            )
+        reset = guarded().reset_password
+        return changed(reset(caller(write=True), username, body["password"], body["reason"]))
+
+
+def change_own_password(body: dict[str, str]) -> Outcome:
+    """Prove the current password (counted like a login) and keep this request's session."""
+    me = guarded().me(caller())
+    if "current_password" not in body:
+        raise MissingFieldError(
+            "current_password", "changing your own password needs your current_password"
+        )
+    with counted_attempt(me.username):
+        outcome = guarded().change_own_password(
+            caller(write=True), body["current_password"], body["password"]
+        )
+    presented = presented_token()
+    if presented is not None:
+        auth_tables().keep(
+            presented[0], kaohe().accounts.get_by_id(outcome.id).credential_generation
+        )
+    return outcome
 
 
 @blp.route("/<string:username>/grants")

@@ -32,7 +32,27 @@ class NewAccountSchema(ma.Schema):
 
 
 class PasswordSchema(ma.Schema):
-    password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
+    password = ma.fields.String(
+        required=True,
+        validate=PASSWORD,
+        load_only=True,
+        metadata={"description": "the new password, at least 10 characters"},
+    )
+    current_password = ma.fields.String(
+        validate=PASSWORD,
+        load_only=True,
+        metadata={
+            "description": "your current password: required to change your own (a wrong one "
+            "is refused with 403 and counted like a failed login; 429 past the limit)"
+        },
+    )
+    reason = ma.fields.String(
+        validate=TEXT,
+        metadata={
+            "description": "why an administrator resets someone else's password: required "
+            "for that, recorded in its PasswordReset event"
+        },
+    )
 
 
 class GrantChangeSchema(ma.Schema):
