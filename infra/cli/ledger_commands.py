@@ -9,6 +9,7 @@ import click
 from infra.cli.checkpoint_commands import check_against, checkpoint, echo_checkpoint_report
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
+from infra.cli.witness_commands import consistency, cosign_command
 from infra.evidence_check import EvidenceReport, verify_evidence
 from infra.ledger import LedgerReport, verify_ledger
 from infra.settings import Settings
@@ -22,6 +23,8 @@ def ledger_group() -> None:
 
 
 ledger_group.add_command(checkpoint)
+ledger_group.add_command(consistency)
+ledger_group.add_command(cosign_command)
 
 
 @ledger_group.command("verify")
