@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from infra.cli.bundle_commands import bundle
 from infra.cli.checkpoint_commands import check_against, checkpoint, echo_checkpoint_report
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
@@ -23,6 +24,7 @@ def ledger_group() -> None:
 
 
 ledger_group.add_command(checkpoint)
+ledger_group.add_command(bundle)
 ledger_group.add_command(consistency)
 ledger_group.add_command(cosign_command)
 
