@@ -150,7 +150,11 @@ def test_the_verify_command_passes_a_clean_ledger(
 ) -> None:
     code, out = run_cli(store_env, monkeypatch)
 
-    assert (code, out) == (0, "ledger verified: 4 events in 2 aggregates, every hash chain holds\n")
+    assert (code, out) == (
+        0,
+        "ledger verified: 4 events in 2 aggregates, every hash chain holds\n"
+        "evidence verified: 0 files match their sha256\n",
+    )
 
 
 def test_the_verify_command_exits_1_and_lists_the_tampered_event(

@@ -1,0 +1,48 @@
+"""A self-contained bundle of one aggregate's events with their proofs into a signed checkpoint."""
+
+from __future__ import annotations
+
+import hashlib
+from uuid import UUID
+
+from eventsourcing.persistence import ApplicationRecorder
+
+from domain.ledger_leaf import event_leaf
+from domain.merkle import inclusion_proof, leaf_hash
+from infra.checkpoints import CheckpointFile
+from infra.signed_note import VerifierKey
+
+BUNDLE_FORMAT = "kaohe-bundle/v1"
+
+
+def make_bundle(
+    recorder: ApplicationRecorder, aggregate_id: UUID, kept: CheckpointFile, keys: list[VerifierKey]
+) -> dict[str, object]:
+    """Every event of the aggregate in the checkpoint's tree, each with its stored bytes as
+    text and its inclusion proof; the (cosigned) note; the keys' fingerprints to compare."""
+    leaves: list[bytes] = []
+    events: list[dict[str, object]] = []
+    start = 0
+    while page := recorder.select_notifications(
+        start, 1000, stop=kept.log_position, inclusive_of_start=False
+    ):
+        for n in page:
+            aggregate = UUID(str(n.originator_id))
+            state = bytes(n.state)
+            leaves.append(leaf_hash(event_leaf(aggregate, n.originator_version, n.topic, state)))
+            if aggregate == aggregate_id:
+                events.append({"index": len(leaves) - 1, "aggregate_id": str(aggregate),
+                               "version": n.originator_version, "topic": n.topic,
+                               "state": state.decode("utf-8")})  # fmt: skip
+        start = page[-1].id
+    for event in events:
+        event["proof"] = [h.hex() for h in inclusion_proof(leaves, int(str(event["index"])))]
+    return {
+        "format": BUNDLE_FORMAT,
+        "note": kept.note,
+        "tree_size": len(leaves),
+        "key_fingerprints": {
+            key.name: hashlib.sha256(key.text().encode()).hexdigest() for key in keys
+        },
+        "events": events,
+    }
