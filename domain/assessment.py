@@ -13,7 +13,7 @@ from domain.audit import DomainError, Stamp, require_reason
 from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.ids import assessment_id
-from domain.layers import counting_entries, counting_entry
+from domain.layers import counted_before, counting_entries, counting_entry
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rules import Kind
@@ -301,10 +301,10 @@ class Assessment(AssessmentEvents):
             reason = require_reason(reason, f"change item {number} in the {layer.value} layer")
         data = entry_to_data(entry)
         previous = self.layers[layer.value].get(number)
+        counted = counted_before(self.layers, number, layer)
         # An empty entry where the layer has none changes nothing, unless it overrides what
         # a lower layer holds (a veto lifted above the layer that raised it).
-        nothing_below = counting_entry(self.layers, number, layer) is None
-        if data == previous or (previous is None and not data and nothing_below):
+        if data == previous or (previous is None and not data and counted is None):
             return
         self._emit(
             event_class,
@@ -314,6 +314,7 @@ class Assessment(AssessmentEvents):
             layer=layer.value,
             entry=data,
             previous=previous,
+            counted=counted,
             **extra,
         )
 
