@@ -108,23 +108,47 @@ class Assessment(AssessmentEvents):
         tier: str,
         reason: str = "",
     ) -> None:
+        """Add a claim; every claim is kept, and scoring counts a matter's highest tier only
+        ("同一事项只计最高加分"), so a lower claim never takes a higher one's place."""
         current = self._starting_entry(layer, number)
-        claims = (*(c for c in current.claims if c.matter != matter), Claim(matter, tier))
+        claim = Claim(matter, tier)
+        claims = current.claims if claim in current.claims else (*current.claims, claim)
         entry = replace(current, claims=claims)
         self._change(
             self.BonusClaimed, stamp, rubric, number, layer, entry, reason, matter=matter, tier=tier
         )
 
     def withdraw_bonus(
-        self, stamp: Stamp, rubric: Rubric, number: str, layer: Layer, matter: str, reason: str
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        matter: str,
+        tier: str,
+        reason: str,
     ) -> None:
+        """Remove one claim, named by matter and tier, for a stated reason."""
+        reason = require_reason(reason, f"withdraw a bonus claim on item {number}")
         current = self._starting_entry(layer, number)
-        if all(c.matter != matter for c in current.claims):
-            raise DomainError(f"item {number} has no {layer.value} claim for matter {matter!r}")
-        claims = tuple(c for c in current.claims if c.matter != matter)
-        entry = replace(current, claims=claims)
+        kept = tuple(c for c in current.claims if (c.matter, c.tier) != (matter, tier))
+        if len(kept) == len(current.claims):
+            held = ", ".join(f"{c.matter!r} at {c.tier}" for c in current.claims) or "none"
+            raise DomainError(
+                f"item {number} has no {layer.value} claim for matter {matter!r} at tier "
+                f"{tier!r}; its claims: {held}"
+            )
+        entry = replace(current, claims=kept)
         self._change(
-            self.BonusWithdrawn, stamp, rubric, number, layer, entry, reason, matter=matter
+            self.BonusWithdrawn,
+            stamp,
+            rubric,
+            number,
+            layer,
+            entry,
+            reason,
+            matter=matter,
+            tier=tier,
         )
 
     def raise_veto(

@@ -83,7 +83,16 @@ class AssessmentEvents(AuditedAggregate):
         tier: str
 
     class BonusWithdrawn(EntryChanged):
+        """One claim withdrawn; `tier` names it (None: stored before version 2, when a matter
+        held one claim per entry and a withdrawal removed it whatever its tier)."""
+
         matter: str
+        tier: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            EntryChanged.upcast_v1_v2(state)
+            state["tier"] = None
 
     class VetoRaised(EntryChanged):
         condition: str

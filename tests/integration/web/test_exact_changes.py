@@ -38,3 +38,41 @@ def test_a_reviewers_first_override_shows_old_and_new_in_the_audit_trail(world: 
     ).get_data(as_text=True)
     assert "原值,原值层级,新值" in csv
     assert '"{""points"":""1""}",自评,"{""points"":""0.5""}",台账资料不全，核减' in csv
+
+
+def item_points(sheet: dict[str, Any], number: str) -> str:
+    found: str = next(i for i in sheet["score"]["items"] if i["number"] == number)["points"]
+    return found
+
+
+def test_a_lower_bonus_claim_leaves_the_higher_one_counting(world: World) -> None:
+    aid = world.assessment("V1", "2023Q2")
+    claim = {"item": "58", "matter": "老兵之家"}
+    central = write(world, "staff", "POST", f"{API}/{aid}/bonus", claim | {"tier": "central"})
+    assert item_points(central.get_json(), "58") == "4"
+    lower = write(world, "staff", "POST", f"{API}/{aid}/bonus", claim | {"tier": "ministerial"})
+    sheet = lower.get_json()
+    assert lower.status_code == 200 and item_points(sheet, "58") == "4"
+    assert sheet["layers"]["self"]["58"] == {
+        "claims": [["老兵之家", "central"], ["老兵之家", "ministerial"]]
+    }
+
+
+def test_withdrawing_a_claim_needs_a_reason_and_names_matter_and_tier(world: World) -> None:
+    aid = world.assessment("V1", "2023Q2")
+    claim = {"item": "58", "matter": "老兵之家"}
+    for tier in ("central", "ministerial"):
+        write(world, "staff", "POST", f"{API}/{aid}/bonus", claim | {"tier": tier})
+    version = world.version(aid)
+    path = f"{API}/{aid}/bonus/withdraw"
+    unnamed = write(world, "staff", "POST", path, claim | {"reason": "申报有误"})
+    assert unnamed.status_code == 422
+    assert [e["field"] for e in unnamed.get_json()["errors"]] == ["tier"]
+    unreasoned = write(world, "staff", "POST", path, claim | {"tier": "central", "reason": " "})
+    assert unreasoned.status_code == 422
+    assert "a reason is required to withdraw a bonus claim" in str(unreasoned.get_json())
+    assert world.version(aid) == version  # nothing stored
+    body = claim | {"tier": "central", "reason": "中央领导未到站视察，撤回"}
+    withdrawn = write(world, "staff", "POST", path, body)
+    assert withdrawn.status_code == 200 and item_points(withdrawn.get_json(), "58") == "3"
+    assert withdrawn.get_json()["layers"]["self"]["58"] == {"claims": [["老兵之家", "ministerial"]]}
