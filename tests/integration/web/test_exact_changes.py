@@ -4,8 +4,11 @@ for a matter never replaces a higher one."""
 
 from __future__ import annotations
 
+from io import BytesIO
 from typing import Any
 from uuid import UUID
+
+from openpyxl import load_workbook
 
 from tests.integration.web.world import World
 from web.app import projections_of
@@ -38,6 +41,16 @@ def test_a_reviewers_first_override_shows_old_and_new_in_the_audit_trail(world: 
     ).get_data(as_text=True)
     assert "原值,原值层级,新值" in csv
     assert '"{""points"":""1""}",自评,"{""points"":""0.5""}",台账资料不全，核减' in csv
+    xlsx = world.client.get(
+        "/api/v1/tables/audit",
+        headers=world.login("regulator"),
+        query_string={"unit": "CITY", "format": "xlsx"},
+    )
+    rows = list(load_workbook(BytesIO(xlsx.data)).active.iter_rows(values_only=True))
+    header = next(r for r in rows if "原值层级" in r)
+    cells = [dict(zip(header, r, strict=True)) for r in rows[rows.index(header) + 1 :]]
+    override_cells = next(c for c in cells if c["理由"] == "台账资料不全，核减")
+    assert (override_cells["原值"], override_cells["原值层级"]) == ('{"points":"1"}', "自评")
 
 
 def item_points(sheet: dict[str, Any], number: str) -> str:
