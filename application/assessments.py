@@ -182,15 +182,22 @@ class AssessmentService:
         )
 
     def withdraw_bonus(
-        self, command: Command, aid: UUID, number: str, layer: Layer, matter: str, reason: str
+        self,
+        command: Command,
+        aid: UUID,
+        number: str,
+        layer: Layer,
+        matter: str,
+        tier: str,
+        reason: str,
     ) -> Outcome:
-        args = {"item": number, "layer": layer.value, "matter": matter}
+        args = {"item": number, "layer": layer.value, "matter": matter, "tier": tier}
         return self._act(
             command,
             "withdraw_bonus",
             aid,
             args,
-            lambda a, r, s: a.withdraw_bonus(s, r, number, layer, matter, reason),
+            lambda a, r, s: a.withdraw_bonus(s, r, number, layer, matter, tier, reason),
         )
 
     def raise_veto(

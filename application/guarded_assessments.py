@@ -93,10 +93,10 @@ class GuardedAssessments:
         return self.service.claim_bonus(command, aid, number, layer, matter, tier, reason)
 
     def withdraw_bonus(
-        self, caller: Caller, aid: UUID, number: str, matter: str, reason: str
+        self, caller: Caller, aid: UUID, number: str, matter: str, tier: str, reason: str
     ) -> Outcome:
         command, layer = self._scoring(caller, aid)
-        return self.service.withdraw_bonus(command, aid, number, layer, matter, reason)
+        return self.service.withdraw_bonus(command, aid, number, layer, matter, tier, reason)
 
     def raise_veto(
         self, caller: Caller, aid: UUID, number: str, condition: str, reason: str

@@ -13,7 +13,7 @@ from domain.audit import DomainError, Stamp, require_reason
 from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.ids import assessment_id
-from domain.layers import counting_entries, counting_entry
+from domain.layers import counted_before, counting_entries, counting_entry
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rules import Kind
@@ -108,23 +108,47 @@ class Assessment(AssessmentEvents):
         tier: str,
         reason: str = "",
     ) -> None:
+        """Add a claim; every claim is kept, and scoring counts a matter's highest tier only
+        ("同一事项只计最高加分"), so a lower claim never takes a higher one's place."""
         current = self._starting_entry(layer, number)
-        claims = (*(c for c in current.claims if c.matter != matter), Claim(matter, tier))
+        claim = Claim(matter, tier)
+        claims = current.claims if claim in current.claims else (*current.claims, claim)
         entry = replace(current, claims=claims)
         self._change(
             self.BonusClaimed, stamp, rubric, number, layer, entry, reason, matter=matter, tier=tier
         )
 
     def withdraw_bonus(
-        self, stamp: Stamp, rubric: Rubric, number: str, layer: Layer, matter: str, reason: str
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        number: str,
+        layer: Layer,
+        matter: str,
+        tier: str,
+        reason: str,
     ) -> None:
+        """Remove one claim, named by matter and tier, for a stated reason."""
+        reason = require_reason(reason, f"withdraw a bonus claim on item {number}")
         current = self._starting_entry(layer, number)
-        if all(c.matter != matter for c in current.claims):
-            raise DomainError(f"item {number} has no {layer.value} claim for matter {matter!r}")
-        claims = tuple(c for c in current.claims if c.matter != matter)
-        entry = replace(current, claims=claims)
+        kept = tuple(c for c in current.claims if (c.matter, c.tier) != (matter, tier))
+        if len(kept) == len(current.claims):
+            held = ", ".join(f"{c.matter!r} at {c.tier}" for c in current.claims) or "none"
+            raise DomainError(
+                f"item {number} has no {layer.value} claim for matter {matter!r} at tier "
+                f"{tier!r}; its claims: {held}"
+            )
+        entry = replace(current, claims=kept)
         self._change(
-            self.BonusWithdrawn, stamp, rubric, number, layer, entry, reason, matter=matter
+            self.BonusWithdrawn,
+            stamp,
+            rubric,
+            number,
+            layer,
+            entry,
+            reason,
+            matter=matter,
+            tier=tier,
         )
 
     def raise_veto(
@@ -301,10 +325,10 @@ class Assessment(AssessmentEvents):
             reason = require_reason(reason, f"change item {number} in the {layer.value} layer")
         data = entry_to_data(entry)
         previous = self.layers[layer.value].get(number)
+        counted = counted_before(self.layers, number, layer)
         # An empty entry where the layer has none changes nothing, unless it overrides what
         # a lower layer holds (a veto lifted above the layer that raised it).
-        nothing_below = counting_entry(self.layers, number, layer) is None
-        if data == previous or (previous is None and not data and nothing_below):
+        if data == previous or (previous is None and not data and counted is None):
             return
         self._emit(
             event_class,
@@ -314,6 +338,7 @@ class Assessment(AssessmentEvents):
             layer=layer.value,
             entry=data,
             previous=previous,
+            counted=counted,
             **extra,
         )
 

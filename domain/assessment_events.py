@@ -1,21 +1,42 @@
-"""The events of an assessment, each applying itself to the assessment's state."""
+"""The events of an assessment, each applying itself to the assessment's state.
+
+An entry change (version 2) records `counted`: what counted for the item at its layer just
+before, the entry of the highest layer present up to the changed one, with that layer, as
+`{"layer": …, "entry": …}` (None: no layer held an entry). So a reviewer's first change to an
+item records the self score it overrode. Changes stored as version 1 did not record it; read
+back, they carry NOT_RECORDED, and a reader that needs the value derives it from the sheet's
+history before the change (the audit trail folds it as it goes)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
 from uuid import UUID
 
 from domain.audit import AuditedAggregate
 from domain.workflow import Layer, Status
 
+NOT_RECORDED: Final[Mapping[str, Any]] = MappingProxyType({"recorded": False})
+"""`counted` of a change stored before version 2, which did not record it."""
+
 
 class EntryChanged(AuditedAggregate.Event):
-    """An item's entry in one layer changed; `previous` is what it replaced (None if new)."""
+    """An item's entry in one layer changed; `previous` is the layer's own entry it replaced
+    (None if new), `counted` what counted for the item up to that layer just before."""
+
+    class_version = 2
 
     item: str
     layer: str
     entry: dict[str, Any]
     previous: dict[str, Any] | None
+    counted: dict[str, Any] | None
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        # Only the layer's own previous entry was stored; what counted below it was not.
+        state["counted"] = dict(NOT_RECORDED)
 
     def apply(self, aggregate: Any) -> None:
         super().apply(aggregate)
@@ -62,7 +83,16 @@ class AssessmentEvents(AuditedAggregate):
         tier: str
 
     class BonusWithdrawn(EntryChanged):
+        """One claim withdrawn; `tier` names it (None: stored before version 2, when a matter
+        held one claim per entry and a withdrawal removed it whatever its tier)."""
+
         matter: str
+        tier: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            EntryChanged.upcast_v1_v2(state)
+            state["tier"] = None
 
     class VetoRaised(EntryChanged):
         condition: str

@@ -32,3 +32,13 @@ def counting_entry(
         if found is not None:
             return found
     return None
+
+
+def counted_before(layers: Layers, number: str, layer: Layer) -> dict[str, Any] | None:
+    """What counts for one item up to `layer`, and the layer it comes from, as an entry
+    change records it: `{"layer": …, "entry": …}` (None: no layer up to it holds one)."""
+    for below in PRECEDENCE[PRECEDENCE.index(layer) :]:
+        found = layers.get(below.value, {}).get(number)
+        if found is not None:
+            return {"layer": below.value, "entry": dict(found)}
+    return None

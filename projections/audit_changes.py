@@ -1,4 +1,11 @@
-"""What each event changed, as the audit trail shows it: its subject and old → new."""
+"""What each event changed, as the audit trail shows it: its subject and old → new.
+
+For an entry change, old is what counted for the item up to the changed layer just before,
+and `old_layer` the layer it came from: a reviewer's first change shows the self score it
+overrode. Changes stored before the event recorded it (`NOT_RECORDED`) get it from the
+sheet's history instead: the trail keeps, as facts, each layer's entry those changes set, and
+looks down from the changed layer as the sheet did. Every such change precedes every change
+that records it, so the facts are complete whenever they are needed."""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from domain.assessment_events import EntryChanged
 from domain.canonical import canonical_json
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
-from domain.workflow import Status
+from domain.workflow import PRECEDENCE, Layer, Status
 from projections.scores import entry_json
 
 
@@ -36,6 +43,7 @@ class Change(NamedTuple):
     unit_id: UUID | None = None
     item: str | None = None
     layer: str | None = None
+    old_layer: str | None = None
     old: str | None = None
     new: str | None = None
 
@@ -76,9 +84,30 @@ def _opened(e: Assessment.Opened, facts: Facts) -> Change:
 
 def _entry(e: EntryChanged, facts: Facts) -> Change:
     unit = _assessed_unit(e, facts)
-    old = None if e.previous is None else entry_json(e.previous)
     new = None if e.entry is None else entry_json(e.entry)
-    return Change("assessment", e.originator_id, unit, e.item, e.layer, old, new)
+    counted = e.counted
+    if counted is None:
+        old_layer = old = None
+    elif "entry" in counted:
+        old_layer, old = counted["layer"], entry_json(counted["entry"])
+    else:
+        old_layer, old = _counted_in_history(e, facts, new)
+    return Change("assessment", e.originator_id, unit, e.item, e.layer, old_layer, old, new)
+
+
+def _counted_in_history(
+    e: EntryChanged, facts: Facts, new: str | None
+) -> tuple[str | None, str | None]:
+    """What counted before a change that did not record it: the entry of the highest layer
+    up to the changed one that earlier such changes set; then this change's entry is kept."""
+    found: tuple[str | None, str | None] = (None, None)
+    for layer in PRECEDENCE[PRECEDENCE.index(Layer(e.layer)) :]:
+        entry = facts.fact(e.originator_id, f"entry:{layer.value}:{e.item}")
+        if entry is not None:
+            found = (layer.value, entry)
+            break
+    facts.set_fact(e.originator_id, f"entry:{e.layer}:{e.item}", new or "{}")
+    return found
 
 
 def _status(status: Status) -> Rule:

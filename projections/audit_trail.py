@@ -22,7 +22,7 @@ IN_COLUMNS = frozenset(
     (
         *("originator_id", "originator_version", "originator_topic", "timestamp", "hash"),
         *("actor_id", "actor_role", "actor_unit", "correlation_id", "reason", "prev_hash"),
-        *("item", "layer", "entry", "previous"),
+        *("item", "layer", "entry", "previous", "counted"),
         "definition",  # a whole rubric: it stays in the rubric version's own event
     )
 )
@@ -31,7 +31,8 @@ IN_COLUMNS = frozenset(
 
 class AuditRow(NamedTuple):
     """Who (actor, role, unit acted for), when, what (aggregate, assessment, unit concerned,
-    item, layer, old → new, detail), why (reason), and which event (id, topic, hash).
+    item, layer, old and the layer it counted in → new, detail), why (reason), and which
+    event (id, topic, hash).
 
     A named tuple in the order of the table's columns: one is made for every event, and
     the view writes it as it is, only its ids and time put into their stored form."""
@@ -50,6 +51,7 @@ class AuditRow(NamedTuple):
     unit_id: UUID | None
     item: str | None
     layer: str | None
+    old_layer: str | None
     old: str | None
     new: str | None
     detail: str | None
@@ -76,7 +78,7 @@ class AuditTrail:
     """The audit trail processor: every audited event except idempotency records."""
 
     name = AUDIT_TRAIL
-    revision = 3  # 3: refusals aimed at an assessment carry its id
+    revision = 4  # 3: refusals aimed at an assessment carry its id; 4: the old value's layer
     topics: frozenset[str] | None = None
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 
@@ -102,14 +104,15 @@ def kind_of(event: object) -> str:
 def row_of(event: Any, position: int, change: Change) -> AuditRow:
     state = event.__dict__
     detail = None if IN_COLUMNS.issuperset(state) else _detail(state)
-    kind, assessment_id, unit_id, item, layer, old, new = change
+    kind, assessment_id, unit_id, item, layer, old_layer, old, new = change
     # Made from the tuple directly: the generated keyword constructor costs more.
     return _new_row(
         AuditRow,
         (
             *(position, event.timestamp, event.actor_id, event.actor_role, event.actor_unit),
             *(event.correlation_id, event.originator_id, event.originator_version, kind),
-            *(get_topic(type(event)), assessment_id, unit_id, item, layer, old, new, detail),
+            *(get_topic(type(event)), assessment_id, unit_id, item, layer, old_layer, old),
+            *(new, detail),
             *(event.reason, event.hash),
         ),
     )

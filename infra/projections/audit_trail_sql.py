@@ -12,9 +12,9 @@ from projections.audit_trail import AUDIT_TRAIL, AuditFilter, AuditRow
 COLUMNS = (
     "position, occurred_at, actor_id, actor_role, actor_unit, correlation_id, aggregate_id, "
     "aggregate_version, aggregate_kind, topic, assessment_id, unit_id, item, layer, "
-    "old_value, new_value, detail, reason, hash"
+    "old_layer, old_value, new_value, detail, reason, hash"
 )
-COLUMN_TYPES = ("int8", "timestamptz", *["text"] * 5, "int4", *["text"] * 11)
+COLUMN_TYPES = ("int8", "timestamptz", *["text"] * 5, "int4", *["text"] * 12)
 """The PostgreSQL types of COLUMNS (as the table defines them)."""
 FACTS = "audit_facts"
 CACHE_LIMIT = 50_000
@@ -52,7 +52,7 @@ class SqlAuditTrailView:
             "correlation_id TEXT NOT NULL, aggregate_id TEXT NOT NULL, "
             "aggregate_version INTEGER NOT NULL, aggregate_kind TEXT NOT NULL, "
             "topic TEXT NOT NULL, assessment_id TEXT, unit_id TEXT, item TEXT, layer TEXT, "
-            "old_value TEXT, new_value TEXT, detail TEXT, reason TEXT NOT NULL, "
+            "old_layer TEXT, old_value TEXT, new_value TEXT, detail TEXT, reason TEXT NOT NULL, "
             "hash TEXT NOT NULL)",
             f"CREATE TABLE {facts} (aggregate_id TEXT NOT NULL, field TEXT NOT NULL, "
             "value TEXT NOT NULL, PRIMARY KEY (aggregate_id, field))",
@@ -118,7 +118,7 @@ class SqlAuditTrailView:
         if self._bulk:
             tx.copy(self._trail, COLUMNS, COLUMN_TYPES, self._rows)
         else:
-            marks = ", ".join(["%s"] * 19)
+            marks = ", ".join(["%s"] * 20)
             tx.run_many(f"INSERT INTO {self._trail} ({COLUMNS}) VALUES ({marks})", self._rows)
         tx.run_many(
             f"INSERT INTO {self._facts} (aggregate_id, field, value) VALUES (%s, %s, %s) "
@@ -213,6 +213,7 @@ class SqlAuditTrailReader:
             unit_id=uuid(r["unit_id"]),
             item=r["item"],
             layer=r["layer"],
+            old_layer=r["old_layer"],
             old=r["old_value"],
             new=r["new_value"],
             detail=r["detail"],

@@ -12,7 +12,7 @@ from projections.tables.wording import LAYER_WORDS, ROLE_WORDS
 AUDIT = "audit"
 COLUMNS = (
     *("时间", "操作账号", "角色", "代表单位", "事件", "考核", "涉及单位", "项目", "层级"),
-    *("原值", "新值", "理由", "事件编号", "日志位置", "哈希"),
+    *("原值", "原值层级", "新值", "理由", "事件编号", "日志位置", "哈希"),
 )
 
 
@@ -43,6 +43,7 @@ def audit_table(rows: Iterable[AuditRow], unit_names: Mapping[UUID, str]) -> Tab
                 r.item,
                 None if r.layer is None else LAYER_WORDS.get(r.layer, r.layer),
                 r.old,
+                None if r.old_layer is None else LAYER_WORDS.get(r.old_layer, r.old_layer),
                 r.new,
                 r.reason or None,
                 r.event_id,

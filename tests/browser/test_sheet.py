@@ -143,3 +143,30 @@ def test_a_bonus_claim_needs_its_matter_and_then_adds_to_the_total(site: Site, p
     assert page.locator('[data-sum="bonus"]').inner_text() == "3"
     assert total(page) == "4"
     assert "退役军人之家经验交流" in page.locator("#item-58").inner_text()
+
+
+def test_a_lower_claim_keeps_the_higher_one_and_a_withdrawal_names_its_claim(
+    site: Site, page: Any
+) -> None:
+    open_next_quarter(site, page)
+    page.get_by_label("第 1 项自评得分").fill("1")
+    page.get_by_role("button", name="保存草稿").click()
+    page.wait_for_url("**done=saved*")
+    for tier in ("central", "ministerial"):
+        row = page.locator("#item-58")
+        row.get_by_label("加分事项").fill("老兵之家")
+        row.get_by_label("档次").select_option(tier)
+        row.get_by_role("button", name="申报加分").click()
+        page.wait_for_url("**done=bonus*")
+    assert page.locator('[data-points="58"]').inner_text() == "4"
+    claims = page.locator("#item-58 ul.lines li")
+    assert claims.count() == 2
+    claims.first.get_by_role("button", name="撤回").click()
+    assert page.locator("#withdraw-58-0-reason-error").inner_text() != ""
+    assert page.locator('[data-points="58"]').inner_text() == "4"
+    claims = page.locator("#item-58 ul.lines li")
+    claims.first.get_by_label("撤回理由").fill("中央领导未到站视察")
+    claims.first.get_by_role("button", name="撤回").click()
+    page.wait_for_url("**done=withdrawn*")
+    assert page.locator('[data-points="58"]').inner_text() == "3"
+    assert "ministerial" in page.locator("#item-58 ul.lines").inner_text()

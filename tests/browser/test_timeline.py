@@ -128,6 +128,10 @@ def test_without_javascript_the_slider_form_and_event_links_show_the_sheet_then(
         )
         assert item_cells(page, sheet.item)[1].startswith(sheet.self_points)
         change = page.locator(f"#event-{sheet.review_change}")
+        # The reviewer's first change shows the self score it overrode, and its layer.
+        overridden = change.locator(".diff del").inner_text()
+        assert overridden.startswith(sheet.self_points)
+        assert "（自评）" in change.locator(".diff").inner_text()
         change.get_by_role("link", name="查看此刻").click()
         page.wait_for_url(f"**event={sheet.review_change}*")
         assert item_cells(page, sheet.item)[1].startswith(sheet.review_points)

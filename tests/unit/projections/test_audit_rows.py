@@ -24,7 +24,7 @@ from tests.unit.projections.fakes import InMemoryAuditTrail
 FIELDS = (
     *("position", "occurred_at", "actor_id", "actor_role", "actor_unit", "correlation_id"),
     *("aggregate_id", "aggregate_version", "aggregate_kind", "topic", "assessment_id"),
-    *("unit_id", "item", "layer", "old", "new", "detail", "reason", "hash"),
+    *("unit_id", "item", "layer", "old_layer", "old", "new", "detail", "reason", "hash"),
 )
 
 
@@ -48,6 +48,7 @@ def field_by_field(event: Any, position: int, change: Change) -> dict[str, Any]:
         "unit_id": change.unit_id,
         "item": change.item,
         "layer": change.layer,
+        "old_layer": change.old_layer,
         "old": change.old,
         "new": change.new,
         "detail": canonical_json(detail).decode() if detail else None,
@@ -90,8 +91,10 @@ def test_entry_changes_show_the_canonical_json_of_their_entries(
         rule = Dispatch(RULES).find(type(event))
         assert rule is not None
         change = rule(event, facts)
-        previous = None if event.previous is None else canonical_json(event.previous).decode()
-        assert (change.old, change.new) == (previous, canonical_json(event.entry).decode())
+        counted = event.counted or {"layer": None, "entry": None}
+        old = None if counted["entry"] is None else canonical_json(counted["entry"]).decode()
+        assert (change.old_layer, change.old) == (counted["layer"], old)
+        assert change.new == canonical_json(event.entry).decode()
         assert entry_json(event.entry) == canonical_json(event.entry).decode()
 
 
@@ -134,7 +137,7 @@ def test_the_sql_view_writes_each_row_in_column_order(memory_app: Kaohe, quarter
             *(r.position, ("stored", r.occurred_at), r.actor_id, r.actor_role, r.actor_unit),
             *(r.correlation_id, str(r.aggregate_id), r.aggregate_version, r.aggregate_kind),
             *(r.topic, id_or_none(r.assessment_id), id_or_none(r.unit_id), r.item, r.layer),
-            *(r.old, r.new, r.detail, r.reason, r.hash),
+            *(r.old_layer, r.old, r.new, r.detail, r.reason, r.hash),
         )
         for r in trail.added
     ]

@@ -1,6 +1,7 @@
 """What happened to a sheet around its returns: each return with its reasons, and every
 change since the last one (item, layer, old → new, who, when, evidence), which is what a
-reviewer checks when a returned sheet comes back."""
+reviewer checks when a returned sheet comes back. Old is what counted for the item up to the
+changed layer just before, and the layer it came from, folded from the sheet's history."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from application.service import StoredChange
+from domain.layers import counted_before
+from domain.workflow import Layer
 from projections.scores import SheetChange
 from web.pages.review.reasons import split_reason
 
@@ -60,7 +63,8 @@ def details_of(stored: Sequence[StoredChange]) -> dict[int, Detail]:
 
 @dataclass(frozen=True)
 class ChangeLine:
-    """One change as the review page lists it; `old`/`new` are an item's entry in a layer."""
+    """One change as the review page lists it; `new` is an item's entry in the changed layer,
+    `old` the entry that counted before it, in `old_layer`."""
 
     version: int
     at: datetime
@@ -72,6 +76,7 @@ class ChangeLine:
     old: Mapping[str, Any] | None
     new: Mapping[str, Any] | None
     detail: Detail
+    old_layer: str | None = None
 
     @property
     def words(self) -> str:
@@ -107,13 +112,13 @@ class ReturnNote:
 
 
 def change_lines(changes: Sequence[SheetChange], details: Mapping[int, Detail]) -> list[ChangeLine]:
-    """Every change in version order, with each entry's previous value in its layer."""
-    layers: dict[str, dict[str, Mapping[str, Any]]] = {}
+    """Every change in version order, each entry change with what counted before it."""
+    layers: dict[str, dict[str, Mapping[str, Any]]] = {la.value: {} for la in Layer}
     lines = []
     for c in changes:
-        old = None
+        counted = None
         if c.layer is not None and c.item is not None:
-            old = layers.setdefault(c.layer, {}).get(c.item)
+            counted = counted_before(layers, c.item, Layer(c.layer))
             layers[c.layer][c.item] = c.entry or {}
         found = details.get(c.version, Detail())
         lines.append(
@@ -125,9 +130,10 @@ def change_lines(changes: Sequence[SheetChange], details: Mapping[int, Detail]) 
                 c.event,
                 c.item or found.item,
                 c.layer,
-                old,
+                None if counted is None else counted["entry"],
                 c.entry,
                 found,
+                None if counted is None else counted["layer"],
             )
         )
     return lines

@@ -92,7 +92,8 @@ def deduction(aid: UUID) -> Page:
 
 @bp.post("/assessments/<uuid:aid>/bonus")
 def bonus(aid: UUID) -> Page:
-    """Claim a bonus for a matter at a tier (a matter counts only its highest tier)."""
+    """Claim a bonus for a matter at a tier (every claim is kept; a matter counts only its
+    highest tier)."""
     item = form("item")
     prefix = f"bonus-{item}"
     values = {f"{prefix}-{k}": form(k) for k in ("matter", "tier", "reason")}
@@ -112,14 +113,14 @@ def bonus(aid: UUID) -> Page:
 
 @bp.post("/assessments/<uuid:aid>/bonus/withdraw")
 def withdraw(aid: UUID) -> Page:
-    """Withdraw a bonus claim, with a reason."""
+    """Withdraw one bonus claim (its matter and tier), with a reason."""
     item, index = form("item"), form("index")
     reason_field = f"withdraw-{item}-{index}-reason"
     return act(
         aid,
         "withdrawn",
         lambda c: guarded().assessments.withdraw_bonus(
-            c, aid, item, form("matter"), form("reason")
+            c, aid, item, form("matter"), form("tier"), form("reason")
         ),
         (reason_field, reason_field),
         {reason_field: form("reason")},

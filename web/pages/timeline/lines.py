@@ -49,6 +49,8 @@ class Line:
     item: str | None = None
     layer: str | None = None
     old: str | None = None
+    old_layer: str | None = None
+    """The layer the old entry counted in, in words, where it is not the changed layer."""
     new: str | None = None
     note: str | None = None
     assessment_id: UUID | None = None
@@ -111,6 +113,12 @@ def note_of(name: str, detail: str | None) -> str | None:
     return None
 
 
+def _other_layer(row: AuditRow) -> str | None:
+    if row.old_layer is None or row.old_layer == row.layer:
+        return None
+    return LAYER_WORDS.get(row.old_layer, row.old_layer)
+
+
 def line_of_row(row: AuditRow, names: Names) -> Line:
     name = row.event_name
     old, new = change_texts(name, row, names)
@@ -128,6 +136,7 @@ def line_of_row(row: AuditRow, names: Names) -> Line:
         item=row.item,
         layer=LAYER_WORDS.get(row.layer, row.layer) if row.layer else None,
         old=old,
+        old_layer=_other_layer(row),
         new=new,
         note=note_of(name, row.detail),
         assessment_id=row.assessment_id,

@@ -79,6 +79,9 @@ class BonusSchema(ma.Schema):
 class BonusWithdrawalSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
     matter = ma.fields.String(required=True, validate=TEXT)
+    tier = ma.fields.String(
+        required=True, validate=CODE, metadata={"description": "the tier of the claim withdrawn"}
+    )
     reason = ma.fields.String(required=True, validate=TEXT)
 
 

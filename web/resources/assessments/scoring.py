@@ -96,7 +96,8 @@ class BonusViews(MethodView):
     @blp.arguments(BonusSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, body: dict[str, Any], aid: UUID) -> Any:
-        """Claim a bonus for a matter at a tier (one matter counts only its highest tier)."""
+        """Claim a bonus for a matter at a tier; every claim is kept and one matter counts only
+        its highest tier, so a lower claim never replaces a higher one."""
         outcome = guarded().assessments.claim_bonus(
             caller(write=True), aid, body["item"], body["matter"], body["tier"], body["reason"]
         )
@@ -109,9 +110,9 @@ class BonusWithdrawalViews(MethodView):
     @blp.arguments(BonusWithdrawalSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, body: dict[str, Any], aid: UUID) -> Any:
-        """Withdraw a bonus claim, with a reason."""
+        """Withdraw one bonus claim, named by its matter and tier, with a reason."""
         outcome = guarded().assessments.withdraw_bonus(
-            caller(write=True), aid, body["item"], body["matter"], body["reason"]
+            caller(write=True), aid, body["item"], body["matter"], body["tier"], body["reason"]
         )
         return changed(outcome)
 

@@ -32,6 +32,7 @@ def row_json(row: AuditRow) -> dict[str, Any]:
         "unit_id": row.unit_id,
         "item": row.item,
         "layer": row.layer,
+        "old_layer": row.old_layer,
         "old": row.old,
         "new": row.new,
         "detail": row.detail,

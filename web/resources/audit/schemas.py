@@ -40,6 +40,13 @@ class AuditRowSchema(ma.Schema):
     unit_id = ma.fields.UUID(allow_none=True)
     item = ma.fields.String(allow_none=True)
     layer = ma.fields.String(allow_none=True)
+    old_layer = ma.fields.String(
+        allow_none=True,
+        metadata={
+            "description": "the layer `old` counted in (an entry change's old value is "
+            "what counted for the item up to the changed layer just before)"
+        },
+    )
     old = ma.fields.String(allow_none=True)
     new = ma.fields.String(allow_none=True)
     detail = ma.fields.String(allow_none=True)
