@@ -20,6 +20,7 @@ from web.errors import register_error_handlers
 from web.logs import register_request_logging
 from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
 from web.pages import register_pages
+from web.request_text import check_request_text
 from web.resources import BLUEPRINTS, PUBLIC_ENDPOINTS
 
 MAX_UPLOAD = 16 * 1024 * 1024
@@ -57,6 +58,7 @@ def create_app(
         projections.start()
 
     register_request_logging(app)
+    app.before_request(lambda: check_request_text(request))
     register_error_handlers(app)
     api = KaoheApi(app)
     for blueprint in BLUEPRINTS:
