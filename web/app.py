@@ -58,7 +58,6 @@ def create_app(
         projections.start()
 
     register_request_logging(app)
-    app.before_request(lambda: check_request_text(request))
     register_error_handlers(app)
     api = KaoheApi(app)
     for blueprint in BLUEPRINTS:
@@ -75,6 +74,8 @@ def create_app(
             return
         authenticate_request()
 
+    # After signing in is asked for, so a page refusing a field can show the sheet again.
+    app.before_request(lambda: check_request_text(request))
     return app
 
 

@@ -18,6 +18,8 @@ class FieldProblem:
     field: str
     message: str
     message_zh: str
+    words_zh: str = ""
+    """What is wrong and allowed, in Chinese, without naming the field (said beside it)."""
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -48,6 +50,7 @@ def text_field_problem(location: str, field: str, why: str, multiline: bool) -> 
         f"{field} ({location}) contains {why}; allowed: {allowed_text(multiline)}",
         f"{field}（{LOCATIONS_ZH.get(location, location)}）含有不允许的字符（{why}）；"
         f"{allowed_text_zh(multiline)}。",
+        f"含有不允许的控制字符或特殊字符；{allowed_text_zh(multiline)}。",
     )
 
 
