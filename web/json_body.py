@@ -23,9 +23,8 @@ from web.input_errors import (
 )
 
 JSON_LIMIT = 4 * 1024 * 1024
-"""The largest JSON body accepted, in bytes (a whole sheet with progress notes on
-every item stays under it;
-evidence and rubric files come as multipart uploads with their own limit)."""
+"""The largest JSON body accepted, in bytes: a whole sheet with long progress notes on every
+item stays under it; evidence and rubric files come as multipart uploads with their own limit."""
 MAX_DEPTH = 32
 """The deepest nesting of arrays and objects accepted (our schemas need five)."""
 MULTILINE_FIELDS = frozenset({"reason", "progress", "note", "description", "comment"})
@@ -39,7 +38,9 @@ class StrictJsonParser(FlaskParser):
     """webargs' parser, reading JSON bodies with `read_json`."""
 
     def _raw_load_json(self, req: Request) -> Any:
-        if not req.get_data(cache=True) and body_is_optional(req):
+        # Content-Length first: a large body is not read only to find out whether it is empty.
+        empty = not req.content_length and not req.get_data(cache=True)
+        if empty and body_is_optional(req):
             return core.missing
         return read_json(req)
 
