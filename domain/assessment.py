@@ -72,6 +72,11 @@ class Assessment(AssessmentEvents):
         reason: str = "",
     ) -> None:
         """Save many items at once: all are checked first, so either all change or none."""
+        items = sum(1 for _ in rubric.items())
+        if len(entries) > items:  # refused whole, before checking each entry
+            raise ScoringInputError(
+                [f"sheet: {len(entries)} entries, but the rubric has {items} items; one each"]
+            )
         problems = [p for n, e in entries.items() for p in self._entry_problems(rubric, n, e)]
         if problems:
             raise ScoringInputError(problems)

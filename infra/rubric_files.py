@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from domain.definition_errors import Problem, RubricDefinitionError
+from domain.input_text import allowed_text, text_problem
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition
 
@@ -25,7 +27,31 @@ def parse_definition(text: str, source: str) -> Any:
         raise RubricDefinitionError(
             source, [Problem(where, f"not valid YAML: {problem}")]
         ) from None
+    problems = list(text_problems(data))
+    if problems:
+        raise RubricDefinitionError(source, problems)
     return data
+
+
+def text_problems(data: Any) -> Iterator[Problem]:
+    """Every text of a definition holding control characters or lone surrogates (YAML's
+    escapes such as "\\0" or "\\ud800" can write them); keys must be single-line, values may
+    span lines. Walked without recursion, in document order."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, found = stack.pop()
+        if isinstance(found, str):
+            if why := text_problem(found, multiline=True):
+                yield Problem(where or "file", f"contains {why}; {allowed_text(True)}")
+        elif isinstance(found, dict):
+            for key, value in reversed(found.items()):
+                at = f"{where}.{key}" if where else str(key)
+                if why := text_problem(str(key)):
+                    yield Problem(where or "file", f"a key contains {why}; {allowed_text(False)}")
+                    at = f"{where}.?" if where else "?"
+                stack.append((at, value))
+        elif isinstance(found, list):
+            stack.extend((f"{where}[{i}]", found[i]) for i in reversed(range(len(found))))
 
 
 def parse_rubric_text(text: str, source: str) -> Rubric:

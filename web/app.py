@@ -23,6 +23,7 @@ from web.errors import register_error_handlers
 from web.logs import register_request_logging
 from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
 from web.pages import register_pages
+from web.request_text import check_request_text
 from web.resources import BLUEPRINTS, PUBLIC_ENDPOINTS
 
 MAX_UPLOAD = 16 * 1024 * 1024
@@ -82,6 +83,8 @@ def create_app(
             return
         authenticate_request()
 
+    # After signing in is asked for, so a page refusing a field can show the sheet again.
+    app.before_request(lambda: check_request_text(request))
     return app
 
 

@@ -18,7 +18,8 @@ from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
 from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
-from web.problems import field_errors, problem
+from web.input_errors import InputRefusedError
+from web.problems import MAX_LISTED, field_errors, listed, problem
 
 log = structlog.get_logger(__name__)
 
@@ -54,6 +55,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ThrottledError, _throttled)
     app.register_error_handler(MissingFieldError, _missing_field)
     app.register_error_handler(WrongPasswordError, _wrong_password)
+    app.register_error_handler(InputRefusedError, input_refused)
     app.register_error_handler(ScoringInputError, _scoring_input)
     app.register_error_handler(RubricDefinitionError, _rubric_definition)
     app.register_error_handler(DomainError, lambda e: problem(422, str(e)))
@@ -71,11 +73,19 @@ def http_problem(error: HTTPException) -> Response:
     errors = field_errors(messages) if messages else None
     detail = data.get("message") or error.description or ""
     if status in (400, 422) and errors:
-        detail = "; ".join(f"{e['field'] or e['location']}: {e['message']}" for e in errors)
+        detail = "; ".join(f"{e['field'] or e['location']}: {e['message']}" for e in errors[:3])
+        detail += f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+        errors = listed(errors)
     headers = dict(data.get("headers") or {})
     if status == 405 and error.get_response().headers.get("Allow"):
         headers["Allow"] = error.get_response().headers["Allow"]
     return problem(status, detail, errors, headers)
+
+
+def input_refused(error: InputRefusedError) -> Response:
+    """Input refused at the edge (415, 413, 400, 422): each problem where it was found."""
+    errors = [p.as_dict() for p in error.problems]
+    return problem(error.status, str(error), listed(errors, error.count))
 
 
 def _unauthenticated(error: AuthenticationError) -> Response:
@@ -124,9 +134,11 @@ def _scoring_input(error: ScoringInputError) -> Response:
             "message": p,
             "message_zh": "评分内容不符合评分表：" + p,
         }
-        for p in error.problems
+        for p in error.problems[:MAX_LISTED]
     ]
-    return problem(422, str(error), errors)
+    more = len(error.problems) - 3
+    detail = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
+    return problem(422, detail, listed(errors, len(error.problems)))
 
 
 def _rubric_definition(error: RubricDefinitionError) -> Response:
@@ -137,9 +149,10 @@ def _rubric_definition(error: RubricDefinitionError) -> Response:
             "message": p.message,
             "message_zh": "评分表定义有误：" + p.message,
         }
-        for p in error.problems
+        for p in error.problems[:MAX_LISTED]
     ]
-    return problem(422, f"{error.source} refused: {len(error.problems)} problem(s)", errors)
+    detail = f"{error.source} refused: {len(error.problems)} problem(s)"
+    return problem(422, detail, listed(errors, len(error.problems)))
 
 
 def _unexpected(error: Exception) -> Response:

@@ -11,7 +11,11 @@ from typing import Any
 import marshmallow as ma
 from flask import Response, current_app, g
 
+from domain.input_text import DECIMAL_FORM_ZH
+
 PROBLEM = "application/problem+json"
+MAX_LISTED = 50
+"""At most this many field errors are listed in one answer; the rest are counted."""
 
 TITLES: Mapping[int, tuple[str, str]] = {
     400: ("Bad request", "请求格式错误"),
@@ -52,6 +56,7 @@ MESSAGES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Invalid value\.$", "值无效。"),
         (r"^Invalid JSON body\.$", "请求体不是有效的 JSON。"),
         (r"^Special numeric values .*$", "不允许 NaN 或无穷大。"),
+        (r"^.*; send an ASCII decimal like 1\.5 .*$", f"数字格式不正确：应为{DECIMAL_FORM_ZH}。"),
         (r"^Must be one of: (.*)\.$", r"必须是以下之一：\1。"),
         (r"^Shorter than minimum length (\d+)\.$", r"长度不能少于 \1。"),
         (r"^Longer than maximum length (\d+)\.$", r"长度不能超过 \1。"),
@@ -63,6 +68,11 @@ MESSAGES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"必须在 \1 到 \2 之间。",
         ),
         (r"^String does not match expected pattern\.$", "格式不符合要求。"),
+        (
+            r"^A username is 3 to 64 characters.*$",
+            "用户名为 3 至 64 个字符：英文字母（按小写保存）、数字、点、连字符或下划线，"
+            "以字母或数字开头，不能有空格。",
+        ),
         (r"^Must be between (\S+) and (\S+)\.$", r"必须在 \1 到 \2 之间。"),
     )
 )
@@ -115,6 +125,23 @@ def field_errors(messages: Any, location: str = "", prefix: str = "") -> list[di
             {"location": location, "field": prefix, "message": text, "message_zh": in_chinese(text)}
         )
     return found
+
+
+def listed(errors: list[dict[str, str]], total: int = 0) -> list[dict[str, str]]:
+    """The first MAX_LISTED errors and, when there are more, one line counting the rest, so
+    that a huge request cannot make a huge answer."""
+    shown = errors[:MAX_LISTED]
+    rest = max(total, len(errors)) - len(shown)
+    if rest > 0:
+        shown.append(
+            {
+                "location": "",
+                "field": "",
+                "message": f"and {rest} more problem(s), not listed",
+                "message_zh": f"另有 {rest} 处问题未列出",
+            }
+        )
+    return shown
 
 
 def problem(

@@ -8,6 +8,8 @@ from typing import Any, Protocol, TypeVar, cast
 from flask_smorest import Blueprint as _Blueprint  # type: ignore[import-untyped]
 from flask_smorest.fields import Upload as _Upload  # type: ignore[import-untyped]
 
+from web.json_body import StrictJsonParser
+
 T = TypeVar("T")
 
 
@@ -29,10 +31,16 @@ class ApiBlueprint(Protocol):
     def doc(self, **kwargs: Any) -> Callable[[T], T]: ...
 
 
+class _StrictBlueprint(_Blueprint):  # type: ignore[misc]
+    """A flask-smorest Blueprint whose JSON bodies are read strictly (see web.json_body)."""
+
+    ARGUMENTS_PARSER = StrictJsonParser()
+
+
 def api_blueprint(name: str, import_name: str, url_prefix: str, description: str) -> ApiBlueprint:
     return cast(
         ApiBlueprint,
-        _Blueprint(name, import_name, url_prefix=url_prefix, description=description),
+        _StrictBlueprint(name, import_name, url_prefix=url_prefix, description=description),
     )
 
 

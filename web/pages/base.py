@@ -28,6 +28,7 @@ from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
 from web.context import account_id, guarded, projections
+from web.input_errors import InputRefusedError
 
 ROLE_TITLES: dict[str, str] = {
     Role.STATION_STAFF.value: "服务站工作人员",
@@ -148,6 +149,7 @@ def page_blueprint(name: str, import_name: str, url_prefix: str | None = None) -
     bp.register_error_handler(RubricDefinitionError, lambda e: error_page(422, str(e)))
     for refused in (DomainError, TableRequestError, UnknownSourceError, PageInputError):
         bp.register_error_handler(refused, lambda e: error_page(422, str(e)))
+    bp.register_error_handler(InputRefusedError, _refused_input)
     bp.register_error_handler(HTTPException, _http_error)
     return bp
 
@@ -186,6 +188,10 @@ def error_page(status: int, detail: str) -> tuple[str, int]:
 
 def _http_error(error: HTTPException) -> tuple[str, int]:
     return error_page(error.code or 500, error.description or "")
+
+
+def _refused_input(error: InputRefusedError) -> tuple[str, int]:
+    return error_page(error.status, "；".join(p.message_zh for p in error.problems[:5]))
 
 
 def _sign_in_first(error: AuthenticationError) -> WerkzeugResponse | tuple[str, int]:

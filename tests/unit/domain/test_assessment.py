@@ -126,6 +126,15 @@ def test_a_sheet_with_one_bad_entry_changes_nothing() -> None:
     assert len(a.pending_events) == 1
 
 
+def test_a_sheet_with_more_entries_than_items_is_refused_whole_with_one_problem() -> None:
+    a = opened()
+    entries = {str(n): entry("1") for n in range(1, 1001)}
+    with pytest.raises(ScoringInputError) as refused:
+        a.save_sheet(stamp(), RUBRIC, Layer.SELF, entries)
+    assert refused.value.problems == ("sheet: 1000 entries, but the rubric has 4 items; one each",)
+    assert len(a.pending_events) == 1
+
+
 def test_an_unchanged_entry_records_nothing() -> None:
     a = filled()
     assert new_events(a, lambda a: a.score_item(stamp(), RUBRIC, "1", Layer.SELF, entry("4"))) == []

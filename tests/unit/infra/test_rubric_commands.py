@@ -3,9 +3,11 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from infra.rubric_files import BUILTIN_DIR
+from domain.definition_errors import RubricDefinitionError
+from infra.rubric_files import BUILTIN_DIR, parse_definition
 from web.cli import main
 
 FENGDU = BUILTIN_DIR / "fengdu-village-station.v1.yaml"
@@ -91,3 +93,25 @@ def test_validate_refuses_a_missing_or_non_utf8_file(tmp_path: Path) -> None:
     gbk.write_bytes("title: 评分表".encode("gbk"))
     assert "not UTF-8 text" in run("rubric", "validate", str(gbk))[2]
     assert "No such file or directory" in run("rubric", "validate", str(tmp_path / "none.yaml"))[2]
+
+
+def test_validate_refuses_control_characters_escaped_in_yaml_naming_where(tmp_path: Path) -> None:
+    text = FENGDU.read_text(encoding="utf-8")
+    for escape, said in (
+        ("\\0", "the control character U+0000"),
+        ("\\ud800", "a lone surrogate U+D800"),
+        ("\\e", "the control character U+001B"),
+    ):
+        wrong = tmp_path / "escaped.yaml"
+        title = 'title: "服务站' + escape + '评分表"\n'
+        wrong.write_text(text.replace("title: 服务对象", title + "x_title: 服务对象", 1), "utf-8")
+        code, _, err = run("rubric", "validate", str(wrong))
+        assert code == 1
+        assert f"{wrong}: title: contains {said}" in err
+        assert "without NUL, control characters or lone surrogates" in err
+
+
+def test_rubric_texts_keep_their_line_breaks_but_keys_are_single_line() -> None:
+    assert parse_definition('a: "x\\n\\ty"\n', "t.yaml") == {"a": "x\n\ty"}
+    with pytest.raises(RubricDefinitionError, match=r"nodes\[1\]: a key contains"):
+        parse_definition('nodes: [{a: 1}, {"b\\tc": 2}]\n', "t.yaml")

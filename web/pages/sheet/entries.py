@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from domain.entries import ItemEntry, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
+from domain.input_text import parse_decimal
 from domain.layers import Layers, counting_entry
 from domain.rubric import Item, Rubric
 from domain.rules import RuleName
@@ -60,7 +61,7 @@ def read_form(rubric: Rubric, layers: Layers, layer: Layer, form: Mapping[str, s
         try:
             value = parse_number(raw)
         except ValueError:
-            read.errors[fid] = "请填写数字，如 1 或 1.5。"
+            read.errors[fid] = NUMBER_WORDS
             continue
         if value is None and stored is None:
             continue  # left empty where the layer has nothing: no change
@@ -79,17 +80,14 @@ def read_form(rubric: Rubric, layers: Layers, layer: Layer, form: Mapping[str, s
     return read
 
 
+NUMBER_WORDS = "请填写半角数字，如 1 或 1.5（不能用全角数字、下划线、科学计数法或 -0）。"
+
+
 def parse_number(raw: str) -> Decimal | None:
     """A typed number (None: left empty); ValueError when it is not a plain number."""
     if not raw:
         return None
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        raise ValueError(raw) from None
-    if len(raw) > 20 or not value.is_finite():
-        raise ValueError(raw)
-    return value
+    return parse_decimal(raw)  # its DecimalTextError is a ValueError
 
 
 def problem_words(item: Item, kind: str, problems: list[str]) -> str:

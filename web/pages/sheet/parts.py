@@ -19,7 +19,7 @@ from web.context import guarded
 from web.downloads import attachment
 from web.pages.base import PageInputError, form_version, page_caller, settled
 from web.pages.sheet.blueprint import bp
-from web.pages.sheet.entries import parse_number
+from web.pages.sheet.entries import NUMBER_WORDS, parse_number
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
 from web.pages.sheet.render import conflict_page, render_sheet
@@ -77,7 +77,7 @@ def deduction(aid: UUID) -> Page:
         try:
             amount = parse_number(form("amount")) or Decimal(0)
         except ValueError:
-            return refuse(aid, values, value_field, "", "请填写数字，如 1 或 1.5。")
+            return refuse(aid, values, value_field, "", NUMBER_WORDS)
     return act(
         aid,
         "deduction",

@@ -4,10 +4,10 @@ deduction line of the sheet's rubric."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from application.campaigns import Consequence, Deduct, Veto
 from domain.entries import ItemEntry, deduction_problems
+from domain.input_text import DecimalTextError, parse_decimal
 from domain.rubric import Rubric
 from domain.rules import Kind
 
@@ -50,8 +50,8 @@ def chosen_consequence(
         return None, "请从列表中选择处理方式。"
     if line.discretionary:
         try:
-            amount = Decimal(figure)
-        except InvalidOperation:
+            amount = parse_decimal(figure)
+        except DecimalTextError:
             return None, f"请填写扣分分值（{line.low}–{line.high} 分）。"
         if amount == 0 or deduction_problems(item, ItemEntry(amounts={ident: amount})):
             return None, f"扣分分值应在 {line.low} 至 {line.high} 分之间。"

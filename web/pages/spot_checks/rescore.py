@@ -4,7 +4,7 @@ verification score, saved in the verification layer with a reason."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from uuid import UUID
 
 from flask import redirect, render_template, request, url_for
@@ -15,12 +15,14 @@ from domain.assessment import Assessment
 from domain.campaign import Campaign, Stage
 from domain.entries import ItemEntry, points_problems
 from domain.entry_data import entry_from_data
+from domain.input_text import DecimalTextError, parse_decimal
 from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status
 from projections.tables.wording import RESULT_WORDS, STATUS_WORDS
 from web.context import guarded, kaohe
 from web.pages.base import form_version, page_caller, settled
+from web.pages.sheet.entries import NUMBER_WORDS
 from web.pages.spot_checks.blueprint import FINDING_WORDS, bp, runs_campaigns_of, unit_name
 from web.pages.spot_checks.consequences import consequence_options
 from web.pages.spot_checks.rescore_view import ItemRow, rescore_rows
@@ -107,9 +109,9 @@ def verification_entries(
         if not typed:
             continue
         try:
-            points = Decimal(typed)
-        except InvalidOperation:
-            errors[f"v-{number}"] = "请填写数字。"
+            points = parse_decimal(typed)
+        except DecimalTextError:
+            errors[f"v-{number}"] = NUMBER_WORDS
             continue
         if points_problems(row.item, points):
             top = format((row.item.max_points or Decimal(0)).normalize(), "f")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from domain.account import Role
+from domain.account import USERNAME, Role
 from web.resources.common import CODE, TEXT
 
 ROLES = [role.value for role in Role]
@@ -25,8 +25,24 @@ class AccountSchema(ma.Schema):
     version = ma.fields.Integer(required=True)
 
 
+USERNAME_FORM = (
+    "A username is 3 to 64 characters: ASCII letters (kept in lower case), digits, '.', '-' "
+    "or '_', starting with a letter or digit; no spaces."
+)
+
+
+def username(value: str) -> None:
+    """The form the domain keeps, refused here rather than quietly trimmed."""
+    if not (value.isascii() and USERNAME.match(value.lower())):
+        raise ma.ValidationError(USERNAME_FORM)
+
+
 class NewAccountSchema(ma.Schema):
-    username = ma.fields.String(required=True, validate=validate.Length(min=1, max=64))
+    username = ma.fields.String(
+        required=True,
+        validate=username,
+        metadata={"description": USERNAME_FORM},
+    )
     display_name = ma.fields.String(required=True, validate=validate.Length(min=1, max=100))
     password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import marshmallow as ma
 from marshmallow import validate
 
 from domain.workflow import Status
 from web.resources.common import CODE, TEXT, AsOfSchema
+from web.resources.decimal_field import StrictDecimal
 from web.smorest import Upload
 
 LIMIT = Decimal(1_000_000)
+MAX_ENTRIES = 1000
+"""More entries than any rubric has items (the largest has 70); the rubric then refuses
+entries beyond its own item count."""
 
 
 def bounded(value: Decimal) -> None:
@@ -24,7 +29,7 @@ STATUSES = [s.value for s in Status]
 
 
 def number(**kwargs: object) -> ma.fields.Decimal:
-    return ma.fields.Decimal(as_string=True, validate=bounded, **kwargs)  # type: ignore[arg-type]
+    return StrictDecimal(as_string=True, validate=bounded, **kwargs)  # type: ignore[arg-type]
 
 
 class ClaimSchema(ma.Schema):
@@ -54,9 +59,22 @@ class ItemChangeSchema(EntrySchema):
 
 class SheetChangeSchema(ma.Schema):
     entries = ma.fields.Dict(
-        keys=ma.fields.String(validate=CODE), values=ma.fields.Nested(EntrySchema), required=True
+        keys=ma.fields.String(validate=CODE),
+        values=ma.fields.Nested(EntrySchema),
+        required=True,
+        metadata={"description": f"item number → entry; at most one per item ({MAX_ENTRIES})"},
     )
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+    @ma.pre_load
+    def bounded_entries(self, data: Any, **_: Any) -> Any:
+        """Refuse a sheet larger than any rubric before reading each of its entries."""
+        entries = data.get("entries") if isinstance(data, dict) else None
+        if isinstance(entries, dict) and len(entries) > MAX_ENTRIES:
+            raise ma.ValidationError(
+                f"Longer than maximum length {MAX_ENTRIES}.", field_name="entries"
+            )
+        return data
 
 
 class DeductionSchema(ma.Schema):
