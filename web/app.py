@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from application.guarded import Guarded
 from application.service import Kaohe
 from infra.auth_tokens import AuthTables
+from infra.auto_checkpoint import AutoCheckpoints
 from infra.bootstrap import build_kaohe
 from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
@@ -63,7 +64,8 @@ def create_app(
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     if poll_projections and projections.db.postgres is None:
-        projections.start()
+        checkpoints = AutoCheckpoints.from_settings(projections.store.recorder, settings, clock.now)
+        projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
 
     register_request_logging(app)
     register_error_handlers(app)
