@@ -14,6 +14,8 @@ DATABASE_URL = "KAOHE_DATABASE_URL"
 POSTGRES_SCHEMA = "KAOHE_POSTGRES_SCHEMA"
 TRUSTED_PROXIES = "KAOHE_TRUSTED_PROXIES"
 MAX_PROXIES = 5
+CHECKPOINT_EVERY = "KAOHE_CHECKPOINT_EVERY"
+CHECKPOINT_SECONDS = "KAOHE_CHECKPOINT_SECONDS"
 
 URL_FORM = "postgresql://user[:password]@host[:port]/dbname"
 SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -63,12 +65,16 @@ class Settings:
     """Where the event store lives: SQLite files in `data_dir`, or PostgreSQL when
     `database_url` is set (tables in `postgres_schema`, empty meaning public). Requests come
     through `trusted_proxies` proxies (0: straight from clients), whose X-Forwarded-For and
-    X-Forwarded-Proto name the client; with none, those headers are ignored."""
+    X-Forwarded-Proto name the client; with none, those headers are ignored. The process
+    that runs the projections signs a checkpoint once `checkpoint_every` events were stored
+    since the last one, or `checkpoint_seconds` after it when any were (0 turns either off)."""
 
     data_dir: Path = Path("var")
     database_url: str | None = None
     postgres_schema: str = ""
     trusted_proxies: int = 0
+    checkpoint_every: int = 1000
+    checkpoint_seconds: int = 300
 
     def __post_init__(self) -> None:
         if self.data_dir.exists() and not self.data_dir.is_dir():
@@ -86,16 +92,25 @@ class Settings:
         if not 0 <= self.trusted_proxies <= MAX_PROXIES:
             msg = f"{TRUSTED_PROXIES} must be 0 to {MAX_PROXIES}; got {self.trusted_proxies}"
             raise SettingsError(msg)
+        for variable, value in (
+            (CHECKPOINT_EVERY, self.checkpoint_every),
+            (CHECKPOINT_SECONDS, self.checkpoint_seconds),
+        ):
+            if value < 0:
+                raise SettingsError(f"{variable} must be 0 (off) or more; got {value}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
-        """Settings from KAOHE_DATA_DIR, KAOHE_DATABASE_URL, KAOHE_POSTGRES_SCHEMA and
-        KAOHE_TRUSTED_PROXIES; an empty variable counts as unset."""
+        """Settings from KAOHE_DATA_DIR, KAOHE_DATABASE_URL, KAOHE_POSTGRES_SCHEMA,
+        KAOHE_TRUSTED_PROXIES, KAOHE_CHECKPOINT_EVERY and KAOHE_CHECKPOINT_SECONDS; an empty
+        variable counts as unset."""
         return cls(
             data_dir=Path(environ.get(DATA_DIR, "").strip() or "var"),
             database_url=environ.get(DATABASE_URL, "").strip() or None,
             postgres_schema=environ.get(POSTGRES_SCHEMA, "").strip(),
             trusted_proxies=proxy_count(environ.get(TRUSTED_PROXIES, "").strip()),
+            checkpoint_every=count(environ, CHECKPOINT_EVERY, 1000, "events"),
+            checkpoint_seconds=count(environ, CHECKPOINT_SECONDS, 300, "seconds"),
         )
 
     @property
@@ -113,5 +128,16 @@ def proxy_count(text: str) -> int:
             f"{TRUSTED_PROXIES} must be the number of proxies in front of Kaohe "
             f"(0 to {MAX_PROXIES}; 1 for one TLS proxy); got {text[:40]!r}"
         )
+        raise SettingsError(msg)
+    return int(text)
+
+
+def count(environ: Mapping[str, str], variable: str, default: int, unit: str) -> int:
+    """A whole number of `unit` from the environment (empty: `default`; 0 turns it off)."""
+    text = environ.get(variable, "").strip()
+    if not text:
+        return default
+    if not text.isascii() or not text.isdigit():
+        msg = f"{variable} must be a whole number of {unit} (0 turns it off); got {text[:40]!r}"
         raise SettingsError(msg)
     return int(text)

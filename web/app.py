@@ -12,7 +12,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from application.guarded import Guarded
 from application.service import Kaohe
 from infra.auth_tokens import AuthTables
+from infra.auto_checkpoint import AutoCheckpoints, log_key
 from infra.bootstrap import build_kaohe
+from infra.export_stamp import Stamper
+from infra.ledger_keys import log_key_path
 from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
 from infra.refusal_log import StoreRefusalLog
@@ -63,8 +66,13 @@ def create_app(
     app.extensions["guarded"] = Guarded(app.extensions["kaohe"], refusals)
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
+    key_path = log_key_path(settings.data_dir)
+    app.extensions["stamper"] = Stamper(
+        projections.store.recorder, lambda: log_key(key_path), clock.now
+    )
     if poll_projections and projections.db.postgres is None:
-        projections.start()
+        checkpoints = AutoCheckpoints.from_settings(projections.store.recorder, settings, clock.now)
+        projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
 
     register_request_logging(app)
     register_error_handlers(app)

@@ -64,6 +64,11 @@ def check_against(path: Path, key_path: Path | None) -> CheckpointReport:
 def _log_key(key_path: Path | None, kept: CheckpointFile) -> VerifierKey:
     if key_path is not None:
         return read_key(key_path)
+    return default_log_key()
+
+
+def default_log_key() -> VerifierKey:
+    """The store's own public log key (a regulator passes their copy with --key instead)."""
     default = log_key_path(Settings.from_env().data_dir).with_suffix(".pub")
     if default.exists():
         return read_key(default)

@@ -8,6 +8,7 @@ import click
 
 from infra.cli.bundle_commands import bundle
 from infra.cli.checkpoint_commands import check_against, checkpoint, echo_checkpoint_report
+from infra.cli.export_check_commands import verify_export_command
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
 from infra.cli.witness_commands import consistency, cosign_command
@@ -27,6 +28,7 @@ ledger_group.add_command(checkpoint)
 ledger_group.add_command(bundle)
 ledger_group.add_command(consistency)
 ledger_group.add_command(cosign_command)
+ledger_group.add_command(verify_export_command)
 
 
 @ledger_group.command("verify")

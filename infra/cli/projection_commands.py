@@ -9,10 +9,13 @@ from types import FrameType
 
 import click
 
+from infra.auto_checkpoint import AutoCheckpoints
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
+from infra.clock import SystemClock
 from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
+from infra.settings import Settings
 
 NAMES = click.argument("names", nargs=-1, type=click.Choice(list(PROJECTIONS)))
 
@@ -83,9 +86,15 @@ def rebuild(names: tuple[str, ...]) -> None:
 def run(names: tuple[str, ...], interval: float, once: bool) -> None:
     """Keep projections (all when none is named) current until stopped (Ctrl-C, SIGTERM).
     On PostgreSQL each projection runs in one process at a time (an advisory lock): a second
-    `run` of the same projection waits and takes over when the first stops."""
+    `run` of the same projection waits and takes over when the first stops. It also signs
+    a checkpoint every KAOHE_CHECKPOINT_EVERY events and KAOHE_CHECKPOINT_SECONDS."""
     with opened() as projections:
-        poller = projections.poller(names or None, interval)
+        checkpoints = AutoCheckpoints.from_settings(
+            projections.store.recorder, Settings.from_env(), SystemClock().now
+        )
+        poller = projections.poller(
+            names or None, interval, None if checkpoints is None else checkpoints.tick
+        )
         if once:
             try:
                 while poller.cycle():

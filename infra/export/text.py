@@ -34,9 +34,15 @@ def write_json(tables: Table | Sequence[Table], stream: TextIO) -> None:
     stream.write("\n")
 
 
-def write_csv_tables(tables: Sequence[Table], stream: TextIO, bom: bool = False) -> None:
-    """Several tables one after another, each its header and rows, a blank line between."""
+def write_csv_tables(
+    tables: Sequence[Table], stream: TextIO, bom: bool = False, trailer: Sequence[str] = ()
+) -> None:
+    """Several tables one after another, each its header and rows, a blank line between;
+    then, after another blank line, each `trailer` line (a stamp) as a row of one cell."""
     for number, table in enumerate(tables):
         if number:
             stream.write("\r\n")
         write_csv(table, stream, bom=bom and number == 0)
+    if trailer:
+        stream.write("\r\n")
+        csv.writer(stream).writerows([line] for line in trailer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import structlog
 
@@ -28,16 +28,21 @@ class Poller:
     holds its advisory lock: a second poller of the same projection, in any process, stands
     by and takes over when the first stops or dies. Before running a projection the poller
     sets it up and, if its serving version was built by other code (another layout),
-    rebuilds it."""
+    rebuilds it.
+
+    `after_cycle` runs after each cycle (signing a checkpoint when one is due); if it
+    fails, it is logged and tried again next cycle."""
 
     def __init__(
         self,
         runners: Sequence[ProjectionRunner],
         interval: float = 0.2,
         exclusive: bool | None = None,
+        after_cycle: Callable[[], object] | None = None,
     ) -> None:
         self.runners = list(runners)
         self.interval = interval
+        self.after_cycle = after_cycle
         db = self.runners[0].db if self.runners else None
         postgres = db.postgres if db is not None else None
         self.exclusive = postgres is not None if exclusive is None else exclusive
@@ -73,6 +78,11 @@ class Poller:
                 pause = min(MAX_BACKOFF, 0.5 * 2**failures)
                 self._retry_at[runner.name] = time.monotonic() + pause
                 log.exception("projection.failed", projection=runner.name, retry_in=pause)
+        if self.after_cycle is not None and not self._stop.is_set():
+            try:
+                self.after_cycle()
+            except Exception:
+                log.exception("poller.after_cycle_failed")
         return total
 
     def run(self) -> None:

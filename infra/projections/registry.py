@@ -155,13 +155,21 @@ class Projections:
         chosen = [self.projection(name) for name in (names or self.names)]
         return rebuild_together(self.store, self.db, chosen, batch_size, progress)
 
-    def poller(self, names: Iterable[str] | None = None, interval: float = 0.2) -> Poller:
-        return Poller(self.runners(names), interval)
+    def poller(
+        self,
+        names: Iterable[str] | None = None,
+        interval: float = 0.2,
+        after_cycle: Callable[[], object] | None = None,
+    ) -> Poller:
+        return Poller(self.runners(names), interval, after_cycle=after_cycle)
 
-    def start(self, interval: float = 0.2) -> Poller:
-        """Keep every projection current from a background thread (stop with `stop`)."""
+    def start(
+        self, interval: float = 0.2, after_cycle: Callable[[], object] | None = None
+    ) -> Poller:
+        """Keep every projection current from a background thread (stop with `stop`);
+        `after_cycle` runs after each of its cycles (signing checkpoints when due)."""
         if self._poller is None:
-            self._poller = self.poller(interval=interval)
+            self._poller = self.poller(interval=interval, after_cycle=after_cycle)
             self._poller.start()
         return self._poller
 

@@ -121,8 +121,11 @@ class Sources:
         return found
 
 
-def read_tables(projections: Projections, request: TableRequest) -> list[Table]:
-    """The tables asked for: one per rubric, period and unit the request spans."""
+def read_tables(
+    projections: Projections, request: TableRequest, position: int | None = None
+) -> list[Table]:
+    """The tables asked for: one per rubric, period and unit the request spans; computed at
+    `position` of the log when given (so a stamped download can be recomputed later)."""
     if request.name not in TABLES:
         msg = f"no table {request.name!r}; the tables are {', '.join(TABLES)}"
         raise TableRequestError(msg)
@@ -131,7 +134,8 @@ def read_tables(projections: Projections, request: TableRequest) -> list[Table]:
     ):
         msg = f"period {request.period!r} is neither a quarter like 2023Q2 nor a year like 2023"
         raise TableRequestError(msg)
-    position = None if request.as_of is None else projections.position_at(request.as_of)
+    if position is None and request.as_of is not None:
+        position = projections.position_at(request.as_of)
     sources = Sources(projections.units(position), projections.scores(), position, request)
     tables = BUILDERS[request.name](projections, sources)
     if request.as_of is not None:

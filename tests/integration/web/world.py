@@ -25,6 +25,7 @@ from domain.workflow import Layer
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import builtin_rubric_paths, read_definition
+from infra.settings import Settings
 from web.app import create_app
 
 PASSWORD = "correct-horse-battery"
@@ -169,5 +170,6 @@ def build_world(store: EventStore, evidence: Path, config: dict[str, Any] | None
     for username, role, unit in ACCOUNTS:
         kaohe.accounts.create(setup, username, f"{username} 用户", PASSWORD)
         kaohe.accounts.grant(setup, username, role, unit)
-    app = create_app(kaohe=kaohe, config=config)
+    # The log key (signing the stamps of downloads) goes beside the evidence, not in ./var.
+    app = create_app(Settings(data_dir=evidence.parent), kaohe=kaohe, config=config)
     return World(kaohe, clock, app)

@@ -114,3 +114,16 @@ def test_refuses_a_proxy_count_that_is_not_a_small_number(count: str) -> None:
         Settings.from_env({"KAOHE_TRUSTED_PROXIES": count})
 
     assert "0 to 5" in str(error.value)
+
+
+def test_checkpoints_are_signed_every_1000_events_and_5_minutes_unless_set() -> None:
+    default = Settings.from_env({})
+    chosen = Settings.from_env({"KAOHE_CHECKPOINT_EVERY": "50", "KAOHE_CHECKPOINT_SECONDS": "0"})
+
+    assert (default.checkpoint_every, default.checkpoint_seconds) == (1000, 300)
+    assert (chosen.checkpoint_every, chosen.checkpoint_seconds) == (50, 0)
+
+
+def test_refuses_a_checkpoint_interval_that_is_not_a_whole_number() -> None:
+    with pytest.raises(SettingsError, match=r"KAOHE_CHECKPOINT_SECONDS must be a whole number"):
+        Settings.from_env({"KAOHE_CHECKPOINT_SECONDS": "5m"})

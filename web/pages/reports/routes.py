@@ -21,7 +21,7 @@ from web.pages.reports.chart import Chart, compliance_chart
 from web.pages.reports.query import ReportQuery
 from web.pages.reports.units import unit_options
 from web.pages.reports.views import table_view
-from web.resources.tables.routes import table_file, tables_for
+from web.resources.tables.routes import stamped_tables, table_file, tables_for
 
 bp = page_blueprint("reports", __name__)
 
@@ -39,11 +39,12 @@ def show(name: str) -> str:
     page = table_page(name)
     query = ReportQuery.from_args(request.args, page)
     tables: list[Table] = []
+    stamp = None
     problem = None
     if query.ready and not query.errors:
         authorize(page, query)
         try:
-            tables = tables_for(name, query.api_query())
+            tables, stamp = stamped_tables(name, query.api_query())
         except TableRequestError as error:
             if query.as_of is None:
                 problem = f"无法生成此表（{error}）。"
@@ -60,6 +61,7 @@ def show(name: str) -> str:
         views=views,
         charts=charts(name, query, tables),
         problem=problem,
+        stamp=stamp if tables else None,
     )
 
 

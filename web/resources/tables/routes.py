@@ -6,13 +6,14 @@ import io
 from datetime import datetime
 from typing import Any
 
-from flask import Response
+from flask import Response, current_app
 from flask.views import MethodView
 
 from application.authorization import Action
 from application.errors import NotFoundError
 from domain.ids import unit_id
 from infra.export import write_csv_tables, write_xlsx
+from infra.export_stamp import Stamp, Stamper, pinned_position
 from infra.projections.tables import TABLES, TableRequest, read_tables
 from projections.tables import Table
 from web.context import caller, guarded, kaohe, projections, today
@@ -29,8 +30,8 @@ TABLE_ACTIONS = {"audit": Action.READ_AUDIT, "risk": Action.READ_RISK}
 stays with the county that spot-checks and the levels above it)."""
 
 
-def tables_for(name: str, query: dict[str, Any]) -> list[Table]:
-    """The tables of each unit the caller may read (or of the unit asked for)."""
+def unit_codes(name: str, query: dict[str, Any]) -> list[str]:
+    """The unit asked for, or each top unit the caller may read the table of."""
     if name not in TABLES:
         raise NotFoundError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
     who = caller()
@@ -38,19 +39,39 @@ def tables_for(name: str, query: dict[str, Any]) -> list[Table]:
     if "unit" in query:
         code = query["unit"]
         guarded().check(who, action, f"table:{name}@{code}", unit_id(code))
-        codes = [code]
-    else:
-        roots = guarded().reach(who, action, f"table:{name}")
-        codes = [kaohe().units.get_by_id(root).code for root in roots]
+        return [code]
+    roots = guarded().reach(who, action, f"table:{name}")
+    return [kaohe().units.get_by_id(root).code for root in roots]
+
+
+def tables_for(name: str, query: dict[str, Any], position: int | None = None) -> list[Table]:
+    """The tables of each unit the caller may read (or of the unit asked for), computed at
+    a log position when given."""
+    codes = unit_codes(name, query)
     as_of: datetime | None = query.get("as_of")
     projections().ensure()
     return [
         table
         for code in codes
         for table in read_tables(
-            projections(), TableRequest(name, code, query.get("period"), as_of, today=today())
+            projections(),
+            TableRequest(name, code, query.get("period"), as_of, today=today()),
+            position,
         )
     ]
+
+
+def stamped_tables(name: str, query: dict[str, Any]) -> tuple[list[Table], Stamp]:
+    """The tables computed at one log position, and the stamp that lets anyone recompute
+    them (`kaohe ledger verify-export`)."""
+    as_of: datetime | None = query.get("as_of")
+    codes = unit_codes(name, query)
+    projections().ensure()
+    position = pinned_position(projections(), as_of)
+    tables = tables_for(name, query, position)
+    stamper: Stamper = current_app.extensions["stamper"]
+    stamp = stamper.stamp(tables, name, codes, query.get("period"), as_of, today(), position)
+    return tables, stamp
 
 
 @blp.route("/tables/<string:name>")
@@ -64,7 +85,8 @@ class TableViews(MethodView):
         for the caller's units, now or as of a moment; format json, csv or xlsx."""
         if query["format"] in ("csv", "xlsx"):
             return table_file(name, query, query["format"])
-        return {"tables": [t.to_json() for t in tables_for(name, query)]}
+        tables, stamp = stamped_tables(name, query)
+        return {"tables": [t.to_json() for t in stamp.stamped(tables)]}
 
 
 @blp.route("/tasks")
@@ -88,14 +110,14 @@ class ProgressViews(MethodView):
 def table_file(name: str, query: dict[str, Any], fmt: str) -> Response:
     """The tables as a download: CSV (with the BOM Excel needs) or XLSX laid out like the
     seed forms; named for the table, unit and period asked for."""
-    tables = tables_for(name, query)
+    tables, stamp = stamped_tables(name, query)
     filename = "-".join([name, *(query[k] for k in ("unit", "period") if query.get(k))])
     if fmt == "csv":
         text = io.StringIO()
-        write_csv_tables(tables, text, bom=True)
+        write_csv_tables(tables, text, bom=True, trailer=stamp.lines())
         return attachment(text.getvalue().encode("utf-8"), "text/csv", f"{filename}.csv")
     if not tables:
         raise NotFoundError(f"nothing to export: no assessments for the {name} table")
     data = io.BytesIO()
-    write_xlsx(tables, data)
+    write_xlsx(stamp.stamped(tables), data)
     return attachment(data.getvalue(), XLSX, f"{filename}.xlsx")

@@ -1,0 +1,112 @@
+"""Every table download states the log position and signed checkpoint it was computed at,
+and `kaohe ledger verify-export` recomputes it from the ledger: an edited cell is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from openpyxl import load_workbook
+
+from application.store import EventStore
+from tests.integration.web.world import World, build_world
+from web.app import projections_of
+from web.cli import main
+
+QUARTER = "2023Q2"
+
+
+@pytest.fixture
+def world(
+    store: EventStore, store_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> World:
+    for name in ("KAOHE_DATABASE_URL", "KAOHE_POSTGRES_SCHEMA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in store_env.items():
+        monkeypatch.setenv(name, value)
+    w = build_world(store, tmp_path / "evidence")
+    w.assessment("V1", QUARTER, "approved")
+    w.assessment("V2", QUARTER, "submitted")
+    projections_of(w.app).catch_up()
+    return w
+
+
+def download(w: World, table: str, fmt: str, path: Path) -> Path:
+    response = w.client.get(
+        f"/api/v1/tables/{table}",
+        headers=w.login("regulator"),
+        query_string={"unit": "CITY", "period": QUARTER, "format": fmt},
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    path.write_bytes(response.data)
+    return path
+
+
+def verify(path: Path) -> Result:
+    return CliRunner().invoke(main, ["ledger", "verify-export", str(path)])
+
+
+def test_an_xlsx_download_is_stamped_and_verifies_until_a_cell_is_edited(
+    world: World, tmp_path: Path
+) -> None:
+    path = download(world, "quarterly", "xlsx", tmp_path / "q2.xlsx")
+    sheet = load_workbook(path).worksheets[0]
+    lines = [str(row[0]) for row in sheet.iter_rows(values_only=True) if row[0]]
+    assert any(line.startswith("数据截至日志第 ") and "；检查点 树大小 " in line for line in lines)
+
+    passed = verify(path)
+    assert passed.exit_code == 0, passed.output
+    assert "export verified: quarterly" in passed.output
+
+    book = load_workbook(path)
+    cell = next(c for row in book.worksheets[0].iter_rows() for c in row if c.value == 100)
+    cell.value = 98
+    book.save(path)
+    failed = verify(path)
+
+    assert failed.exit_code == 1
+    assert "export NOT verified" in failed.output
+    assert "table 1, row 1, column " in failed.output
+    assert "the file has '98', the ledger gives '100'" in failed.output
+
+
+def test_a_csv_download_is_stamped_and_verifies_until_a_cell_is_edited(
+    world: World, tmp_path: Path
+) -> None:
+    path = download(world, "scores", "csv", tmp_path / "scores.csv")
+    text = path.read_text(encoding="utf-8-sig")
+    assert "数据截至日志第 " in text
+
+    passed = verify(path)
+    assert passed.exit_code == 0, passed.output
+
+    row = "V1,V1 单位,fengdu-village-station,1,2023Q2,已验收,100,"
+    assert row in text
+    path.write_text(text.replace(row, row[:-4] + "98,"), encoding="utf-8-sig")
+    failed = verify(path)
+
+    assert failed.exit_code == 1
+    assert "table 1, row 1, column 总分: the file has '98', the ledger gives '100'" in failed.output
+    assert "the file's rows do not hash to the stamp's rows hash" in failed.output
+
+
+def test_a_download_stays_verifiable_after_the_ledger_grows(world: World, tmp_path: Path) -> None:
+    path = download(world, "quarterly", "csv", tmp_path / "q2.csv")
+    world.assessment("V2", "2023Q3", "approved")  # later events change the live views
+    projections_of(world.app).catch_up()
+
+    result = verify(path)
+
+    assert result.exit_code == 0, result.output
+
+
+def test_the_table_page_states_its_log_position_and_folds_the_hashes(world: World) -> None:
+    page = world.client.get(
+        "/tables/quarterly",
+        headers=world.login("regulator"),
+        query_string={"unit": "CITY", "period": QUARTER},
+    ).get_data(as_text=True)
+
+    assert "数据截至日志第 " in page and "；检查点 树大小 " in page
+    assert "<summary>技术信息</summary>" in page and "根哈希" in page
