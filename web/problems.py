@@ -11,6 +11,8 @@ from typing import Any
 import marshmallow as ma
 from flask import Response, current_app, g
 
+from domain.workflow import RULE_ZH
+
 PROBLEM = "application/problem+json"
 
 TITLES: Mapping[int, tuple[str, str]] = {
@@ -64,6 +66,7 @@ MESSAGES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^String does not match expected pattern\.$", "格式不符合要求。"),
         (r"^Must be between (\S+) and (\S+)\.$", r"必须在 \1 到 \2 之间。"),
+        (r"^period (.+) is not a real period; write .*$", rf"\1 不是有效的期间：{RULE_ZH}。"),
     )
 )
 

@@ -7,6 +7,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from domain.workflow import PERIOD_PATTERN, RULE, period_problem
+
 IF_MATCH = {
     "in": "header",
     "name": "If-Match",
@@ -30,6 +32,22 @@ UPDATE = {"parameters": [IF_MATCH]}
 
 TEXT = validate.Length(min=1, max=2000)
 CODE = validate.Length(min=1, max=64)
+
+
+def real_period(value: str) -> None:
+    """A quarter or year the service knows (the domain's rule); the field's error says why not."""
+    problem = period_problem(value)
+    if problem is not None:
+        raise ma.ValidationError(problem.english)
+
+
+def period_field(required: bool = False) -> ma.fields.String:
+    """A period: the domain's rule, published in the document as a pattern."""
+    return ma.fields.String(
+        required=required,
+        validate=real_period,
+        metadata={"pattern": PERIOD_PATTERN, "description": RULE, "example": "2023Q2"},
+    )
 
 
 class ReasonSchema(ma.Schema):

@@ -5,20 +5,18 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from web.resources.common import CODE, AsOfSchema
+from web.resources.common import CODE, AsOfSchema, period_field
 
 
 class TableQuerySchema(AsOfSchema):
     unit = ma.fields.String(validate=CODE, metadata={"description": "a unit code: its subtree"})
-    period = ma.fields.String(
-        validate=validate.Length(min=4, max=6), metadata={"description": "2023Q2 or 2023"}
-    )
+    period = period_field()
     format = ma.fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
 
 
 class ReadQuerySchema(AsOfSchema):
     unit = ma.fields.String(validate=CODE, metadata={"description": "a unit code: its subtree"})
-    period = ma.fields.String(validate=validate.Length(min=4, max=6))
+    period = period_field()
 
 
 class TableSchema(ma.Schema):
