@@ -13,15 +13,22 @@ IF_MATCH = {
     "in": "header",
     "name": "If-Match",
     "required": True,
-    "description": 'The version you read (the ETag), like "3"; a stale one gets 412.',
-    "schema": {"type": "string"},
+    "description": (
+        'The version you read (the ETag), a whole number in double quotes, like "26" '
+        '(W/"26" and a bare 26 are also taken); without it 428, with a stale one 412.'
+    ),
+    "schema": {"type": "string", "pattern": '^"[0-9]{1,9}"$', "example": '"26"'},
 }
 IDEMPOTENCY_KEY = {
     "in": "header",
     "name": "Idempotency-Key",
     "required": False,
-    "description": "A key of your choice: a repeat returns the first response, stores nothing.",
-    "schema": {"type": "string", "maxLength": 200},
+    "description": (
+        "A key of your choice, one token of 1 to 200 visible ASCII characters (no spaces): "
+        "a repeat of the same request with it returns the first response and stores nothing; "
+        "the same key with another request is refused with 409."
+    ),
+    "schema": {"type": "string", "pattern": "^[!-~]{1,200}$", "example": "open-0101-2023q2"},
 }
 WRITE = {"parameters": [IF_MATCH, IDEMPOTENCY_KEY]}
 """The documented headers of a POST that changes an existing resource."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
+from application.accounts import MIN_PASSWORD
 from domain.account import Role
 from web.resources.common import CODE, TEXT
 
 ROLES = [role.value for role in Role]
-PASSWORD = validate.Length(min=1, max=1024)
+PASSWORD = validate.Length(min=MIN_PASSWORD, max=1024)
+PASSWORD_RULE = {"description": f"at least {MIN_PASSWORD} and at most 1024 characters"}
 
 
 class GrantSchema(ma.Schema):
@@ -28,11 +30,15 @@ class AccountSchema(ma.Schema):
 class NewAccountSchema(ma.Schema):
     username = ma.fields.String(required=True, validate=validate.Length(min=1, max=64))
     display_name = ma.fields.String(required=True, validate=validate.Length(min=1, max=100))
-    password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
+    password = ma.fields.String(
+        required=True, validate=PASSWORD, load_only=True, metadata=PASSWORD_RULE
+    )
 
 
 class PasswordSchema(ma.Schema):
-    password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
+    password = ma.fields.String(
+        required=True, validate=PASSWORD, load_only=True, metadata=PASSWORD_RULE
+    )
 
 
 class GrantChangeSchema(ma.Schema):
