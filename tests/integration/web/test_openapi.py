@@ -18,6 +18,7 @@ import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -42,8 +43,9 @@ from web.auth import BEARER
 from web.context import auth_tables
 
 EXAMPLES = 30
-"""Generated requests per operation, spread over the roles: enough to find 5xx and drift,
-quick enough for make test (about a minute for every operation on two cores)."""
+"""Generated requests per operation, spread over the roles and over valid and invalid
+input: enough to find 5xx and drift, quick enough for make test (under a minute for every
+operation on two cores)."""
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -121,10 +123,15 @@ def test_every_operation_answers_as_documented(demo_api: DemoApi) -> None:
 
 
 def exercise(operation: Any, api: DemoApi, statuses: set[int]) -> None:
-    """Send generated requests to one operation, each as one of the roles, and check each
-    answer; the same examples every run (derandomized), so a failure is reproducible."""
+    """Send generated requests to one operation, valid ones and ones the document rules
+    out, each as one of the roles, and check each answer; the same examples every run
+    (derandomized), so a failure is reproducible."""
+    cases = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+    )
 
-    @given(case=operation.as_strategy(), role=st.sampled_from([role for role, _ in ROLES]))
+    @given(case=cases, role=st.sampled_from([role for role, _ in ROLES]))
     @settings(
         max_examples=EXAMPLES,
         deadline=None,
