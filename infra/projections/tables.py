@@ -12,7 +12,7 @@ from uuid import UUID
 
 from domain.rubric import PeriodKind, Rubric, UnitLevel
 from domain.rules import Kind
-from domain.workflow import QUARTER, YEAR
+from domain.workflow import QUARTER, period_problem
 from infra.projections.registry import Projections
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
@@ -126,11 +126,8 @@ def read_tables(projections: Projections, request: TableRequest) -> list[Table]:
     if request.name not in TABLES:
         msg = f"no table {request.name!r}; the tables are {', '.join(TABLES)}"
         raise TableRequestError(msg)
-    if request.period is not None and not (
-        QUARTER.match(request.period) or YEAR.match(request.period)
-    ):
-        msg = f"period {request.period!r} is neither a quarter like 2023Q2 nor a year like 2023"
-        raise TableRequestError(msg)
+    if request.period is not None and (problem := period_problem(request.period)):
+        raise TableRequestError(problem.english)
     position = None if request.as_of is None else projections.position_at(request.as_of)
     sources = Sources(projections.units(position), projections.scores(), position, request)
     tables = BUILDERS[request.name](projections, sources)
