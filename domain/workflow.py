@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.audit import DomainError
+from domain.audit import DomainError, FieldError
 from domain.rubric import PeriodKind
 
 
@@ -105,8 +105,8 @@ def period_problem(period: str, kind: PeriodKind | None = None) -> PeriodProblem
 
 
 def check_period(period: str, kind: PeriodKind | None = None) -> str:
-    """The period, if it is real and of the rubric's kind; a DomainError saying why not."""
+    """The period, if it is real and of the rubric's kind; a FieldError saying why not."""
     problem = period_problem(period, kind)
     if problem is not None:
-        raise DomainError(problem.english)
+        raise FieldError("period", problem.english, problem.chinese)
     return period

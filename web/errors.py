@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import structlog
-from flask import Flask, Response, g
+from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
 from application.errors import (
@@ -12,7 +12,7 @@ from application.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
-from domain.audit import DomainError
+from domain.audit import DomainError, FieldError
 from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
 from infra.projections.tables import TableRequestError
@@ -45,6 +45,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(ThrottledError, _throttled)
     app.register_error_handler(ScoringInputError, _scoring_input)
     app.register_error_handler(RubricDefinitionError, _rubric_definition)
+    app.register_error_handler(FieldError, _field)
     app.register_error_handler(DomainError, lambda e: problem(422, str(e)))
     app.register_error_handler(TableRequestError, lambda e: problem(422, str(e)))
     app.register_error_handler(UnknownSourceError, lambda e: problem(422, str(e)))
@@ -103,6 +104,18 @@ def _scoring_input(error: ScoringInputError) -> Response:
         for p in error.problems
     ]
     return problem(422, str(error), errors)
+
+
+def _field(error: FieldError) -> Response:
+    """A field the domain refused (the schema let it through): named, in both languages."""
+    location = "form" if request.mimetype == "multipart/form-data" else "json"
+    found = {
+        "location": location,
+        "field": error.field,
+        "message": str(error),
+        "message_zh": error.message_zh,
+    }
+    return problem(422, str(error), [found])
 
 
 def _rubric_definition(error: RubricDefinitionError) -> Response:

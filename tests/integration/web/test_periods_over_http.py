@@ -61,4 +61,7 @@ def test_a_year_for_a_quarterly_rubric_is_refused_saying_which_kind(world: World
     answer = world.client.post("/api/v1/assessments", json=sheet, headers=world.login("staff"))
     assert answer.status_code == 422
     assert "does not fit a quarter rubric" in answer.get_json()["detail"]
+    [error] = answer.get_json()["errors"]
+    assert (error["location"], error["field"]) == ("json", "period")
+    assert "按季度" in error["message_zh"] and "2023Q2" in error["message_zh"]
     assert world.kaohe.store.history.max_position() == before

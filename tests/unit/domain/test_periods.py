@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.audit import DomainError
+from domain.audit import FieldError
 from domain.rubric import PeriodKind
 from domain.workflow import FIRST_YEAR, LAST_YEAR, PERIOD_PATTERN, check_period, period_problem
 
@@ -27,8 +27,9 @@ def test_a_period_that_is_not_real_is_refused_with_the_rule(period: str) -> None
     assert repr(period) in problem.english and "2000–2099" in problem.english
     assert "2023Q2" in problem.english and "2023Q2" in problem.chinese
     assert "2000" in problem.chinese and "2099" in problem.chinese
-    with pytest.raises(DomainError, match="2000–2099"):
+    with pytest.raises(FieldError, match="2000–2099") as refused:
         check_period(period, PeriodKind.QUARTER)
+    assert refused.value.field == "period" and refused.value.message_zh == problem.chinese
 
 
 @given(REAL)
