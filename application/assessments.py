@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -246,16 +247,14 @@ class AssessmentService:
     def attach_evidence(
         self, command: Command, aid: UUID, name: str, content: bytes, item: str | None = None
     ) -> Outcome:
-        self._load(aid)  # an unknown assessment stores no file
-        sha256 = self.files.put(content)
+        sha256 = hashlib.sha256(content).hexdigest()
         args = {"name": name, "sha256": sha256, "item": item}
-        return self._act(
-            command,
-            "attach_evidence",
-            aid,
-            args,
-            lambda a, r, s: a.attach_evidence(s, name, len(content), sha256, item),
-        )
+
+        def attach(a: Assessment, r: Rubric, s: Stamp) -> None:
+            a.attach_evidence(s, r, name, len(content), sha256, item)
+            self.files.put(content)  # only once the sheet takes it: a refusal keeps no file
+
+        return self._act(command, "attach_evidence", aid, args, attach)
 
     # Workflow ---------------------------------------------------------------------------
 

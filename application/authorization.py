@@ -164,11 +164,22 @@ class Authorizer:
         account = self.account(caller.account_id)
         grant = self.acting_grant(account, action, target.unit_id)
         if grant is None:
+            self.require_unit(target)
             allowing = [g for g in account.grants.values() if allows(g.role, action)]
             why = self._why(account, action, target, allowing)
             self.refuse(caller, account, action, target, why, allowing)
         structlog.contextvars.bind_contextvars(role=grant.role.value, unit=str(grant.unit_id))
         return Actor(account.id, grant.role, grant.unit_id)
+
+    def require_unit(self, target: Target) -> None:
+        """A target naming a unit that does not exist is not found (404), not refused: there
+        is nothing to protect, so nothing is recorded against the caller."""
+        if target.unit_id is None:
+            return
+        try:
+            self.kaohe.units.get_by_id(target.unit_id)
+        except NotFoundError:
+            raise NotFoundError(f"{target.label} names a unit that does not exist") from None
 
     def acting_grant(self, account: Account, action: Action, unit: UUID | None) -> Grant | None:
         """The grant an account would act with (None: none allows it; nothing is recorded,

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from domain.account import outranks
 from domain.assessment_events import AssessmentEvents, EntryChanged
-from domain.audit import DomainError, Stamp, require_reason
+from domain.audit import DomainError, FieldError, Stamp, require_reason
 from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.ids import assessment_id
@@ -208,11 +208,18 @@ class Assessment(AssessmentEvents):
         self._change(self.ProgressEntered, stamp, rubric, number, layer, entry, reason)
 
     def attach_evidence(
-        self, stamp: Stamp, name: str, size: int, sha256: str, item: str | None = None
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        name: str,
+        size: int,
+        sha256: str,
+        item: str | None = None,
     ) -> None:
         check_action(self.status, "attach evidence to")
         if not name.strip() or size < 0 or len(sha256) != 64:
             raise DomainError("evidence needs a file name, a size and a SHA-256 hex digest")
+        self._check_items(rubric, [] if item is None else [item], "attach evidence", "item")
         self._emit(
             self.EvidenceAttached,
             stamp,
@@ -235,9 +242,7 @@ class Assessment(AssessmentEvents):
         self, stamp: Stamp, rubric: Rubric, reason: str, items: Sequence[str]
     ) -> None:
         check_action(self.status, "return")
-        unknown = [n for n in items if rubric.item(n) is None]
-        if unknown:
-            raise DomainError(f"cannot return: no items {', '.join(unknown)} in this rubric")
+        self._check_items(rubric, items, "return the sheet", "items")
         self._emit(
             self.Returned, stamp, require_reason(reason, "return an assessment"), items=list(items)
         )
@@ -260,9 +265,7 @@ class Assessment(AssessmentEvents):
         check_action(self.status, "record a finding on")
         if finding not in FINDINGS:
             raise DomainError(f"finding {finding!r} is unknown; allowed: {', '.join(FINDINGS)}")
-        unknown = [n for n in items if rubric.item(n) is None]
-        if unknown:
-            raise DomainError(f"no items {', '.join(unknown)} in this rubric")
+        self._check_items(rubric, items, "record the finding", "items")
         known = {e["sha256"] for e in self.evidence}
         missing = [h for h in evidence if h not in known]
         if missing:
@@ -359,6 +362,20 @@ class Assessment(AssessmentEvents):
         if item is None:
             return [f"item {number}: no such item in {rubric.code} v{rubric.version}"]
         return entry_problems(item, entry)
+
+    def _check_items(self, rubric: Rubric, numbers: Sequence[str], action: str, field: str) -> None:
+        """Item numbers that come in must be items of the sheet's rubric."""
+        self._check_rubric(rubric)
+        unknown = [n for n in numbers if rubric.item(n) is None]
+        if unknown:
+            known = ", ".join(i.number for i in rubric.items())
+            raise FieldError(
+                field,
+                f"cannot {action}: no item {', '.join(map(repr, unknown))} in {rubric.code} "
+                f"v{rubric.version}; its items are {known}",
+                f"评分表 {rubric.code} 第 {rubric.version} 版没有第 {'、'.join(unknown)} 项；"
+                f"可填的项为 {known}。",
+            )
 
     def _check_rubric(self, rubric: Rubric) -> None:
         if (rubric.code, rubric.version) != (self.rubric_code, self.rubric_version):

@@ -24,6 +24,16 @@ class DomainError(Exception):
     """A command the current state does not allow; the message names the state and action."""
 
 
+class FieldError(DomainError):
+    """A value of one field of a command that the domain refuses, said in English and Chinese
+    (a period that is not of the rubric's kind, an item the rubric does not have)."""
+
+    def __init__(self, field: str, message: str, message_zh: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message_zh = message_zh
+
+
 @dataclass(frozen=True)
 class Stamp:
     """Who acts, in which role, for which unit, when (server time), under which request."""

@@ -21,7 +21,7 @@ from domain.sampling import (
     draw,
     frame_hash,
 )
-from domain.workflow import QUARTER, YEAR
+from domain.workflow import check_period
 
 
 class Stage(StrEnum):
@@ -127,8 +127,7 @@ class Campaign(AuditedAggregate):
     def open(
         cls, stamp: Stamp, county_id: UUID, period: str, name: str, mode: Mode, size: int
     ) -> Campaign:
-        if not (QUARTER.match(period) or YEAR.match(period)):
-            raise DomainError(f"period {period!r} is neither a quarter (2023Q2) nor a year (2023)")
+        check_period(period)
         if not name.strip():
             raise DomainError("a campaign needs a name")
         Design(mode, size)

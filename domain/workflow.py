@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.audit import DomainError
+from domain.audit import DomainError, FieldError
 from domain.rubric import PeriodKind
 
 
@@ -48,6 +49,25 @@ ACTION_ALLOWED_IN = {
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 YEAR = re.compile(r"^\d{4}$")
+"""The shapes of stored periods, for reading them back; new periods must also be real."""
+
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+"""The years a period may name: the scoring tables began in the 2020s and no form is kept for
+a century, so a year outside these is a typing slip (0000, 9999), not a plan."""
+PERIOD_PATTERN = "^20[0-9]{2}(Q[1-4])?$"
+"""The rule as a regular expression (for the OpenAPI document): exactly the real periods."""
+YEARS = f"{FIRST_YEAR}–{LAST_YEAR}"
+RULE = f"a quarter like 2023Q2 (Q1 to Q4) or a year like 2023, in the years {YEARS}"
+RULE_ZH = f"季度写作 2023Q2（Q1 至 Q4），年度写作 2023，年份在 {YEARS} 之间"
+KIND_EXAMPLE = {PeriodKind.QUARTER: ("2023Q2", "季度"), PeriodKind.YEAR: ("2023", "年度")}
+
+
+@dataclass(frozen=True)
+class PeriodProblem:
+    """Why a period is refused, in English and in Chinese."""
+
+    english: str
+    chinese: str
 
 
 def check_action(status: Status, action: str) -> None:
@@ -68,10 +88,25 @@ def check_layer(status: Status, layer: Layer) -> None:
         )
 
 
-def check_period(period: str, kind: PeriodKind) -> str:
-    pattern, example = (QUARTER, "2023Q2") if kind is PeriodKind.QUARTER else (YEAR, "2023")
-    if not pattern.match(period):
-        raise DomainError(
-            f"period {period!r} does not fit a {kind.value} rubric; write it like {example}"
+def period_problem(period: str, kind: PeriodKind | None = None) -> PeriodProblem | None:
+    """None for a real period (of the rubric's kind, when one is given), else why not."""
+    if not re.fullmatch(PERIOD_PATTERN, period):
+        return PeriodProblem(
+            f"period {period!r} is not a real period; write {RULE}",
+            f"“{period}”不是有效的期间：{RULE_ZH}。",
         )
+    if kind is not None and (QUARTER.match(period) is None) == (kind is PeriodKind.QUARTER):
+        example, words = KIND_EXAMPLE[kind]
+        return PeriodProblem(
+            f"period {period!r} does not fit a {kind.value} rubric; write it like {example}",
+            f"该评分表按{words}考核：期间应写作{words}，如 {example}。",
+        )
+    return None
+
+
+def check_period(period: str, kind: PeriodKind | None = None) -> str:
+    """The period, if it is real and of the rubric's kind; a FieldError saying why not."""
+    problem = period_problem(period, kind)
+    if problem is not None:
+        raise FieldError("period", problem.english, problem.chinese)
     return period

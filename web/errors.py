@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import structlog
-from flask import Flask, Response, g
+from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
 from application.errors import (
@@ -13,7 +13,7 @@ from application.errors import (
     PermissionDeniedError,
     WrongPasswordError,
 )
-from domain.audit import DomainError
+from domain.audit import DomainError, FieldError
 from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
 from infra.projections.tables import TableRequestError
@@ -58,6 +58,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(InputRefusedError, input_refused)
     app.register_error_handler(ScoringInputError, _scoring_input)
     app.register_error_handler(RubricDefinitionError, _rubric_definition)
+    app.register_error_handler(FieldError, _field)
     app.register_error_handler(DomainError, lambda e: problem(422, str(e)))
     app.register_error_handler(TableRequestError, lambda e: problem(422, str(e)))
     app.register_error_handler(UnknownSourceError, lambda e: problem(422, str(e)))
@@ -139,6 +140,18 @@ def _scoring_input(error: ScoringInputError) -> Response:
     more = len(error.problems) - 3
     detail = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
     return problem(422, detail, listed(errors, len(error.problems)))
+
+
+def _field(error: FieldError) -> Response:
+    """A field the domain refused (the schema let it through): named, in both languages."""
+    location = "form" if request.mimetype == "multipart/form-data" else "json"
+    found = {
+        "location": location,
+        "field": error.field,
+        "message": str(error),
+        "message_zh": error.message_zh,
+    }
+    return problem(422, str(error), [found])
 
 
 def _rubric_definition(error: RubricDefinitionError) -> Response:

@@ -12,6 +12,7 @@ import marshmallow as ma
 from flask import Response, current_app, g
 
 from domain.input_text import DECIMAL_FORM_ZH
+from domain.workflow import RULE_ZH
 
 PROBLEM = "application/problem+json"
 MAX_LISTED = 50
@@ -74,6 +75,7 @@ MESSAGES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "以字母或数字开头，不能有空格。",
         ),
         (r"^Must be between (\S+) and (\S+)\.$", r"必须在 \1 到 \2 之间。"),
+        (r"^period (.+) is not a real period; write .*$", rf"\1 不是有效的期间：{RULE_ZH}。"),
     )
 )
 

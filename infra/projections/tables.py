@@ -12,7 +12,7 @@ from uuid import UUID
 
 from domain.rubric import PeriodKind, Rubric, UnitLevel
 from domain.rules import Kind
-from domain.workflow import QUARTER, YEAR
+from domain.workflow import QUARTER, period_problem
 from infra.projections.registry import Projections
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
@@ -129,11 +129,8 @@ def read_tables(
     if request.name not in TABLES:
         msg = f"no table {request.name!r}; the tables are {', '.join(TABLES)}"
         raise TableRequestError(msg)
-    if request.period is not None and not (
-        QUARTER.match(request.period) or YEAR.match(request.period)
-    ):
-        msg = f"period {request.period!r} is neither a quarter like 2023Q2 nor a year like 2023"
-        raise TableRequestError(msg)
+    if request.period is not None and (problem := period_problem(request.period)):
+        raise TableRequestError(problem.english)
     if position is None and request.as_of is not None:
         position = projections.position_at(request.as_of)
     sources = Sources(projections.units(position), projections.scores(), position, request)

@@ -21,7 +21,7 @@ from application.errors import (
 )
 from application.runner import Outcome
 from domain.account import ROLE_RANK, Account, Role
-from domain.audit import DomainError
+from domain.audit import DomainError, FieldError
 from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
 from infra.projections.tables import TableRequestError
@@ -147,6 +147,7 @@ def page_blueprint(name: str, import_name: str, url_prefix: str | None = None) -
     bp.register_error_handler(ConflictError, lambda e: error_page(409, str(e)))
     bp.register_error_handler(ScoringInputError, lambda e: error_page(422, str(e)))
     bp.register_error_handler(RubricDefinitionError, lambda e: error_page(422, str(e)))
+    bp.register_error_handler(FieldError, lambda e: error_page(422, e.message_zh))
     for refused in (DomainError, TableRequestError, UnknownSourceError, PageInputError):
         bp.register_error_handler(refused, lambda e: error_page(422, str(e)))
     bp.register_error_handler(InputRefusedError, _refused_input)

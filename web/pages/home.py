@@ -16,7 +16,7 @@ from domain.audit import DomainError
 from domain.campaign import Stage
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import Rubric
-from domain.workflow import Status
+from domain.workflow import Status, period_problem
 from projections.scores import ScoreRow, SheetFilter
 from projections.tables.periods import period_label
 from projections.tables.tasks import overdue
@@ -164,6 +164,9 @@ def open_sheet() -> Response | tuple[str, int]:
     period = request.form.get("period", "").strip().upper()
     if not unit or not rubric or not version.isdigit():
         raise PageInputError("请选择被考核单位和评分表。")
+    kinds = {(r.code, r.version): r.period for r in projections().scores().rubrics()}
+    if problem := period_problem(period, kinds.get((rubric, int(version)))):
+        return home_page(f"无法新建：{problem.chinese}", dict(request.form)), 422
     aid = assessment_id(unit_id(unit), rubric_version_id(rubric, int(version)), period)
     if not kaohe().assessments.exists(aid):
         try:

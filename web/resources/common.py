@@ -7,19 +7,28 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from domain.workflow import PERIOD_PATTERN, RULE, period_problem
+
 IF_MATCH = {
     "in": "header",
     "name": "If-Match",
     "required": True,
-    "description": 'The version you read (the ETag), like "3"; a stale one gets 412.',
-    "schema": {"type": "string"},
+    "description": (
+        'The version you read (the ETag), a whole number in double quotes, like "26" '
+        '(W/"26" and a bare 26 are also taken); without it 428, with a stale one 412.'
+    ),
+    "schema": {"type": "string", "pattern": '^"[0-9]{1,9}"$', "example": '"26"'},
 }
 IDEMPOTENCY_KEY = {
     "in": "header",
     "name": "Idempotency-Key",
     "required": False,
-    "description": "A key of your choice: a repeat returns the first response, stores nothing.",
-    "schema": {"type": "string", "maxLength": 200},
+    "description": (
+        "A key of your choice, one token of 1 to 200 visible ASCII characters (no spaces): "
+        "a repeat of the same request with it returns the first response and stores nothing; "
+        "the same key with another request is refused with 409."
+    ),
+    "schema": {"type": "string", "pattern": "^[!-~]{1,200}$", "example": "open-0101-2023q2"},
 }
 WRITE = {"parameters": [IF_MATCH, IDEMPOTENCY_KEY]}
 """The documented headers of a POST that changes an existing resource."""
@@ -30,6 +39,22 @@ UPDATE = {"parameters": [IF_MATCH]}
 
 TEXT = validate.Length(min=1, max=2000)
 CODE = validate.Length(min=1, max=64)
+
+
+def real_period(value: str) -> None:
+    """A quarter or year the service knows (the domain's rule); the field's error says why not."""
+    problem = period_problem(value)
+    if problem is not None:
+        raise ma.ValidationError(problem.english)
+
+
+def period_field(required: bool = False) -> ma.fields.String:
+    """A period: the domain's rule, published in the document as a pattern."""
+    return ma.fields.String(
+        required=required,
+        validate=real_period,
+        metadata={"pattern": PERIOD_PATTERN, "description": RULE, "example": "2023Q2"},
+    )
 
 
 class ReasonSchema(ma.Schema):

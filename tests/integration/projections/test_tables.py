@@ -74,7 +74,9 @@ def test_as_of_names_the_moment_and_the_log_position(
     [
         (TableRequest("grades"), "no table 'grades'; the tables are scores, quarterly"),
         (TableRequest("quarterly", "NOPE"), "no unit with code 'NOPE'"),
-        (TableRequest("quarterly", period="2023Q5"), "period '2023Q5' is neither"),
+        (TableRequest("quarterly", period="2023Q5"), "period '2023Q5' is not a real period"),
+        (TableRequest("scores", period="0000"), "period '0000' is not a real.*2000–2099"),
+        (TableRequest("tasks", period="9999Q4"), "period '9999Q4' is not a real.*2000–2099"),
         (TableRequest("tasks"), "no published rubric defines what the tasks table needs"),
     ],
 )

@@ -50,7 +50,8 @@ class Case:
 
     @property
     def period(self) -> str:
-        return f"{1900 + self.n}Q2"
+        """A quarter of its own for each case (real periods: 2000Q1 to 2099Q4)."""
+        return f"{2000 + self.n // 4}Q{self.n % 4 + 1}"
 
     @property
     def county(self) -> str:

@@ -208,7 +208,7 @@ def test_review_changes_need_a_reason_and_stay_apart_from_the_self_layer() -> No
 
 def test_returning_names_items_and_reopens_the_self_layer() -> None:
     a = submitted()
-    with pytest.raises(DomainError, match=r"no items 99"):
+    with pytest.raises(DomainError, match=r"no item '99' in test-rubric v1"):
         a.return_to_unit(stamp("town"), RUBRIC, "补充材料", ["99"])
     a.return_to_unit(stamp("town"), RUBRIC, "补充材料", ["2"])
     assert (a.status, a.returned_items) == (Status.RETURNED, ["2"])
@@ -240,7 +240,7 @@ def test_a_falsification_finding_must_name_items_and_evidence() -> None:
         a.record_finding(stamp("county"), RUBRIC, "falsification", ["1"], [], "台账造假")
     with pytest.raises(DomainError, match=r"is not attached"):
         a.record_finding(stamp("county"), RUBRIC, "falsification", ["1"], [HASH], "台账造假")
-    a.attach_evidence(stamp("county"), "照片.jpg", 10, HASH, "1")
+    a.attach_evidence(stamp("county"), RUBRIC, "照片.jpg", 10, HASH, "1")
     a.record_finding(stamp("county"), RUBRIC, "falsification", ["1"], [HASH], "台账造假")
     assert a.findings[0]["finding"] == "falsification"
 
@@ -253,7 +253,7 @@ def test_a_falsification_finding_must_name_items_and_evidence() -> None:
         lambda a: a.approve(stamp("city")),
         lambda a: a.return_to_unit(stamp("town"), RUBRIC, "x", []),
         lambda a: a.finalize(stamp("county")),
-        lambda a: a.attach_evidence(stamp(), "a.pdf", 1, HASH),
+        lambda a: a.attach_evidence(stamp(), RUBRIC, "a.pdf", 1, HASH),
         lambda a: a.record_finding(stamp("county"), RUBRIC, "none", [], [], "x"),
     ],
 )

@@ -102,7 +102,7 @@ def test_closes_only_with_a_finding_for_every_sampled_assessment() -> None:
 @pytest.mark.parametrize(
     ("period", "name", "size", "message"),
     [
-        ("2023-06", "抽查", 3, "neither a quarter"),
+        ("2023-06", "抽查", 3, "not a real period"),
         ("2023Q2", " ", 3, "needs a name"),
         ("2023Q2", "抽查", 0, "size of at least 1"),
     ],

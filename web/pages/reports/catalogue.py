@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.authorization import Action
-from domain.workflow import QUARTER, YEAR
+from domain.workflow import QUARTER, period_problem
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class TablePage:
         """Why a period cannot be asked for (None: it can, or none was given)."""
         if not period:
             return "请填写季度，如 2023Q2。" if self.period_required else None
-        if not (QUARTER.match(period) or YEAR.match(period)):
-            return f"“{period}”不是有效的期间：请写季度（如 2023Q2）或年度（如 2023）。"
+        if problem := period_problem(period):
+            return problem.chinese
         if self.quarter_only and not QUARTER.match(period):
             return f"{self.title}按季度统计：请写季度，如 {period[:4]}Q2。"
         return None

@@ -10,7 +10,7 @@ from application.errors import ConflictError
 from domain.account import Role
 from domain.audit import DomainError
 from domain.sampling import Mode
-from domain.workflow import QUARTER, YEAR
+from domain.workflow import period_problem
 from web.pages.base import PageInputError, me, page_caller, settled
 from web.pages.spot_checks.blueprint import MODE_WORDS, bp
 from web.resources.campaigns.blueprint import campaigns
@@ -68,8 +68,8 @@ def open_campaign() -> Response | tuple[str, int]:
 
 def opening_errors(form: dict[str, str]) -> dict[str, str]:
     errors = {}
-    if not (QUARTER.match(form["period"]) or YEAR.match(form["period"])):
-        errors["period"] = "期间应写作 2023Q2（季度）或 2023（年度）。"
+    if problem := period_problem(form["period"]):
+        errors["period"] = problem.chinese
     if not form["name"]:
         errors["name"] = "请填写抽查名称。"
     elif len(form["name"]) > 200:

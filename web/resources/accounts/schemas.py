@@ -5,11 +5,13 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
+from application.accounts import MIN_PASSWORD
 from domain.account import USERNAME, Role
 from web.resources.common import CODE, TEXT
 
 ROLES = [role.value for role in Role]
-PASSWORD = validate.Length(min=1, max=1024)
+PASSWORD = validate.Length(min=MIN_PASSWORD, max=1024)
+PASSWORD_RULE = {"description": f"at least {MIN_PASSWORD} and at most 1024 characters"}
 
 
 class GrantSchema(ma.Schema):
@@ -44,15 +46,14 @@ class NewAccountSchema(ma.Schema):
         metadata={"description": USERNAME_FORM},
     )
     display_name = ma.fields.String(required=True, validate=validate.Length(min=1, max=100))
-    password = ma.fields.String(required=True, validate=PASSWORD, load_only=True)
+    password = ma.fields.String(
+        required=True, validate=PASSWORD, load_only=True, metadata=PASSWORD_RULE
+    )
 
 
 class PasswordSchema(ma.Schema):
     password = ma.fields.String(
-        required=True,
-        validate=PASSWORD,
-        load_only=True,
-        metadata={"description": "the new password, at least 10 characters"},
+        required=True, validate=PASSWORD, load_only=True, metadata=PASSWORD_RULE
     )
     current_password = ma.fields.String(
         validate=PASSWORD,

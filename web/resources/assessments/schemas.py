@@ -9,7 +9,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from domain.workflow import Status
-from web.resources.common import CODE, TEXT, AsOfSchema
+from web.resources.common import CODE, TEXT, AsOfSchema, period_field
 from web.resources.decimal_field import StrictDecimal
 from web.smorest import Upload
 
@@ -124,7 +124,7 @@ class OpenSchema(ma.Schema):
     unit = ma.fields.String(required=True, validate=CODE)
     rubric = ma.fields.String(required=True, validate=CODE)
     version = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
-    period = ma.fields.String(required=True, validate=validate.Length(min=4, max=6))
+    period = period_field(required=True)
 
 
 class EvidenceFileSchema(ma.Schema):
@@ -137,7 +137,7 @@ class EvidenceFormSchema(ma.Schema):
 
 class ListQuerySchema(AsOfSchema):
     unit = ma.fields.String(validate=CODE, metadata={"description": "a unit code: its subtree"})
-    period = ma.fields.String(validate=validate.Length(min=4, max=6))
+    period = period_field()
     status = ma.fields.String(validate=validate.OneOf(STATUSES))
     rubric = ma.fields.String(validate=CODE)
 

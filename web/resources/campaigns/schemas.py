@@ -10,15 +10,14 @@ from marshmallow import validate
 from domain.assessment import FINDINGS
 from domain.sampling import Mode
 from web.resources.assessments.schemas import number
-from web.resources.common import CODE, TEXT, AsOfSchema
+from web.resources.common import CODE, TEXT, AsOfSchema, period_field
 
-PERIOD = validate.Length(min=4, max=6)
 MODES = [m.value for m in Mode]
 
 
 class OpenCampaignSchema(ma.Schema):
     county = ma.fields.String(required=True, validate=CODE, metadata={"description": "county"})
-    period = ma.fields.String(required=True, validate=PERIOD, metadata={"description": "2023Q2"})
+    period = period_field(required=True)
     name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
     mode = ma.fields.String(required=True, validate=validate.OneOf(MODES))
     size = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
@@ -90,7 +89,7 @@ class FindingSchema(ma.Schema):
 
 class RiskQuerySchema(AsOfSchema):
     unit = ma.fields.String(required=True, validate=CODE, metadata={"description": "county"})
-    period = ma.fields.String(required=True, validate=PERIOD)
+    period = period_field(required=True)
 
 
 class CampaignRowSchema(ma.Schema):

@@ -5,20 +5,22 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import validate
 
-from web.resources.common import CODE, AsOfSchema
+from web.resources.common import CODE, AsOfSchema, period_field
+
+CELL_TYPES = [{"type": "string"}, {"type": "integer"}]
+"""A cell is text (points as decimal text, so they stay exact), a whole number (a level, a
+count, a rank) or null."""
 
 
 class TableQuerySchema(AsOfSchema):
     unit = ma.fields.String(validate=CODE, metadata={"description": "a unit code: its subtree"})
-    period = ma.fields.String(
-        validate=validate.Length(min=4, max=6), metadata={"description": "2023Q2 or 2023"}
-    )
+    period = period_field()
     format = ma.fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
 
 
 class ReadQuerySchema(AsOfSchema):
     unit = ma.fields.String(validate=CODE, metadata={"description": "a unit code: its subtree"})
-    period = ma.fields.String(validate=validate.Length(min=4, max=6))
+    period = period_field()
 
 
 class TableSchema(ma.Schema):
@@ -27,7 +29,7 @@ class TableSchema(ma.Schema):
     context = ma.fields.List(ma.fields.String(), required=True)
     columns = ma.fields.List(ma.fields.String(), required=True)
     rows = ma.fields.List(
-        ma.fields.List(ma.fields.Raw(allow_none=True, metadata={"type": "string"})),
+        ma.fields.List(ma.fields.Raw(allow_none=True, metadata={"anyOf": CELL_TYPES})),
         required=True,
         metadata={"description": "one cell per column: text, a whole number or null"},
     )
