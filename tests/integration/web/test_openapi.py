@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
-from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -27,20 +24,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from application.accounts import MIN_PASSWORD
-from application.service import Kaohe
 from domain.account import Role
 from domain.workflow import PERIOD_PATTERN
 from infra.bootstrap import open_event_store
-from infra.demo.clock import DemoClock
-from infra.demo.loader import load_demo
-from infra.evidence_files import FileEvidence
-from infra.login_throttle import ThrottlePolicy
-from infra.projections.registry import Projections
 from infra.settings import Settings
-from tests.integration.web.world import StepClock
-from web.app import create_app
-from web.auth import BEARER
-from web.context import auth_tables
+from tests.integration.web.demo_api import ROLES, DemoApi
+from tests.integration.web.demo_api import demo_api as build_demo_api
 
 EXAMPLES = 30
 """Generated requests per operation, spread over the roles and over valid and invalid
@@ -52,37 +41,6 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-ROLES = (
-    (Role.STATION_STAFF, "DEMO-01-01-01"),
-    (Role.TOWN_REVIEWER, "DEMO-01-01"),
-    (Role.COUNTY_AUDITOR, "DEMO-01"),
-    (Role.CITY_REGULATOR, "DEMO"),
-    (Role.ADMINISTRATOR, "DEMO"),
-)
-"""Who calls: one demo account of each role, each over the demo's first village."""
-
-
-class PlainHasher:
-    """Passwords stored as given: the demo's eighty accounts load in a moment."""
-
-    def hash(self, password: str) -> str:
-        return f"plain:{password}"
-
-    def verify(self, password_hash: str, password: str) -> bool:
-        return password_hash == self.hash(password)
-
-
-@dataclass
-class DemoApi:
-    app: Flask
-    accounts: dict[Role, Any]
-
-    def bearer(self, role: Role) -> dict[str, str]:
-        """A fresh access token of the role's account, so a generated logout or password
-        change does not lock the next request out."""
-        with self.app.app_context():
-            token = auth_tables().issue(self.accounts[role], BEARER, timedelta(hours=1))
-        return {"Authorization": f"Bearer {token.token}"}
 
 
 @pytest.fixture(scope="module")
@@ -90,17 +48,7 @@ def demo_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
     data = Path(tmp_path_factory.mktemp("openapi"))
     store = open_event_store(Settings(data_dir=data))
     try:
-        evidence = FileEvidence(data / "evidence")
-        plan = load_demo(Kaohe(store, DemoClock(), PlainHasher(), evidence))
-        Projections(store).catch_up()
-        # Generated logins fail by the hundred from one address: do not lock the tests out.
-        lenient = {"KAOHE_LOGIN_THROTTLE": ThrottlePolicy(per_account=10_000, per_address=10_000)}
-        kaohe = Kaohe(store, StepClock(), PlainHasher(), evidence)
-        app = create_app(kaohe=kaohe, config=lenient)
-        accounts = {
-            role: kaohe.accounts.get(plan.account(role, unit).username).id for role, unit in ROLES
-        }
-        yield DemoApi(app, accounts)
+        yield build_demo_api(store, data / "evidence")
     finally:
         store.close()
 
@@ -123,12 +71,17 @@ def test_every_operation_answers_as_documented(demo_api: DemoApi) -> None:
 
 
 def exercise(operation: Any, api: DemoApi, statuses: set[int]) -> None:
-    """Send generated requests to one operation, valid ones and ones the document rules
-    out, each as one of the roles, and check each answer; the same examples every run
-    (derandomized), so a failure is reproducible."""
+    """Send generated requests to one operation, valid ones (some aimed at what exists)
+    and ones the document rules out, each as one of the roles, and check each answer; the
+    same examples every run (derandomized), so a failure is reproducible."""
+    aimed = [
+        operation.as_strategy(GenerationMode.POSITIVE, path_parameters=values)
+        for values in api.path_values(operation.path)
+    ]
     cases = st.one_of(
         operation.as_strategy(GenerationMode.POSITIVE),
         operation.as_strategy(GenerationMode.NEGATIVE),
+        *aimed,  # at real sheets, campaigns, units, accounts and tables of the demo
     )
 
     @given(case=cases, role=st.sampled_from([role for role, _ in ROLES]))

@@ -4,6 +4,8 @@ Chinese, and nothing is stored."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from infra.projections.tables import TABLES
@@ -13,10 +15,10 @@ NOT_PERIODS = ("0000", "2023Q0", "2023Q5", "9999Q4", "year", "1999")
 READS = (*(f"/api/v1/tables/{name}" for name in TABLES), "/api/v1/tasks", "/api/v1/progress")
 
 
-def assert_period_refused(answer: object, location: str, period: str) -> None:
-    body = answer.get_json()  # type: ignore[attr-defined]
-    assert answer.status_code == 422, body  # type: ignore[attr-defined]
-    assert answer.content_type == "application/problem+json"  # type: ignore[attr-defined]
+def assert_period_refused(answer: Any, location: str, period: str) -> None:
+    body = answer.get_json()
+    assert answer.status_code == 422, body
+    assert answer.content_type == "application/problem+json"
     [error] = body["errors"]
     assert (error["location"], error["field"]) == (location, "period")
     assert repr(period) in error["message"] and "2000–2099" in error["message"]

@@ -23,6 +23,16 @@ from web.smorest import api_blueprint
 
 blp = api_blueprint("tables", __name__, url_prefix="/api/v1", description="Tables (统计表)")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TABLE_BODIES = {
+    "description": "the tables: JSON, CSV blocks or an XLSX workbook, as the format asks",
+    "content": {
+        "application/json": {"schema": TablesSchema},
+        "text/csv": {"schema": {"type": "string"}},
+        XLSX: {"schema": {"type": "string", "format": "binary"}},
+    },
+}
+"""A table's 200 in each format, written out whole: alternative responses of one status
+code replace each other in the document."""
 
 
 TABLE_ACTIONS = {"audit": Action.READ_AUDIT, "risk": Action.READ_RISK}
@@ -78,8 +88,7 @@ def stamped_tables(name: str, query: dict[str, Any]) -> tuple[list[Table], Stamp
 class TableViews(MethodView):
     @blp.arguments(TableQuerySchema, location="query")
     @blp.response(200, TablesSchema)
-    @blp.alt_response(200, success=True, content_type="text/csv", description="CSV blocks")
-    @blp.alt_response(200, success=True, content_type=XLSX, description="one sheet a table")
+    @blp.doc(responses={"200": TABLE_BODIES})
     def get(self, query: dict[str, Any], name: str) -> Any:
         """A table (scores, quarterly, county-summary, compliance, tasks, progress, audit)
         for the caller's units, now or as of a moment; format json, csv or xlsx."""

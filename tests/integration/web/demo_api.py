@@ -1,0 +1,104 @@
+"""The API over a store holding the demo quarter, for schema tests: a fresh bearer token of
+each role on demand, and the ids of real things (sheets in every status, campaigns, units,
+accounts, tables) for generated requests to aim at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from flask import Flask
+
+from application.service import Kaohe
+from application.store import EventStore
+from domain.account import Role
+from infra.demo.clock import DemoClock
+from infra.demo.loader import load_demo
+from infra.evidence_files import FileEvidence
+from infra.login_throttle import ThrottlePolicy
+from infra.projections.registry import Projections
+from infra.projections.tables import TABLES
+from tests.integration.web.world import StepClock
+from web.app import create_app
+from web.auth import BEARER
+from web.context import auth_tables, kaohe
+
+ROLES = (
+    (Role.STATION_STAFF, "DEMO-01-01-01"),
+    (Role.TOWN_REVIEWER, "DEMO-01-01"),
+    (Role.COUNTY_AUDITOR, "DEMO-01"),
+    (Role.CITY_REGULATOR, "DEMO"),
+    (Role.ADMINISTRATOR, "DEMO"),
+)
+"""Who calls: one demo account of each role, each over the demo's first village."""
+OTHER_ACCOUNTS = ("staff-010102", "reviewer-0102", "auditor-02")
+"""Accounts generated requests may change (a password, a grant, disabled) without locking
+out the callers above."""
+
+
+class PlainHasher:
+    """Passwords stored as given: the demo's eighty accounts load in a moment."""
+
+    def hash(self, password: str) -> str:
+        return f"plain:{password}"
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return password_hash == self.hash(password)
+
+
+@dataclass
+class DemoApi:
+    app: Flask
+    accounts: dict[Role, UUID]
+    known: dict[str, list[Any]] = field(default_factory=dict)
+
+    def bearer(self, role: Role) -> dict[str, str]:
+        """A fresh access token of the role's account, so a generated logout or password
+        change does not lock the next request out."""
+        account_id = self.accounts[role]
+        with self.app.app_context():
+            generation = kaohe().accounts.get_by_id(account_id).credential_generation
+            token = auth_tables().issue(account_id, BEARER, timedelta(hours=1), generation)
+        return {"Authorization": f"Bearer {token.token}"}
+
+    def read(self, path: str, role: Role = Role.CITY_REGULATOR) -> Any:
+        answer = self.app.test_client().get(path, headers=self.bearer(role))
+        assert answer.status_code == 200, answer.get_json()
+        return answer.get_json()
+
+    def path_values(self, path: str) -> list[dict[str, Any]]:
+        """A few sets of real values for the parameters of a path template (none: no
+        parameters), the n-th set taking the n-th known value of each."""
+        names = [n for n in self.known if "{" + n + "}" in path]
+        if "/rubrics/" in path:
+            return [{"code": "fengdu-village-station", "version": 1}]
+        if not names:
+            return []
+        widest = max(len(self.known[n]) for n in names)
+        return [{n: self.known[n][i % len(self.known[n])] for n in names} for i in range(widest)]
+
+
+def demo_api(store: EventStore, evidence: Path) -> DemoApi:
+    plan = load_demo(Kaohe(store, DemoClock(), PlainHasher(), FileEvidence(evidence)))
+    Projections(store).catch_up()
+    # Generated logins fail by the hundred from one address: do not lock the tests out.
+    lenient = {"KAOHE_LOGIN_THROTTLE": ThrottlePolicy(per_account=10_000, per_address=10_000)}
+    kaohe = Kaohe(store, StepClock(), PlainHasher(), FileEvidence(evidence))
+    app = create_app(kaohe=kaohe, config=lenient)
+    accounts = {role: kaohe.accounts.get(plan.account(role, u).username).id for role, u in ROLES}
+    api = DemoApi(app, accounts)
+    sheets = api.read("/api/v1/assessments")
+    by_status = {row["status"]: row["id"] for row in sheets}
+    campaigns = api.read("/api/v1/campaigns")
+    api.known = {
+        "aid": [by_status[s] for s in sorted(by_status)],
+        "cid": [c["id"] for c in campaigns][:3],
+        "code": [unit for _, unit in ROLES][:4],
+        "username": list(OTHER_ACCOUNTS),
+        "name": list(TABLES),
+        "number": ["1", "58", "61"],
+    }
+    return api
