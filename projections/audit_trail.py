@@ -76,7 +76,8 @@ class AuditTrail:
     """The audit trail processor: every audited event except idempotency records."""
 
     name = AUDIT_TRAIL
-    revision = 2
+    revision = 3
+    """3: its SQL view shows NUL as a sign; a SQLite version built before may hold NUL."""
     topics: frozenset[str] | None = None
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 
