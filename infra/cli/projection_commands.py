@@ -43,7 +43,13 @@ def status(output_format: str) -> None:
 
 
 def _state(s: ProjectionStatus) -> str:
-    state = "stale: rebuild it" if s.stale else "current"
+    f = s.failure
+    state = {"stale": "stale: rebuild it"}.get(s.state, s.state)
+    if f is not None:
+        state = (
+            f"FAILED at position {f.position} ({f.topic} of {f.aggregate_id} "
+            f"v{f.aggregate_version}, {f.attempts} attempts): {f.error}"
+        )
     if s.building is not None:
         state += f"; v{s.building} being built (at {s.building_position})"
     return state

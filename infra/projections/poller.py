@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import structlog
 
 from infra.projections.advisory import AdvisoryLock, lock_key
+from infra.projections.failures import ProjectionFailedError
 from infra.projections.rebuild import rebuild
 from infra.projections.runner import ProjectionRunner
 
@@ -68,12 +69,21 @@ class Poller:
                 if self._may_run(runner):
                     total += runner.step()
                     self._failures.pop(runner.name, None)
+            except ProjectionFailedError as error:
+                pause = self._back_off(runner.name)
+                failure = error.failure.to_json()
+                log.error("projection.failed", projection=runner.name, retry_in=pause, **failure)
             except Exception:
-                failures = self._failures[runner.name] = self._failures.get(runner.name, 0) + 1
-                pause = min(MAX_BACKOFF, 0.5 * 2**failures)
-                self._retry_at[runner.name] = time.monotonic() + pause
-                log.exception("projection.failed", projection=runner.name, retry_in=pause)
+                pause = self._back_off(runner.name)
+                log.exception("projection.error", projection=runner.name, retry_in=pause)
         return total
+
+    def _back_off(self, name: str) -> float:
+        """Seconds until the projection is tried again, doubling with each failure in a row."""
+        failures = self._failures[name] = self._failures.get(name, 0) + 1
+        pause: float = min(MAX_BACKOFF, 0.5 * 2.0**failures)
+        self._retry_at[name] = time.monotonic() + pause
+        return pause
 
     def run(self) -> None:
         """Poll until `stop()`; the locks are released on the way out."""
