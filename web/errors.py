@@ -15,6 +15,7 @@ from application.errors import (
 from domain.audit import DomainError
 from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
+from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN
 from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
 from web.problems import field_errors, problem
@@ -49,6 +50,8 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(TableRequestError, lambda e: problem(422, str(e)))
     app.register_error_handler(UnknownSourceError, lambda e: problem(422, str(e)))
     app.register_error_handler(HTTPException, http_problem)
+    for down in STORE_DOWN:
+        app.register_error_handler(down, _store_down)
     app.register_error_handler(Exception, _unexpected)
 
 
@@ -116,6 +119,18 @@ def _rubric_definition(error: RubricDefinitionError) -> Response:
         for p in error.problems
     ]
     return problem(422, f"{error.source} refused: {len(error.problems)} problem(s)", errors)
+
+
+def _store_down(error: Exception) -> Response:
+    log.error("http.store_unavailable", error=" ".join(str(error).split()))
+    return problem(
+        503,
+        "the event store cannot be reached; try again shortly (a change sent with an "
+        "Idempotency-Key is safe to repeat)",
+        headers={"Retry-After": str(RETRY_AFTER)},
+        detail_zh="数据库暂时无法连接，请稍后重试（带 Idempotency-Key 的修改可安全重发）",
+        retry_after=RETRY_AFTER,
+    )
 
 
 def _unexpected(error: Exception) -> Response:

@@ -63,6 +63,11 @@ INDEXED_VERSIONS = (
 )
 
 
+def application_name(schema: str) -> str:
+    """How the connections of the store in `schema` appear in pg_stat_activity."""
+    return f"kaohe:{schema}"
+
+
 class KaohePostgresRecorder(PostgresApplicationRecorder):
     """Stored events plus `<app>_event_times` (one row per event, keyed by its notification
     id) and `<app>_credentials`, written in the transaction that inserts the events.
@@ -73,6 +78,12 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
+        pool, kwargs = datastore.pool, datastore.pool.kwargs
+        if isinstance(kwargs, dict) and "application_name" not in kwargs:
+            # An operator finds this store's connections by name (drained: made anew).
+            kwargs["application_name"] = application_name(datastore.schema)
+            if not pool.closed:
+                pool.drain()
         prefix = events_table_name.removesuffix("_events")
         names = {
             "times": f"{prefix}_event_times",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventsourcing.persistence import InterfaceError, Notification, OperationalError
+from eventsourcing.persistence import Notification
 
+from infra.persistence.reachability import STORE_DOWN as STORE_DOWN
 from infra.projections.database import Database, Tx
 
 CREATE_FAILURES = (
@@ -16,8 +17,6 @@ CREATE_FAILURES = (
 )
 ERROR_LIMIT = 1000
 """Characters of an error message kept: enough to name the cause."""
-STORE_DOWN: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
-"""What the store raises when it cannot be reached: no event is to blame."""
 
 
 @dataclass(frozen=True)

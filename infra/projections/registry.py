@@ -140,6 +140,8 @@ class Projections:
             pause = min(pause * 2, 0.05)
 
     def status(self) -> list[ProjectionStatus]:
+        with self.db.read() as tx:  # fails at once when the store is gone (no retries)
+            tx.row("SELECT 1 AS one")
         self.ensure()
         head = self.store.recorder.max_notification_id() or 0
         found: list[ProjectionStatus] = []
