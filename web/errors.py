@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import structlog
-from flask import Flask, Response, g
+from flask import Flask, Response, current_app, g
 from werkzeug.exceptions import HTTPException
 
 from application.errors import (
@@ -15,7 +15,7 @@ from application.errors import (
 from domain.audit import DomainError
 from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
-from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN
+from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN, drop_broken_connections
 from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
 from web.problems import field_errors, problem
@@ -123,6 +123,7 @@ def _rubric_definition(error: RubricDefinitionError) -> Response:
 
 def _store_down(error: Exception) -> Response:
     log.error("http.store_unavailable", error=" ".join(str(error).split()))
+    drop_broken_connections(current_app.extensions["kaohe"].store)
     return problem(
         503,
         "the event store cannot be reached; try again shortly (a change sent with an "

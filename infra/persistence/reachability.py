@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 import psycopg_pool
 from eventsourcing.persistence import InterfaceError, OperationalError
@@ -50,3 +52,11 @@ def check_reachable(url: PostgresUrl, timeout: float = CONNECT_TIMEOUT) -> None:
             f"as {url.user!r} (KAOHE_DATABASE_URL): {cause}"
         )
         raise StoreUnreachableError(msg) from None
+
+
+def drop_broken_connections(store: Any) -> None:
+    """After the store could not be reached: check the pool's idle connections and replace
+    the broken ones now, rather than failing one request for each of them later."""
+    pool = getattr(getattr(store.recorder, "datastore", None), "pool", None)
+    if isinstance(pool, psycopg_pool.ConnectionPool) and not pool.closed:
+        pool.check()

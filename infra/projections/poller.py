@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import structlog
 
-from infra.projections.advisory import AdvisoryLock, lock_key
 from infra.persistence.reachability import STORE_DOWN
+from infra.projections.advisory import AdvisoryLock, lock_key
 from infra.projections.failures import ProjectionFailedError
 from infra.projections.rebuild import rebuild
 from infra.projections.runner import ProjectionRunner

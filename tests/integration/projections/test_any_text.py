@@ -36,7 +36,7 @@ from infra.settings import Settings
 from projections.audit_trail import AuditQuery
 from tests.conftest import POSTGRES_URL
 from tests.integration.projections.conftest import views
-from tests.unit.application.conftest import TOWN, VILLAGE, by
+from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, by
 from tests.unit.projections.activity import RUBRIC, application, hierarchy
 
 REFUSALS = (DomainError, ScoringInputError, ConflictError, NotFoundError)
@@ -47,7 +47,8 @@ texts = st.one_of(
     st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=4), st.integers(200, 3000)),
 )
 ACTIONS = ["register", "rename", "contact", "move", "close", "account", "disable", "revoke"]
-ACTIONS += ["score", "bonus", "evidence", "submit", "return", "veto"]
+ACTIONS += ["score", "progress", "bonus", "evidence", "submit", "return", "veto", "lift"]
+ACTIONS += ["campaign"]
 steps = st.lists(st.tuples(st.sampled_from(ACTIONS), texts), min_size=1, max_size=12)
 PASSWORD = "密码-long-enough-1"
 
@@ -71,6 +72,11 @@ def act(app: Kaohe, aid: UUID, action: str, text: str) -> None:
         "submit": lambda: a.submit(staff, aid),
         "return": lambda: a.return_to_unit(Command(TOWN, text), aid, text, ["1"]),
         "veto": lambda: a.raise_veto(staff, aid, "61", Layer.SELF, "1", text),
+        "lift": lambda: a.lift_veto(staff, aid, "61", Layer.SELF, "1", text),
+        "progress": lambda: a.score_item(staff, aid, "2", Layer.SELF, ItemEntry(progress=text)),
+        "campaign": lambda: app.campaigns.open(
+            Command(COUNTY, text), "C1", "2023Q2", text, "simple", 1
+        ),
     }
     with suppress(*REFUSALS):
         commands[action]()

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import time
 
-import psycopg
 import pytest
 
 from application.actor import SYSTEM
 from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
-from infra.persistence.postgres_recorder import application_name
 from infra.projections.registry import Projections
-from tests.conftest import POSTGRES_URL
+from tests.integration.outage import bring_database_back, take_database_away
 from tests.unit.projections.activity import hierarchy
 
 
@@ -27,14 +25,7 @@ def test_the_worker_waits_out_a_dead_database_and_catches_up(
     poller = projections.poller()
     while poller.cycle():
         pass
-    datastore = store.recorder.datastore  # type: ignore[attr-defined]
-    port = datastore.pool.kwargs["port"]
-    datastore.pool.kwargs["port"] = 1  # nothing listens there: the database is gone
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
-            [application_name(datastore.schema)],
-        )
+    port = take_database_away(store)
     capfd.readouterr()
     assert poller.cycle() == 0  # no exception: the worker stays up
     logged = "".join(capfd.readouterr()).splitlines()
@@ -44,7 +35,7 @@ def test_the_worker_waits_out_a_dead_database_and_catches_up(
         projections.names
     )
 
-    datastore.pool.kwargs["port"] = port
+    bring_database_back(store, port)
     app.units.rename(app_command(), "V1", "恢复之后")
     head = store.recorder.max_notification_id()
     deadline = time.monotonic() + 60  # a bound on the wait, not a measured time
