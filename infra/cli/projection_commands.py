@@ -11,6 +11,7 @@ import click
 
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
+from infra.projections.failures import ProjectionFailedError
 from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
 
@@ -76,7 +77,7 @@ def rebuild(names: tuple[str, ...]) -> None:
 
             try:
                 versions = projections.rebuild_together(chosen, progress)
-            except RebuildRunningError as error:
+            except (RebuildRunningError, ProjectionFailedError) as error:
                 raise click.ClickException(str(error)) from None
         for name, version in versions.items():
             click.echo(f"{name}: version {version} now serves (was {before[name]})")

@@ -13,7 +13,9 @@ from application.actor import SYSTEM
 from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
+from infra.projections.failures import ProjectionFailedError
 from infra.projections.poller import Poller
+from infra.projections.rebuild import rebuild
 from infra.projections.registry import Projections
 from infra.projections.runner import ProjectionRunner
 from infra.projections.units_sql import SqlUnitsView
@@ -91,3 +93,30 @@ def test_a_failing_projection_stops_at_the_event_and_reports_it(
     status = units_status(projections)
     assert (status.state, status.position, status.failure) == ("current", head, None)
     assert projections.units().unit_by_code("V1").contact == "无法处理"
+
+
+def test_a_rebuild_stops_at_the_event_it_cannot_apply_and_the_old_version_serves_on(
+    app: Kaohe, store: EventStore, projections: Projections
+) -> None:
+    hierarchy(app)
+    app.units.set_contact(Command(SYSTEM, "t"), "V1", "无法处理", "1")
+    app.units.rename(Command(SYSTEM, "t"), "V2", "后来")
+    head = store.recorder.max_notification_id()
+    assert head is not None
+    projections.catch_up()
+    refusing = Projection(RefusingUnits(), SqlUnitsView(projections.db))
+
+    with pytest.raises(ProjectionFailedError) as raised:
+        rebuild(store, projections.db, refusing, batch_size=4)
+    assert raised.value.failure.position == head - 1
+    assert raised.value.failure.topic == "domain.unit:Unit.ContactSet"
+    status = units_status(projections)
+    assert (status.version, status.state, status.building, status.building_position) == (
+        1,
+        "current",
+        2,
+        head - 2,
+    )
+
+    assert projections.rebuild(UNITS) == 2  # the code that can apply it resumes the build
+    assert projections.units().unit_by_code("V2").name == "后来"
