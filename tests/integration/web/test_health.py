@@ -59,7 +59,7 @@ def test_a_dead_database_gets_503_with_retry_after_and_service_resumes(world: Wo
     assert world.client.get("/api/v1/units", headers=headers).status_code == 200
     port = take_database_away(world.kaohe.store)
 
-    for path in ("/api/v1/health", "/api/v1/audit"):
+    for path in ("/api/v1/health", "/api/v1/units", "/api/v1/audit"):
         answer = world.client.get(path, headers=headers)
         body = answer.get_json()
         assert answer.status_code == 503, body
