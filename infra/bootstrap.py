@@ -9,11 +9,15 @@ from infra.clock import SystemClock
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.persistence.env import event_store_env
+from infra.persistence.reachability import check_reachable
 from infra.settings import Settings
 
 
 def open_event_store(settings: Settings) -> EventStore:
-    """The one event store, on SQLite or PostgreSQL as the settings say; close it after use."""
+    """The one event store, on SQLite or PostgreSQL as the settings say; close it after use.
+    An unreachable PostgreSQL raises StoreUnreachableError within seconds, saying why."""
+    if settings.postgres is not None:
+        check_reachable(settings.postgres)
     return EventStore(env=event_store_env(settings))
 
 

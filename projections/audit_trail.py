@@ -78,7 +78,9 @@ class AuditTrail:
     """The audit trail processor: every audited event except idempotency records."""
 
     name = AUDIT_TRAIL
-    revision = 4  # 3: refusals aimed at an assessment carry its id; 4: the old value's layer
+    revision = 5
+    """3: refusals aimed at an assessment carry its id; 4: the old value's layer; 5: its SQL
+    view shows NUL as a sign (a version built before may hold NUL)."""
     topics: frozenset[str] | None = None
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 

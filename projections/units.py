@@ -114,7 +114,8 @@ class Units:
     """The units processor: one row per unit and one history row per parent it has had."""
 
     name = UNITS
-    revision = 1
+    revision = 2
+    """2: its SQL view shows NUL as a sign; a SQLite version built before may hold NUL."""
 
     def __init__(self) -> None:
         self._topics = frozenset(get_topic(cls) for cls in HANDLERS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import structlog
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from application.errors import (
@@ -16,6 +16,7 @@ from application.errors import (
 from domain.audit import DomainError, FieldError
 from domain.definition_errors import RubricDefinitionError
 from domain.entries import ScoringInputError
+from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN, drop_broken_connections
 from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
 from web.input_errors import InputRefusedError
@@ -63,6 +64,8 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(TableRequestError, lambda e: problem(422, str(e)))
     app.register_error_handler(UnknownSourceError, lambda e: problem(422, str(e)))
     app.register_error_handler(HTTPException, http_problem)
+    for down in STORE_DOWN:
+        app.register_error_handler(down, _store_down)
     app.register_error_handler(Exception, _unexpected)
 
 
@@ -166,6 +169,19 @@ def _rubric_definition(error: RubricDefinitionError) -> Response:
     ]
     detail = f"{error.source} refused: {len(error.problems)} problem(s)"
     return problem(422, detail, listed(errors, len(error.problems)))
+
+
+def _store_down(error: Exception) -> Response:
+    log.error("http.store_unavailable", error=" ".join(str(error).split()))
+    drop_broken_connections(current_app.extensions["kaohe"].store)
+    return problem(
+        503,
+        "the event store cannot be reached; try again shortly (a change sent with an "
+        "Idempotency-Key is safe to repeat)",
+        headers={"Retry-After": str(RETRY_AFTER)},
+        detail_zh="数据库暂时无法连接，请稍后重试（带 Idempotency-Key 的修改可安全重发）",
+        retry_after=RETRY_AFTER,
+    )
 
 
 def _unexpected(error: Exception) -> Response:

@@ -33,6 +33,7 @@ TITLES: Mapping[int, tuple[str, str]] = {
     428: ("Precondition required: send If-Match", "需要在 If-Match 中提供版本号"),
     429: ("Too many attempts", "尝试次数过多，请稍后再试"),
     500: ("Internal error", "服务器内部错误"),
+    503: ("Service unavailable", "服务暂不可用"),
 }
 
 MESSAGES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(

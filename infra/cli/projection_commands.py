@@ -13,6 +13,7 @@ from infra.auto_checkpoint import AutoCheckpoints
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
 from infra.clock import SystemClock
+from infra.projections.failures import ProjectionFailedError
 from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
 from infra.settings import Settings
@@ -46,7 +47,13 @@ def status(output_format: str) -> None:
 
 
 def _state(s: ProjectionStatus) -> str:
-    state = "stale: rebuild it" if s.stale else "current"
+    f = s.failure
+    state = {"stale": "stale: rebuild it"}.get(s.state, s.state)
+    if f is not None:
+        state = (
+            f"FAILED at position {f.position} ({f.topic} of {f.aggregate_id} "
+            f"v{f.aggregate_version}, {f.attempts} attempts): {f.error}"
+        )
     if s.building is not None:
         state += f"; v{s.building} being built (at {s.building_position})"
     return state
@@ -73,7 +80,7 @@ def rebuild(names: tuple[str, ...]) -> None:
 
             try:
                 versions = projections.rebuild_together(chosen, progress)
-            except RebuildRunningError as error:
+            except (RebuildRunningError, ProjectionFailedError) as error:
                 raise click.ClickException(str(error)) from None
         for name, version in versions.items():
             click.echo(f"{name}: version {version} now serves (was {before[name]})")

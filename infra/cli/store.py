@@ -10,6 +10,7 @@ from eventsourcing.persistence import PersistenceError
 
 from application.store import EventStore
 from infra.bootstrap import open_event_store
+from infra.persistence.reachability import StoreUnreachableError
 from infra.settings import Settings, SettingsError
 
 
@@ -18,7 +19,7 @@ def opened_store() -> Iterator[EventStore]:
     """The store the environment names, closed afterwards."""
     try:
         store = open_event_store(Settings.from_env())
-    except (SettingsError, PersistenceError, OSError) as error:
+    except (SettingsError, StoreUnreachableError, PersistenceError, OSError) as error:
         raise click.ClickException(f"cannot open the event store: {error}") from None
     try:
         yield store

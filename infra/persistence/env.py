@@ -6,6 +6,7 @@ from eventsourcing.utils import get_topic
 
 from application.store import EventStore
 from infra.persistence.postgres_recorder import KaohePostgresRecorder
+from infra.persistence.reachability import CONNECT_TIMEOUT
 from infra.persistence.sqlite_recorder import KaoheSQLiteRecorder
 from infra.persistence.transcoder import KaoheJSONTranscoder
 from infra.settings import PostgresUrl, Settings
@@ -56,6 +57,8 @@ def _postgres_env(url: PostgresUrl, schema: str) -> dict[str, str]:
         "POSTGRES_GET_PASSWORD_TOPIC": "",
         "POSTGRES_SCHEMA": schema,
         "POSTGRES_LOCK_TIMEOUT": "5",
+        # How long a request waits for a connection when the database is gone.
+        "POSTGRES_CONNECT_TIMEOUT": str(CONNECT_TIMEOUT),
         # Never on: in 9.5.6 the insert function skips the table lock (ARCHITECTURE.md).
         "POSTGRES_ENABLE_DB_FUNCTIONS": "no",
         "APPLICATION_RECORDER_TOPIC": get_topic(KaohePostgresRecorder),

@@ -20,6 +20,7 @@ from infra.persistence.event_index import (
     require_aware,
     sorted_credentials,
 )
+from infra.persistence.reachability import CONNECT_TIMEOUT
 from infra.projections.advisory import lock_key
 
 CREATE_TABLES = (
@@ -63,6 +64,23 @@ INDEXED_VERSIONS = (
 )
 
 
+def application_name(schema: str) -> str:
+    """How the connections of the store in `schema` appear in pg_stat_activity."""
+    return f"kaohe:{schema}"
+
+
+def _name_connections(datastore: PostgresDatastore) -> None:
+    """Give the pool's connections the store's application_name, before the pool opens (a
+    pool already open is emptied once it is full, so no connection keeps no name)."""
+    pool, kwargs = datastore.pool, datastore.pool.kwargs
+    if not isinstance(kwargs, dict) or "application_name" in kwargs:
+        return
+    kwargs["application_name"] = application_name(datastore.schema)
+    if not pool.closed:
+        pool.wait(CONNECT_TIMEOUT)
+        pool.drain()
+
+
 class KaohePostgresRecorder(PostgresApplicationRecorder):
     """Stored events plus `<app>_event_times` (one row per event, keyed by its notification
     id) and `<app>_credentials`, written in the transaction that inserts the events.
@@ -72,6 +90,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
     lock, once the notification ids are known. The library's insert path is kept as is."""
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
+        _name_connections(datastore)
         super().__init__(datastore, events_table_name=events_table_name)
         prefix = events_table_name.removesuffix("_events")
         names = {

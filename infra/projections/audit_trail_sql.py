@@ -7,6 +7,7 @@ from uuid import UUID
 
 from infra.projections.catalog import ActiveVersion
 from infra.projections.database import Database, Tx, id_text
+from infra.projections.text import shown, shown_all, shown_or_none
 from projections.audit_trail import AUDIT_TRAIL, AuditFilter, AuditRow
 
 COLUMNS = (
@@ -88,16 +89,18 @@ class SqlAuditTrailView:
         assessment_id, unit_id = row[10], row[11]
         self._rows.append(
             (
-                *(position, self._time(at), actor, role, unit, correlation),
+                position,
+                self._time(at),
+                *shown_all((actor, role, unit, correlation)),
                 *(id_text(aggregate_id), version, kind, topic),
                 None if assessment_id is None else id_text(assessment_id),
                 None if unit_id is None else id_text(unit_id),
-                *row[12:],
+                *shown_all(row[12:]),
             )
         )
 
     def fact(self, aggregate_id: UUID, field: str) -> str | None:
-        key = (id_text(aggregate_id), field)
+        key = (id_text(aggregate_id), shown(field))
         pending = self._pending.get(key)  # a pending value is never None
         if pending is not None:
             return pending
@@ -111,7 +114,8 @@ class SqlAuditTrailView:
         return found
 
     def set_fact(self, aggregate_id: UUID, field: str, value: str) -> None:
-        self._pending[(id_text(aggregate_id), field)] = value
+        # Kept as stored, so a fact reads the same from this batch as from the table.
+        self._pending[(id_text(aggregate_id), shown(field))] = shown(value)
 
     def flush(self) -> None:
         tx = self._writing()
@@ -166,8 +170,8 @@ class SqlAuditTrailReader:
         params: list[object] = []
         for column, value in (
             ("assessment_id", _id(where.assessment_id)),
-            ("item", where.item),
-            ("actor_id", where.actor_id),
+            ("item", shown_or_none(where.item)),
+            ("actor_id", shown_or_none(where.actor_id)),
         ):
             if value is not None:
                 conditions.append(f"{column} = %s")

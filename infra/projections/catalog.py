@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from infra.projections.advisory import lock_key
 from infra.projections.database import DB_ERRORS, Database, Tx
+from infra.projections.failures import Failures
 from infra.projections.view import Projection
 
 CREATE = (
@@ -50,6 +51,7 @@ class Catalog:
         self.db = db
         self.versions_table = db.table("projection_versions")
         self.tracking_table = db.table("projection_tracking")
+        self.failures = Failures(db)
 
     def ensure(self, projection: Projection[Any]) -> None:
         """Create the catalog and, the first time, version 1 of the projection (empty)."""
@@ -58,6 +60,7 @@ class Catalog:
                 tx.run("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.db.schema, "ddl"),))
             for statement in CREATE:
                 tx.run(statement.format(versions=self.versions_table, tracking=self.tracking_table))
+            self.failures.create(tx)
             found = tx.row(
                 f"SELECT 1 AS x FROM {self.versions_table} WHERE name = %s", [projection.name]
             )
@@ -108,6 +111,7 @@ class Catalog:
         if changed != 1:
             msg = f"{name} v{version}: tracking cannot move to {position}"
             raise StaleVersionError(msg)
+        self.failures.clear(tx, name, version, position)
 
     def start_build(self, projection: Projection[Any]) -> int:
         """The version to build: the one a stopped rebuild left (resumed, if of the same

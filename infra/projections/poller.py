@@ -8,7 +8,9 @@ from collections.abc import Callable, Sequence
 
 import structlog
 
+from infra.persistence.reachability import STORE_DOWN
 from infra.projections.advisory import AdvisoryLock, lock_key
+from infra.projections.failures import ProjectionFailedError
 from infra.projections.rebuild import rebuild
 from infra.projections.runner import ProjectionRunner
 
@@ -22,7 +24,8 @@ MAX_BACKOFF = 30.0
 class Poller:
     """Each cycle, every projection it may run applies its next batch; when none had
     anything new, it waits `interval` (or until woken). A projection that fails is retried
-    after a growing pause; the others go on.
+    after a growing pause; the others go on. A store that cannot be reached is waited for
+    in the same way (each attempt logged), never a reason to stop.
 
     With `exclusive` (the default on PostgreSQL) a projection runs only while this poller
     holds its advisory lock: a second poller of the same projection, in any process, stands
@@ -73,17 +76,44 @@ class Poller:
                 if self._may_run(runner):
                     total += runner.step()
                     self._failures.pop(runner.name, None)
+            except ProjectionFailedError as error:
+                pause = self._back_off(runner.name)
+                failure = error.failure.to_json()
+                log.error("projection.failed", projection=runner.name, retry_in=pause, **failure)
+            except STORE_DOWN as error:
+                pause = self._back_off(runner.name)
+                reason = " ".join(str(error).split())
+                log.warning(
+                    "projection.store_unreachable",
+                    projection=runner.name,
+                    error=reason,
+                    retry_in=pause,
+                )
+                self._lost(runner.name)
             except Exception:
-                failures = self._failures[runner.name] = self._failures.get(runner.name, 0) + 1
-                pause = min(MAX_BACKOFF, 0.5 * 2**failures)
-                self._retry_at[runner.name] = time.monotonic() + pause
-                log.exception("projection.failed", projection=runner.name, retry_in=pause)
+                pause = self._back_off(runner.name)
+                log.exception("projection.error", projection=runner.name, retry_in=pause)
         if self.after_cycle is not None and not self._stop.is_set():
             try:
                 self.after_cycle()
             except Exception:
                 log.exception("poller.after_cycle_failed")
         return total
+
+    def _lost(self, name: str) -> None:
+        """The store went away: set the projection up again when it is back, and take its
+        lock again if the lock's connection died (PostgreSQL released it)."""
+        self._ready.discard(name)
+        lock = self._locks.get(name)
+        if lock is not None and lock.held and not lock.alive():
+            log.warning("projection.lock_lost", projection=name)
+
+    def _back_off(self, name: str) -> float:
+        """Seconds until the projection is tried again, doubling with each failure in a row."""
+        failures = self._failures[name] = self._failures.get(name, 0) + 1
+        pause: float = min(MAX_BACKOFF, 0.5 * 2.0**failures)
+        self._retry_at[name] = time.monotonic() + pause
+        return pause
 
     def run(self) -> None:
         """Poll until `stop()`; the locks are released on the way out."""

@@ -14,6 +14,7 @@ from application.store import EventStore
 from infra.projections.advisory import AdvisoryLock, lock_key
 from infra.projections.catalog import Catalog, StaleVersionError
 from infra.projections.database import Database
+from infra.projections.failures import STORE_DOWN
 from infra.projections.runner import ProjectionRunner, SharedDecoding
 from infra.projections.view import Projection
 
@@ -200,6 +201,19 @@ def _apply(
                 if applied is None:
                     raise _dropped(b)
                 b.position = applied
+    except STORE_DOWN:
+        for b in builds:
+            b.runner.reset()
+        raise
+    except Exception:
+        for b in builds:
+            b.runner.reset()
+        # Each version moves up to the event to blame and stops there, naming it (a
+        # ProjectionFailedError); if every event applies alone, the build goes on.
+        for b in builds:
+            b.runner.isolate(b.version, batch)
+            found = b.runner.catalog.versions(b.runner.name)
+            b.position = (found.building_position if found else None) or b.position
     except BaseException:
         for b in builds:
             b.runner.reset()

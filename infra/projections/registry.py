@@ -13,6 +13,7 @@ from application.store import EventStore
 from infra.projections.audit_trail_sql import SqlAuditTrailReader, SqlAuditTrailView
 from infra.projections.catalog import ActiveVersion, Catalog
 from infra.projections.database import Database
+from infra.projections.failures import Failure
 from infra.projections.poller import Poller
 from infra.projections.rebuild import Progress, rebuild, rebuild_together
 from infra.projections.runner import ProjectionRunner
@@ -43,21 +44,36 @@ class ProjectionStatus:
     stale: bool
     building: int | None = None
     building_position: int | None = None
+    failure: Failure | None = None
+    """The event the serving version stopped at, if it cannot apply it."""
 
     @property
     def lag(self) -> int:
         return max(self.head - self.position, 0)
 
+    @property
+    def state(self) -> str:
+        """`failed` (stopped at an event, retried), `stale` (built by other code: rebuild
+        it), `behind` (events to apply) or `current`."""
+        if self.failure is not None:
+            return "failed"
+        if self.stale:
+            return "stale"
+        return "behind" if self.lag else "current"
+
     def to_json(self) -> dict[str, object]:
         return {
             "name": self.name,
+            "state": self.state,
             "version": self.version,
             "position": self.position,
             "head": self.head,
             "lag": self.lag,
-            "stale": self.stale,
+            # A failed version falls further behind with every event: never "not stale".
+            "stale": self.stale or self.failure is not None,
             "building": self.building,
             "building_position": self.building_position,
+            "failure": None if self.failure is None else self.failure.to_json(),
         }
 
 
@@ -124,6 +140,8 @@ class Projections:
             pause = min(pause * 2, 0.05)
 
     def status(self) -> list[ProjectionStatus]:
+        with self.db.read() as tx:  # fails at once when the store is gone (no retries)
+            tx.row("SELECT 1 AS one")
         self.ensure()
         head = self.store.recorder.max_notification_id() or 0
         found: list[ProjectionStatus] = []
@@ -131,9 +149,12 @@ class Projections:
             v = self.catalog.versions(name)
             assert v is not None
             stale = v.active_layout != self.projection(name).layout
+            with self.db.read() as tx:
+                failure = self.catalog.failures.of(tx, name, v.active)
             found.append(
                 ProjectionStatus(
-                    name, v.active, v.active_position, head, stale, v.building, v.building_position
+                    *(name, v.active, v.active_position, head, stale),
+                    *(v.building, v.building_position, failure),
                 )
             )
         return found

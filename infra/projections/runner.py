@@ -10,6 +10,7 @@ from eventsourcing.persistence import Mapper, Notification
 from application.store import EventStore
 from infra.projections.catalog import Catalog
 from infra.projections.database import Database, Tx
+from infra.projections.failures import STORE_DOWN, Failure, ProjectionFailedError
 from infra.projections.view import Projection
 
 Decode = Callable[[Notification], Any]
@@ -67,8 +68,27 @@ class ProjectionRunner:
             raise LookupError(msg)
         batch = self.read(versions.active_position)
         if batch:
-            self.apply(versions.active, batch)
+            try:
+                self.apply(versions.active, batch)
+            except STORE_DOWN:
+                raise
+            except Exception:
+                self.isolate(versions.active, batch)
         return len(batch)
+
+    def isolate(self, version: int, batch: Sequence[Notification]) -> None:
+        """After a batch failed: apply its events one at a time, so the version moves up to
+        the event to blame and stops there. Raises ProjectionFailedError naming that event,
+        once the failure is recorded; returns if each event applies alone."""
+        for notification in batch:
+            try:
+                self.apply(version, [notification])
+            except STORE_DOWN:
+                raise
+            except Exception as alone:
+                failure = Failure.of(notification, alone)
+                recorded = self.catalog.failures.record(self.name, version, failure)
+                raise ProjectionFailedError(self.name, version, recorded) from alone
 
     def catch_up(self) -> int:
         """Apply batches until nothing is newer than the serving version's position; the

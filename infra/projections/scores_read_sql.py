@@ -14,6 +14,7 @@ from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition
 from infra.projections.catalog import ActiveVersion
 from infra.projections.database import Database, Tx
+from infra.projections.text import shown
 from projections.scores import (
     SCORES,
     ScoreRow,
@@ -182,7 +183,7 @@ def _conditions(where: SheetFilter) -> tuple[list[str] | None, list[object]]:
     for column, value in (("period", where.period), ("rubric_code", where.rubric_code)):
         if value is not None:
             conditions.append(f"{column} = %s")
-            params.append(value)
+            params.append(shown(value))
     for column, values in (
         ("unit_id", where.unit_ids),
         ("period", where.periods),
@@ -192,5 +193,5 @@ def _conditions(where: SheetFilter) -> tuple[list[str] | None, list[object]]:
             if not values:
                 return None, []
             conditions.append(f"{column} IN ({', '.join(['%s'] * len(values))})")
-            params.extend(sorted(str(v) for v in values))
+            params.extend(sorted(shown(str(v)) for v in values))
     return conditions, params

@@ -14,6 +14,7 @@ from infra.projections.database import Database, Tx, id_text
 from infra.projections.scores_read_sql import SCORE_TABLES as SCORE_TABLES
 from infra.projections.scores_read_sql import RubricCache, sheet_head, stored_changes
 from infra.projections.scores_read_sql import SqlScoresReader as SqlScoresReader
+from infra.projections.text import shown
 from projections.scores import (
     SCORES,
     PublishedRubric,
@@ -129,7 +130,7 @@ class SqlScoresView:
         self._writing().run(
             f"INSERT INTO {self._rubrics} (rubric_id, code, version, definition) "
             "VALUES (%s, %s, %s, %s)",
-            (str(rubric.rubric_id), rubric.code, rubric.version, dumps(rubric.definition)),
+            (str(rubric.rubric_id), shown(rubric.code), rubric.version, dumps(rubric.definition)),
         )
 
     def open_sheet(self, head: SheetHead, change: SheetChange) -> None:
@@ -267,10 +268,12 @@ class SqlScoresView:
     def _sheet_params(self, sheet: Sheet, summary: Summary) -> tuple[object, ...]:
         h = sheet.head
         at = None if sheet.changed_at is None else self.db.time(sheet.changed_at)
+        # Entries keep their text exactly, NUL included, escaped in their JSON.
         return (
-            *(id_text(h.assessment_id), id_text(h.unit_id), id_text(h.rubric_id), h.rubric_code),
-            *(h.rubric_version, h.period, h.position, sheet.status, sheet.version),
-            *(sheet.position, at, sheet.changed_by, sheet.changed_role, str(summary.total)),
+            *(id_text(h.assessment_id), id_text(h.unit_id), id_text(h.rubric_id)),
+            *(shown(h.rubric_code), h.rubric_version, shown(h.period), h.position, sheet.status),
+            *(sheet.version, sheet.position, at, shown(sheet.changed_by), sheet.changed_role),
+            str(summary.total),
             *(summary.result, compact(sheet.layers), compact(summary.to_json())),
         )
 

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from infra.projections.catalog import ActiveVersion
 from infra.projections.database import Database, Tx
+from infra.projections.text import shown
 from projections.units import UNITS, ParentLink, UnitRow
 
 UNIT_COLUMNS = "unit_id, code, name, level, parent_id, contact, phone, closed, version, position"
@@ -40,8 +41,8 @@ def _unit(row: dict[str, Any]) -> UnitRow:
 
 def _unit_params(u: UnitRow) -> tuple[object, ...]:
     return (
-        *(str(u.unit_id), u.code, u.name, u.level, _id(u.parent_id), u.contact),
-        *(u.phone, int(u.closed), u.version, u.position),
+        *(str(u.unit_id), shown(u.code), shown(u.name), u.level, _id(u.parent_id)),
+        *(shown(u.contact), shown(u.phone), int(u.closed), u.version, u.position),
     )
 
 
@@ -85,7 +86,9 @@ class SqlUnitsView:
 
     def indexes(self, version: int) -> list[str]:
         units = self.table_names(version)[0]
-        return [f"CREATE UNIQUE INDEX IF NOT EXISTS units_v{version}_code ON {units} (code)"]
+        # Not unique: the domain keeps codes unique, and two codes that differ only by NUL
+        # against a literal ␀ are shown alike (see infra.projections.text).
+        return [f"CREATE INDEX IF NOT EXISTS units_v{version}_code ON {units} (code)"]
 
     def table_names(self, version: int) -> list[str]:
         return [self.db.table(name, version) for name in UNIT_TABLES]
@@ -163,7 +166,7 @@ class SqlUnitsReader:
         return found[0] if found else None
 
     def unit_by_code(self, code: str) -> UnitRow | None:
-        found = self._units("code = %s", [code])
+        found = self._units("code = %s", [shown(code)])
         return found[0] if found else None
 
     def all_units(self) -> list[UnitRow]:

@@ -9,6 +9,7 @@ from web.resources.audit.routes import blp as audit
 from web.resources.auth.routes import blp as auth
 from web.resources.campaigns.blueprint import blp as campaigns
 from web.resources.campaigns.routes import CampaignsViews
+from web.resources.health.routes import blp as health
 from web.resources.ledger.routes import blp as ledger
 from web.resources.rubrics.routes import blp as rubrics
 from web.resources.tables.routes import blp as tables
@@ -28,9 +29,14 @@ BLUEPRINTS: list[ApiBlueprint] = [
     audit,
     tables,
     ledger,
+    health,
 ]
 
 PUBLIC_ENDPOINTS = frozenset(
-    {"service", "health", "docs_assets", "static", "auth.TokenViews", "auth.SessionViews"}
+    {
+        *("service", "health", "docs_assets", "static", "auth.TokenViews"),
+        *("auth.SessionViews", "health.HealthViews"),
+    }
 )
-"""Endpoints answered without logging in (logging in itself, liveness, the API docs)."""
+"""Endpoints answered without logging in (logging in itself, liveness, health, the API
+docs). /api/v1/health shows more to a caller who is logged in."""

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from application.service import Kaohe
 from infra.projections import scores_sql
+from infra.projections.failures import ProjectionFailedError
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.projections.runner import ProjectionRunner
 from projections.audit_trail import AUDIT_TRAIL
@@ -75,26 +76,42 @@ def test_a_stopped_build_of_all_resumes_and_settles_every_sheet(
     assert everything(projections) == live
 
 
-def test_a_batch_that_fails_while_building_is_retried_without_losing_sheets(
+def failing_batches(monkeypatch: pytest.MonkeyPatch, which: set[int]) -> None:
+    """The scores batches numbered in `which` (from 1) fail, as a lost write would."""
+    apply_in = ProjectionRunner.apply_in
+    batches: list[int] = []
+
+    def failing(runner: ProjectionRunner, *args: Any, **kwargs: Any) -> int | None:
+        if runner.name == SCORES:
+            batches.append(0)
+            if len(batches) in which:
+                raise RuntimeError("the batch fails")
+        return apply_in(runner, *args, **kwargs)
+
+    monkeypatch.setattr(ProjectionRunner, "apply_in", failing)
+
+
+def test_a_batch_that_fails_once_while_building_is_applied_again_without_losing_sheets(
     app: Kaohe, projections: Projections, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a_quarter(app)
     projections.catch_up()
     live = everything(projections)
-    apply_in = ProjectionRunner.apply_in
-    batches: list[int] = []
+    failing_batches(monkeypatch, {5})
+    projections.rebuild_together(batch_size=10)  # its events are applied one at a time
+    assert everything(projections) == live
 
-    def failing_once(runner: ProjectionRunner, *args: Any, **kwargs: Any) -> int | None:
-        if runner.name == SCORES:
-            batches.append(0)
-            if len(batches) == 5:
-                raise RuntimeError("the batch fails")
-        return apply_in(runner, *args, **kwargs)
 
-    monkeypatch.setattr(ProjectionRunner, "apply_in", failing_once)
-    with pytest.raises(RuntimeError, match="the batch fails"):
-        projections.rebuild_together(batch_size=10)
-    monkeypatch.setattr(ProjectionRunner, "apply_in", apply_in)
+def test_a_build_stopped_by_failures_resumes_without_losing_sheets(
+    app: Kaohe, projections: Projections, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_quarter(app)
+    projections.catch_up()
+    live = everything(projections)
+    with monkeypatch.context() as patched:
+        failing_batches(patched, {5, 6})  # the batch, and its first event alone
+        with pytest.raises(ProjectionFailedError, match="the batch fails"):
+            projections.rebuild_together(batch_size=10)
     projections.rebuild_together(batch_size=10)
     assert everything(projections) == live
 

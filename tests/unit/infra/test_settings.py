@@ -95,6 +95,7 @@ def test_the_postgres_env_comes_from_the_url(tmp_path: Path) -> None:
         "KAOHE_POSTGRES_GET_PASSWORD_TOPIC": "",
         "KAOHE_POSTGRES_SCHEMA": "audit",
         "KAOHE_POSTGRES_LOCK_TIMEOUT": "5",
+        "KAOHE_POSTGRES_CONNECT_TIMEOUT": "3",
         "KAOHE_POSTGRES_ENABLE_DB_FUNCTIONS": "no",
     }
     assert env["KAOHE_PERSISTENCE_MODULE"] == "eventsourcing.postgres"
