@@ -55,6 +55,10 @@ POSITION_AT = (
     "ORDER BY \"timestamp\" DESC LIMIT 1) - INTERVAL '1 minute' "
     'ORDER BY "timestamp" DESC) AS recent'
 )
+POSITION_OF = (
+    "SELECT notification_id AS value FROM {schema}.{events} "
+    "WHERE originator_id = %s AND originator_version = %s"
+)
 CREDENTIAL = "SELECT password_hash AS value FROM {schema}.{credentials} WHERE account_id = %s"
 INDEX_POSITION = "SELECT MAX(notification_id) AS value FROM {schema}.{times}"
 INDEXED_VERSIONS = (
@@ -85,6 +89,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         self._identifiers = {
             "schema": Identifier(self.datastore.schema),
             "id_type": Identifier(self.datastore.originator_id_type),
+            "events": Identifier(events_table_name),
             **{key: Identifier(name) for key, name in names.items()},
         }
         self.event_times_table = f"{self.datastore.schema}.{names['times']}"
@@ -127,6 +132,11 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
     def position_at(self, at: datetime) -> int | None:
         """The highest notification id stamped at or before `at`."""
         value: int | None = self._value(POSITION_AT, {"at": require_aware(at)})
+        return value
+
+    def position_of(self, originator_id: UUID, version: int) -> int | None:
+        """The notification id of one event (None: not stored)."""
+        value: int | None = self._value(POSITION_OF, (originator_id, version))
         return value
 
     def credential(self, account_id: UUID) -> str | None:
