@@ -59,6 +59,10 @@ POSITION_OF = (
     "SELECT notification_id AS value FROM {schema}.{events} "
     "WHERE originator_id = %s AND originator_version = %s"
 )
+NOT_OWNER = (
+    "SELECT NOT pg_has_role(current_user, relowner, 'USAGE') AS value FROM pg_class "
+    "WHERE oid = to_regclass(quote_ident(%(schema)s) || '.' || quote_ident(%(events)s))"
+)
 CREDENTIAL = "SELECT password_hash AS value FROM {schema}.{credentials} WHERE account_id = %s"
 INDEX_POSITION = "SELECT MAX(notification_id) AS value FROM {schema}.{times}"
 INDEXED_VERSIONS = (
@@ -101,6 +105,16 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         # tables: concurrent CREATE … IF NOT EXISTS can fail ("tuple concurrently updated"),
         # so they take turns under the schema's DDL lock.
         curs.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.datastore.schema, "ddl"),))
+        # A role that does not own the events table (the application's role once the store
+        # is hardened: `kaohe db harden`) cannot create indexes on it, not even IF NOT EXISTS,
+        # so it leaves the ledger's tables to their owner, who made them.
+        curs.execute(
+            self._sql(NOT_OWNER),
+            {"schema": self.datastore.schema, "events": self.events_table_name},
+        )
+        row = curs.fetchone()
+        if row is not None and row["value"]:
+            return
         super()._create_table(curs)
 
     def _insert_events(
