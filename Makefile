@@ -58,3 +58,4 @@ bench: install
 	$(BIN)/python -m bench.rebuild --events 1000000 --rounds 1
 	$(BIN)/python -m bench.live_lag --seconds 30 --history 20000
 	$(BIN)/python -m bench.as_of --events 20000 --rounds 20
+	$(BIN)/python -m bench.ledger

@@ -1,8 +1,10 @@
-"""A self-contained bundle of one aggregate's events with their proofs into a signed checkpoint."""
+"""A self-contained bundle of aggregates' events (one sheet, or every sheet of a unit's subtree
+for a period) with their proofs into one signed checkpoint."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection, Mapping
 from uuid import UUID
 
 from eventsourcing.persistence import ApplicationRecorder
@@ -16,10 +18,16 @@ BUNDLE_FORMAT = "kaohe-bundle/v1"
 
 
 def make_bundle(
-    recorder: ApplicationRecorder, aggregate_id: UUID, kept: CheckpointFile, keys: list[VerifierKey]
+    recorder: ApplicationRecorder,
+    aggregate_ids: Collection[UUID],
+    kept: CheckpointFile,
+    keys: list[VerifierKey],
+    subject: Mapping[str, str],
 ) -> dict[str, object]:
-    """Every event of the aggregate in the checkpoint's tree, each with its stored bytes as
-    text and its inclusion proof; the (cosigned) note; the keys' fingerprints to compare."""
+    """Every event of the aggregates in the checkpoint's tree, each with its stored bytes as
+    text and its inclusion proof; the (cosigned) note; the keys' fingerprints to compare;
+    what was asked for and the chains it holds, which kaohe-verify checks are all whole."""
+    wanted = frozenset(aggregate_ids)
     leaves: list[bytes] = []
     events: list[dict[str, object]] = []
     start = 0
@@ -30,7 +38,7 @@ def make_bundle(
             aggregate = UUID(str(n.originator_id))
             state = bytes(n.state)
             leaves.append(leaf_hash(event_leaf(aggregate, n.originator_version, n.topic, state)))
-            if aggregate == aggregate_id:
+            if aggregate in wanted:
                 events.append({"index": len(leaves) - 1, "aggregate_id": str(aggregate),
                                "version": n.originator_version, "topic": n.topic,
                                "state": state.decode("utf-8")})  # fmt: skip
@@ -44,5 +52,7 @@ def make_bundle(
         "key_fingerprints": {
             key.name: hashlib.sha256(key.text().encode()).hexdigest() for key in keys
         },
+        "subject": dict(subject),
+        "chains": sorted({str(event["aggregate_id"]) for event in events}),
         "events": events,
     }

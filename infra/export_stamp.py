@@ -15,7 +15,7 @@ from eventsourcing.persistence import ApplicationRecorder
 from domain.checkpoint import Checkpoint
 from infra.checkpoints import make_checkpoint
 from infra.ledger_keys import SigningKey
-from infra.persistence.checkpoint_table import CheckpointTable
+from infra.persistence.checkpoint_table import CheckpointRow, CheckpointTable
 from infra.projections.registry import Projections
 from infra.signed_note import split_note
 from projections.tables import Table
@@ -111,10 +111,7 @@ class Stamper:
         today: date,
         position: int,
     ) -> Stamp:
-        row = CheckpointTable(self.recorder).covering(position)
-        if row is None:
-            row = make_checkpoint(self.recorder, self.key(), self.now())
-        checkpoint = Checkpoint.parse(split_note(row.note)[0])
+        row, checkpoint = self.covering(position)
         return Stamp(
             table,
             tuple(units),
@@ -128,6 +125,13 @@ class Stamper:
             row.note,
             rows_hash(grid(tables)),
         )
+
+    def covering(self, position: int) -> tuple[CheckpointRow, Checkpoint]:
+        """The first checkpoint that holds `position` (signed now if none does yet)."""
+        row = CheckpointTable(self.recorder).covering(position)
+        if row is None:
+            row = make_checkpoint(self.recorder, self.key(), self.now())
+        return row, Checkpoint.parse(split_note(row.note)[0])
 
 
 def pinned_position(projections: Projections, as_of: datetime | None) -> int:

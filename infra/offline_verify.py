@@ -87,19 +87,46 @@ def verify_bundle(bundle: dict[str, Any], log_key: str, witnesses: list[str]) ->
         check_signature(note, read_key(witness))
     lines = note.split("\n")
     size, root = int(lines[1]), base64.b64decode(lines[2])
-    heads: dict[str, tuple[int, str]] = {}
     for event in bundle["events"]:
         proof = [bytes.fromhex(h) for h in event["proof"]]
         where = f"aggregate {event['aggregate_id']} version {event['version']}"
         if not included(leaf_hash(event), event["index"], size, proof, root):
             raise Refused(f"{where} is not in the signed log (its proof fails)")
-        state = json.loads(event["state"])
-        version, last = heads.get(event["aggregate_id"], (0, "0" * 64))
-        if event["version"] == version + 1 and state.get("prev_hash") != last:
-            raise Refused(f"{where} does not follow version {version} (prev_hash)")
-        heads[event["aggregate_id"]] = (event["version"], state.get("hash", ""))
+    chains = check_chains(bundle)
     signers = 1 + len(witnesses)
-    return [f"{len(bundle['events'])} events are in the log of {size} events, signed by {signers}"]
+    whole = f"{chains} chains, each whole" if chains > 1 else "1 chain, whole"
+    return [
+        f"{len(bundle['events'])} events are in the log of {size} events, signed by {signers}",
+        f"{whole} from version 1 and linked",
+    ]
+
+
+def check_chains(bundle: dict[str, Any]) -> int:
+    """Each aggregate's events run from version 1 without a gap, in the log's order, each
+    naming its predecessor's hash; the bundle holds exactly the chains it names."""
+    heads: dict[str, tuple[int, str, int]] = {}
+    for event in sorted(bundle["events"], key=lambda e: (e["aggregate_id"], e["version"])):
+        aggregate, version = event["aggregate_id"], event["version"]
+        last, last_hash, last_index = heads.get(aggregate, (0, "0" * 64, -1))
+        if version != last + 1:
+            before = f"goes from version {last} to" if last else "starts at"
+            missing = "-".join(sorted({str(last + 1), str(version - 1)}))
+            raise Refused(f"aggregate {aggregate} {before} version {version}: version "
+                          f"{missing} is missing")  # fmt: skip
+        state = json.loads(event["state"])
+        if state.get("prev_hash") != last_hash:
+            raise Refused(f"aggregate {aggregate} version {version} does not follow version "
+                          f"{last} (prev_hash)")  # fmt: skip
+        if event["index"] <= last_index:
+            raise Refused(f"aggregate {aggregate} version {version} is out of the log's order")
+        heads[aggregate] = (version, state.get("hash", ""), event["index"])
+    for named in bundle.get("chains", heads):
+        if named not in heads:
+            raise Refused(f"the bundle names {named} but holds none of its events")
+    for held in heads:
+        if held not in bundle.get("chains", heads):
+            raise Refused(f"the bundle holds events of {held} but does not name it")
+    return len(heads)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from infra.cli.db_commands import db_group
 from infra.cli.demo_commands import demo
 from infra.cli.export_commands import export
 from infra.cli.ledger_commands import ledger_group
@@ -27,3 +28,4 @@ main.add_command(export)
 main.add_command(sample_group)
 main.add_command(risk_group)
 main.add_command(serve)
+main.add_command(db_group)

@@ -56,6 +56,14 @@ POSITION_AT = (
     "ORDER BY \"timestamp\" DESC LIMIT 1) - INTERVAL '1 minute' "
     'ORDER BY "timestamp" DESC) AS recent'
 )
+POSITION_OF = (
+    "SELECT notification_id AS value FROM {schema}.{events} "
+    "WHERE originator_id = %s AND originator_version = %s"
+)
+NOT_OWNER = (
+    "SELECT NOT pg_has_role(current_user, relowner, 'USAGE') AS value FROM pg_class "
+    "WHERE oid = to_regclass(quote_ident(%(schema)s) || '.' || quote_ident(%(events)s))"
+)
 CREDENTIAL = "SELECT password_hash AS value FROM {schema}.{credentials} WHERE account_id = %s"
 INDEX_POSITION = "SELECT MAX(notification_id) AS value FROM {schema}.{times}"
 INDEXED_VERSIONS = (
@@ -104,6 +112,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         self._identifiers = {
             "schema": Identifier(self.datastore.schema),
             "id_type": Identifier(self.datastore.originator_id_type),
+            "events": Identifier(events_table_name),
             **{key: Identifier(name) for key, name in names.items()},
         }
         self.event_times_table = f"{self.datastore.schema}.{names['times']}"
@@ -115,6 +124,16 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         # tables: concurrent CREATE … IF NOT EXISTS can fail ("tuple concurrently updated"),
         # so they take turns under the schema's DDL lock.
         curs.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.datastore.schema, "ddl"),))
+        # A role that does not own the events table (the application's role once the store
+        # is hardened: `kaohe db harden`) cannot create indexes on it, not even IF NOT EXISTS,
+        # so it leaves the ledger's tables to their owner, who made them.
+        curs.execute(
+            self._sql(NOT_OWNER),
+            {"schema": self.datastore.schema, "events": self.events_table_name},
+        )
+        row = curs.fetchone()
+        if row is not None and row["value"]:
+            return
         super()._create_table(curs)
 
     def _insert_events(
@@ -146,6 +165,11 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
     def position_at(self, at: datetime) -> int | None:
         """The highest notification id stamped at or before `at`."""
         value: int | None = self._value(POSITION_AT, {"at": require_aware(at)})
+        return value
+
+    def position_of(self, originator_id: UUID, version: int) -> int | None:
+        """The notification id of one event (None: not stored)."""
+        value: int | None = self._value(POSITION_OF, (originator_id, version))
         return value
 
     def credential(self, account_id: UUID) -> str | None:

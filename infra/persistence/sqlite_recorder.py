@@ -87,6 +87,14 @@ class KaoheSQLiteRecorder(SQLiteApplicationRecorder):
         )
         return position
 
+    def position_of(self, originator_id: UUID, version: int) -> int | None:
+        """The notification id of one event (None: not stored)."""
+        position: int | None = self._scalar(
+            "SELECT rowid FROM stored_events WHERE originator_id = ? AND originator_version = ?",
+            (self._key(originator_id), version),
+        )
+        return position
+
     def credential(self, account_id: UUID) -> str | None:
         row = self._scalar(
             "SELECT password_hash FROM credentials WHERE account_id = ?", (self._key(account_id),)

@@ -63,7 +63,10 @@ def test_a_bundle_verifies_offline_with_the_public_keys(tmp_path: Path, bundle: 
     result = verify(tmp_path, bundle)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ("bundle verified: 4 events are in the log of 6 events, signed by 2\n")
+    assert result.stdout == (
+        "bundle verified: 4 events are in the log of 6 events, signed by 2; "
+        "1 chain, whole from version 1 and linked\n"
+    )
 
 
 def test_every_changed_byte_of_an_event_fails_the_bundle(tmp_path: Path, bundle: Path) -> None:

@@ -4,6 +4,7 @@ and `kaohe ledger verify-export` recomputes it from the ledger: an edited cell i
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from click.testing import CliRunner, Result
@@ -110,3 +111,31 @@ def test_the_table_page_states_its_log_position_and_folds_the_hashes(world: Worl
 
     assert "数据截至日志第 " in page and "；检查点 树大小 " in page
     assert "<summary>技术信息</summary>" in page and "根哈希" in page
+
+
+def last_position_of(store: EventStore, aid: UUID) -> int:
+    """The notification id of the aggregate's last event, read from the log itself."""
+    found = [
+        n.id
+        for n in store.recorder.select_notifications(start=1, limit=1_000_000)
+        if str(n.originator_id) == str(aid)
+    ]
+    return found[-1]
+
+
+def test_the_sheet_page_states_its_last_events_position_and_folds_the_hashes(
+    world: World, store: EventStore
+) -> None:
+    aid = world.assessment("V1", "2023Q3", "submitted")
+    position = last_position_of(store, aid)
+    world.assessment("V2", "2023Q3", "approved")  # the log grows past the sheet
+
+    page = world.client.get(f"/assessments/{aid}", headers=world.login("regulator"))
+    text = page.get_data(as_text=True)
+
+    assert page.status_code == 200, text
+    assert f"数据截至日志第 {position} 条（本表最后一次变动）；检查点 树大小 " in text
+    shown, folded = text.split("<summary>技术信息</summary>")
+    assert "根哈希" in folded and str(aid) in folded
+    last_hash = world.kaohe.assessments.get(aid).last_hash
+    assert last_hash in folded and last_hash not in shown

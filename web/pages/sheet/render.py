@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-from flask import render_template, request
+from flask import current_app, render_template, request
 
+from infra.sheet_stamp import SheetStamp, sheet_stamp
 from projections.scores import Summary
 from projections.tables.wording import RESULT_WORDS
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
@@ -53,8 +54,16 @@ def render_sheet(
         notice=notice,
         conflict=conflict,
         result_words=RESULT_WORDS,
+        ledger=ledger_of(page),
     )
     return html, status
+
+
+def ledger_of(page: SheetPage) -> SheetStamp | None:
+    """Where in the ledger the sheet as shown stands (its last event, and a checkpoint)."""
+    return sheet_stamp(
+        current_app.extensions["stamper"], page.a.id, page.a.version, page.a.last_hash
+    )
 
 
 def conflict_page(aid: UUID, read_version: int, values: Mapping[str, str]) -> tuple[str, int]:
