@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 from application.errors import (
     AuthenticationError,
     ConflictError,
+    EvidenceAlteredError,
     NotFoundError,
     PermissionDeniedError,
     WrongPasswordError,
@@ -52,6 +53,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(PermissionDeniedError, _denied)
     app.register_error_handler(NotFoundError, lambda e: problem(404, str(e).strip("'\"")))
     app.register_error_handler(ConflictError, _conflict)
+    app.register_error_handler(EvidenceAlteredError, _evidence_altered)
     app.register_error_handler(PreconditionRequiredError, lambda e: problem(428, str(e)))
     app.register_error_handler(ThrottledError, _throttled)
     app.register_error_handler(MissingFieldError, _missing_field)
@@ -106,6 +108,16 @@ def _conflict(error: ConflictError) -> Response:
     if error.current_version is not None:
         return problem(412, str(error), current_version=error.current_version)
     return problem(409, str(error))
+
+
+def _evidence_altered(error: EvidenceAlteredError) -> Response:
+    log.error("evidence.altered", detail=str(error))
+    return problem(
+        409,
+        str(error),
+        detail_zh="证据文件已被改动或损坏，与登记时的 SHA-256 不符，因此不予提供；"
+        "请运行 kaohe ledger verify 核查。",
+    )
 
 
 def _throttled(error: ThrottledError) -> Response:
