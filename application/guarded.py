@@ -16,9 +16,9 @@ from application.ports import RefusalLog
 from application.runner import Command, Outcome
 from application.service import Kaohe
 from domain.account import ROLE_RANK, Account, Role
-from domain.audit import DomainError
 from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
+from domain.errors import DomainError
 from domain.ids import account_id, command_id, unit_id
 from domain.rubric import UnitLevel
 from domain.rubric_version import RubricVersion
