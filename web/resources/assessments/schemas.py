@@ -6,8 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 import marshmallow as ma
+from flask import request
 from marshmallow import validate
 
+from application.commands.assessments import ScoreItem
+from domain.entries import Claim, ItemEntry
 from domain.workflow import Status
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field
 from web.resources.decimal_field import StrictDecimal
@@ -30,6 +33,28 @@ STATUSES = [s.value for s in Status]
 
 def number(**kwargs: object) -> ma.fields.Decimal:
     return StrictDecimal(as_string=True, validate=bounded, **kwargs)  # type: ignore[arg-type]
+
+
+def path(name: str) -> Any:
+    """A value of the request's URL path (the assessment and item a body is sent to)."""
+    return (request.view_args or {})[name]
+
+
+def entry_of(data: dict[str, Any]) -> ItemEntry:
+    def decimal(key: str) -> Decimal | None:
+        value = data.get(key)
+        return None if value is None else Decimal(value)
+
+    return ItemEntry(
+        points=decimal("points"),
+        rate=decimal("rate"),
+        counts=dict(data.get("counts") or {}),
+        amounts={k: Decimal(v) for k, v in (data.get("amounts") or {}).items()},
+        claims=tuple(Claim(c["matter"], c["tier"]) for c in data.get("claims") or ()),
+        raised=frozenset(data.get("raised") or ()),
+        progress=data.get("progress"),
+        value=decimal("value"),
+    )
 
 
 class ClaimSchema(ma.Schema):
@@ -55,6 +80,13 @@ class EntrySchema(ma.Schema):
 
 class ItemChangeSchema(EntrySchema):
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> ScoreItem:
+        reason = data.pop("reason", "")
+        return ScoreItem(
+            assessment_id=path("aid"), number=path("number"), entry=entry_of(data), reason=reason
+        )
 
 
 class SheetChangeSchema(ma.Schema):

@@ -3,16 +3,15 @@ evidence. The layer written follows the caller's role (self, review, verificatio
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
-from domain.entries import Claim, ItemEntry
-from web.context import caller, guarded
-from web.resources.assessments.blueprint import blp, changed
+from application.commands.assessments import ScoreItem
+from web.context import caller, guarded, handle
+from web.resources.assessments.blueprint import answer, blp, changed
 from web.resources.assessments.schemas import (
     AssessmentSchema,
     BonusSchema,
@@ -24,25 +23,9 @@ from web.resources.assessments.schemas import (
     ProgressSchema,
     SheetChangeSchema,
     VetoSchema,
+    entry_of,
 )
 from web.resources.common import UPDATE, WRITE
-
-
-def entry_of(data: dict[str, Any]) -> ItemEntry:
-    def decimal(key: str) -> Decimal | None:
-        value = data.get(key)
-        return None if value is None else Decimal(value)
-
-    return ItemEntry(
-        points=decimal("points"),
-        rate=decimal("rate"),
-        counts=dict(data.get("counts") or {}),
-        amounts={k: Decimal(v) for k, v in (data.get("amounts") or {}).items()},
-        claims=tuple(Claim(c["matter"], c["tier"]) for c in data.get("claims") or ()),
-        raised=frozenset(data.get("raised") or ()),
-        progress=data.get("progress"),
-        value=decimal("value"),
-    )
 
 
 @blp.route("/<uuid:aid>/items/<string:number>")
@@ -50,13 +33,9 @@ class ItemViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(ItemChangeSchema)
     @blp.response(200, AssessmentSchema)
-    def put(self, body: dict[str, Any], aid: UUID, number: str) -> Any:
+    def put(self, command: ScoreItem, aid: UUID, number: str) -> Any:
         """Set one item's entry in the caller's layer (a reason is needed above self)."""
-        reason = body.pop("reason", "")
-        outcome = guarded().assessments.score_item(
-            caller(write=True), aid, number, entry_of(body), reason
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/sheet")
