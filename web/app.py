@@ -77,7 +77,12 @@ def create_app(
     )
     app.extensions["guarded"] = Guarded(kaohe_app, authorizer)
     app.extensions["bus"] = Bus(
-        kaohe_app.store, clock, authorizer, kaohe_app.rubrics.rubric, kaohe_app.assessments.files
+        kaohe_app.store,
+        clock,
+        authorizer,
+        kaohe_app.rubrics.rubric,
+        kaohe_app.assessments.files,
+        hasher=kaohe_app.accounts.hasher,
     )
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)

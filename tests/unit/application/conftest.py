@@ -22,6 +22,7 @@ from domain.rules import Kind
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import BUILTIN_DIR, read_definition
+from tests.unit.application.memory_world import memory_kaohe
 
 
 class TickingClock:
@@ -38,6 +39,12 @@ class TickingClock:
 @pytest.fixture
 def clock() -> TickingClock:
     return TickingClock()
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[Kaohe]:
+    """The application over the in-memory store, with a fixed clock and a few units."""
+    yield from memory_kaohe(tmp_path)
 
 
 @pytest.fixture
