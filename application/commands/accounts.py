@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 from uuid import UUID
 
+from application.actor import Actor
 from application.authorization import Action, Target
 from application.commands.base import Command
-from domain.account import Account, Role
-from domain.audit import AuditedAggregate
+from domain.account import ROLE_RANK, Account, Role
+from domain.audit import AuditedAggregate, DomainError
 from domain.ids import account_id, unit_id
 
 
@@ -100,3 +101,15 @@ class GrantRole(AccountCommand):
 class RevokeRole(GrantRole):
     name = "revoke_role"
     reason: str
+
+
+def as_holder(account: Account) -> Actor:
+    """Who changes their own password: the holder in its highest role (every event names a
+    role and a unit, so an account that holds none cannot, and is told whom to ask)."""
+    grants = sorted(account.grants.values(), key=lambda g: -ROLE_RANK[g.role])
+    if not grants:
+        raise DomainError(
+            f"{account.username} holds no role, so it acts for no unit; "
+            "ask an administrator to reset its password"
+        )
+    return Actor(account.id, grants[0].role, grants[0].unit_id)

@@ -7,6 +7,7 @@ from typing import Any
 
 from application.handlers.accounts import ACCOUNT_HANDLERS
 from application.handlers.assessments import ASSESSMENT_HANDLERS
+from application.handlers.campaigns import CAMPAIGN_HANDLERS
 from application.handlers.rubrics import RUBRIC_HANDLERS
 from application.handlers.units import UNIT_HANDLERS
 
@@ -19,5 +20,6 @@ HANDLERS: Mapping[type[Any], Handler] = {
     **UNIT_HANDLERS,
     **ACCOUNT_HANDLERS,
     **RUBRIC_HANDLERS,
+    **CAMPAIGN_HANDLERS,
 }
 """Every command class of the application and its handler."""

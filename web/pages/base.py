@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from markupsafe import Markup
@@ -13,6 +13,8 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from application.authorization import Action, Caller, allows
+from application.bus import Outcome as BusOutcome
+from application.commands.base import Command
 from application.errors import (
     AuthenticationError,
     ConflictError,
@@ -27,7 +29,7 @@ from domain.entries import ScoringInputError
 from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
-from web.context import account_id, guarded, projections
+from web.context import account_id, bus, guarded, projections, unit_of_work
 from web.input_errors import InputRefusedError
 
 ROLE_TITLES: dict[str, str] = {
@@ -120,7 +122,15 @@ def page_caller(expected_version: int | None = None) -> Caller:
     return Caller(account_id(), g.request_id, None, expected_version)
 
 
-def settled(outcome: Outcome) -> Outcome:
+AnyOutcome = TypeVar("AnyOutcome", Outcome, BusOutcome)
+
+
+def handled(command: Command, caller: Caller) -> BusOutcome:
+    """Run a page's command as its caller, through the request's unit of work."""
+    return bus().handle(command, caller, unit_of_work())
+
+
+def settled(outcome: AnyOutcome) -> AnyOutcome:
     """Wait (briefly) until the read models show a change, so the next page shows it too."""
     projections().wait_for(outcome.position)
     return outcome
