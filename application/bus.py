@@ -176,7 +176,7 @@ class Bus:
         aid, version = UUID(record.result["id"]), int(record.result["version"])
         first = uow.at_version(AuditedAggregate, aid, version)
         # The first run's position is at most the current end of the log.
-        return Outcome(aid, version, self.store.history.max_position(), first)
+        return Outcome(aid, version, self.store.recorder.max_notification_id() or 0, first)
 
 
 def _check_version(expected: int | None, subject: AuditedAggregate | None) -> None:

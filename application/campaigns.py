@@ -14,8 +14,9 @@ from application.assessments import AssessmentService
 from application.runner import Command, CommandRunner, Outcome
 from application.units import UnitService
 from domain.assessment import Assessment
-from domain.audit import DomainError, Stamp
+from domain.audit import Stamp
 from domain.campaign import Campaign
+from domain.errors import DomainError
 from domain.rubric import Rubric
 from domain.rules import Kind
 from domain.sampling import FrameEntry, draw, frame_hash

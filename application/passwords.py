@@ -6,7 +6,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from application.ports import Credential, EventHistory, PasswordHasher
-from domain.audit import DomainError
+from domain.errors import DomainError
 
 MIN_PASSWORD = 10
 

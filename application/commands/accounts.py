@@ -10,7 +10,8 @@ from application.actor import Actor
 from application.authorization import Action, Target
 from application.commands.base import Command
 from domain.account import ROLE_RANK, Account, Role
-from domain.audit import AuditedAggregate, DomainError
+from domain.audit import AuditedAggregate
+from domain.errors import DomainError
 from domain.ids import account_id, unit_id
 
 

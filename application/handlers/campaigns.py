@@ -11,8 +11,8 @@ from application.commands import campaigns as c
 from application.context import Context
 from application.errors import ConflictError
 from domain.assessment import Assessment
-from domain.audit import DomainError
 from domain.campaign import Campaign, Stage, campaign_id
+from domain.errors import DomainError
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
 from domain.sampling import FrameEntry, Mode

@@ -13,8 +13,8 @@ from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit
 from application.service import Kaohe
 from domain.account import Role
-from domain.audit import DomainError
-from domain.entries import ItemEntry, ScoringInputError
+from domain.entries import ItemEntry
+from domain.errors import DomainError, ScoringInputError
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind

@@ -24,7 +24,7 @@ from application.errors import (
 )
 from application.service import Kaohe
 from domain.account import Account, Role
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.ids import account_id, unit_id
 from tests.unit.application.memory_world import PlainHasher, as_system, by
 

@@ -24,8 +24,8 @@ from application.commands.rubrics import PublishRubric
 from application.errors import ConflictError, PermissionDeniedError
 from application.service import Kaohe
 from domain.account import Role
-from domain.audit import DomainError
 from domain.campaign import Campaign, Stage
+from domain.errors import DomainError
 from domain.ids import unit_id
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.unit.application.conftest import full_sheet

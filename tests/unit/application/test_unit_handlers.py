@@ -17,7 +17,7 @@ from application.commands.units import (
 from application.errors import ConflictError, PermissionDeniedError
 from application.service import Kaohe
 from domain.account import Role
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.rubric import UnitLevel
 from domain.unit import Unit
 from tests.unit.application.memory_world import as_system, by

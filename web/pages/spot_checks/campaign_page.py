@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from application.bus import Outcome
 from application.commands.campaigns import CloseCampaign, DrawSample, EnterSeed
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.sampling import check_seed
 from web.pages.base import form_version, handled, page_caller, settled
 from web.pages.spot_checks.blueprint import (

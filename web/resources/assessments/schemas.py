@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import marshmallow as ma
 from flask import request
 from marshmallow import validate
 
-from application.commands.assessments import ScoreItem
+from application.commands.assessments import (
+    ApplyDeduction,
+    ClaimBonus,
+    EnterProgress,
+    LiftVeto,
+    OpenAssessment,
+    RaiseVeto,
+    ReturnAssessment,
+    SaveSheet,
+    ScoreItem,
+    WithdrawBonus,
+)
 from domain.entries import Claim, ItemEntry
 from domain.workflow import Status
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field
@@ -38,6 +50,12 @@ def number(**kwargs: object) -> ma.fields.Decimal:
 def path(name: str) -> Any:
     """A value of the request's URL path (the assessment and item a body is sent to)."""
     return (request.view_args or {})[name]
+
+
+def on() -> UUID:
+    """The assessment a body is sent to."""
+    found: UUID = path("aid")
+    return found
 
 
 def entry_of(data: dict[str, Any]) -> ItemEntry:
@@ -108,6 +126,11 @@ class SheetChangeSchema(ma.Schema):
             )
         return data
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> SaveSheet:
+        entries = {n: entry_of(e) for n, e in d["entries"].items()}
+        return SaveSheet(assessment_id=on(), entries=entries, reason=d["reason"])
+
 
 class DeductionSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
@@ -118,12 +141,20 @@ class DeductionSchema(ma.Schema):
     amount = number(allow_none=True, load_default=None)
     reason = ma.fields.String(required=True, validate=TEXT)
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ApplyDeduction:
+        return ApplyDeduction(assessment_id=on(), number=d.pop("item"), **d)
+
 
 class BonusSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
     matter = ma.fields.String(required=True, validate=TEXT)
     tier = ma.fields.String(required=True, validate=CODE)
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ClaimBonus:
+        return ClaimBonus(assessment_id=on(), number=d.pop("item"), **d)
 
 
 class BonusWithdrawalSchema(ma.Schema):
@@ -134,11 +165,25 @@ class BonusWithdrawalSchema(ma.Schema):
     )
     reason = ma.fields.String(required=True, validate=TEXT)
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> WithdrawBonus:
+        return WithdrawBonus(assessment_id=on(), number=d.pop("item"), **d)
+
 
 class VetoSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
     condition = ma.fields.String(required=True, validate=CODE)
     reason = ma.fields.String(required=True, validate=TEXT)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> RaiseVeto:
+        return RaiseVeto(assessment_id=on(), number=d.pop("item"), **d)
+
+
+class VetoLiftSchema(VetoSchema):
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> LiftVeto:
+        return LiftVeto(assessment_id=on(), number=d.pop("item"), **d)
 
 
 class ProgressSchema(ma.Schema):
@@ -146,10 +191,18 @@ class ProgressSchema(ma.Schema):
     value = number(allow_none=True, load_default=None)
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> EnterProgress:
+        return EnterProgress(assessment_id=on(), number=path("number"), **d)
+
 
 class ReturnSchema(ma.Schema):
     reason = ma.fields.String(required=True, validate=TEXT)
     items = ma.fields.List(ma.fields.String(validate=CODE), load_default=list)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ReturnAssessment:
+        return ReturnAssessment(assessment_id=on(), reason=d["reason"], items=tuple(d["items"]))
 
 
 class OpenSchema(ma.Schema):
@@ -157,6 +210,10 @@ class OpenSchema(ma.Schema):
     rubric = ma.fields.String(required=True, validate=CODE)
     version = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
     period = period_field(required=True)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> OpenAssessment:
+        return OpenAssessment(**d)
 
 
 class EvidenceFileSchema(ma.Schema):

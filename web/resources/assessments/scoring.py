@@ -9,9 +9,19 @@ from uuid import UUID
 from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
-from application.commands.assessments import ScoreItem
-from web.context import caller, guarded, handle
-from web.resources.assessments.blueprint import answer, blp, changed
+from application.commands.assessments import (
+    ApplyDeduction,
+    AttachEvidence,
+    ClaimBonus,
+    EnterProgress,
+    LiftVeto,
+    RaiseVeto,
+    SaveSheet,
+    ScoreItem,
+    WithdrawBonus,
+)
+from web.context import handle
+from web.resources.assessments.blueprint import answer, blp
 from web.resources.assessments.schemas import (
     AssessmentSchema,
     BonusSchema,
@@ -22,8 +32,8 @@ from web.resources.assessments.schemas import (
     ItemChangeSchema,
     ProgressSchema,
     SheetChangeSchema,
+    VetoLiftSchema,
     VetoSchema,
-    entry_of,
 )
 from web.resources.common import UPDATE, WRITE
 
@@ -43,11 +53,9 @@ class SheetViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(SheetChangeSchema)
     @blp.response(200, AssessmentSchema)
-    def put(self, body: dict[str, Any], aid: UUID) -> Any:
+    def put(self, command: SaveSheet, aid: UUID) -> Any:
         """Save many items at once in the caller's layer: all change, or none."""
-        entries = {n: entry_of(e) for n, e in body["entries"].items()}
-        outcome = guarded().assessments.save_sheet(caller(write=True), aid, entries, body["reason"])
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/deductions")
@@ -55,18 +63,9 @@ class DeductionViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(DeductionSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: ApplyDeduction, aid: UUID) -> Any:
         """Apply a deduction line: a count of occurrences, or a discretionary amount."""
-        outcome = guarded().assessments.apply_deduction(
-            caller(write=True),
-            aid,
-            body["item"],
-            body["line"],
-            body["count"],
-            body["amount"],
-            body["reason"],
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/bonus")
@@ -74,13 +73,10 @@ class BonusViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(BonusSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: ClaimBonus, aid: UUID) -> Any:
         """Claim a bonus for a matter at a tier; every claim is kept and one matter counts only
         its highest tier, so a lower claim never replaces a higher one."""
-        outcome = guarded().assessments.claim_bonus(
-            caller(write=True), aid, body["item"], body["matter"], body["tier"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/bonus/withdraw")
@@ -88,12 +84,9 @@ class BonusWithdrawalViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(BonusWithdrawalSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: WithdrawBonus, aid: UUID) -> Any:
         """Withdraw one bonus claim, named by its matter and tier, with a reason."""
-        outcome = guarded().assessments.withdraw_bonus(
-            caller(write=True), aid, body["item"], body["matter"], body["tier"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/veto")
@@ -101,25 +94,19 @@ class VetoViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(VetoSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: RaiseVeto, aid: UUID) -> Any:
         """Raise a veto condition (一票否决): the result is void whatever the total."""
-        outcome = guarded().assessments.raise_veto(
-            caller(write=True), aid, body["item"], body["condition"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/veto/lift")
 class VetoLiftViews(MethodView):
     @blp.doc(**WRITE)
-    @blp.arguments(VetoSchema)
+    @blp.arguments(VetoLiftSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: LiftVeto, aid: UUID) -> Any:
         """Lift a raised veto condition, with a reason."""
-        outcome = guarded().assessments.lift_veto(
-            caller(write=True), aid, body["item"], body["condition"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/items/<string:number>/progress")
@@ -127,12 +114,9 @@ class ProgressViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(ProgressSchema)
     @blp.response(200, AssessmentSchema)
-    def put(self, body: dict[str, Any], aid: UUID, number: str) -> Any:
+    def put(self, command: EnterProgress, aid: UUID, number: str) -> Any:
         """Enter an item's progress (完成进度情况) and, for a numeric target, its value."""
-        outcome = guarded().assessments.enter_progress(
-            caller(write=True), aid, number, body["progress"], body["value"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/evidence")
@@ -145,7 +129,7 @@ class EvidenceViews(MethodView):
         """Attach an evidence file (kept once by its SHA-256), optionally to one item."""
         upload = files["file"]
         name = (upload.filename or "evidence").strip() or "evidence"
-        outcome = guarded().assessments.attach_evidence(
-            caller(write=True), aid, name[:200], upload.read(), form["item"]
+        command = AttachEvidence(
+            assessment_id=aid, file_name=name[:200], content=upload.read(), item=form["item"]
         )
-        return changed(outcome)
+        return answer(handle(command))

@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 from application.authorization import Action
 from application.commands.rubrics import PublishRubric, RetireRubric
-from domain.definition_errors import Problem, RubricDefinitionError
+from domain.errors import Problem, RubricDefinitionError
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition
 from domain.rubric_json import content_hash, rubric_to_dict
