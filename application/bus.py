@@ -24,6 +24,7 @@ from domain.audit import AuditedAggregate
 from domain.command_record import CommandRecord
 from domain.ids import command_id
 from domain.rubric import Rubric
+from domain.workflow import Layer
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,18 @@ class Bus:
         return self._run(command, actor, caller, subject, uow)
 
     def handle_as(
-        self, command: Command, actor: Actor, caller: Caller, uow: UnitOfWork | None = None
+        self,
+        command: Command,
+        actor: Actor,
+        caller: Caller,
+        uow: UnitOfWork | None = None,
+        layer: Layer | None = None,
     ) -> Outcome:
-        """Run a trusted set-up command (from the command line) as `actor`, unauthorized;
+        """Run a trusted set-up command (from the command line) as `actor`, unauthorized,
+        scoring in `layer` if named (set-up may fill a layer its role does not write);
         idempotency, the expected version and the save are as for any other."""
         uow = uow or self.unit_of_work()
-        return self._run(command, actor, caller, self._subject(command, uow), uow)
+        return self._run(command, actor, caller, self._subject(command, uow), uow, layer)
 
     def _subject(self, command: Command, uow: UnitOfWork) -> AuditedAggregate | None:
         sid, cls = command.subject_id(), command.subject_type
@@ -97,6 +104,7 @@ class Bus:
         caller: Caller,
         subject: AuditedAggregate | None,
         uow: UnitOfWork,
+        layer: Layer | None = None,
     ) -> Outcome:
         fingerprint = command.fingerprint() if caller.idempotency_key else ""
         replayed = self._replay(command, actor, caller, fingerprint, uow)
@@ -105,7 +113,7 @@ class Bus:
         _check_version(caller.expected_version, subject)
         stamp = actor.stamp(self.clock.now(), caller.correlation_id)
         passwords = Passwords(self.hasher, self.store.history) if self.hasher else None
-        layer = LAYER_OF.get(actor.role)
+        layer = layer or LAYER_OF.get(actor.role)
         context = Context(actor, stamp, uow, self.rubrics, self.files, layer, passwords)
         handler = self.handlers[type(command)]
         try:

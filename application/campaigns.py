@@ -1,50 +1,22 @@
-"""Spot checks: campaigns read and verified, and a finding recorded with its consequence."""
+"""Spot checks: campaigns as they stand or stood, and their draws verified."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
 from application.assessments import AssessmentService
-from application.runner import Command, CommandRunner, Outcome
+from application.runner import CommandRunner
 from application.units import UnitService
 from domain.assessment import Assessment
-from domain.audit import Stamp
 from domain.campaign import Campaign
-from domain.errors import DomainError
-from domain.rubric import Rubric
-from domain.rules import Kind
 from domain.sampling import FrameEntry, draw, frame_hash
-from domain.workflow import Layer
 
 PAGE = 1000
-
-
-@dataclass(frozen=True)
-class Deduct:
-    """A falsification's consequence: a deduction line of the rubric (e.g. seed 001 item 65,
-    line `falsification`, 视情扣1-5分), by amount (discretionary) or count (counted)."""
-
-    item: str
-    line: str
-    amount: Decimal | None = None
-    count: int | None = None
-
-
-@dataclass(frozen=True)
-class Veto:
-    """A falsification's consequence: a veto condition of the rubric (一票否决)."""
-
-    item: str
-    condition: str
-
-
-Consequence = Deduct | Veto
 
 
 @dataclass(frozen=True)
@@ -89,40 +61,6 @@ class CampaignService:
         return [self.get(cid) for cid in self.ids()]
 
     # Findings -------------------------------------------------------------------------
-
-    def record_finding(
-        self,
-        command: Command,
-        aid: UUID,
-        finding: str,
-        items: Sequence[str],
-        evidence: Sequence[str],
-        note: str,
-        consequence: Consequence | None = None,
-    ) -> Outcome:
-        """Record a finding and, for a falsification, its consequence (a deduction or a veto
-        in the verification layer, with the note as its reason) in one transaction."""
-        a = self.runner.load(Assessment, aid, f"assessment {aid}")
-        rubric = self.assessments.rubric_of(a)
-        check_consequence(rubric, finding, consequence)
-        named = list(items)
-        if consequence is not None and consequence.item not in named:
-            named.append(consequence.item)
-        args = {
-            "id": str(aid),
-            "finding": finding,
-            "items": named,
-            "evidence": list(evidence),
-            "note": note,
-            "consequence": None if consequence is None else consequence_data(consequence),
-        }
-
-        def action(stamp: Stamp) -> None:
-            if consequence is not None:
-                apply_consequence(a, rubric, stamp, consequence, note)
-            a.record_finding(stamp, rubric, finding, named, evidence, note)
-
-        return self.runner.update(command, "record_finding", args, a, action)
 
     # Verifying --------------------------------------------------------------------------
 
@@ -177,49 +115,3 @@ class CampaignService:
                     f"{then.last_hash} (v{then.version})"
                 )
         return found
-
-
-def check_consequence(rubric: Rubric, finding: str, consequence: Consequence | None) -> None:
-    if finding != "falsification":
-        if consequence is not None:
-            raise DomainError("only a falsification finding carries a deduction or veto")
-        return
-    if consequence is None:
-        routes = [i.number for i in rubric.items() if i.kind in (Kind.DEDUCTION, Kind.VETO)]
-        if routes:
-            raise DomainError(
-                "a falsification finding leads to a deduction or a veto; name one "
-                f"(items {', '.join(routes)} of this rubric)"
-            )
-
-
-def apply_consequence(
-    a: Assessment, rubric: Rubric, stamp: Stamp, consequence: Consequence, note: str
-) -> None:
-    reason = f"弄虚作假：{note.strip()}" if note.strip() else ""
-    if isinstance(consequence, Deduct):
-        a.apply_deduction(
-            stamp,
-            rubric,
-            consequence.item,
-            Layer.VERIFICATION,
-            consequence.line,
-            consequence.count,
-            consequence.amount,
-            reason,
-        )
-    else:
-        a.raise_veto(
-            stamp, rubric, consequence.item, Layer.VERIFICATION, consequence.condition, reason
-        )
-
-
-def consequence_data(consequence: Consequence) -> dict[str, object]:
-    if isinstance(consequence, Deduct):
-        return {
-            "deduct": consequence.item,
-            "line": consequence.line,
-            "amount": None if consequence.amount is None else str(consequence.amount),
-            "count": consequence.count,
-        }
-    return {"veto": consequence.item, "condition": consequence.condition}

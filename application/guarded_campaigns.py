@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from application.actor import Actor
 from application.authorization import Action, Caller, Target
-from application.campaigns import Consequence, Verification
-from application.runner import Outcome
+from application.campaigns import Verification
 from domain.campaign import Campaign
 from domain.ids import unit_id
 
@@ -53,25 +51,6 @@ class GuardedCampaigns:
         return self.gate.actor(caller, Action.READ_RISK, Target(f"risk:{county}", unit_id(county)))
 
     # Steps ----------------------------------------------------------------------------
-
-    def record_finding(
-        self,
-        caller: Caller,
-        aid: UUID,
-        finding: str,
-        items: Sequence[str],
-        evidence: Sequence[str],
-        note: str,
-        consequence: Consequence | None = None,
-    ) -> Outcome:
-        """A finding on a sheet of the caller's county, with a falsification's consequence."""
-        current = self.gate.kaohe.assessments.get(aid)
-        target = Target(f"assessment:{aid}", current.unit_id)
-        actor = self.gate.actor(caller, Action.RECORD_FINDING, target)
-        command = self.gate.command(caller, actor, current.version)
-        return self.service.record_finding(
-            command, aid, finding, items, evidence, note, consequence
-        )
 
 
 def _target(c: Campaign) -> Target:
