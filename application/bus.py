@@ -16,7 +16,8 @@ from application.commands.base import Command
 from application.context import Context
 from application.errors import ConflictError
 from application.handlers import HANDLERS, Handler
-from application.ports import Clock, EvidenceFiles
+from application.passwords import Passwords
+from application.ports import Clock, Credential, EvidenceFiles, PasswordHasher
 from application.store import EventStore
 from application.unit_of_work import UnitOfWork
 from domain.audit import AuditedAggregate
@@ -51,9 +52,11 @@ class Bus:
         rubrics: Callable[[UUID], Rubric],
         files: EvidenceFiles,
         handlers: Mapping[type[Any], Handler] = HANDLERS,
+        hasher: PasswordHasher | None = None,
     ) -> None:
         self.store, self.clock, self.authorizer = store, clock, authorizer
         self.rubrics, self.files, self.handlers = rubrics, files, handlers
+        self.hasher = hasher
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.store)
@@ -109,8 +112,9 @@ class Bus:
             return replayed
         _check_version(caller.expected_version, subject)
         stamp = actor.stamp(self.clock.now(), caller.correlation_id)
+        passwords = Passwords(self.hasher, self.store.history) if self.hasher else None
         layer = layer or LAYER_OF.get(actor.role)
-        context = Context(actor, stamp, uow, self.rubrics, self.files, layer)
+        context = Context(actor, stamp, uow, self.rubrics, self.files, layer, passwords)
         handler = self.handlers[type(command)]
         try:
             if subject is None:
@@ -122,7 +126,8 @@ class Bus:
             if subject is not None:
                 uow.forget(subject.id)
             raise
-        return self._save(command, stamp, caller, fingerprint, changed, uow, actor)
+        credentials = passwords.pending if passwords else []
+        return self._save(command, stamp, caller, fingerprint, changed, uow, actor, credentials)
 
     def _save(
         self,
@@ -133,6 +138,7 @@ class Bus:
         changed: list[AuditedAggregate],
         uow: UnitOfWork,
         actor: Actor,
+        credentials: list[Credential],
     ) -> Outcome:
         main = changed[0]
         records: list[AuditedAggregate] = []
@@ -141,7 +147,7 @@ class Bus:
             key = caller.idempotency_key
             records.append(CommandRecord.record(stamp, key, command.name, fingerprint, result))
         try:
-            recordings = self.store.save(*changed, *records)
+            recordings = self.store.save(*changed, *records, credentials=credentials)
         except IntegrityError:
             for aggregate in changed:
                 uow.forget(aggregate.id)

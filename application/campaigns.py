@@ -1,26 +1,20 @@
-"""Use cases for spot checks: campaigns (frame, seed, sample, close) and their verification."""
+"""Spot checks: campaigns as they stand or stood, and their draws verified."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
 from application.assessments import AssessmentService
-from application.errors import ConflictError
-from application.runner import Command, CommandRunner, Outcome
+from application.runner import CommandRunner
 from application.units import UnitService
 from domain.assessment import Assessment
-from domain.audit import Stamp
-from domain.campaign import Campaign, campaign_id
-from domain.errors import DomainError
-from domain.rubric import UnitLevel
-from domain.sampling import FrameEntry, Mode, draw, frame_hash
-from domain.workflow import Status
+from domain.campaign import Campaign
+from domain.sampling import FrameEntry, draw, frame_hash
 
 PAGE = 1000
 
@@ -38,8 +32,7 @@ class Verification:
 
 
 class CampaignService:
-    """Campaigns run in order: open, freeze the frame, enter the seed, draw, close. Every
-    step is one command against the caller's expected version."""
+    """Campaigns as they stand or stood, their verification, and findings on sampled sheets."""
 
     def __init__(
         self, runner: CommandRunner, units: UnitService, assessments: AssessmentService
@@ -67,69 +60,7 @@ class CampaignService:
     def all(self) -> list[Campaign]:
         return [self.get(cid) for cid in self.ids()]
 
-    # Commands ---------------------------------------------------------------------------
-
-    def open(
-        self, command: Command, county_code: str, period: str, name: str, mode: str, size: int
-    ) -> Outcome:
-        county = self.units.get(county_code)
-        if county.level is not UnitLevel.COUNTY:
-            raise DomainError(f"{county_code} is a {county.level.value} unit, not a county")
-        if mode not in {m.value for m in Mode}:
-            raise DomainError(f"mode {mode!r} is unknown; allowed: {', '.join(Mode)}")
-        cid = campaign_id(county.id, period, name)
-        if self.runner.find(Campaign, cid) is not None:
-            raise ConflictError(f"{county_code} already has campaign {name!r} for {period}: {cid}")
-        args = {"county": county_code, "period": period, "name": name, "mode": mode, "size": size}
-
-        def change(stamp: Stamp) -> list[Campaign]:
-            return [Campaign.open(stamp, county.id, period, name, Mode(mode), size)]
-
-        return self.runner.run(command, "open_campaign", args, change)
-
-    def freeze_frame(
-        self, command: Command, cid: UUID, candidates: Mapping[UUID, Decimal] | Sequence[UUID]
-    ) -> Outcome:
-        """Freeze the frame: the candidates (assessment ids, with weights for the weighted
-        mode) are each checked to be an approved sheet of the period under a town of the
-        county, and recorded with their current version and last event hash."""
-        campaign = self._load(cid)
-        weights = (
-            dict(candidates)
-            if isinstance(candidates, Mapping)
-            else dict.fromkeys(candidates, Decimal(1))
-        )
-        entries = [self._entry(campaign, aid, w) for aid, w in weights.items()]
-        args = {"id": str(cid), "entries": [e.to_data() for e in entries]}
-        return self.runner.update(
-            command, "freeze_frame", args, campaign, lambda s: campaign.freeze_frame(s, entries)
-        )
-
-    def enter_seed(self, command: Command, cid: UUID, seed: str, source: str) -> Outcome:
-        campaign = self._load(cid)
-        args = {"id": str(cid), "seed": seed, "source": source}
-        return self.runner.update(
-            command, "enter_seed", args, campaign, lambda s: campaign.enter_seed(s, seed, source)
-        )
-
-    def draw(self, command: Command, cid: UUID) -> Outcome:
-        campaign = self._load(cid)
-        return self.runner.update(
-            command, "draw_sample", {"id": str(cid)}, campaign, lambda s: campaign.draw(s)
-        )
-
-    def close(self, command: Command, cid: UUID) -> Outcome:
-        """Close with each sampled assessment's latest finding."""
-        campaign = self._load(cid)
-        findings: dict[UUID, str] = {}
-        for selected in campaign.sample:
-            recorded = self.assessments.get(selected.assessment_id).findings
-            if recorded:
-                findings[selected.assessment_id] = recorded[-1]["finding"]
-        args = {"id": str(cid), "findings": {str(a): f for a, f in findings.items()}}
-        return self.runner.update(
-            command, "close_campaign", args, campaign, lambda s: campaign.close(s, findings)
-        )
+    # Findings -------------------------------------------------------------------------
 
     # Verifying --------------------------------------------------------------------------
 
@@ -168,20 +99,6 @@ class CampaignService:
 
     def _load(self, cid: UUID) -> Campaign:
         return self.runner.load(Campaign, cid, f"campaign {cid}")
-
-    def _entry(self, campaign: Campaign, aid: UUID, weight: Decimal) -> FrameEntry:
-        a = self.assessments.get(aid)
-        if a.status is not Status.APPROVED:
-            raise DomainError(f"assessment {aid} is {a.status.value}; the frame takes approved")
-        if a.period != campaign.period:
-            raise DomainError(f"assessment {aid} is for {a.period}, not {campaign.period}")
-        station = self.units.get_by_id(a.unit_id)
-        town = self.units.get_by_id(station.parent_id) if station.parent_id else None
-        if town is None or town.level is not UnitLevel.TOWN or town.parent_id != campaign.county_id:
-            raise DomainError(
-                f"assessment {aid} ({station.code}) is not a station under a town of this county"
-            )
-        return FrameEntry(aid, station.id, town.id, a.version, a.last_hash, weight)
 
     def _content_differences(self, frame: Sequence[FrameEntry]) -> list[str]:
         found: list[str] = []

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from application.actor import Actor
 from application.errors import PermissionDeniedError
+from application.passwords import Passwords
 from application.ports import EvidenceFiles
 from application.unit_of_work import UnitOfWork
 from domain.assessment import Assessment
@@ -27,6 +28,9 @@ class Context:
     rubrics: Callable[[UUID], Rubric]
     files: EvidenceFiles
     scoring_layer: Layer | None
+    passwords: Passwords | None = None
+    """Password checks and new hashes (saved with the command's events), where the bus has
+    a hasher."""
 
     @property
     def layer(self) -> Layer:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -14,12 +12,10 @@ from application.errors import ConflictError
 from application.guarded_assessments import GuardedAssessments
 from application.runner import Command, Outcome
 from application.service import Kaohe
-from domain.account import ROLE_RANK, Account, Role
+from domain.account import Account
 from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
-from domain.errors import DomainError
-from domain.ids import account_id, command_id, unit_id
-from domain.rubric import UnitLevel
+from domain.ids import account_id, command_id
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 
@@ -107,119 +103,13 @@ class Guarded:
         """The units whose subtrees the caller may read with `action` (refused: none)."""
         return [g.unit_id for g in self.auth.roots(caller, action, label)]
 
-    # Units ----------------------------------------------------------------------------
-
-    def register_unit(
-        self, caller: Caller, code: str, name: str, level: UnitLevel, parent: str | None
-    ) -> Outcome:
-        where = Target(f"unit:{code}", unit_id(parent) if parent else None)
-        command = self.gate.command(caller, self.gate.actor(caller, Action.MANAGE_UNITS, where))
-        args = {"code": code, "name": name, "level": level.value, "parent": parent}
-        replayed = self.gate.replayed(command, "register_unit", args)
-        return replayed or self.kaohe.units.register(command, code, name, level, parent)
-
-    def rename_unit(self, caller: Caller, code: str, name: str) -> Outcome:
-        command = self._unit_command(caller, Action.MANAGE_UNITS, code)
-        return self.kaohe.units.rename(command, code, name)
-
-    def move_unit(
-        self, caller: Caller, code: str, parent: str, effective_from: date, reason: str
-    ) -> Outcome:
-        self.gate.actor(caller, Action.MANAGE_UNITS, Target(f"unit:{parent}", unit_id(parent)))
-        command = self._unit_command(caller, Action.MANAGE_UNITS, code)
-        return self.kaohe.units.move(command, code, parent, effective_from, reason)
-
-    def set_contact(self, caller: Caller, code: str, contact: str, phone: str) -> Outcome:
-        command = self._unit_command(caller, Action.SET_CONTACT, code)
-        return self.kaohe.units.set_contact(command, code, contact, phone)
-
-    def close_unit(self, caller: Caller, code: str, reason: str) -> Outcome:
-        command = self._unit_command(caller, Action.MANAGE_UNITS, code)
-        return self.kaohe.units.close(command, code, reason)
-
-    def _unit_command(self, caller: Caller, action: Action, code: str) -> Command:
-        unit = self.kaohe.units.get(code)
-        actor = self.gate.actor(caller, action, Target(f"unit:{code}", unit.id))
-        return self.gate.command(caller, actor, unit.version)
-
     # Accounts -------------------------------------------------------------------------
-
-    def create_account(
-        self, caller: Caller, username: str, display_name: str, password: str
-    ) -> Outcome:
-        target = Target(f"account:{username}")
-        command = self.gate.command(caller, self.gate.actor(caller, Action.MANAGE_ACCOUNTS, target))
-        args = {"username": username, "display_name": display_name}
-        replayed = self.gate.replayed(command, "create_account", args)
-        return replayed or self.kaohe.accounts.create(command, username, display_name, password)
-
-    def change_own_password(self, caller: Caller, current: str, password: str) -> Outcome:
-        """Everyone may change their own password, giving the current one."""
-        own = self.auth.account(caller.account_id)
-        grants = sorted(own.grants.values(), key=lambda g: -ROLE_RANK[g.role])
-        if not grants:  # every event names a role and a unit: there are none to name
-            raise DomainError(
-                f"{own.username} holds no role, so it acts for no unit; "
-                "ask an administrator to reset its password"
-            )
-        actor = Actor(own.id, grants[0].role, grants[0].unit_id)
-        command = self.gate.command(caller, actor, own.version)
-        return self.kaohe.accounts.change_password(command, own.username, current, password)
-
-    def reset_password(self, caller: Caller, username: str, password: str, reason: str) -> Outcome:
-        """An administrator over every unit the account acts for sets a new password."""
-        account = self.kaohe.accounts.get(username)
-        command = self._account_command(caller, account)
-        return self.kaohe.accounts.reset_password(command, username, password, reason)
-
-    def grant(self, caller: Caller, username: str, role: Role, unit: str) -> Outcome:
-        account = self.kaohe.accounts.get(username)
-        where = Target(f"account:{username}:{role.value}@{unit}", unit_id(unit))
-        actor = self.gate.actor(caller, Action.MANAGE_ACCOUNTS, where)
-        command = self.gate.command(caller, actor, account.version)
-        return self.kaohe.accounts.grant(command, username, role, unit)
-
-    def revoke(self, caller: Caller, username: str, role: Role, unit: str, reason: str) -> Outcome:
-        account = self.kaohe.accounts.get(username)
-        where = Target(f"account:{username}:{role.value}@{unit}", unit_id(unit))
-        actor = self.gate.actor(caller, Action.MANAGE_ACCOUNTS, where)
-        command = self.gate.command(caller, actor, account.version)
-        return self.kaohe.accounts.revoke(command, username, role, unit, reason)
-
-    def disable(self, caller: Caller, username: str, reason: str) -> Outcome:
-        account = self.kaohe.accounts.get(username)
-        command = self._account_command(caller, account)
-        return self.kaohe.accounts.disable(command, username, reason)
-
-    def _account_command(self, caller: Caller, account: Account) -> Command:
-        """Managing an account needs a grant over every unit the account acts for."""
-        actor: Actor | None = None
-        for target in self._account_targets(account):
-            actor = self.gate.actor(caller, Action.MANAGE_ACCOUNTS, target)
-        assert actor is not None
-        return self.gate.command(caller, actor, account.version)
 
     @staticmethod
     def _account_targets(account: Account) -> list[Target]:
         label = f"account:{account.username}"
         units = sorted({g.unit_id for g in account.grants.values()}, key=str)
         return [Target(label, u) for u in units] or [Target(label)]
-
-    # Rubrics --------------------------------------------------------------------------
-
-    def publish_rubric(self, caller: Caller, definition: Mapping[str, Any]) -> Outcome:
-        known = definition if isinstance(definition, Mapping) else {}
-        code, version = known.get("code"), known.get("version")
-        target = Target(f"rubric:{code}:v{version}")
-        command = self.gate.command(caller, self.gate.actor(caller, Action.PUBLISH_RUBRICS, target))
-        return self.kaohe.rubrics.publish(command, definition)
-
-    def retire_rubric(self, caller: Caller, code: str, version: int, reason: str) -> Outcome:
-        published = self.kaohe.rubrics.find(code, version)
-        target = Target(f"rubric:{code}:v{version}")
-        actor = self.gate.actor(caller, Action.PUBLISH_RUBRICS, target)
-        command = self.gate.command(caller, actor, published.version)
-        return self.kaohe.rubrics.retire(command, code, version, reason)
 
 
 def caller_for(username: str, correlation_id: str = "") -> Caller:

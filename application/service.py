@@ -8,9 +8,15 @@ from typing import Any
 from uuid import UUID
 
 from application.accounts import AccountService
+from application.actor import SYSTEM
 from application.assessments import AssessmentService
+from application.authorization import Authorizer, Caller, UnknownUnitTree
+from application.bus import Bus, Outcome
 from application.campaigns import CampaignService
+from application.commands.base import Command
+from application.denials import StoreDenialLog
 from application.ports import Clock, EvidenceFiles, PasswordHasher
+from application.refusals import InMemoryRefusalLog
 from application.rubrics import RubricService
 from application.runner import CommandRunner
 from application.store import EventStore
@@ -40,6 +46,14 @@ class Kaohe:
         self.rubrics = RubricService(self.runner)
         self.assessments = AssessmentService(self.runner, self.units, self.rubrics, files)
         self.campaigns = CampaignService(self.runner, self.units, self.assessments)
+        refusals, denials = InMemoryRefusalLog(clock), StoreDenialLog(store)
+        authorizer = Authorizer(UnknownUnitTree(), self.runner, refusals, denials, clock)
+        self.bus = Bus(store, clock, authorizer, self.rubrics.rubric, files, hasher=hasher)
+        """The bus of trusted set-up (`setup`); the web builds its own over the read models."""
+
+    def setup(self, command: Command, correlation_id: str = "setup") -> Outcome:
+        """Run a set-up command (demo data, rubric import, test fixtures) as the system."""
+        return self.bus.handle_as(command, SYSTEM, Caller(SYSTEM.account_id, correlation_id))
 
     def history(self, aggregate_id: UUID) -> list[StoredChange]:
         """Every event of one aggregate as stored (no upcasting), oldest first."""

@@ -24,7 +24,9 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 from psycopg import sql
 
-from application.actor import SYSTEM, Actor
+from application.actor import Actor
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.runner import Command
 from application.service import Kaohe
 from domain.account import Role
@@ -209,12 +211,13 @@ def by(actor: Actor = VILLAGE, expected: int | None = None) -> Command:
 
 def set_up_world(app: Kaohe) -> list[Item]:
     """Units CITY > C1 > T1 > V1, the Fengdu rubric published; its standard items."""
-    admin = by(SYSTEM)
-    app.units.register(admin, "CITY", "长治市", UnitLevel.CITY, None)
-    app.units.register(admin, "C1", "潞州区", UnitLevel.COUNTY, "CITY")
-    app.units.register(admin, "T1", "东街街道", UnitLevel.TOWN, "C1")
-    app.units.register(admin, "V1", "东街社区", UnitLevel.VILLAGE, "T1")
-    rubric_id = app.rubrics.publish(admin, read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")).id
+    app.setup(RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None))
+    app.setup(RegisterUnit(code="C1", unit_name="潞州区", level=UnitLevel.COUNTY, parent="CITY"))
+    app.setup(RegisterUnit(code="T1", unit_name="东街街道", level=UnitLevel.TOWN, parent="C1"))
+    app.setup(RegisterUnit(code="V1", unit_name="东街社区", level=UnitLevel.VILLAGE, parent="T1"))
+    rubric_id = app.setup(
+        PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    ).id
     rubric = app.rubrics.rubric(rubric_id)
     items = [i for i in rubric.items() if i.kind.value == "standard"]
     assert len(items) == 57, len(items)

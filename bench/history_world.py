@@ -15,9 +15,11 @@ from uuid import UUID
 
 from eventsourcing.persistence import InternalError
 
-from application.actor import SYSTEM, Actor
+from application.actor import Actor
+from application.commands.accounts import CreateAccount, GrantRole
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.ports import Clock
-from application.runner import Command
 from application.service import Kaohe
 from domain.account import Role
 from domain.ids import account_id, unit_id
@@ -119,24 +121,47 @@ def open_app(env: dict[str, str], clock: Clock, files: Path) -> Kaohe:
 
 def set_up(app: Kaohe, plan: Plan) -> None:
     """Units, the rubric and the accounts, by the system actor."""
-    admin = Command(SYSTEM, "bench-setup")
-    units = app.units
-    units.register(admin, "CITY", "长治市", UnitLevel.CITY, None)
+    app.setup(
+        RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None),
+        "bench-setup",
+    )
     for county in plan.county_codes():
-        units.register(admin, county, f"第{county[1:]}区", UnitLevel.COUNTY, "CITY")
+        app.setup(
+            RegisterUnit(
+                code=county, unit_name=f"第{county[1:]}区", level=UnitLevel.COUNTY, parent="CITY"
+            ),
+            "bench-setup",
+        )
         account(app, Role.COUNTY_AUDITOR, county)
     for town in plan.town_codes():
-        units.register(admin, town, f"第{town[1:]}街道", UnitLevel.TOWN, plan.county_of(town))
+        app.setup(
+            RegisterUnit(
+                code=town,
+                unit_name=f"第{town[1:]}街道",
+                level=UnitLevel.TOWN,
+                parent=plan.county_of(town),
+            ),
+            "bench-setup",
+        )
         account(app, Role.TOWN_REVIEWER, town)
         for village in plan.villages(town):
-            units.register(admin, village, f"第{village[4:]}社区", UnitLevel.VILLAGE, town)
+            app.setup(
+                RegisterUnit(
+                    code=village,
+                    unit_name=f"第{village[4:]}社区",
+                    level=UnitLevel.VILLAGE,
+                    parent=town,
+                ),
+                "bench-setup",
+            )
             account(app, Role.STATION_STAFF, village)
-    app.rubrics.publish(admin, read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    app.setup(
+        PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")), "bench-setup"
+    )
 
 
 def account(app: Kaohe, role: Role, unit_code: str) -> UUID:
-    admin = Command(SYSTEM, "bench-setup")
     username = f"{role.value}.{unit_code}"
-    app.accounts.create(admin, username, username, PASSWORD)
-    app.accounts.grant(admin, username, role, unit_code)
+    app.setup(CreateAccount(username=username, display_name=username, password=PASSWORD))
+    app.setup(GrantRole(username=username, role=role, unit=unit_code))
     return account_id(username)

@@ -53,4 +53,11 @@ def build_bus(
         StoreDenialLog(app.store),
         clock,
     )
-    return Bus(app.store, clock, authorizer, app.rubrics.rubric, app.assessments.files)
+    return Bus(
+        app.store,
+        clock,
+        authorizer,
+        app.rubrics.rubric,
+        app.assessments.files,
+        hasher=app.accounts.hasher,
+    )

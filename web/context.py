@@ -53,6 +53,12 @@ def handle(command: Command) -> Outcome:
     return bus().handle(command, caller(write=True), unit_of_work())
 
 
+def create(command: Command) -> Outcome:
+    """Run a command that creates its aggregate: there is no version to name, and an
+    Idempotency-Key repeats the first answer."""
+    return bus().handle(command, caller(), unit_of_work())
+
+
 def projections() -> Projections:
     found: Projections = current_app.extensions["projections"]
     return found

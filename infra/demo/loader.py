@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
 
 import yaml
 
-from application.actor import SYSTEM, Actor
+from application.actor import Actor
 from application.authorization import Caller
 from application.bus import Bus, Outcome
+from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.assessments import (
     ApplyDeduction,
     Approve,
@@ -30,6 +32,17 @@ from application.commands.assessments import (
     ScoreItem,
     Submit,
 )
+from application.commands.base import Command as BusCommand
+from application.commands.campaigns import (
+    CloseCampaign,
+    DrawSample,
+    EnterSeed,
+    FreezeFrame,
+    OpenCampaign,
+    weights_of,
+)
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit, SetUnitContact
 from application.consequences import Veto
 from application.runner import Command
 from application.service import Kaohe
@@ -59,20 +72,22 @@ RETURN_REASON = "请补充相关台账和照片后重新报送"
 def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
     plan = plan_demo(seed)
     for path in builtin_rubric_paths():
-        app.rubrics.publish(Command(SYSTEM, "demo"), read_definition(path))
+        app.setup(PublishRubric(definition=read_definition(path)), "demo")
     for demo_unit, level, parent in plan.units:
         if not app.units.exists(demo_unit.code):
-            app.units.register(
-                Command(SYSTEM, "demo"), demo_unit.code, demo_unit.name, level, parent
-            )
-            app.units.set_contact(
-                Command(SYSTEM, "demo"), demo_unit.code, demo_unit.contact, demo_unit.phone
-            )
+            code = demo_unit.code
+            register = RegisterUnit(code=code, unit_name=demo_unit.name, level=level, parent=parent)
+            app.setup(register, "demo")
+            contact = SetUnitContact(code=code, contact=demo_unit.contact, phone=demo_unit.phone)
+            app.setup(contact, "demo")
     for account in plan.accounts:
         if not app.accounts.exists(account.username):
-            command = Command(SYSTEM, "demo")
-            app.accounts.create(command, account.username, account.display_name, account.password)
-            app.accounts.grant(command, account.username, account.role, account.unit_code)
+            name = account.username
+            new = CreateAccount(
+                username=name, display_name=account.display_name, password=account.password
+            )
+            app.setup(new, "demo")
+            app.setup(GrantRole(username=name, role=account.role, unit=account.unit_code), "demo")
     Activity(app, build_bus(app, Projections(app.store)), plan, random.Random(seed)).run()
     return plan
 
@@ -96,6 +111,11 @@ class Activity:
     def actor(self, role: Role, unit_code: str) -> Command:
         account = self.app.accounts.get(self.plan.account(role, unit_code).username)
         return Command(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
+
+    def stepper(self, command: Command) -> Callable[[BusCommand], object]:
+        """Run commands on the bus as this demo actor (trusted set-up: not authorized)."""
+        caller = Caller(command.actor.account_id, command.correlation_id)
+        return lambda step: self.bus.handle_as(step, command.actor, caller)
 
     def run(self) -> None:
         for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
@@ -219,16 +239,24 @@ class Activity:
         projections = Projections(self.app.store)
         projections.catch_up([SCORES, UNITS])
         frame = eligible(projections.scores(), projections.units(), unit_id(county), QUARTER)
-        c = self.app.campaigns
         auditor = self.actor(Role.COUNTY_AUDITOR, county)
-        c.open(auditor, county, QUARTER, name, "stratified", 4)
-        c.freeze_frame(auditor, cid, frame)
-        c.enter_seed(auditor, cid, "31415926535897932384", "2023年7月3日县局公开掷骰")
-        c.draw(auditor, cid)
-        for number, selected in enumerate(c.get(cid).sample):
+        step = self.stepper(auditor)
+        step(
+            OpenCampaign(
+                county=county, period=QUARTER, campaign_name=name, mode="stratified", size=4
+            )
+        )
+        step(FreezeFrame(campaign_id=cid, weights=weights_of(frame)))
+        step(
+            EnterSeed(
+                campaign_id=cid, seed="31415926535897932384", source="2023年7月3日县局公开掷骰"
+            )
+        )
+        step(DrawSample(campaign_id=cid))
+        for number, selected in enumerate(self.app.campaigns.get(cid).sample):
             aid = selected.assessment_id
             self.verify(auditor, aid, falsified=number == 0)
-        c.close(auditor, cid)
+        step(CloseCampaign(campaign_id=cid))
 
     def verify(self, auditor: Command, aid: UUID, falsified: bool) -> None:
         if not falsified:

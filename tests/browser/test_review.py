@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from application.actor import SYSTEM, Actor
+from application.actor import Actor
+from application.commands.accounts import CreateAccount, GrantRole
 from application.runner import Command, Outcome
 from domain.account import Role
 from domain.entries import ItemEntry
@@ -189,10 +190,11 @@ def test_a_county_reads_the_queue_by_period_and_cannot_approve(site: Site, page:
 
 def test_nobody_approves_a_sheet_they_submitted_themselves(site: Site, page: Any) -> None:
     kaohe = site.app.extensions["kaohe"]
-    setup = Command(SYSTEM, "test-review")
-    kaohe.accounts.create(setup, "both-0101", "双岗人员", "both-0101-password")
-    kaohe.accounts.grant(setup, "both-0101", Role.STATION_STAFF, VILLAGE)
-    settle(site, kaohe.accounts.grant(setup, "both-0101", Role.TOWN_REVIEWER, TOWN))
+    kaohe.setup(
+        CreateAccount(username="both-0101", display_name="双岗人员", password="both-0101-password")
+    )
+    kaohe.setup(GrantRole(username="both-0101", role=Role.STATION_STAFF, unit=VILLAGE))
+    settle(site, kaohe.setup(GrantRole(username="both-0101", role=Role.TOWN_REVIEWER, unit=TOWN)))
     account = kaohe.accounts.get("both-0101")
     aid = submitted_sheet(
         site, Command(Actor(account.id, Role.STATION_STAFF, unit_id(VILLAGE)), "t")

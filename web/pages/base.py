@@ -121,6 +121,11 @@ def page_caller(expected_version: int | None = None) -> Caller:
     return Caller(account_id(), g.request_id, None, expected_version)
 
 
+def handled(command: Command, caller: Caller) -> Outcome:
+    """Run a page's command as its caller, through the request's unit of work."""
+    return bus().handle(command, caller, unit_of_work())
+
+
 def dispatch(command: Command, version: int | None = None) -> Outcome:
     """Send a form's command through the bus as the signed-in account, based on the version
     the form was read at; wait until the read models show it, so the next page does too."""

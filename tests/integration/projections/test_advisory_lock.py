@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from application.commands.units import RenameUnit
 from application.service import Kaohe
 from application.store import EventStore
 from infra.bootstrap import open_event_store
@@ -14,7 +15,6 @@ from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import Projections
 from infra.settings import Settings
 from projections.audit_trail import AUDIT_TRAIL
-from tests.unit.application.conftest import admin
 from tests.unit.projections.activity import hierarchy
 
 pytestmark = pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_a_second_runner_of_a_projection_stands_by_until_the_first_stops(
         assert first.cycle() == 7
         assert (first.holds(AUDIT_TRAIL), second.holds(AUDIT_TRAIL)) == (True, False)
 
-        outcome = app.units.rename(admin(), "V1", "东街新社区")
+        outcome = app.setup(RenameUnit(code="V1", unit_name="东街新社区"))
         assert second.cycle() == 0
         assert not second.holds(AUDIT_TRAIL)
         assert not projections.wait_for(outcome.position, timeout=0.05)

@@ -18,7 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from psycopg import sql
 
-from application.actor import SYSTEM
+from application.authorization import Caller
+from application.commands.accounts import CreateAccount, DisableAccount, GrantRole, RevokeRole
+from application.commands.base import Command as BusCommand
+from application.commands.campaigns import OpenCampaign
+from application.commands.rubrics import PublishRubric
+from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import ConflictError, NotFoundError
 from application.runner import Command
 from application.service import Kaohe
@@ -55,17 +60,28 @@ PASSWORD = "密码-long-enough-1"
 
 def act(app: Kaohe, aid: UUID, action: str, text: str) -> None:
     """One command carrying `text` in its free-text fields and as its correlation id."""
-    staff, admin = Command(VILLAGE, text), Command(SYSTEM, text)
-    a, units, accounts = app.assessments, app.units, app.accounts
+    staff = Command(VILLAGE, text)
+
+    def setup(command: BusCommand) -> object:
+        return app.setup(command, text)
+
+    a = app.assessments
+    level, moved = UnitLevel.VILLAGE, date(2023, 7, 1)
     commands: dict[str, Callable[[], object]] = {
-        "register": lambda: units.register(admin, text, text, UnitLevel.VILLAGE, "T1"),
-        "rename": lambda: units.rename(admin, "V1", text),
-        "contact": lambda: units.set_contact(admin, "V2", text, text),
-        "move": lambda: units.move(admin, "V3", "T1", date(2023, 7, 1), text),
-        "close": lambda: units.close(admin, "V3", text),
-        "account": lambda: accounts.create(admin, text, text, PASSWORD),
-        "disable": lambda: accounts.disable(admin, "clerk", text),
-        "revoke": lambda: accounts.revoke(admin, "clerk", Role.TOWN_REVIEWER, "T1", text),
+        "register": lambda: setup(
+            RegisterUnit(code=text, unit_name=text, level=level, parent="T1")
+        ),
+        "rename": lambda: setup(RenameUnit(code="V1", unit_name=text)),
+        "contact": lambda: setup(SetUnitContact(code="V2", contact=text, phone=text)),
+        "move": lambda: setup(MoveUnit(code="V3", parent="T1", effective_from=moved, reason=text)),
+        "close": lambda: setup(CloseUnit(code="V3", reason=text)),
+        "account": lambda: setup(
+            CreateAccount(username=text, display_name=text, password=PASSWORD)
+        ),
+        "disable": lambda: setup(DisableAccount(username="clerk", reason=text)),
+        "revoke": lambda: setup(
+            RevokeRole(username="clerk", role=Role.TOWN_REVIEWER, unit="T1", reason=text)
+        ),
         "score": lambda: a.score_item(staff, aid, "1", Layer.SELF, ItemEntry(Decimal(1)), text),
         "bonus": lambda: a.claim_bonus(staff, aid, "58", Layer.SELF, text, "bureau", text),
         "evidence": lambda: a.attach_evidence(staff, aid, text, text.encode(), "1"),
@@ -74,8 +90,10 @@ def act(app: Kaohe, aid: UUID, action: str, text: str) -> None:
         "veto": lambda: a.raise_veto(staff, aid, "61", Layer.SELF, "1", text),
         "lift": lambda: a.lift_veto(staff, aid, "61", Layer.SELF, "1", text),
         "progress": lambda: a.score_item(staff, aid, "2", Layer.SELF, ItemEntry(progress=text)),
-        "campaign": lambda: app.campaigns.open(
-            Command(COUNTY, text), "C1", "2023Q2", text, "simple", 1
+        "campaign": lambda: app.bus.handle_as(
+            OpenCampaign(county="C1", period="2023Q2", campaign_name=text, mode="simple", size=1),
+            COUNTY,
+            Caller(COUNTY.account_id, text),
         ),
     }
     with suppress(*REFUSALS):
@@ -108,11 +126,9 @@ def fresh_store(backend: str) -> Iterator[EventStore]:
 def prepared(store: EventStore, files: Path) -> tuple[Kaohe, UUID]:
     app = application(store, files)
     hierarchy(app)
-    app.rubrics.publish(
-        Command(SYSTEM, "setup"), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")
-    )
-    app.accounts.create(Command(SYSTEM, "setup"), "clerk", "办事员", PASSWORD)
-    app.accounts.grant(Command(SYSTEM, "setup"), "clerk", Role.TOWN_REVIEWER, "T1")
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
+    app.setup(CreateAccount(username="clerk", display_name="办事员", password=PASSWORD))
+    app.setup(GrantRole(username="clerk", role=Role.TOWN_REVIEWER, unit="T1"))
     return app, app.assessments.open(by(VILLAGE), "V1", RUBRIC, 1, "2023Q2").id
 
 

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from application.actor import SYSTEM
-from application.runner import Command
+from application.commands.units import RenameUnit, SetUnitContact
 from application.service import Kaohe
 from application.store import EventStore
 from infra.projections.failures import ProjectionFailedError
@@ -53,8 +52,8 @@ def test_a_failing_projection_stops_at_the_event_and_reports_it(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     hierarchy(app)
-    app.units.set_contact(Command(SYSTEM, "t"), "V1", "无法处理", "1")
-    app.units.rename(Command(SYSTEM, "t"), "V2", "后来")
+    app.setup(SetUnitContact(code="V1", contact="无法处理", phone="1"), "t")
+    app.setup(RenameUnit(code="V2", unit_name="后来"), "t")
     head = store.recorder.max_notification_id()
     assert head is not None
     runner = refusing_runner(store, projections)
@@ -99,8 +98,8 @@ def test_a_rebuild_stops_at_the_event_it_cannot_apply_and_the_old_version_serves
     app: Kaohe, store: EventStore, projections: Projections
 ) -> None:
     hierarchy(app)
-    app.units.set_contact(Command(SYSTEM, "t"), "V1", "无法处理", "1")
-    app.units.rename(Command(SYSTEM, "t"), "V2", "后来")
+    app.setup(SetUnitContact(code="V1", contact="无法处理", phone="1"), "t")
+    app.setup(RenameUnit(code="V2", unit_name="后来"), "t")
     head = store.recorder.max_notification_id()
     assert head is not None
     projections.catch_up()

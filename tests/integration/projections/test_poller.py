@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from application.commands.units import RegisterUnit, RenameUnit
 from application.service import Kaohe
 from application.store import EventStore
 from domain.rubric import UnitLevel
@@ -15,7 +16,6 @@ from infra.projections.registry import PROJECTIONS, Projections
 from infra.settings import Settings
 from projections.audit_trail import AUDIT_TRAIL, AuditQuery
 from projections.units import UNITS
-from tests.unit.application.conftest import admin
 from tests.unit.projections.activity import hierarchy
 from web.app import create_app, projections_of
 
@@ -27,7 +27,7 @@ def projection_threads() -> list[threading.Thread]:
 def test_a_caller_waits_until_its_command_is_applied(app: Kaohe, projections: Projections) -> None:
     projections.start(interval=0.05)  # the fixture stops it
     hierarchy(app)
-    outcome = app.units.rename(admin(), "V1", "东街新社区")
+    outcome = app.setup(RenameUnit(code="V1", unit_name="东街新社区"))
 
     assert projections.wait_for(outcome.position, timeout=10)
     newest = projections.audit_trail(AuditQuery(limit=1)).rows[0]
@@ -40,7 +40,9 @@ def test_a_caller_waits_until_its_command_is_applied(app: Kaohe, projections: Pr
 
 
 def test_waiting_gives_up_after_the_timeout(app: Kaohe, projections: Projections) -> None:
-    outcome = app.units.register(admin(), "CITY", "长治市", UnitLevel.CITY, None)
+    outcome = app.setup(
+        RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None)
+    )
     assert not projections.wait_for(outcome.position, timeout=0.05)
     assert projections.catch_up() == len(PROJECTIONS)  # one event, read by each projection
     assert projections.wait_for(outcome.position, timeout=0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from application.commands.units import RenameUnit
 from application.service import Kaohe
 from infra.projections.catalog import Versions
 from infra.projections.database import DB_ERRORS
@@ -11,7 +12,6 @@ from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections
 from projections.audit_trail import AUDIT_TRAIL, AuditQuery
 from tests.integration.projections.conftest import views
-from tests.unit.application.conftest import admin
 from tests.unit.projections.activity import a_quarter, hierarchy
 
 
@@ -87,7 +87,7 @@ def test_a_live_runner_follows_the_switch(app: Kaohe, projections: Projections) 
     (live,) = projections.runners([AUDIT_TRAIL])
     live.catch_up()
     projections.rebuild(AUDIT_TRAIL)
-    outcome = app.units.rename(admin(), "V1", "东街新社区")
+    outcome = app.setup(RenameUnit(code="V1", unit_name="东街新社区"))
 
     live.catch_up()
     newest = projections.audit_trail(AuditQuery(limit=1)).rows[0]

@@ -13,6 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from application.commands.rubrics import PublishRubric
+from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import ConflictError, NotFoundError
 from application.service import Kaohe
 from domain.entries import ItemEntry
@@ -27,7 +29,7 @@ from infra.settings import Settings
 from projections.scores import SCORES, ScoreRow, SheetFilter
 from projections.units import UNITS, UnitRow
 from tests.integration.projections.conftest import views
-from tests.unit.application.conftest import TOWN, VILLAGE, admin, by, full_sheet
+from tests.unit.application.conftest import TOWN, VILLAGE, by, full_sheet
 from tests.unit.projections.activity import RUBRIC, application, hierarchy
 
 VILLAGES = ["V1", "V2", "V3", "N0", "N1", "N2"]
@@ -50,15 +52,24 @@ def act(app: Kaohe, step: Step) -> None:
     aid = assessment_id(unit_id(village), rubric_version_id(RUBRIC, 1), "2023Q2")
     a = app.assessments
     if action == "register":
-        app.units.register(admin(), village, f"新村{k}", UnitLevel.VILLAGE, town)
+        app.setup(
+            RegisterUnit(code=village, unit_name=f"新村{k}", level=UnitLevel.VILLAGE, parent=town)
+        )
     elif action == "rename":
-        app.units.rename(admin(), [*VILLAGES, *TOWNS][(k + j) % 8], f"更名{k}{j}")
+        app.setup(RenameUnit(code=[*VILLAGES, *TOWNS][(k + j) % 8], unit_name=f"更名{k}{j}"))
     elif action == "move":
-        app.units.move(admin(), village, town, date(2023, 1 + 3 * j, 1), "区划调整")
+        app.setup(
+            MoveUnit(
+                code=village,
+                parent=town,
+                effective_from=date(2023, 1 + 3 * j, 1),
+                reason="区划调整",
+            )
+        )
     elif action == "contact":
-        app.units.set_contact(admin(), village, f"联系人{j}", f"1380000000{j}")
+        app.setup(SetUnitContact(code=village, contact=f"联系人{j}", phone=f"1380000000{j}"))
     elif action == "close":
-        app.units.close(admin(), village, "撤并")
+        app.setup(CloseUnit(code=village, reason="撤并"))
     elif action == "open":
         a.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
     elif action == "score":
@@ -91,7 +102,7 @@ def test_a_rebuild_equals_the_live_views_after_any_activity(
         try:
             app = application(store, Path(directory))
             hierarchy(app)
-            app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+            app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
             for village in ("V1", "V2"):
                 app.assessments.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
             projections = Projections(store, batch_size=batch_size)

@@ -13,6 +13,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.service import Kaohe
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
@@ -23,7 +25,6 @@ from projections.spot_checks.reading import read_report
 from projections.spot_checks.settings import RiskSettings
 from projections.tables import Table
 from tests.integration.spot_checks.conftest import PERIOD, RUBRIC, STATIONS, sheet
-from tests.unit.application.conftest import admin
 from web.cli import main
 
 
@@ -38,11 +39,15 @@ def counties(app: Kaohe, projections: Projections) -> Kaohe:
         ("T2", UnitLevel.TOWN, "C1"),
         ("T3", UnitLevel.TOWN, "C2"),
     ):
-        app.units.register(admin(), code, f"{code}名", level, parent)
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+        app.setup(RegisterUnit(code=code, unit_name=f"{code}名", level=level, parent=parent))
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     for town, villages in STATIONS.items():
         for code in villages:
-            app.units.register(admin(), code, f"{code}社区", UnitLevel.VILLAGE, town)
+            app.setup(
+                RegisterUnit(
+                    code=code, unit_name=f"{code}社区", level=UnitLevel.VILLAGE, parent=town
+                )
+            )
             sheet(app, code, town, approve=code != "V8")
     projections.catch_up()
     return app

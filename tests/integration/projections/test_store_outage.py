@@ -7,8 +7,7 @@ import time
 
 import pytest
 
-from application.actor import SYSTEM
-from application.runner import Command
+from application.commands.units import RenameUnit
 from application.service import Kaohe
 from application.store import EventStore
 from infra.projections.registry import Projections
@@ -36,7 +35,7 @@ def test_the_worker_waits_out_a_dead_database_and_catches_up(
     )
 
     bring_database_back(store, port)
-    app.units.rename(app_command(), "V1", "恢复之后")
+    app.setup(RenameUnit(code="V1", unit_name="恢复之后"), "after")
     head = store.recorder.max_notification_id()
     deadline = time.monotonic() + 60  # a bound on the wait, not a measured time
     while not all(s.position == head for s in projections.status()):
@@ -46,7 +45,3 @@ def test_the_worker_waits_out_a_dead_database_and_catches_up(
     assert projections.units().unit_by_code("V1").name == "恢复之后"
     assert all(poller.holds(name) for name in projections.names)
     poller.release()
-
-
-def app_command() -> Command:
-    return Command(SYSTEM, "after")

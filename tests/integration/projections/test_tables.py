@@ -15,13 +15,14 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from application.commands.rubrics import PublishRubric
 from application.service import Kaohe
 from domain.workflow import Layer
 from infra.projections.registry import Projections
 from infra.projections.tables import TableRequest, TableRequestError, read_tables
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from projections.audit_trail import AuditQuery
-from tests.unit.application.conftest import TOWN, VILLAGE, admin, by, full_sheet
+from tests.unit.application.conftest import TOWN, VILLAGE, by, full_sheet
 from tests.unit.projections.activity import RUBRIC, Quarter, a_quarter, hierarchy
 from web.cli import main
 
@@ -143,7 +144,7 @@ def test_compliance_counts_a_station_passed_earlier_in_the_year(
     app: Kaohe, projections: Projections
 ) -> None:
     hierarchy(app)
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     a = app.assessments
     q1 = a.open(by(VILLAGE), "V1", RUBRIC, 1, "2023Q1").id
     a.save_sheet(by(VILLAGE), q1, Layer.SELF, full_sheet(app, q1))

@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from application.actor import Actor
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
@@ -21,7 +23,7 @@ from domain.rubric import UnitLevel
 from domain.workflow import Layer
 from infra.projections.registry import Projections
 from infra.rubric_files import BUILTIN_DIR, read_definition
-from tests.unit.application.conftest import admin, by, full_sheet
+from tests.unit.application.conftest import by, full_sheet
 from tests.unit.projections.activity import application
 
 RUBRIC = "fengdu-village-station"
@@ -68,12 +70,16 @@ def county(app: Kaohe) -> County:
         ("T2", "名山街道", UnitLevel.TOWN, "C1"),
         ("T3", "忠州街道", UnitLevel.TOWN, "C2"),
     ):
-        app.units.register(admin(), code, name, level, parent)
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+        app.setup(RegisterUnit(code=code, unit_name=name, level=level, parent=parent))
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     sheets = {}
     for town, villages in STATIONS.items():
         for code in villages:
-            app.units.register(admin(), code, f"{code}社区", UnitLevel.VILLAGE, town)
+            app.setup(
+                RegisterUnit(
+                    code=code, unit_name=f"{code}社区", level=UnitLevel.VILLAGE, parent=town
+                )
+            )
             sheets[code] = sheet(app, code, town, approve=code != "V8")
     return County(app, sheets)
 

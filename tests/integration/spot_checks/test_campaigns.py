@@ -9,6 +9,14 @@ from uuid import UUID
 
 import pytest
 
+from application.commands.campaigns import (
+    CloseCampaign,
+    DrawSample,
+    EnterSeed,
+    FreezeFrame,
+    OpenCampaign,
+    weights_of,
+)
 from application.consequences import Veto
 from application.errors import ConflictError
 from domain.campaign import Stage
@@ -23,7 +31,7 @@ from projections.spot_checks.reading import eligible, read_factors, read_report,
 from projections.spot_checks.settings import RiskSettings
 from tests.integration.infra.rawdb import RawDb
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
-from tests.unit.application.conftest import by
+from tests.unit.application.conftest import by, run
 from tests.unit.application.sending import record_finding
 
 SEED = "48213907561234509876"
@@ -33,10 +41,14 @@ def drawn(county: County, projections: Projections, mode: str = "stratified") ->
     app = county.app
     projections.catch_up()
     frame = eligible(projections.scores(), projections.units(), unit_id("C1"), PERIOD)
-    cid = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "二季度抽查", mode, 4).id
-    app.campaigns.freeze_frame(by(AUDITOR), cid, frame)
-    app.campaigns.enter_seed(by(AUDITOR), cid, SEED, "2023-07-03 县中心公开掷骰")
-    app.campaigns.draw(by(AUDITOR), cid)
+    cid = run(
+        app,
+        AUDITOR,
+        OpenCampaign(county="C1", period=PERIOD, campaign_name="二季度抽查", mode=mode, size=4),
+    ).id
+    run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of(frame)))
+    run(app, AUDITOR, EnterSeed(campaign_id=cid, seed=SEED, source="2023-07-03 县中心公开掷骰"))
+    run(app, AUDITOR, DrawSample(campaign_id=cid))
     return cid
 
 
@@ -66,20 +78,28 @@ def test_the_frame_holds_the_countys_approved_sheets_and_the_sample_redraws(
 
 def test_the_frame_refuses_sheets_not_approved_or_of_another_county(county: County) -> None:
     app = county.app
-    cid = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "抽查", "simple", 2).id
+    cid = run(
+        app,
+        AUDITOR,
+        OpenCampaign(county="C1", period=PERIOD, campaign_name="抽查", mode="simple", size=2),
+    ).id
     with pytest.raises(DomainError, match="is submitted; the frame takes approved"):
-        app.campaigns.freeze_frame(by(AUDITOR), cid, [county.sheets["V8"]])
+        run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of([county.sheets["V8"]])))
     with pytest.raises(DomainError, match="not a station under a town of this county"):
-        app.campaigns.freeze_frame(by(AUDITOR), cid, [county.sheets["V9"]])
+        run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of([county.sheets["V9"]])))
     with pytest.raises(ConflictError):
-        app.campaigns.open(by(AUDITOR), "C1", PERIOD, "抽查", "simple", 2)
+        run(
+            app,
+            AUDITOR,
+            OpenCampaign(county="C1", period=PERIOD, campaign_name="抽查", mode="simple", size=2),
+        )
 
 
 def test_nothing_changes_the_frame_once_frozen(county: County, projections: Projections) -> None:
     app = county.app
     cid = drawn(county, projections)
     with pytest.raises(DomainError, match="cannot freeze the frame of a campaign that is drawn"):
-        app.campaigns.freeze_frame(by(AUDITOR), cid, [county.sheets["V1"]])
+        run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of([county.sheets["V1"]])))
 
 
 def test_a_tampered_sample_fails_verification_naming_the_difference(
@@ -132,7 +152,7 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
     assert vetoed.findings[-1]["items"] == ["4", "61"]
     for aid in rest:
         record_finding(app, by(AUDITOR), aid, "none", [], [], "核实无误")
-    app.campaigns.close(by(AUDITOR), cid)
+    run(app, AUDITOR, CloseCampaign(campaign_id=cid))
     closed = app.campaigns.get(cid)
     assert closed.stage is Stage.CLOSED
     assert closed.findings[str(second)] == "falsification"
@@ -173,10 +193,16 @@ def test_a_weighted_campaign_takes_its_weights_from_a_risk_report(
         projections.scores(), projections.units(), unit_id("C1"), PERIOD, report.weights()
     )
     assert set(weights.values()) == {1, 2}  # all-maximum sheets weigh 1 + 1
-    cid = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "风险加权抽查", "weighted", 3).id
-    app.campaigns.freeze_frame(by(AUDITOR), cid, weights)
-    app.campaigns.enter_seed(by(AUDITOR), cid, SEED, "公开掷骰")
-    app.campaigns.draw(by(AUDITOR), cid)
+    cid = run(
+        app,
+        AUDITOR,
+        OpenCampaign(
+            county="C1", period=PERIOD, campaign_name="风险加权抽查", mode="weighted", size=3
+        ),
+    ).id
+    run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of(weights)))
+    run(app, AUDITOR, EnterSeed(campaign_id=cid, seed=SEED, source="公开掷骰"))
+    run(app, AUDITOR, DrawSample(campaign_id=cid))
     c = app.campaigns.get(cid)
     total = sum(weights.values())
     assert {s.probability for s in c.sample} <= {

@@ -8,6 +8,8 @@ from uuid import UUID
 import pytest
 
 from application.actor import Actor
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.consequences import Deduct, Veto
 from application.service import Kaohe
 from domain.account import Role
@@ -18,7 +20,7 @@ from domain.rubric import UnitLevel
 from domain.rules import Kind
 from domain.workflow import Layer
 from infra.rubric_files import BUILTIN_DIR, read_definition
-from tests.unit.application.conftest import admin, by
+from tests.unit.application.conftest import by
 from tests.unit.application.sending import record_finding
 
 RUBRIC = "changzhi-county-centre"
@@ -29,9 +31,9 @@ INSPECTOR = Actor(UUID(int=23), Role.CITY_REGULATOR, unit_id("CITY"))
 
 def approved_county_sheet(app: Kaohe) -> UUID:
     """A county centre's 2023 sheet: full marks, one petition to Beijing deducted on review."""
-    app.units.register(admin(), "CITY", "长治市", UnitLevel.CITY, None)
-    app.units.register(admin(), "C1", "潞州区", UnitLevel.COUNTY, "CITY")
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    app.setup(RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None))
+    app.setup(RegisterUnit(code="C1", unit_name="潞州区", level=UnitLevel.COUNTY, parent="CITY"))
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     a = app.assessments
     aid = a.open(by(CENTRE), "C1", RUBRIC, 1, "2023").id
     rubric = a.rubric_of(a.get(aid))

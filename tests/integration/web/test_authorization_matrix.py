@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from werkzeug.test import TestResponse
 
-from application.actor import SYSTEM
+from application.commands.accounts import CreateAccount, GrantRole
+from application.commands.units import RegisterUnit
 from application.refusals import RefusalPolicy
-from application.runner import Command
 from domain.account import Role
 from domain.rubric import UnitLevel
 from infra.bootstrap import open_event_store
@@ -104,15 +104,16 @@ def read(path: str) -> Call:
 
 def fresh_unit(w: World, c: Case) -> str:
     code = f"N{c.n}"
-    w.kaohe.units.register(Command(SYSTEM, "arrange"), code, "新村", UnitLevel.VILLAGE, c.town)
+    w.kaohe.setup(
+        RegisterUnit(code=code, unit_name="新村", level=UnitLevel.VILLAGE, parent=c.town), "arrange"
+    )
     return code
 
 
 def fresh_account(w: World, c: Case) -> str:
     name = f"user{c.n}"
-    command = Command(SYSTEM, "arrange")
-    w.kaohe.accounts.create(command, name, "新用户", PASSWORD)
-    w.kaohe.accounts.grant(command, name, STAFF, c.village)
+    w.kaohe.setup(CreateAccount(username=name, display_name="新用户", password=PASSWORD))
+    w.kaohe.setup(GrantRole(username=name, role=STAFF, unit=c.village))
     return name
 
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from application.actor import SYSTEM
-from application.runner import Command
+from application.commands.units import SetUnitContact
 from application.store import EventStore
 from infra.persistence.reachability import RETRY_AFTER
 from tests.integration.outage import bring_database_back, take_database_away
@@ -39,7 +38,7 @@ def test_anyone_gets_the_status_and_an_account_each_read_model(world: World) -> 
 def test_a_failed_read_model_makes_the_service_degraded(world: World) -> None:
     store = world.kaohe.store
     projections = world.app.extensions["projections"]
-    world.kaohe.units.set_contact(Command(SYSTEM, "t"), "V1", "无法处理", "1")
+    world.kaohe.setup(SetUnitContact(code="V1", contact="无法处理", phone="1"), "t")
     with pytest.raises(Exception, match="stopped at position"):
         refusing_runner(store, projections).catch_up()
 

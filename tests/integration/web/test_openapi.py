@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from application.accounts import MIN_PASSWORD
+from application.passwords import MIN_PASSWORD
 from domain.account import Role
 from domain.workflow import PERIOD_PATTERN
 from infra.bootstrap import open_event_store

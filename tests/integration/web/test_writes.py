@@ -10,7 +10,8 @@ from datetime import datetime
 import structlog
 from structlog.contextvars import merge_contextvars
 
-from application.actor import SYSTEM, Actor
+from application.actor import Actor
+from application.commands.accounts import GrantRole
 from application.runner import Command
 from domain.account import Role
 from domain.china_time import CHINA
@@ -80,7 +81,7 @@ def test_the_layer_written_follows_the_callers_role(world: World) -> None:
 def test_nobody_approves_their_own_submission(world: World) -> None:
     """A reviewer who also holds the station role over the village submits, then tries to
     approve: refused, and the refusal is recorded."""
-    world.kaohe.accounts.grant(Command(SYSTEM, "setup"), "reviewer", Role.STATION_STAFF, "V1")
+    world.kaohe.setup(GrantRole(username="reviewer", role=Role.STATION_STAFF, unit="V1"))
     aid = world.assessment("V1", "2023Q2")
     account = world.kaohe.accounts.get("reviewer")
     as_staff = Command(Actor(account.id, Role.STATION_STAFF, unit_id("V1")), "arrange")

@@ -12,10 +12,22 @@ from uuid import UUID
 from flask import Flask
 from flask.testing import FlaskClient
 
-from application.actor import SYSTEM, Actor
+from application.actor import Actor
+from application.authorization import Caller
 from application.bus import Outcome
+from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.assessments import Approve, Finalize, OpenAssessment, SaveSheet, Submit
+from application.commands.base import Command as BusCommand
 from application.commands.base import Command as Step
+from application.commands.campaigns import (
+    DrawSample,
+    EnterSeed,
+    FreezeFrame,
+    OpenCampaign,
+    weights_of,
+)
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
@@ -136,20 +148,28 @@ class World:
         on every sampled sheet), with an approved sheet of each of its villages (the frame)."""
         auditor = self.actor("auditor9" if county == "C9" else "auditor")
         c = self.kaohe.campaigns
-        cid = c.open(auditor, county, period, f"抽查{period}", "simple", 1).id
+        opening = OpenCampaign(
+            county=county, period=period, campaign_name=f"抽查{period}", mode="simple", size=1
+        )
+        cid = self.step(auditor, opening)
         villages = ("V9",) if county == "C9" else ("V1", "V2")
         sheets = [self.assessment(v, period, "approved") for v in villages]
         steps = ("frozen", "seeded", "drawn", "found")
         if stage in steps:
-            c.freeze_frame(auditor, cid, sheets)
+            self.step(auditor, FreezeFrame(campaign_id=cid, weights=weights_of(sheets)))
         if stage in steps[1:]:
-            c.enter_seed(auditor, cid, SEED, "公开掷骰")
+            self.step(auditor, EnterSeed(campaign_id=cid, seed=SEED, source="公开掷骰"))
         if stage in steps[2:]:
-            c.draw(auditor, cid)
+            self.step(auditor, DrawSample(campaign_id=cid))
         if stage == "found":
             for s in c.get(cid).sample:
                 record_finding(self.kaohe, auditor, s.assessment_id, "none", [], [], "核查无误")
         return cid
+
+    def step(self, by: Command, command: BusCommand) -> UUID:
+        """Run a campaign command as an arranged actor (trusted: not authorized)."""
+        caller = Caller(by.actor.account_id, by.correlation_id)
+        return self.kaohe.bus.handle_as(command, by.actor, caller).id
 
     def campaign_version(self, cid: UUID) -> int:
         return self.kaohe.campaigns.get(cid).version
@@ -169,14 +189,15 @@ class World:
 def build_world(store: EventStore, evidence: Path, config: dict[str, Any] | None = None) -> World:
     clock = StepClock()
     kaohe = Kaohe(store, clock, Argon2Hasher(time_cost=1, memory_cost=1024), FileEvidence(evidence))
-    setup = Command(SYSTEM, "setup")
     for code, level, parent in UNITS:
-        kaohe.units.register(setup, code, f"{code} 单位", level, parent)
+        kaohe.setup(RegisterUnit(code=code, unit_name=f"{code} 单位", level=level, parent=parent))
     for path in builtin_rubric_paths():
-        kaohe.rubrics.publish(setup, read_definition(path))
+        kaohe.setup(PublishRubric(definition=read_definition(path)))
     for username, role, unit in ACCOUNTS:
-        kaohe.accounts.create(setup, username, f"{username} 用户", PASSWORD)
-        kaohe.accounts.grant(setup, username, role, unit)
+        kaohe.setup(
+            CreateAccount(username=username, display_name=f"{username} 用户", password=PASSWORD)
+        )
+        kaohe.setup(GrantRole(username=username, role=role, unit=unit))
     # The log key (signing the stamps of downloads) goes beside the evidence, not in ./var.
     app = create_app(Settings(data_dir=evidence.parent), kaohe=kaohe, config=config)
     return World(kaohe, clock, app)

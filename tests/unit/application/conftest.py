@@ -11,6 +11,11 @@ from uuid import UUID
 import pytest
 
 from application.actor import SYSTEM, Actor
+from application.authorization import Caller
+from application.bus import Outcome
+from application.commands.base import Command as BusCommand
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
@@ -22,6 +27,7 @@ from domain.rules import Kind
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import BUILTIN_DIR, read_definition
+from tests.unit.application.memory_world import memory_kaohe
 
 
 class TickingClock:
@@ -41,6 +47,12 @@ def clock() -> TickingClock:
 
 
 @pytest.fixture
+def app(tmp_path: Path) -> Iterator[Kaohe]:
+    """The application over the in-memory store, with a fixed clock and a few units."""
+    yield from memory_kaohe(tmp_path)
+
+
+@pytest.fixture
 def kaohe(store: EventStore, clock: TickingClock, tmp_path: Path) -> Iterator[Kaohe]:
     app = Kaohe(store, clock, Argon2Hasher(time_cost=1, memory_cost=1024), FileEvidence(tmp_path))
     yield app
@@ -48,6 +60,17 @@ def kaohe(store: EventStore, clock: TickingClock, tmp_path: Path) -> Iterator[Ka
 
 def by(actor: Actor, key: str | None = None, expected: int | None = None) -> Command:
     return Command(actor, correlation_id="test", idempotency_key=key, expected_version=expected)
+
+
+def run(
+    app: Kaohe,
+    actor: Actor,
+    command: BusCommand,
+    key: str | None = None,
+    expected: int | None = None,
+) -> Outcome:
+    """Run a command on the bus as this actor (trusted: not authorized)."""
+    return app.bus.handle_as(command, actor, Caller(actor.account_id, "test", key, expected))
 
 
 def admin() -> Command:
@@ -76,12 +99,11 @@ class World:
 @pytest.fixture
 def world(kaohe: Kaohe) -> World:
     """One city, county and town, two villages, and the Fengdu rubric published."""
-    units = kaohe.units
-    units.register(admin(), "CITY", "长治市", UnitLevel.CITY, None)
-    units.register(admin(), "C1", "潞州区", UnitLevel.COUNTY, "CITY")
-    units.register(admin(), "T1", "东街街道", UnitLevel.TOWN, "C1")
-    units.register(admin(), "V1", "东街社区", UnitLevel.VILLAGE, "T1")
-    units.register(admin(), "V2", "西街社区", UnitLevel.VILLAGE, "T1")
+    kaohe.setup(RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None))
+    kaohe.setup(RegisterUnit(code="C1", unit_name="潞州区", level=UnitLevel.COUNTY, parent="CITY"))
+    kaohe.setup(RegisterUnit(code="T1", unit_name="东街街道", level=UnitLevel.TOWN, parent="C1"))
+    kaohe.setup(RegisterUnit(code="V1", unit_name="东街社区", level=UnitLevel.VILLAGE, parent="T1"))
+    kaohe.setup(RegisterUnit(code="V2", unit_name="西街社区", level=UnitLevel.VILLAGE, parent="T1"))
     definition = read_definition(BUILTIN_DIR / "fengdu-village-station.v1.yaml")
-    outcome = kaohe.rubrics.publish(admin(), definition)
+    outcome = kaohe.setup(PublishRubric(definition=definition))
     return World(kaohe, outcome.id)

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from application.commands.accounts import (
+    ChangeOwnPassword,
+    CreateAccount,
+    DisableAccount,
+    GrantRole,
+    ResetPassword,
+    RevokeRole,
+)
 from application.errors import (
     AuthenticationError,
     ConflictError,
@@ -13,14 +21,14 @@ from application.errors import (
 from application.service import Kaohe
 from domain.account import Role
 from domain.errors import DomainError
-from tests.unit.application.conftest import World, admin
+from tests.unit.application.conftest import World
 
 PASSWORD = "correct horse battery"
 
 
 def test_a_password_is_stored_only_as_an_argon2_hash_beside_the_events(world: World) -> None:
     app = world.app
-    app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
+    app.setup(CreateAccount(username="wang.fang", display_name="王芳", password=PASSWORD))
     account = app.accounts.authenticate("wang.fang", PASSWORD)
     stored = app.store.history.credential(account.id)
     assert stored is not None and stored.startswith("$argon2id$")
@@ -36,50 +44,56 @@ def test_a_password_is_stored_only_as_an_argon2_hash_beside_the_events(world: Wo
     ("username", "password"), [("wang.fang", "wrong password!"), ("nobody", PASSWORD)]
 )
 def test_wrong_credentials_get_one_error(world: World, username: str, password: str) -> None:
-    world.app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
+    world.app.setup(CreateAccount(username="wang.fang", display_name="王芳", password=PASSWORD))
     with pytest.raises(AuthenticationError, match="wrong username or password"):
         world.app.accounts.authenticate(username, password)
 
 
 def test_changing_and_disabling(world: World) -> None:
     app = world.app
-    app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
-    app.accounts.reset_password(admin(), "wang.fang", "another long secret", "忘记密码")
+    app.setup(CreateAccount(username="wang.fang", display_name="王芳", password=PASSWORD))
+    app.setup(
+        ResetPassword(username="wang.fang", password="another long secret", reason="忘记密码")
+    )
     with pytest.raises(AuthenticationError):
         app.accounts.authenticate("wang.fang", PASSWORD)
     app.accounts.authenticate("wang.fang", "another long secret")
-    app.accounts.disable(admin(), "wang.fang", "离职")
+    app.setup(DisableAccount(username="wang.fang", reason="离职"))
     with pytest.raises(AuthenticationError):
         app.accounts.authenticate("wang.fang", "another long secret")
 
 
 def test_short_passwords_and_duplicate_accounts_are_refused(world: World) -> None:
     with pytest.raises(DomainError, match="at least 10 characters"):
-        world.app.accounts.create(admin(), "li.wei", "李伟", "short")
-    world.app.accounts.create(admin(), "li.wei", "李伟", PASSWORD)
+        world.app.setup(CreateAccount(username="li.wei", display_name="李伟", password="short"))
+    world.app.setup(CreateAccount(username="li.wei", display_name="李伟", password=PASSWORD))
     with pytest.raises(ConflictError, match=r"account Li\.Wei already exists"):
-        world.app.accounts.create(admin(), "Li.Wei", "李伟", PASSWORD)
+        world.app.setup(CreateAccount(username="Li.Wei", display_name="李伟", password=PASSWORD))
 
 
 def test_grants_over_units_are_recorded_and_revoked_with_a_reason(world: World) -> None:
     app: Kaohe = world.app
-    app.accounts.create(admin(), "li.wei", "李伟", PASSWORD)
-    app.accounts.grant(admin(), "li.wei", Role.TOWN_REVIEWER, "T1")
+    app.setup(CreateAccount(username="li.wei", display_name="李伟", password=PASSWORD))
+    app.setup(GrantRole(username="li.wei", role=Role.TOWN_REVIEWER, unit="T1"))
     with pytest.raises(NotFoundError, match=r"unit T9 not found"):
-        app.accounts.grant(admin(), "li.wei", Role.TOWN_REVIEWER, "T9")
-    app.accounts.revoke(admin(), "li.wei", Role.TOWN_REVIEWER, "T1", "调岗")
+        app.setup(GrantRole(username="li.wei", role=Role.TOWN_REVIEWER, unit="T9"))
+    app.setup(RevokeRole(username="li.wei", role=Role.TOWN_REVIEWER, unit="T1", reason="调岗"))
     last = app.history(app.accounts.get("li.wei").id)[-1]
     assert (last.topic.rsplit(".", 1)[-1], last.state["reason"]) == ("RoleRevoked", "调岗")
 
 
+def change(current: str) -> ChangeOwnPassword:
+    return ChangeOwnPassword(username="wang.fang", current=current, password="another long secret")
+
+
 def test_a_password_change_needs_the_current_one_and_moves_the_generation(world: World) -> None:
     app = world.app
-    app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
+    app.setup(CreateAccount(username="wang.fang", display_name="王芳", password=PASSWORD))
     before = app.accounts.get("wang.fang")
     with pytest.raises(WrongPasswordError, match="current password is wrong"):
-        app.accounts.change_password(admin(), "wang.fang", "a wrong guess", "another long secret")
+        app.setup(change("a wrong guess"))
     assert app.accounts.get("wang.fang").version == before.version
-    app.accounts.change_password(admin(), "wang.fang", PASSWORD, "another long secret")
+    app.setup(change(PASSWORD))
     after = app.accounts.get("wang.fang")
     assert after.credential_generation == before.credential_generation + 1
     app.accounts.authenticate("wang.fang", "another long secret")
@@ -87,8 +101,8 @@ def test_a_password_change_needs_the_current_one_and_moves_the_generation(world:
 
 def test_a_reset_needs_a_reason_and_stores_nothing_without_one(world: World) -> None:
     app = world.app
-    app.accounts.create(admin(), "wang.fang", "王芳", PASSWORD)
+    app.setup(CreateAccount(username="wang.fang", display_name="王芳", password=PASSWORD))
     with pytest.raises(DomainError, match="a reason is required to reset a password"):
-        app.accounts.reset_password(admin(), "wang.fang", "another long secret", "  ")
+        app.setup(ResetPassword(username="wang.fang", password="another long secret", reason="  "))
     app.accounts.authenticate("wang.fang", PASSWORD)
     assert app.history(app.accounts.get("wang.fang").id)[-1].topic.endswith("PasswordSet")

@@ -13,7 +13,10 @@ from application.actor import Actor
 from application.authorization import Authorizer, Caller, UnknownUnitTree
 from application.bus import Bus, Outcome
 from application.commands import assessments as c
+from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.base import Command
+from application.commands.rubrics import PublishRubric
+from application.commands.units import RegisterUnit
 from application.consequences import Veto
 from application.denials import StoreDenialLog
 from application.errors import ConflictError, PermissionDeniedError
@@ -30,7 +33,7 @@ from domain.workflow import Layer, Status
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import BUILTIN_DIR, read_definition
-from tests.unit.application.conftest import TickingClock, admin, full_sheet
+from tests.unit.application.conftest import TickingClock, full_sheet
 
 RUBRIC = "fengdu-village-station"
 GRANTS = {"staff": (Role.STATION_STAFF, "V1"), "reviewer": (Role.TOWN_REVIEWER, "T1")}
@@ -51,18 +54,18 @@ class Desk:
         )
         files = self.kaohe.assessments.files
         self.bus = Bus(store, self.clock, auth, self.kaohe.rubrics.rubric, files)
-        units = self.kaohe.units
+        setup = self.kaohe.setup
         for code, level, parent in (
             ("CITY", UnitLevel.CITY, None),
             ("C1", UnitLevel.COUNTY, "CITY"),
             ("T1", UnitLevel.TOWN, "C1"),
             ("V1", UnitLevel.VILLAGE, "T1"),
         ):
-            units.register(admin(), code, code, level, parent)
-        self.kaohe.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+            setup(RegisterUnit(code=code, unit_name=code, level=level, parent=parent))
+        setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
         for name, (role, unit) in GRANTS.items():
-            self.kaohe.accounts.create(admin(), name, name, "a-long-password")
-            self.kaohe.accounts.grant(admin(), name, role, unit)
+            setup(CreateAccount(username=name, display_name=name, password="a-long-password"))
+            setup(GrantRole(username=name, role=role, unit=unit))
 
     def run(self, who: str, command: Command, key: str | None = None) -> Outcome:
         expected = None

@@ -9,6 +9,9 @@ from pathlib import Path
 from uuid import UUID
 
 from application.actor import Actor
+from application.commands.accounts import CreateAccount, DisableAccount, GrantRole, RevokeRole
+from application.commands.rubrics import PublishRubric
+from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
@@ -24,7 +27,6 @@ from tests.unit.application.conftest import (
     TOWN,
     VILLAGE,
     TickingClock,
-    admin,
     by,
     full_sheet,
 )
@@ -58,7 +60,7 @@ def hierarchy(app: Kaohe) -> None:
         ("V2", "西街社区", UnitLevel.VILLAGE, "T1"),
         ("V3", "南街社区", UnitLevel.VILLAGE, "T2"),
     ):
-        app.units.register(admin(), code, name, level, parent)
+        app.setup(RegisterUnit(code=code, unit_name=name, level=level, parent=parent))
 
 
 def a_quarter(app: Kaohe, register_units: bool = True) -> Quarter:
@@ -66,7 +68,7 @@ def a_quarter(app: Kaohe, register_units: bool = True) -> Quarter:
     a draft for V2; accounts granted, revoked and disabled; units renamed, moved, closed."""
     if register_units:
         hierarchy(app)
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     a = app.assessments
     v1 = a.open(by(VILLAGE, key="open-v1"), "V1", RUBRIC, 1, "2023Q2").id
     a.save_sheet(by(VILLAGE), v1, Layer.SELF, full_sheet(app, v1))
@@ -82,13 +84,12 @@ def a_quarter(app: Kaohe, register_units: bool = True) -> Quarter:
     a.reopen(by(CITY), v1, "复核发现问题")
     v2 = a.open(by(VILLAGE), "V2", RUBRIC, 1, "2023Q2").id
     a.score_item(by(VILLAGE), v2, "1", Layer.SELF, ItemEntry(points=Decimal(1)))
-    accounts = app.accounts
-    accounts.create(admin(), "zhang.san", "张三", "password-12345")
-    accounts.grant(admin(), "zhang.san", Role.TOWN_REVIEWER, "T1")
-    accounts.revoke(admin(), "zhang.san", Role.TOWN_REVIEWER, "T1", "调岗")
-    accounts.disable(admin(), "zhang.san", "离职")
-    app.units.rename(admin(), "T1", "东街道")
-    app.units.move(admin(), "V2", "T2", date(2023, 7, 1), "区划调整")
-    app.units.set_contact(admin(), "V1", "王五", "13800000000")
-    app.units.close(admin(), "V3", "撤并")
+    app.setup(CreateAccount(username="zhang.san", display_name="张三", password="password-12345"))
+    app.setup(GrantRole(username="zhang.san", role=Role.TOWN_REVIEWER, unit="T1"))
+    app.setup(RevokeRole(username="zhang.san", role=Role.TOWN_REVIEWER, unit="T1", reason="调岗"))
+    app.setup(DisableAccount(username="zhang.san", reason="离职"))
+    app.setup(RenameUnit(code="T1", unit_name="东街道"))
+    app.setup(MoveUnit(code="V2", parent="T2", effective_from=date(2023, 7, 1), reason="区划调整"))
+    app.setup(SetUnitContact(code="V1", contact="王五", phone="13800000000"))
+    app.setup(CloseUnit(code="V3", reason="撤并"))
     return Quarter(v1, v2)

@@ -9,14 +9,15 @@ from flask import redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from application.authorization import Action, Caller
-from application.runner import Outcome
+from application.bus import Outcome
+from application.commands.accounts import DisableAccount, GrantRole, ResetPassword, RevokeRole
 from domain.account import Role
 from web.context import auth_tables, guarded
 from web.pages.admin.accounts import SECRET, check_password
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
 from web.pages.admin.units import managed_tree
-from web.pages.base import ROLE_TITLES, Me, form_version, page_caller
+from web.pages.base import ROLE_TITLES, Me, form_version, handled, page_caller
 
 
 @bp.get("/accounts/<username>")
@@ -71,10 +72,8 @@ def grant(username: str) -> Response | tuple[str, int]:
     held = Me(guarded().account(page_caller(), username)).grants
     if any(g.role is role and g.unit_code == unit for g in held):
         state.refuse("grant-unit", f"该账号已在此单位担任{ROLE_TITLES[role.value]}。")
-    give = guarded().grant
-    return change_account(
-        username, "grant", state, lambda c: give(c, username, role, unit), "granted"
-    )
+    command = GrantRole(username=username, role=role, unit=unit)
+    return change_account(username, "grant", state, lambda c: handled(command, c), "granted")
 
 
 @bp.post("/accounts/<username>/revoke")
@@ -84,10 +83,8 @@ def revoke(username: str) -> Response | tuple[str, int]:
     role, unit, reason = role_of(state, "revoke"), text("unit"), text("reason")
     field = f"revoke-reason-{role.value}-{unit}"
     check_required(state, field, reason, "收回原因")
-    take = guarded().revoke
-    return change_account(
-        username, "revoke", state, lambda c: take(c, username, role, unit, reason), "revoked"
-    )
+    command = RevokeRole(username=username, role=role, unit=unit, reason=reason)
+    return change_account(username, "revoke", state, lambda c: handled(command, c), "revoked")
 
 
 @bp.post("/accounts/<username>/password")
@@ -99,10 +96,8 @@ def password(username: str) -> Response | tuple[str, int]:
     reason = text("reason")
     check_password(state, "new-password", secret)
     check_required(state, "password-reason", reason, "重设原因")
-    reset = guarded().reset_password
-    return change_account(
-        username, "password", state, lambda c: reset(c, username, secret, reason), "password"
-    )
+    command = ResetPassword(username=username, password=secret, reason=reason)
+    return change_account(username, "password", state, lambda c: handled(command, c), "password")
 
 
 @bp.post("/accounts/<username>/disable")
@@ -113,7 +108,7 @@ def disable(username: str) -> Response | tuple[str, int]:
     check_required(state, "disable-reason", reason, "停用原因")
 
     def stop(caller: Caller) -> Outcome:
-        outcome = guarded().disable(caller, username, reason)
+        outcome = handled(DisableAccount(username=username, reason=reason), caller)
         auth_tables().revoke_all(outcome.id)
         return outcome
 

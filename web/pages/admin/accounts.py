@@ -5,14 +5,14 @@ from __future__ import annotations
 from flask import redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from application.accounts import MIN_PASSWORD
 from application.authorization import Action
+from application.commands.accounts import CreateAccount
+from application.passwords import MIN_PASSWORD
 from domain.account import USERNAME
-from web.context import guarded
 from web.pages.admin.account_list import managed_accounts
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
-from web.pages.base import page_caller
+from web.pages.base import handled, page_caller
 
 SECRET = "password"
 """The field never shown again, whatever happens to its form."""
@@ -55,14 +55,8 @@ def create() -> Response | tuple[str, int]:
     check_required(state, "new-display-name", display_name, "姓名")
     check_password(state, "new-password", password)
     taken = ("new-username", f"用户名 {username} 已被使用（含已停用的账号），请换一个。")
-    create_account = guarded().create_account
-    made = attempt(
-        state,
-        "create",
-        "",
-        lambda: create_account(page_caller(), username, display_name, password),
-        taken,
-    )
+    command = CreateAccount(username=username, display_name=display_name, password=password)
+    made = attempt(state, "create", "", lambda: handled(command, page_caller()), taken)
     if not made:
         return accounts_page(state), state.status
     return redirect(url_for("admin.account", username=username, done="created"), code=303)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from flask import request
 
+from application.bus import Outcome
 from application.errors import ConflictError
-from application.runner import Outcome
 from domain.errors import DomainError
 from web.pages.base import settled
 

@@ -13,6 +13,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from application.authorization import Action
+from application.commands.rubrics import PublishRubric
 from application.errors import ConflictError
 from domain.errors import Problem, RubricDefinitionError
 from domain.ids import rubric_version_id
@@ -20,12 +21,12 @@ from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rubric_version import RubricVersion
 from projections.tables.wording import LEVEL_WORDS
-from web.context import guarded, kaohe, projections
+from web.context import kaohe, projections
 from web.errors import PageInputError
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, done_notice
 from web.pages.admin.rubric_preview import PERIOD_WORDS, preview_rows
-from web.pages.base import page_caller, settled
+from web.pages.base import handled, page_caller, settled
 from web.resources.rubrics.routes import read_upload, summary_json
 
 MAX_FILE = 400 * 1024
@@ -114,7 +115,7 @@ def publish() -> Response | tuple[str, int]:
     if existing is not None and existing.content_hash == digest:
         return redirect(url_for("admin.rubrics", done="unchanged") + anchor, code=303)
     try:
-        settled(guarded().publish_rubric(page_caller(), definition))
+        settled(handled(PublishRubric(definition=definition), page_caller()))
     except ConflictError:
         state = FormState()
         state.refuse("rubric-file", already_published(rubric), 409)

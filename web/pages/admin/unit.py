@@ -10,7 +10,8 @@ from flask import redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from application.authorization import Action, Caller
-from application.runner import Outcome
+from application.bus import Outcome
+from application.commands.units import CloseUnit, MoveUnit, RenameUnit, SetUnitContact
 from domain.unit import PARENT_LEVEL
 from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, projections, today
@@ -26,7 +27,7 @@ from web.pages.admin.forms import (
 )
 from web.pages.admin.unit_tree import parents_for
 from web.pages.admin.units import managed_tree
-from web.pages.base import form_version, page_caller
+from web.pages.base import form_version, handled, page_caller
 
 MAX_CONTACT = 100
 
@@ -76,8 +77,8 @@ def rename(code: str) -> Response | tuple[str, int]:
     state = posted("rename")
     name = text("name")
     check_required(state, "rename-name", name, "新的单位名称")
-    rename_unit = guarded().rename_unit
-    return change_unit(code, "rename", state, lambda c: rename_unit(c, code, name), "renamed")
+    command = RenameUnit(code=code, unit_name=name)
+    return change_unit(code, "rename", state, lambda c: handled(command, c), "renamed")
 
 
 @bp.post("/units/<code>/contact")
@@ -88,10 +89,8 @@ def contact(code: str) -> Response | tuple[str, int]:
     if len(person) > MAX_CONTACT:
         state.refuse("contact-person", f"联系人最多 {MAX_CONTACT} 个字。")
     check_phone(state, "contact-phone", phone)
-    set_contact = guarded().set_contact
-    return change_unit(
-        code, "contact", state, lambda c: set_contact(c, code, person, phone), "contact"
-    )
+    command = SetUnitContact(code=code, contact=person, phone=phone)
+    return change_unit(code, "contact", state, lambda c: handled(command, c), "contact")
 
 
 @bp.post("/units/<code>/move")
@@ -106,10 +105,8 @@ def move(code: str) -> Response | tuple[str, int]:
         effective_from = date.min
         state.refuse("move-from", "请填写生效日期，格式如 2024-01-01。")
     check_required(state, "move-reason", reason, "调整原因")
-    move_unit = guarded().move_unit
-    return change_unit(
-        code, "move", state, lambda c: move_unit(c, code, parent, effective_from, reason), "moved"
-    )
+    command = MoveUnit(code=code, parent=parent, effective_from=effective_from, reason=reason)
+    return change_unit(code, "move", state, lambda c: handled(command, c), "moved")
 
 
 @bp.post("/units/<code>/close")
@@ -118,5 +115,5 @@ def close(code: str) -> Response | tuple[str, int]:
     state = posted("close")
     reason = text("reason")
     check_required(state, "close-reason", reason, "撤销原因")
-    close_unit = guarded().close_unit
-    return change_unit(code, "close", state, lambda c: close_unit(c, code, reason), "closed")
+    command = CloseUnit(code=code, reason=reason)
+    return change_unit(code, "close", state, lambda c: handled(command, c), "closed")

@@ -6,13 +6,14 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from application.authorization import Action
+from application.commands.units import RegisterUnit
 from domain.rubric import UnitLevel
 from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, projections
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
 from web.pages.admin.unit_tree import CHILD_LEVEL, TreeRow, parents_for, tree_rows
-from web.pages.base import page_caller
+from web.pages.base import handled, page_caller
 
 MAX_CODE = 64
 
@@ -62,12 +63,13 @@ def register() -> Response | tuple[str, int]:
             state.refuse("reg-parent", "请选择一个未撤销的市、县或镇级单位作为上级。")
         else:
             level = below
+    register = RegisterUnit(code=code, unit_name=name, level=level, parent=parent_code or None)
     taken = ("reg-code", f"单位编码 {code} 已被使用（含已撤销的单位），请换一个编码。")
     made = attempt(
         state,
         "register",
         "",
-        lambda: guarded().register_unit(page_caller(), code, name, level, parent_code or None),
+        lambda: handled(register, page_caller()),
         taken,
     )
     if not made:

@@ -6,13 +6,14 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from application.authorization import Action
+from application.commands.campaigns import OpenCampaign
 from application.errors import ConflictError
 from domain.account import Role
 from domain.errors import DomainError
 from domain.sampling import Mode
 from domain.workflow import period_problem
 from web.errors import PageInputError
-from web.pages.base import me, page_caller, settled
+from web.pages.base import handled, me, page_caller, settled
 from web.pages.spot_checks.blueprint import MODE_WORDS, bp
 from web.resources.campaigns.blueprint import campaigns
 
@@ -49,14 +50,14 @@ def open_campaign() -> Response | tuple[str, int]:
     errors = opening_errors(form)
     if not errors:
         try:
-            outcome = campaigns().open(
-                page_caller(),
-                form["county"],
-                form["period"],
-                form["name"],
-                form["mode"],
-                int(form["size"]),
+            opening = OpenCampaign(
+                county=form["county"],
+                period=form["period"],
+                campaign_name=form["name"],
+                mode=form["mode"],
+                size=int(form["size"]),
             )
+            outcome = handled(opening, page_caller())
         except ConflictError:
             errors["name"] = "本县该期间已有同名的抽查，请换一个名称。"
         except DomainError as refused:

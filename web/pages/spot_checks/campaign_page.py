@@ -8,10 +8,11 @@ from uuid import UUID
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from application.runner import Outcome
+from application.bus import Outcome
+from application.commands.campaigns import CloseCampaign, DrawSample, EnterSeed
 from domain.errors import DomainError
 from domain.sampling import check_seed
-from web.pages.base import form_version, page_caller, settled
+from web.pages.base import form_version, handled, page_caller, settled
 from web.pages.spot_checks.blueprint import (
     FINDING_WORDS,
     MODE_WORDS,
@@ -22,7 +23,7 @@ from web.pages.spot_checks.blueprint import (
 )
 from web.pages.spot_checks.campaign_view import campaign_view
 from web.resources.campaigns.blueprint import campaigns
-from web.resources.campaigns.steps import frame_of
+from web.resources.campaigns.steps import freeze_command
 
 SEED_WORDS = "随机种子应为 10 至 100 位数字，中间不留空格（如公开摇号或掷十面骰得到的 20 位数字）。"
 
@@ -57,7 +58,7 @@ def done(cid: UUID, outcome: Outcome) -> Response:
 @bp.post("/campaigns/<uuid:cid>/frame")
 def freeze_frame(cid: UUID) -> Response:
     """Freeze the frame: the county's approved sheets of the period, as the API takes them."""
-    return done(cid, campaigns().freeze_frame(page_caller(form_version()), cid, frame_of({})))
+    return done(cid, handled(freeze_command({}, cid), page_caller(form_version())))
 
 
 @bp.post("/campaigns/<uuid:cid>/seed")
@@ -74,13 +75,14 @@ def enter_seed(cid: UUID) -> Response | tuple[str, int]:
         errors["source"] = "请写明种子的公开来源，如“2023年7月3日福利彩票开奖号码”。"
     if errors:
         return campaign_page(cid, errors, form), 422
-    return done(cid, campaigns().enter_seed(caller, cid, form["seed"], form["source"]))
+    seed = EnterSeed(campaign_id=cid, seed=form["seed"], source=form["source"])
+    return done(cid, handled(seed, caller))
 
 
 @bp.post("/campaigns/<uuid:cid>/draw")
 def draw(cid: UUID) -> Response:
     """Draw the sample from the recorded frame and seed."""
-    return done(cid, campaigns().draw(page_caller(form_version()), cid))
+    return done(cid, handled(DrawSample(campaign_id=cid), page_caller(form_version())))
 
 
 @bp.post("/campaigns/<uuid:cid>/close")
@@ -88,7 +90,7 @@ def close(cid: UUID) -> Response | tuple[str, int]:
     """Close the campaign with each sampled sheet's finding (refused while one lacks it)."""
     caller = page_caller(form_version())
     try:
-        outcome = campaigns().close(caller, cid)
+        outcome = handled(CloseCampaign(campaign_id=cid), caller)
     except DomainError:
         missing = campaign_view(campaigns().get(caller, cid)).missing
         message = f"还有 {missing} 份抽中的评分表没有复核结论，记录后才能结束抽查。"

@@ -10,6 +10,7 @@ from fractions import Fraction
 from uuid import UUID
 
 from application.campaigns import Verification
+from application.commands.campaigns import weights_of
 from domain.campaign import Campaign, Stage
 from domain.sampling import FrameEntry
 from web.context import guarded, projections
@@ -90,8 +91,7 @@ def frame_line(e: FrameEntry) -> FrameLine:
 def candidates(c: Campaign) -> list[FrameLine]:
     """The approved sheets freezing would take now (as the API's frame step chooses them),
     each at its current version and content hash."""
-    chosen = frame_of({})(c)
-    weights = chosen if isinstance(chosen, dict) else dict.fromkeys(chosen, Decimal(1))
+    weights = weights_of(frame_of({}, c))
     units = projections().units()
     found = []
     for aid, weight in weights.items():

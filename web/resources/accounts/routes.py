@@ -6,28 +6,39 @@ from typing import Any
 
 from flask.views import MethodView
 
-from application.runner import Outcome
-from domain.account import Account, Role
+from application.bus import Outcome
+from application.commands.accounts import (
+    ChangeOwnPassword,
+    CreateAccount,
+    DisableAccount,
+    GrantRole,
+    ResetPassword,
+    RevokeRole,
+    as_holder,
+)
+from domain.account import Account
+from domain.unit import Unit
 from web.auth import counted_attempt, presented_token
-from web.context import auth_tables, caller, guarded, kaohe
+from web.context import auth_tables, bus, caller, create, guarded, handle, unit_of_work
 from web.errors import MissingFieldError
 from web.resources.accounts.schemas import (
     AccountSchema,
+    DisableSchema,
     GrantChangeSchema,
     NewAccountSchema,
     PasswordSchema,
     RevokeSchema,
 )
-from web.resources.common import CREATE, UPDATE, WRITE, ReasonSchema, versioned
+from web.resources.common import CREATE, UPDATE, WRITE, versioned
 from web.smorest import api_blueprint
 
 blp = api_blueprint("accounts", __name__, url_prefix="/api/v1/accounts", description="Accounts")
 
 
 def account_json(account: Account) -> dict[str, Any]:
-    units = kaohe().units
+    uow = unit_of_work()
     grants = [
-        {"role": g.role.value, "unit": units.get_by_id(g.unit_id).code}
+        {"role": g.role.value, "unit": uow.load(Unit, g.unit_id, "unit").code}
         for g in sorted(account.grants.values(), key=lambda g: (g.role.value, str(g.unit_id)))
     ]
     return {
@@ -40,7 +51,9 @@ def account_json(account: Account) -> dict[str, Any]:
 
 
 def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
-    account = kaohe().runner.load_at(Account, outcome.id, "account", outcome.version)
+    """The account the command saved (or first saved, when its key is repeated)."""
+    account = outcome.aggregate
+    assert isinstance(account, Account)
     return versioned(account_json(account), outcome.version, status)
 
 
@@ -49,12 +62,9 @@ class AccountsViews(MethodView):
     @blp.doc(**CREATE)
     @blp.arguments(NewAccountSchema)
     @blp.response(201, AccountSchema)
-    def post(self, new: dict[str, str]) -> Any:
+    def post(self, command: CreateAccount) -> Any:
         """Create an account with a password of at least 10 characters (administrators)."""
-        outcome = guarded().create_account(
-            caller(), new["username"], new["display_name"], new["password"]
-        )
-        return changed(outcome, 201)
+        return changed(create(command), 201)
 
 
 @blp.route("/me")
@@ -92,8 +102,8 @@ class PasswordViews(MethodView):
             raise MissingFieldError(
                 "reason", "resetting another account's password needs a reason (the audit shows it)"
             )
-        reset = guarded().reset_password
-        return changed(reset(caller(write=True), username, body["password"], body["reason"]))
+        reset = ResetPassword(username=username, password=body["password"], reason=body["reason"])
+        return changed(handle(reset))
 
 
 def change_own_password(body: dict[str, str]) -> Outcome:
@@ -103,15 +113,16 @@ def change_own_password(body: dict[str, str]) -> Outcome:
         raise MissingFieldError(
             "current_password", "changing your own password needs your current_password"
         )
+    change = ChangeOwnPassword(
+        username=me.username, current=body["current_password"], password=body["password"]
+    )
     with counted_attempt(me.username):
-        outcome = guarded().change_own_password(
-            caller(write=True), body["current_password"], body["password"]
-        )
+        outcome = bus().handle_as(change, as_holder(me), caller(write=True), unit_of_work())
     presented = presented_token()
     if presented is not None:
-        auth_tables().keep(
-            presented[0], kaohe().accounts.get_by_id(outcome.id).credential_generation
-        )
+        account = outcome.aggregate
+        assert isinstance(account, Account)
+        auth_tables().keep(presented[0], account.credential_generation)
     return outcome
 
 
@@ -120,10 +131,9 @@ class GrantsViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(GrantChangeSchema)
     @blp.response(200, AccountSchema)
-    def post(self, body: dict[str, str], username: str) -> Any:
+    def post(self, command: GrantRole, username: str) -> Any:
         """Grant a role over a unit's subtree (administrators over that unit)."""
-        outcome = guarded().grant(caller(write=True), username, Role(body["role"]), body["unit"])
-        return changed(outcome)
+        return changed(handle(command))
 
 
 @blp.route("/<string:username>/grants/revoke")
@@ -131,21 +141,18 @@ class RevokeViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(RevokeSchema)
     @blp.response(200, AccountSchema)
-    def post(self, body: dict[str, str], username: str) -> Any:
+    def post(self, command: RevokeRole, username: str) -> Any:
         """Revoke a role over a unit, with a reason."""
-        outcome = guarded().revoke(
-            caller(write=True), username, Role(body["role"]), body["unit"], body["reason"]
-        )
-        return changed(outcome)
+        return changed(handle(command))
 
 
 @blp.route("/<string:username>/disable")
 class DisableViews(MethodView):
     @blp.doc(**WRITE)
-    @blp.arguments(ReasonSchema)
+    @blp.arguments(DisableSchema)
     @blp.response(200, AccountSchema)
-    def post(self, body: dict[str, str], username: str) -> Any:
+    def post(self, command: DisableAccount, username: str) -> Any:
         """Disable the account: it can no longer log in, and its tokens stop working."""
-        outcome = guarded().disable(caller(write=True), username, body["reason"])
+        outcome = handle(command)
         auth_tables().revoke_all(outcome.id)
         return changed(outcome)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import validate
 
-from application.accounts import MIN_PASSWORD
+from application.commands.accounts import CreateAccount, DisableAccount, GrantRole, RevokeRole
+from application.passwords import MIN_PASSWORD
 from domain.account import USERNAME, Role
-from web.resources.common import CODE, TEXT
+from web.resources.assessments.schemas import path
+from web.resources.common import CODE, TEXT, ReasonSchema
 
 ROLES = [role.value for role in Role]
 PASSWORD = validate.Length(min=MIN_PASSWORD, max=1024)
@@ -50,6 +54,10 @@ class NewAccountSchema(ma.Schema):
         required=True, validate=PASSWORD, load_only=True, metadata=PASSWORD_RULE
     )
 
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> CreateAccount:
+        return CreateAccount(**data)
+
 
 class PasswordSchema(ma.Schema):
     password = ma.fields.String(
@@ -76,6 +84,23 @@ class GrantChangeSchema(ma.Schema):
     role = ma.fields.String(required=True, validate=validate.OneOf(ROLES))
     unit = ma.fields.String(required=True, validate=CODE)
 
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> GrantRole:
+        return GrantRole(username=path("username"), role=Role(data["role"]), unit=data["unit"])
+
 
 class RevokeSchema(GrantChangeSchema):
     reason = ma.fields.String(required=True, validate=TEXT)
+
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> RevokeRole:
+        role = Role(data["role"])
+        return RevokeRole(
+            username=path("username"), role=role, unit=data["unit"], reason=data["reason"]
+        )
+
+
+class DisableSchema(ReasonSchema):
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> DisableAccount:
+        return DisableAccount(username=path("username"), reason=data["reason"])

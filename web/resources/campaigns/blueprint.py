@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from application.bus import Outcome
 from application.guarded_campaigns import GuardedCampaigns
-from application.runner import Outcome
 from domain.campaign import Campaign
-from web.context import guarded, kaohe
+from domain.unit import Unit
+from web.context import guarded, unit_of_work
 from web.resources.common import versioned
 from web.smorest import api_blueprint
 
@@ -26,7 +27,7 @@ def campaigns() -> GuardedCampaigns:
 
 
 def campaign_row(c: Campaign) -> dict[str, Any]:
-    county = kaohe().units.get_by_id(c.county_id)
+    county = unit_of_work().load(Unit, c.county_id, f"unit {c.county_id}")
     return {
         "id": c.id,
         "county": county.code,
@@ -59,6 +60,7 @@ def campaign_json(c: Campaign, as_of: datetime | None = None) -> dict[str, Any]:
 
 
 def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
-    """The campaign as the command left it (the same answer when a command is repeated)."""
-    c = kaohe().campaigns.get(outcome.id, version=outcome.version)
+    """The campaign the command saved (or first saved, when its key is repeated)."""
+    c = outcome.aggregate
+    assert isinstance(c, Campaign)
     return versioned(campaign_json(c), outcome.version, status)

@@ -8,9 +8,10 @@ from uuid import UUID
 
 from flask.views import MethodView
 
+from application.commands.campaigns import OpenCampaign
 from projections.spot_checks.reading import read_factors
 from projections.spot_checks.settings import RiskSettings
-from web.context import caller, projections
+from web.context import caller, create, projections
 from web.resources.campaigns import risk, steps  # noqa: F401  (their routes)
 from web.resources.campaigns.blueprint import (
     blp,
@@ -39,12 +40,9 @@ class CampaignsViews(MethodView):
     @blp.doc(**CREATE)
     @blp.arguments(OpenCampaignSchema)
     @blp.response(201, CampaignSchema)
-    def post(self, new: dict[str, Any]) -> Any:
+    def post(self, command: OpenCampaign) -> Any:
         """Open a campaign of a county for a period: its name, mode and sample size."""
-        outcome = campaigns().open(
-            caller(), new["county"], new["period"], new["name"], new["mode"], new["size"]
-        )
-        return changed(outcome, 201)
+        return changed(create(command), 201)
 
 
 @blp.route("/campaigns/<uuid:cid>")

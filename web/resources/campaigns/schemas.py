@@ -7,9 +7,10 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import validate
 
+from application.commands.campaigns import EnterSeed, OpenCampaign
 from domain.assessment import FINDINGS
 from domain.sampling import Mode
-from web.resources.assessments.schemas import number
+from web.resources.assessments.schemas import number, path
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field
 
 MODES = [m.value for m in Mode]
@@ -21,6 +22,11 @@ class OpenCampaignSchema(ma.Schema):
     name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
     mode = ma.fields.String(required=True, validate=validate.OneOf(MODES))
     size = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
+
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> OpenCampaign:
+        name = data.pop("name")
+        return OpenCampaign(campaign_name=name, **data)
 
 
 class FrameSchema(ma.Schema):
@@ -51,6 +57,10 @@ class SeedSchema(ma.Schema):
         metadata={"description": "10 to 100 decimal digits of a public draw"},
     )
     source = ma.fields.String(required=True, validate=TEXT, metadata={"description": "where from"})
+
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> EnterSeed:
+        return EnterSeed(campaign_id=path("cid"), seed=data["seed"], source=data["source"])
 
 
 class ConsequenceSchema(ma.Schema):

@@ -2,41 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from flask.views import MethodView
 
-from application.guarded_campaigns import Candidates
+from application.commands.campaigns import (
+    Candidates,
+    CloseCampaign,
+    DrawSample,
+    EnterSeed,
+    FreezeFrame,
+    weights_of,
+)
 from domain.campaign import Campaign
 from domain.sampling import Mode
 from infra.projections.tables import applied_position
 from projections.spot_checks.reading import eligible, read_report, weighted_frame
 from projections.spot_checks.settings import RiskSettings
-from web.context import caller, projections
-from web.resources.campaigns.blueprint import blp, campaigns, changed
+from web.context import handle, projections, unit_of_work
+from web.resources.campaigns.blueprint import blp, changed
 from web.resources.campaigns.schemas import CampaignSchema, FrameSchema, SeedSchema
 from web.resources.common import WRITE
 
 
-def frame_of(body: dict[str, Any]) -> Callable[[Campaign], Candidates]:
+def frame_of(body: dict[str, Any], c: Campaign) -> Candidates:
     """The sheets asked for, or the county's approved sheets of the period from the read
     model (in the weighted mode, weighted by the period's risk report)."""
+    given: Candidates | None = body.get("weights") or body.get("assessments")
+    if given is not None:
+        return given
+    views = projections()
+    scores, units = views.scores(), views.units()
+    if c.mode is not Mode.WEIGHTED:
+        return eligible(scores, units, c.county_id, c.period)
+    at = applied_position(views)
+    report = read_report(scores, units, c.county_id, c.period, RiskSettings(), at)
+    return weighted_frame(scores, units, c.county_id, c.period, report.weights())
 
-    def choose(c: Campaign) -> Candidates:
-        given: Candidates | None = body.get("weights") or body.get("assessments")
-        if given is not None:
-            return given
-        views = projections()
-        scores, units = views.scores(), views.units()
-        if c.mode is not Mode.WEIGHTED:
-            return eligible(scores, units, c.county_id, c.period)
-        at = applied_position(views)
-        report = read_report(scores, units, c.county_id, c.period, RiskSettings(), at)
-        return weighted_frame(scores, units, c.county_id, c.period, report.weights())
 
-    return choose
+def freeze_command(body: dict[str, Any], cid: UUID) -> FreezeFrame:
+    """The frame to freeze, chosen from the campaign as it stands (the bus then authorizes
+    the step on the campaign's county; the frame is recorded only if it is allowed)."""
+    c = unit_of_work().load(Campaign, cid, f"campaign {cid}")
+    return FreezeFrame(campaign_id=cid, weights=weights_of(frame_of(body, c)))
 
 
 @blp.route("/campaigns/<uuid:cid>/frame")
@@ -47,7 +56,7 @@ class FrameViews(MethodView):
     def post(self, body: dict[str, Any], cid: UUID) -> Any:
         """Freeze the frame: the sheets named (with weights in the weighted mode), or else
         the county's approved sheets of the period; nothing changes it afterwards."""
-        return changed(campaigns().freeze_frame(caller(write=True), cid, frame_of(body)))
+        return changed(handle(freeze_command(body, cid)))
 
 
 @blp.route("/campaigns/<uuid:cid>/seed")
@@ -55,10 +64,9 @@ class SeedViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(SeedSchema)
     @blp.response(200, CampaignSchema)
-    def post(self, body: dict[str, str], cid: UUID) -> Any:
+    def post(self, command: EnterSeed, cid: UUID) -> Any:
         """Enter the public seed, drawn after the frame was frozen, and where it came from."""
-        outcome = campaigns().enter_seed(caller(write=True), cid, body["seed"], body["source"])
-        return changed(outcome)
+        return changed(handle(command))
 
 
 @blp.route("/campaigns/<uuid:cid>/draw")
@@ -67,7 +75,7 @@ class DrawViews(MethodView):
     @blp.response(200, CampaignSchema)
     def post(self, cid: UUID) -> Any:
         """Draw the sample from the recorded frame and seed alone."""
-        return changed(campaigns().draw(caller(write=True), cid))
+        return changed(handle(DrawSample(campaign_id=cid)))
 
 
 @blp.route("/campaigns/<uuid:cid>/close")
@@ -76,4 +84,4 @@ class CloseViews(MethodView):
     @blp.response(200, CampaignSchema)
     def post(self, cid: UUID) -> Any:
         """Close the campaign with each sampled sheet's latest finding."""
-        return changed(campaigns().close(caller(write=True), cid))
+        return changed(handle(CloseCampaign(campaign_id=cid)))

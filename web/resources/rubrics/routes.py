@@ -9,15 +9,17 @@ from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
 from application.authorization import Action
+from application.commands.rubrics import PublishRubric, RetireRubric
 from domain.errors import Problem, RubricDefinitionError
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition
 from domain.rubric_json import content_hash, rubric_to_dict
 from domain.rubric_version import RubricVersion
 from infra.rubric_files import parse_definition
-from web.context import caller, guarded, kaohe, projections
-from web.resources.common import CREATE, WRITE, ReasonSchema, versioned
+from web.context import caller, create, guarded, handle, kaohe, projections
+from web.resources.common import CREATE, WRITE, versioned
 from web.resources.rubrics.schemas import (
+    RetireSchema,
     RubricFileSchema,
     RubricSchema,
     RubricSummarySchema,
@@ -78,8 +80,8 @@ class RubricsViews(MethodView):
     def post(self, files: dict[str, FileStorage]) -> Any:
         """Publish a rubric file; the same content again returns the published version."""
         definition, _ = read_upload(files["file"])
-        outcome = guarded().publish_rubric(caller(), definition)
-        published = kaohe().rubrics.get_version(outcome.id)
+        published = create(PublishRubric(definition=definition)).aggregate
+        assert isinstance(published, RubricVersion)
         return versioned(rubric_json(published), published.version, 201)
 
 
@@ -113,10 +115,11 @@ class RubricVersionViews(MethodView):
 @blp.route("/<string:code>/<int:version>/retire")
 class RetireViews(MethodView):
     @blp.doc(**WRITE)
-    @blp.arguments(ReasonSchema)
+    @blp.arguments(RetireSchema)
     @blp.response(200, RubricSchema)
-    def post(self, body: dict[str, str], code: str, version: int) -> Any:
+    def post(self, command: RetireRubric, code: str, version: int) -> Any:
         """Retire a version: no new assessments are opened against it."""
-        outcome = guarded().retire_rubric(caller(write=True), code, version, body["reason"])
-        published = kaohe().runner.load_at(RubricVersion, outcome.id, "rubric", outcome.version)
+        outcome = handle(command)
+        published = outcome.aggregate
+        assert isinstance(published, RubricVersion)
         return versioned(rubric_json(published), outcome.version)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 
+from application.commands.rubrics import RetireRubric
+from web.resources.assessments.schemas import path
+from web.resources.common import ReasonSchema
 from web.smorest import Upload
 
 
@@ -34,3 +39,9 @@ class ValidationReportSchema(ma.Schema):
     items = ma.fields.Integer(required=True)
     base_max = ma.fields.String(required=True)
     content_hash = ma.fields.String(required=True)
+
+
+class RetireSchema(ReasonSchema):
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> RetireRubric:
+        return RetireRubric(code=path("code"), version=path("version"), reason=data["reason"])

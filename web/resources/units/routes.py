@@ -8,13 +8,20 @@ from uuid import UUID
 from flask.views import MethodView
 
 from application.authorization import Action
-from application.runner import Outcome
-from domain.rubric import UnitLevel
+from application.bus import Outcome
+from application.commands.units import (
+    CloseUnit,
+    MoveUnit,
+    RegisterUnit,
+    RenameUnit,
+    SetUnitContact,
+)
 from domain.unit import Unit
 from projections.units import FOREVER, UnitRow
-from web.context import caller, guarded, kaohe, projections
-from web.resources.common import CREATE, UPDATE, WRITE, ReasonSchema, versioned
+from web.context import caller, create, guarded, handle, kaohe, projections, unit_of_work
+from web.resources.common import CREATE, UPDATE, WRITE, versioned
 from web.resources.units.schemas import (
+    CloseUnitSchema,
     ContactChangeSchema,
     ContactSchema,
     MoveSchema,
@@ -29,7 +36,8 @@ blp = api_blueprint("units", __name__, url_prefix="/api/v1/units", description="
 
 
 def unit_json(unit: Unit) -> dict[str, Any]:
-    parent = kaohe().units.get_by_id(unit.parent_id).code if unit.parent_id else None
+    uow = unit_of_work()
+    parent = uow.load(Unit, unit.parent_id, "parent").code if unit.parent_id else None
     return {
         "code": unit.code,
         "name": unit.name,
@@ -48,8 +56,9 @@ def current(code: str) -> tuple[dict[str, Any], int, dict[str, str]]:
 
 
 def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
-    """The unit as the command left it (the same answer when a command is repeated)."""
-    unit = kaohe().runner.load_at(Unit, outcome.id, "unit", outcome.version)
+    """The unit the command saved (or first saved, when its key is repeated)."""
+    unit = outcome.aggregate
+    assert isinstance(unit, Unit)
     return versioned(unit_json(unit), outcome.version, status)
 
 
@@ -84,11 +93,9 @@ class UnitsViews(MethodView):
     @blp.doc(**CREATE)
     @blp.arguments(NewUnitSchema)
     @blp.response(201, UnitSchema)
-    def post(self, new: dict[str, Any]) -> Any:
+    def post(self, command: RegisterUnit) -> Any:
         """Register a unit under its parent (administrators)."""
-        level = UnitLevel(new["level"])
-        outcome = guarded().register_unit(caller(), new["code"], new["name"], level, new["parent"])
-        return changed(outcome, 201)
+        return changed(create(command), 201)
 
 
 def row_json(row: UnitRow) -> dict[str, Any]:
@@ -135,12 +142,9 @@ class UnitContactViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(ContactChangeSchema)
     @blp.response(200, UnitSchema)
-    def put(self, change: dict[str, str], code: str) -> Any:
+    def put(self, command: SetUnitContact, code: str) -> Any:
         """Set the unit's contact person and phone."""
-        outcome = guarded().set_contact(
-            caller(write=True), code, change["contact"], change["phone"]
-        )
-        return changed(outcome)
+        return changed(handle(command))
 
 
 @blp.route("/<string:code>/name")
@@ -148,10 +152,9 @@ class UnitNameViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(RenameSchema)
     @blp.response(200, UnitSchema)
-    def put(self, change: dict[str, str], code: str) -> Any:
+    def put(self, command: RenameUnit, code: str) -> Any:
         """Rename the unit (administrators)."""
-        outcome = guarded().rename_unit(caller(write=True), code, change["name"])
-        return changed(outcome)
+        return changed(handle(command))
 
 
 @blp.route("/<string:code>/move")
@@ -159,20 +162,16 @@ class UnitMoveViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(MoveSchema)
     @blp.response(200, UnitSchema)
-    def post(self, move: dict[str, Any], code: str) -> Any:
+    def post(self, command: MoveUnit, code: str) -> Any:
         """Move the unit under another parent from a date (administrators)."""
-        outcome = guarded().move_unit(
-            caller(write=True), code, move["parent"], move["effective_from"], move["reason"]
-        )
-        return changed(outcome)
+        return changed(handle(command))
 
 
 @blp.route("/<string:code>/close")
 class UnitCloseViews(MethodView):
     @blp.doc(**WRITE)
-    @blp.arguments(ReasonSchema)
+    @blp.arguments(CloseUnitSchema)
     @blp.response(200, UnitSchema)
-    def post(self, body: dict[str, str], code: str) -> Any:
+    def post(self, command: CloseUnit, code: str) -> Any:
         """Close the unit (administrators)."""
-        outcome = guarded().close_unit(caller(write=True), code, body["reason"])
-        return changed(outcome)
+        return changed(handle(command))
