@@ -22,6 +22,7 @@ from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.auth import authenticate_request
+from web.cache_headers import register_no_store
 from web.errors import register_error_handlers
 from web.logs import register_request_logging
 from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
@@ -75,6 +76,7 @@ def create_app(
         projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
 
     register_request_logging(app)
+    register_no_store(app)
     register_error_handlers(app)
     api = KaoheApi(app)
     for blueprint in BLUEPRINTS:
