@@ -38,11 +38,19 @@ def write_csv_tables(
     tables: Sequence[Table], stream: TextIO, bom: bool = False, trailer: Sequence[str] = ()
 ) -> None:
     """Several tables one after another, each its header and rows, a blank line between;
-    then, after another blank line, each `trailer` line (a stamp) as a row of one cell."""
+    then, after another blank line, each `trailer` line (a stamp) as a row of one cell.
+    With more than one table, a title row (the title, then the context lines 填报单位, 期间 …)
+    comes before each header, so a reader can tell whose rows follow; one table stays plain
+    data under its header."""
+    titled = len(tables) > 1
     for number, table in enumerate(tables):
         if number:
             stream.write("\r\n")
-        write_csv(table, stream, bom=bom and number == 0)
+        if bom and number == 0:
+            stream.write(BOM)
+        if titled:
+            csv.writer(stream).writerow([table.title, *table.context])
+        write_csv(table, stream)
     if trailer:
         stream.write("\r\n")
         csv.writer(stream).writerows([line] for line in trailer)
