@@ -25,6 +25,7 @@ from web.auth import authenticate_request
 from web.cache_headers import register_no_store
 from web.errors import register_error_handlers
 from web.logs import register_request_logging
+from web.moment_words import register_moment_words
 from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
 from web.pages import register_pages
 from web.request_text import check_request_text
@@ -77,6 +78,7 @@ def create_app(
 
     register_request_logging(app)
     register_no_store(app)
+    register_moment_words(app)
     register_error_handlers(app)
     api = KaoheApi(app)
     for blueprint in BLUEPRINTS:
