@@ -5,7 +5,9 @@ Every step checks what exists first, so running it twice adds nothing the second
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
@@ -36,10 +38,24 @@ REVIEW_REASONS = ("台账资料不全，核减", "现场查看与自评不符", 
 RETURN_REASON = "请补充相关台账和照片后重新报送"
 
 
-def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
+def load_demo(
+    app: Kaohe, seed: int = 2023, progress: Callable[[int, int], None] | None = None
+) -> DemoPlan:
+    """`progress` is told after each step how many of all are done (a bar, as it takes a
+    minute)."""
     plan = plan_demo(seed)
+    villages, counties = plan.codes(UnitLevel.VILLAGE), plan.children(CITY.code)
+    steps = len(builtin_rubric_paths()) + len(plan.units) + len(plan.accounts)
+    steps += len(villages) + len(counties) + 3
+    done = itertools.count(1)
+
+    def step() -> None:
+        if progress is not None:
+            progress(next(done), steps)
+
     for path in builtin_rubric_paths():
         app.rubrics.publish(Command(SYSTEM, "demo"), read_definition(path))
+        step()
     for demo_unit, level, parent in plan.units:
         if not app.units.exists(demo_unit.code):
             app.units.register(
@@ -48,12 +64,14 @@ def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
             app.units.set_contact(
                 Command(SYSTEM, "demo"), demo_unit.code, demo_unit.contact, demo_unit.phone
             )
+        step()
     for account in plan.accounts:
         if not app.accounts.exists(account.username):
             command = Command(SYSTEM, "demo")
             app.accounts.create(command, account.username, account.display_name, account.password)
             app.accounts.grant(command, account.username, account.role, account.unit_code)
-    Activity(app, plan, random.Random(seed)).run()
+        step()
+    Activity(app, plan, random.Random(seed)).run(step)
     return plan
 
 
@@ -68,14 +86,19 @@ class Activity:
         account = self.app.accounts.get(self.plan.account(role, unit_code).username)
         return Command(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
 
-    def run(self) -> None:
+    def run(self, step: Callable[[], None]) -> None:
         for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
             self.village_quarter(index, village)
+            step()
         for county in self.plan.children(CITY.code):
             self.county_year(county)
+            step()
         self.city_progress()
+        step()
         self.banner_tasks(self.plan.children(CITY.code)[0])
+        step()
         self.spot_check(self.plan.children(CITY.code)[0])
+        step()
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
         aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)
