@@ -35,9 +35,11 @@ def progress_bar(label: str, quiet: bool = False) -> Iterator[Report]:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("•"),
         TimeElapsedColumn(),
-        TextColumn("left"),
+        TextColumn("elapsed •"),
         TimeRemainingColumn(),
+        TextColumn("left"),
     )
     with Progress(*columns, console=console, disable=not shown) as progress:
         task = progress.add_task(label, total=None)
