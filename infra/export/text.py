@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TextIO
 
 from projections.tables.table import Cell, Table
@@ -24,7 +25,15 @@ def write_csv(table: Table, stream: TextIO, bom: bool = False) -> None:
 
 
 def csv_cell(cell: Cell) -> str:
-    return "" if cell is None else str(cell)
+    """A cell as the table pages and CSV files show it: points as people write them, without
+    trailing zeros (89.0 → 89, 89.50 → 89.5, -0 → 0), so one sheet never reads "99.0" where
+    another reads "89"; the XLSX holds the same numbers as numeric cells."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal) and cell.is_finite():
+        text = format(cell.normalize(), "f")
+        return "0" if text == "-0" else text
+    return str(cell)
 
 
 def write_json(tables: Table | Sequence[Table], stream: TextIO) -> None:
