@@ -24,9 +24,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Where `make run` serves: `make run PORT=8080`, or `HOST=0.0.0.0` for other machines too.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 run: install
 	$(BIN)/kaohe demo
-	$(BIN)/kaohe serve
+	$(BIN)/kaohe serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from eventsourcing.persistence import ApplicationRecorder
 
 from domain.checkpoint import Checkpoint
+from domain.china_time import in_words
 from infra.checkpoints import make_checkpoint
 from infra.ledger_keys import SigningKey
 from infra.persistence.checkpoint_table import CheckpointRow, CheckpointTable
@@ -44,7 +45,7 @@ class Stamp:
 
     def lines(self) -> tuple[str, str]:
         """A line for people (in Chinese) and the line `verify-export` reads."""
-        signed = self.signed_at.replace("T", " ")
+        signed = in_words(datetime.fromisoformat(self.signed_at))
         person = (
             f"数据截至日志第 {self.position} 条；检查点 树大小 {self.tree_size}，"
             f"根哈希 {self.root_hash}，签名时间 {signed}；行哈希 {self.rows_hash}"

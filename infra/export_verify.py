@@ -88,6 +88,8 @@ def _read_csv(text: str) -> tuple[Stamp, Grid]:
             blocks.append([])
     marks = [r[0] for b in blocks for r in b if r and r[0].startswith(MARK)]
     tables = [b for b in blocks if b and not any(r[0].startswith(MARK) for r in b)]
+    if len(tables) > 1:  # several tables each start with a title row (title, 填报单位 …)
+        tables = [b[1:] for b in tables]
     return _stamp_of(marks, "the CSV file"), [
         ([normal(c) for c in b[0]], [[normal(c) for c in r] for r in b[1:]]) for b in tables
     ]

@@ -49,6 +49,14 @@ def account_subject(username: str) -> str:
     return f"account:{username.strip().casefold()}"
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Attempts counted for a subject in its window, and the time until the window ends."""
+
+    attempts: int
+    left: timedelta
+
+
 class Throttled(Exception):
     """An attempt past a limit; `retry_after` is in seconds."""
 
@@ -95,6 +103,23 @@ class LoginThrottle(SideTable):
                 self._give_back(tx, sorted(subjects))
         if waits:
             raise Throttled(max(waits))
+
+    def standing(self, subject: str, window: timedelta) -> Standing:
+        """How many attempts `subject` has used in its current window, and when it ends:
+        what a person is warned with before the last one."""
+        self.ensure()
+        now = self.clock.now()
+        with self.db.read() as tx:
+            row = tx.row(
+                f"SELECT attempts, window_start FROM {self.attempts} WHERE subject = %s",
+                (subject,),
+            )
+        if row is None:
+            return Standing(0, window)
+        ends = self.db.read_time(row["window_start"]) + window
+        if ends <= now:
+            return Standing(0, window)
+        return Standing(int(row["attempts"]), ends - now)
 
     def succeeded(self, subjects: Mapping[str, int], cleared: str) -> None:
         """The password was right: give the attempt back, and forget the failures of

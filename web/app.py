@@ -22,7 +22,9 @@ from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.api_errors import register_error_handlers
 from web.auth import authenticate_request
+from web.cache_headers import register_no_store
 from web.logs import register_request_logging
+from web.moment_words import register_moment_words
 from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
 from web.pages import register_pages
 from web.request_text import check_request_text
@@ -75,6 +77,8 @@ def create_app(
         projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
 
     register_request_logging(app)
+    register_no_store(app)
+    register_moment_words(app)
     register_error_handlers(app)
     api = KaoheApi(app)
     for blueprint in BLUEPRINTS:

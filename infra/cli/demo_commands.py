@@ -7,6 +7,7 @@ import click
 from application.ports import Clock
 from infra.bootstrap import build_kaohe
 from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.cli.progress import QUIET_OPTION, progress_bar
 from infra.cli.store import opened_store
 from infra.clock import SystemClock
 from infra.demo.clock import DemoClock
@@ -16,13 +17,15 @@ from infra.settings import Settings
 
 @click.command("demo")
 @FORMAT_OPTION
-def demo(output_format: str) -> None:
+@QUIET_OPTION
+def demo(output_format: str, quiet: bool) -> None:
     """Load demo data into the configured store (again: adds nothing) and print the logins."""
     with opened_store() as store:
         # Simulated times only for an empty store, so times keep rising with log positions.
         before = store.history.max_position()
         clock: Clock = DemoClock() if before == 0 else SystemClock()
-        plan = load_demo(build_kaohe(Settings.from_env(), store, clock))
+        with progress_bar("loading the demo", quiet) as progress:
+            plan = load_demo(build_kaohe(Settings.from_env(), store, clock), progress=progress)
         added = store.history.max_position() - before
     accounts = [
         {"username": a.username, "role": a.role.value, "unit": a.unit_code, "password": a.password}

@@ -61,7 +61,7 @@ def export(
     output: Path | None,
 ) -> None:
     """Export a table. Several units or periods give several tables: one worksheet each in
-    XLSX, a JSON list, or CSV blocks separated by a blank line."""
+    XLSX, a JSON list, or CSV blocks (each after a title row) separated by a blank line."""
     if output_format == "xlsx" and output is None:
         raise click.UsageError("xlsx is binary: name a file with -o")
     clock = SystemClock()

@@ -11,6 +11,7 @@ import click
 
 from infra.auto_checkpoint import AutoCheckpoints
 from infra.cli.output import FORMAT_OPTION, echo_json
+from infra.cli.progress import QUIET_OPTION, progress_bar
 from infra.cli.store import opened_store
 from infra.clock import SystemClock
 from infra.projections.failures import ProjectionFailedError
@@ -61,23 +62,15 @@ def _state(s: ProjectionStatus) -> str:
 
 @projections_group.command("rebuild")
 @NAMES
-def rebuild(names: tuple[str, ...]) -> None:
+@QUIET_OPTION
+def rebuild(names: tuple[str, ...], quiet: bool) -> None:
     """Rebuild projections (all when none is named) from the whole log: a fresh version of
     each is built while the old one serves, then replaces it. Several are built together
     from one reading of the log."""
     with opened() as projections:
         chosen = list(dict.fromkeys(names or projections.names))
         before = {s.name: s.version for s in projections.status()}
-        label = f"rebuilding {', '.join(chosen)}"
-        with click.progressbar(length=1, label=label, show_pos=True) as bar:
-            done = 0
-
-            def progress(position: int, head: int) -> None:
-                nonlocal done
-                bar.length = max(head, 1)
-                bar.update(position - done)
-                done = position
-
+        with progress_bar(f"rebuilding {', '.join(chosen)}", quiet) as progress:
             try:
                 versions = projections.rebuild_together(chosen, progress)
             except (RebuildRunningError, ProjectionFailedError) as error:

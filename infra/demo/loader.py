@@ -5,6 +5,7 @@ Every step checks what exists first, so running it twice adds nothing the second
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from collections.abc import Callable
 from decimal import Decimal
@@ -69,10 +70,24 @@ REVIEW_REASONS = ("台账资料不全，核减", "现场查看与自评不符", 
 RETURN_REASON = "请补充相关台账和照片后重新报送"
 
 
-def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
+def load_demo(
+    app: Kaohe, seed: int = 2023, progress: Callable[[int, int], None] | None = None
+) -> DemoPlan:
+    """`progress` is told after each step how many of all are done (a bar, as it takes a
+    minute)."""
     plan = plan_demo(seed)
+    villages, counties = plan.codes(UnitLevel.VILLAGE), plan.children(CITY.code)
+    steps = len(builtin_rubric_paths()) + len(plan.units) + len(plan.accounts)
+    steps += len(villages) + len(counties) + 3
+    done = itertools.count(1)
+
+    def step() -> None:
+        if progress is not None:
+            progress(next(done), steps)
+
     for path in builtin_rubric_paths():
         app.setup(PublishRubric(definition=read_definition(path)), "demo")
+        step()
     for demo_unit, level, parent in plan.units:
         if not app.units.exists(demo_unit.code):
             code = demo_unit.code
@@ -80,6 +95,7 @@ def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
             app.setup(register, "demo")
             contact = SetUnitContact(code=code, contact=demo_unit.contact, phone=demo_unit.phone)
             app.setup(contact, "demo")
+        step()
     for account in plan.accounts:
         if not app.accounts.exists(account.username):
             name = account.username
@@ -88,7 +104,8 @@ def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
             )
             app.setup(new, "demo")
             app.setup(GrantRole(username=name, role=account.role, unit=account.unit_code), "demo")
-    Activity(app, build_bus(app, Projections(app.store)), plan, random.Random(seed)).run()
+        step()
+    Activity(app, build_bus(app, Projections(app.store)), plan, random.Random(seed)).run(step)
     return plan
 
 
@@ -117,14 +134,19 @@ class Activity:
         caller = Caller(command.actor.account_id, command.correlation_id)
         return lambda step: self.bus.handle_as(step, command.actor, caller)
 
-    def run(self) -> None:
+    def run(self, step: Callable[[], None]) -> None:
         for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
             self.village_quarter(index, village)
+            step()
         for county in self.plan.children(CITY.code):
             self.county_year(county)
+            step()
         self.city_progress()
+        step()
         self.banner_tasks(self.plan.children(CITY.code)[0])
+        step()
         self.spot_check(self.plan.children(CITY.code)[0])
+        step()
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
         aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TextIO
 
 from projections.tables.table import Cell, Table
@@ -24,7 +25,15 @@ def write_csv(table: Table, stream: TextIO, bom: bool = False) -> None:
 
 
 def csv_cell(cell: Cell) -> str:
-    return "" if cell is None else str(cell)
+    """A cell as the table pages and CSV files show it: points as people write them, without
+    trailing zeros (89.0 → 89, 89.50 → 89.5, -0 → 0), so one sheet never reads "99.0" where
+    another reads "89"; the XLSX holds the same numbers as numeric cells."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal) and cell.is_finite():
+        text = format(cell.normalize(), "f")
+        return "0" if text == "-0" else text
+    return str(cell)
 
 
 def write_json(tables: Table | Sequence[Table], stream: TextIO) -> None:
@@ -38,11 +47,19 @@ def write_csv_tables(
     tables: Sequence[Table], stream: TextIO, bom: bool = False, trailer: Sequence[str] = ()
 ) -> None:
     """Several tables one after another, each its header and rows, a blank line between;
-    then, after another blank line, each `trailer` line (a stamp) as a row of one cell."""
+    then, after another blank line, each `trailer` line (a stamp) as a row of one cell.
+    With more than one table, a title row (the title, then the context lines 填报单位, 期间 …)
+    comes before each header, so a reader can tell whose rows follow; one table stays plain
+    data under its header."""
+    titled = len(tables) > 1
     for number, table in enumerate(tables):
         if number:
             stream.write("\r\n")
-        write_csv(table, stream, bom=bom and number == 0)
+        if bom and number == 0:
+            stream.write(BOM)
+        if titled:
+            csv.writer(stream).writerow([table.title, *table.context])
+        write_csv(table, stream)
     if trailer:
         stream.write("\r\n")
         csv.writer(stream).writerows([line] for line in trailer)

@@ -61,6 +61,19 @@ def add_sheet(sheet: Any, table: Table) -> None:
         row = merged_line(sheet, row, width, line, Font(), "left")
     sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
     size_columns(sheet, table)
+    set_up_printing(sheet, header)
+
+
+def set_up_printing(sheet: Any, header: int) -> None:
+    """A4 landscape, as wide as the page and as long as it takes, with the title, context
+    and header rows printed again on every page: what the print view recommends, so a
+    workbook printed from Excel or WPS matches the page printed from the browser."""
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages long as the rows need
+    sheet.print_title_rows = f"1:{header}"
 
 
 def merged_line(sheet: Any, row: int, width: int, text: str, font: Any, align: str) -> int:

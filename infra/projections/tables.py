@@ -10,6 +10,7 @@ from datetime import date, datetime
 from functools import cached_property
 from uuid import UUID
 
+from domain.china_time import in_words
 from domain.rubric import PeriodKind, Rubric, UnitLevel
 from domain.rules import Kind
 from domain.workflow import QUARTER, period_problem
@@ -136,7 +137,7 @@ def read_tables(
     sources = Sources(projections.units(position), projections.scores(), position, request)
     tables = BUILDERS[request.name](projections, sources)
     if request.as_of is not None:
-        moment = request.as_of.isoformat(timespec="seconds")
+        moment = in_words(request.as_of)
         tables = [t.with_context(f"数据截至：{moment}（日志位置 {position}）") for t in tables]
     return tables
 

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from application.errors import AuthenticationError
 from web.auth import SESSION, end_session, log_in, start_session
 from web.errors import ThrottledError
+from web.login_words import locked_out, wrong_password
 from web.pages.base import page_blueprint
 
 bp = page_blueprint("session", __name__)
@@ -37,9 +38,9 @@ def login() -> Response | tuple[str, int] | str:
         _, issued = log_in(username, password, SESSION)
     except (AuthenticationError, ThrottledError) as refused:
         error = (
-            f"尝试次数过多，请 {refused.retry_after} 秒后再试。"
+            locked_out(refused.retry_after)
             if isinstance(refused, ThrottledError)
-            else "用户名或密码不正确，或账号已停用。"
+            else wrong_password(username)
             if username and password
             else str(refused)
         )

@@ -20,8 +20,11 @@ def test_demo_loads_a_quarter_of_activity_once(
 ) -> None:
     monkeypatch.setenv("KAOHE_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("KAOHE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # standard error taken for a terminal
     first = CliRunner().invoke(main, ["demo", "--format", "json"])
     assert first.exit_code == 0, first.output
+    assert "loading the demo" in first.stderr  # a bar, not a silent minute
+    assert "/" in first.stderr.rsplit("loading the demo", 1)[1]  # with the steps counted
     loaded = json.loads(first.stdout)
     roles = Counter(a["role"] for a in loaded["accounts"])
     assert roles == {
@@ -33,8 +36,11 @@ def test_demo_loads_a_quarter_of_activity_once(
     }
     assert loaded["events_added"] > 3000
 
-    again = CliRunner().invoke(main, ["demo", "--format", "json"])
-    assert json.loads(again.stdout)["events_added"] == 0
+    again = CliRunner().invoke(main, ["demo", "--quiet"])
+    assert again.exit_code == 0, again.output
+    assert again.stderr == ""
+    assert again.stdout.startswith("demo data loaded: 0 new events\n")
+    assert "staff-010101\tstation_staff" in again.stdout
 
     store = open_event_store(Settings.from_env())
     try:

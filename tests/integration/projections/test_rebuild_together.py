@@ -151,10 +151,13 @@ def test_a_rebuild_of_units_reads_only_unit_events_and_reaches_the_head(
     assert (status[UNITS].version, status[UNITS].lag) == (2, 0)
 
 
-def test_the_rebuild_command_builds_all_from_one_reading(app: Kaohe, cli: CliRunner) -> None:
+def test_the_rebuild_command_builds_all_from_one_reading(
+    app: Kaohe, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     a_quarter(app)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # the progress bar shows at a terminal
     result = cli.invoke(main, ["projections", "rebuild"])
     assert result.exit_code == 0, result.output
-    assert "rebuilding units, audit_trail, scores" in result.output
+    assert "rebuilding units, audit_trail, scores" in result.stderr
     for name in (UNITS, AUDIT_TRAIL, SCORES):
         assert f"{name}: version 2 now serves (was 1)" in result.output

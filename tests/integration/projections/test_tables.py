@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from application.commands.rubrics import PublishRubric
 from application.service import Kaohe
+from domain.china_time import in_words
 from domain.workflow import Layer
 from infra.projections.registry import Projections
 from infra.projections.tables import TableRequest, TableRequestError, read_tables
@@ -67,7 +68,7 @@ def test_as_of_names_the_moment_and_the_log_position(
     approved = moment_of(projections, quarter, "Assessment.Approved")
     table = read_tables(projections, TableRequest("scores", as_of=approved))[0]
     position = projections.position_at(approved)
-    assert table.context[-1] == f"数据截至：{approved.isoformat()}（日志位置 {position}）"
+    assert table.context[-1] == f"数据截至：{in_words(approved)}（日志位置 {position}）"
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,24 @@ def test_the_sheet_page_states_its_last_events_position_and_folds_the_hashes(
     assert "根哈希" in folded and str(aid) in folded
     last_hash = world.kaohe.assessments.get(aid).last_hash
     assert last_hash in folded and last_hash not in shown
+
+
+def test_a_csv_of_several_tables_titles_each_and_still_verifies(
+    world: World, tmp_path: Path
+) -> None:
+    world.assessment("V9", QUARTER, "approved")
+    projections_of(world.app).catch_up()
+    path = tmp_path / "all.csv"
+    command = ["export", "quarterly", "--period", QUARTER, "-o", str(path)]
+    exported = CliRunner().invoke(main, command)
+    assert exported.exit_code == 0, exported.output
+    text = path.read_text(encoding="utf-8-sig")
+    blocks = [block.splitlines() for block in text.split("\n\n")]
+    assert len(blocks) == 3  # two tables, then the stamp
+    for block, unit in zip(blocks, ("CITY", "CITY9"), strict=False):
+        assert block[0].startswith("服务对象") and f"填报单位：{unit} 单位" in block[0]
+        assert block[1].startswith("序号,")
+
+    result = verify(path)
+
+    assert result.exit_code == 0, result.output
