@@ -1,0 +1,71 @@
+"""The campaigns read model on both stores: what the aggregates hold, live and rebuilt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from infra.projections.registry import Projections
+from projections.campaigns import CampaignRow, Campaigns
+from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
+from tests.integration.spot_checks.test_campaigns import drawn
+from tests.unit.application.conftest import by
+from tests.unit.projections.fakes import feed
+
+
+@dataclass
+class InMemoryCampaigns:
+    """The campaigns view over a dict."""
+
+    campaigns: dict[UUID, CampaignRow] = field(default_factory=dict)
+
+    def campaign(self, campaign_id: UUID) -> CampaignRow | None:
+        return self.campaigns.get(campaign_id)
+
+    def put_campaign(self, campaign: CampaignRow) -> None:
+        self.campaigns[campaign.campaign_id] = campaign
+
+
+def closed(county: County, projections: Projections) -> UUID:
+    app = county.app
+    cid = drawn(county, projections)
+    for s in app.campaigns.get(cid).sample:
+        app.campaigns.record_finding(by(AUDITOR), s.assessment_id, "none", [], [], "核实无误")
+    app.campaigns.close(by(AUDITOR), cid)
+    return cid
+
+
+def test_each_campaign_row_matches_its_aggregate_in_the_order_opened(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    first = closed(county, projections)
+    second = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "三季度抽查", "simple", 2).id
+    projections.catch_up()
+    rows = projections.campaigns().all_campaigns()
+    assert [r.campaign_id for r in rows] == [first, second]
+    for row in rows:
+        c = app.campaigns.get(row.campaign_id)
+        assert (row.county_id, row.period, row.name, row.mode, row.size) == (
+            *(c.county_id, c.period, c.name, c.mode.value, c.size),
+        )
+        assert (row.stage, row.version, row.opened_at) == (c.stage.value, c.version, c.created_on)
+    assert (rows[0].stage, rows[1].stage) == ("closed", "opened")
+    assert rows[0].closed_at == app.campaigns.get(first).modified_on
+    assert rows[1].closed_at is None
+
+
+def test_a_rebuild_equals_the_live_view_and_replaying_changes_nothing(
+    county: County, projections: Projections
+) -> None:
+    closed(county, projections)
+    projections.catch_up()
+    live = projections.campaigns().all_campaigns()
+    assert projections.rebuild("campaigns") == 2
+    assert projections.campaigns().all_campaigns() == live
+    once, twice = InMemoryCampaigns(), InMemoryCampaigns()
+    feed(county.app.store, Campaigns(), once)
+    feed(county.app.store, Campaigns(), once)
+    feed(county.app.store, Campaigns(), twice)
+    assert once == twice
+    assert sorted(once.campaigns.values(), key=lambda r: r.opened_position) == live
