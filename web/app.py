@@ -10,6 +10,7 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from application.guarded import Guarded
+from application.queries.reads import Queries
 from application.service import Kaohe
 from infra.auth_tokens import AuthTables
 from infra.auto_checkpoint import AutoCheckpoints, log_key
@@ -18,6 +19,7 @@ from infra.export_stamp import Stamper
 from infra.ledger_keys import log_key_path
 from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedReadModels
 from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
@@ -64,6 +66,8 @@ def create_app(
     clock = app.extensions["kaohe"].runner.clock
     refusals = StoreRefusalLog(projections.db, clock, app.config.get("KAOHE_REFUSALS"))
     app.extensions["guarded"] = Guarded(app.extensions["kaohe"], refusals)
+    read_models = ProjectedReadModels(projections)
+    app.extensions["queries"] = Queries(app.extensions["guarded"].auth, read_models)
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     key_path = log_key_path(settings.data_dir)

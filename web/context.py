@@ -10,6 +10,7 @@ from flask import Response, current_app, g, request
 
 from application.authorization import Caller
 from application.guarded import Guarded
+from application.queries.reads import Queries
 from application.service import Kaohe
 from domain.china_time import china_day
 from infra.auth_tokens import AuthTables
@@ -28,6 +29,11 @@ def kaohe() -> Kaohe:
 
 def guarded() -> Guarded:
     found: Guarded = current_app.extensions["guarded"]
+    return found
+
+
+def queries() -> Queries:
+    found: Queries = current_app.extensions["queries"]
     return found
 
 

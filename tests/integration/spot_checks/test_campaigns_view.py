@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from application.authorization import Authorizer, Caller
+from application.queries.reads import Queries
+from domain.account import Role
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedReadModels
 from projections.campaigns import CampaignRow, Campaigns
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.integration.spot_checks.test_campaigns import drawn
-from tests.unit.application.conftest import by
+from tests.unit.application.conftest import admin, by
 from tests.unit.projections.fakes import feed
 
 
@@ -69,3 +73,18 @@ def test_a_rebuild_equals_the_live_view_and_replaying_changes_nothing(
     feed(county.app.store, Campaigns(), twice)
     assert once == twice
     assert sorted(once.campaigns.values(), key=lambda r: r.opened_position) == live
+
+
+def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_opened(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    queries = Queries(Authorizer(app), ProjectedReadModels(projections))
+    callers = {}
+    for code in ("C1", "C2"):
+        made = app.accounts.create(admin(), f"auditor.{code.lower()}", code, "password-12345")
+        app.accounts.grant(admin(), f"auditor.{code.lower()}", Role.COUNTY_AUDITOR, code)
+        callers[code] = Caller(made.id, "test")
+    opened = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "三季度抽查", "simple", 2).id
+    assert [c.campaign_id for c in queries.campaigns.visible(callers["C1"])] == [opened]
+    assert queries.campaigns.visible(callers["C2"]) == []
