@@ -10,15 +10,13 @@ from typing import NoReturn
 from uuid import UUID
 
 import structlog
-from eventsourcing.persistence import IntegrityError
 
 from application.actor import Actor
 from application.errors import AuthenticationError, NotFoundError, PermissionDeniedError
-from application.ports import RefusalLog
-from application.refusals import InMemoryRefusalLog
-from application.service import Kaohe
+from application.ports import Aggregates, Clock, Denial, DenialLog, RefusalLog, TreeNode, UnitTree
 from domain.account import ROLE_RANK, Account, Grant, Role
 from domain.audit import Stamp
+from domain.unit import Unit
 from domain.workflow import Layer
 
 log = structlog.get_logger(__name__)
@@ -139,21 +137,42 @@ class Target:
     unit_id: UUID | None = None
 
 
+class UnknownUnitTree:
+    """A tree that vouches for no unit, so every step up is read from the Unit aggregate
+    (for command-line use and tests without read models)."""
+
+    def node(self, unit_id: UUID) -> TreeNode | None:
+        return None
+
+
 class Authorizer:
     """Resolves the acting `Actor` for an action on a target, or refuses: every refusal is
     logged, and recorded on the account as an `AccessDenied` event as the refusal log admits
     (repeats are counted and carried by the next one recorded)."""
 
-    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
-        self.kaohe = kaohe
-        self.refusals = refusals or InMemoryRefusalLog(kaohe.runner.clock)
+    def __init__(
+        self,
+        tree: UnitTree,
+        aggregates: Aggregates,
+        refusals: RefusalLog,
+        denials: DenialLog,
+        clock: Clock,
+    ) -> None:
+        self.tree = tree
+        self.aggregates = aggregates
+        self.refusals = refusals
+        self.denials = denials
+        self.clock = clock
+
+    def within(self, aggregates: Aggregates) -> Authorizer:
+        """The same authorizer reading accounts and units through a unit of work's cache."""
+        return Authorizer(self.tree, aggregates, self.refusals, self.denials, self.clock)
 
     def account(self, account_id: UUID) -> Account:
         """The live account; a missing or disabled one cannot act (as if unauthenticated)."""
-        try:
-            account = self.kaohe.accounts.get_by_id(account_id)
-        except NotFoundError:
-            raise AuthenticationError("the account no longer exists") from None
+        account = self.aggregates.find(Account, account_id)
+        if account is None:
+            raise AuthenticationError("the account no longer exists")
         if account.disabled:
             raise AuthenticationError("the account is disabled")
         return account
@@ -176,10 +195,8 @@ class Authorizer:
         is nothing to protect, so nothing is recorded against the caller."""
         if target.unit_id is None:
             return
-        try:
-            self.kaohe.units.get_by_id(target.unit_id)
-        except NotFoundError:
-            raise NotFoundError(f"{target.label} names a unit that does not exist") from None
+        if self.tree.node(target.unit_id) is None and self._unit(target.unit_id) is None:
+            raise NotFoundError(f"{target.label} names a unit that does not exist")
 
     def acting_grant(self, account: Account, action: Action, unit: UUID | None) -> Grant | None:
         """The grant an account would act with (None: none allows it; nothing is recorded,
@@ -216,11 +233,21 @@ class Authorizer:
                 return None
             if current == root:
                 return depth
-            try:
-                current = self.kaohe.units.get_by_id(current).parent_id
-            except NotFoundError:
-                return None
+            current = self.parent(current)
         return None
+
+    def parent(self, unit: UUID) -> UUID | None:
+        """The unit's current parent: from the units read model when it can vouch for the
+        unit, else from the aggregate (a unit registered or moved a moment ago is seen at
+        once: read-your-writes costs one aggregate read, through the unit of work)."""
+        node = self.tree.node(unit)
+        if node is not None:
+            return node.parent_id
+        found = self._unit(unit)
+        return None if found is None else found.parent_id
+
+    def _unit(self, unit: UUID) -> Unit | None:
+        return self.aggregates.find(Unit, unit)
 
     def refuse(
         self,
@@ -260,18 +287,9 @@ class Authorizer:
             return
         role = closest.role.value if closest else ""
         unit = str(closest.unit_id) if closest else ""
-        for _attempt in range(5):  # a denial racing another change of the account retries
-            current = self.kaohe.accounts.get_by_id(account.id)
-            now = self.kaohe.runner.clock.now()
-            stamp = Stamp(str(account.id), role, unit, now, caller.correlation_id)
-            current.record_access_denied(
-                stamp, action.value, target.label, target.unit_id, why, repeats
-            )
-            try:
-                self.kaohe.store.save(current)
-            except IntegrityError:
-                continue
-            return
+        stamp = Stamp(str(account.id), role, unit, self.clock.now(), caller.correlation_id)
+        denial = Denial(account.id, action.value, target.label, target.unit_id, why, repeats)
+        self.denials.record(stamp, denial)
 
     def _why(self, account: Account, action: Action, target: Target, allowing: list[Grant]) -> str:
         if not account.grants:

@@ -12,7 +12,6 @@ from application.actor import Actor
 from application.authorization import Action, Authorizer, Caller, Target
 from application.errors import ConflictError
 from application.guarded_assessments import GuardedAssessments
-from application.ports import RefusalLog
 from application.runner import Command, Outcome
 from application.service import Kaohe
 from domain.account import ROLE_RANK, Account, Role
@@ -28,9 +27,9 @@ from domain.unit import Unit
 class Gate:
     """What every guarded use case shares: the authorizer, commands and preconditions."""
 
-    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
+    def __init__(self, kaohe: Kaohe, auth: Authorizer) -> None:
         self.kaohe = kaohe
-        self.auth = Authorizer(kaohe, refusals)
+        self.auth = auth
 
     def actor(self, caller: Caller, action: Action, target: Target) -> Actor:
         return self.auth.actor(caller, action, target)
@@ -73,9 +72,9 @@ class Guarded:
     """Kaohe as callers use it over HTTP: each call resolves the acting role from the
     caller's live grants and the target's unit, or is refused and recorded."""
 
-    def __init__(self, kaohe: Kaohe, refusals: RefusalLog | None = None) -> None:
+    def __init__(self, kaohe: Kaohe, auth: Authorizer) -> None:
         self.kaohe = kaohe
-        self.gate = Gate(kaohe, refusals)
+        self.gate = Gate(kaohe, auth)
         self.auth = self.gate.auth
         self.assessments = GuardedAssessments(self.gate)
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 from uuid import UUID
+
+from domain.audit import AuditedAggregate, Stamp
+
+A = TypeVar("A", bound=AuditedAggregate)
 
 EventTime = tuple[UUID, int, datetime]
 """(aggregate id, version, event timestamp): one row of the timestamp index."""
@@ -60,3 +65,46 @@ class RefusalLog(Protocol):
         """Count a refusal. None: counted only (not recorded now); a number: record it as
         an event, carrying that many earlier refusals of its kind that were only counted."""
         ...
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """Where a unit hangs in the hierarchy now."""
+
+    unit_id: UUID
+    parent_id: UUID | None
+
+
+class UnitTree(Protocol):
+    """The unit hierarchy as authorization walks it (answered by the units read model)."""
+
+    def node(self, unit_id: UUID) -> TreeNode | None:
+        """The unit and its current parent; None when the tree cannot vouch for the unit
+        (not known yet, or possibly behind the log), so the caller reads the aggregate."""
+        ...
+
+
+class Aggregates(Protocol):
+    """Aggregates by id (a unit of work, caching what it loads)."""
+
+    def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
+        """The aggregate of this class with this id, or None."""
+        ...
+
+
+class DenialLog(Protocol):
+    """Where refused attempts are recorded (as events on the refused account)."""
+
+    def record(self, stamp: Stamp, denial: Denial) -> None: ...
+
+
+@dataclass(frozen=True)
+class Denial:
+    """One refused attempt as recorded on the account."""
+
+    account_id: UUID
+    action: str
+    target: str
+    target_unit: UUID | None
+    why: str
+    repeats: int

@@ -16,7 +16,7 @@ from application.errors import AuthenticationError, PermissionDeniedError, Wrong
 from domain.account import Account
 from infra.auth_tokens import IssuedToken
 from infra.login_throttle import Throttled, ThrottlePolicy, account_subject
-from web.context import auth_tables, guarded, kaohe, login_throttle
+from web.context import auth_tables, guarded, kaohe, login_throttle, unit_of_work
 from web.errors import ThrottledError
 
 SESSION_COOKIE = "kaohe_session"
@@ -64,7 +64,9 @@ def authenticate_request() -> None:
                 f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie), "
                 f"or a form field {CSRF_FIELD} from one of our pages"
             )
-    account = guarded().auth.account(holder.account_id)  # disabled: its tokens stop at once
+    account = (
+        guarded().auth.within(unit_of_work()).account(holder.account_id)
+    )  # disabled: its tokens stop at once
     if holder.generation != account.credential_generation:
         raise AuthenticationError("the password of this account has changed since; log in again")
     g.account_id = holder.account_id

@@ -9,9 +9,12 @@ from uuid import UUID
 from flask import Response, current_app, g, request
 
 from application.authorization import Caller
+from application.bus import Bus, Outcome
+from application.commands.base import Command
 from application.guarded import Guarded
 from application.queries.reads import Queries
 from application.service import Kaohe
+from application.unit_of_work import UnitOfWork
 from domain.china_time import china_day
 from infra.auth_tokens import AuthTables
 from infra.login_throttle import LoginThrottle
@@ -35,6 +38,25 @@ def guarded() -> Guarded:
 def queries() -> Queries:
     found: Queries = current_app.extensions["queries"]
     return found
+
+
+def bus() -> Bus:
+    found: Bus = current_app.extensions["bus"]
+    return found
+
+
+def unit_of_work() -> UnitOfWork:
+    """The request's unit of work: what authentication, the command and the answer read,
+    each aggregate read once."""
+    if "uow" not in g:
+        g.uow = bus().unit_of_work()
+    found: UnitOfWork = g.uow
+    return found
+
+
+def handle(command: Command) -> Outcome:
+    """Run a command as this request's caller (a write: If-Match is required)."""
+    return bus().handle(command, caller(write=True), unit_of_work())
 
 
 def projections() -> Projections:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from application.authorization import Authorizer, Caller
+from application.authorization import Caller
 from application.errors import PermissionDeniedError
-from application.queries.reads import Queries
 from application.service import Kaohe
 from domain.account import Role
 from infra.projections.registry import Projections
-from infra.read_models import ProjectedReadModels
+from tests.integration.read_queries import read_queries
 from tests.unit.application.conftest import admin
 from tests.unit.projections.activity import hierarchy
 
@@ -19,7 +18,7 @@ def test_an_administrator_reads_the_accounts_in_reach_and_its_own_write_at_once(
     app: Kaohe, projections: Projections
 ) -> None:
     hierarchy(app)
-    queries = Queries(Authorizer(app), ProjectedReadModels(projections))
+    queries = read_queries(app, projections)
     made = app.accounts.create(admin(), "admin-t1", "管理员", "password-12345").id
     app.accounts.grant(admin(), "admin-t1", Role.ADMINISTRATOR, "T1")
     for name, unit in (("in.t1", "V1"), ("in.t2", "V3")):
@@ -34,7 +33,7 @@ def test_an_administrator_reads_the_accounts_in_reach_and_its_own_write_at_once(
 
 def test_a_caller_who_manages_no_accounts_is_refused(app: Kaohe, projections: Projections) -> None:
     hierarchy(app)
-    queries = Queries(Authorizer(app), ProjectedReadModels(projections))
+    queries = read_queries(app, projections)
     staff = app.accounts.create(admin(), "staff.v1", "站员", "password-12345").id
     app.accounts.grant(admin(), "staff.v1", Role.STATION_STAFF, "V1")
     with pytest.raises(PermissionDeniedError):

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from application.authorization import Authorizer, Caller
-from application.queries.reads import Queries
+from application.authorization import Caller
 from domain.account import Role
 from infra.projections.registry import Projections
-from infra.read_models import ProjectedReadModels
 from projections.campaigns import CampaignRow, Campaigns
+from tests.integration.read_queries import read_queries
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.integration.spot_checks.test_campaigns import drawn
 from tests.unit.application.conftest import admin, by
@@ -79,7 +78,7 @@ def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_ope
     county: County, projections: Projections
 ) -> None:
     app = county.app
-    queries = Queries(Authorizer(app), ProjectedReadModels(projections))
+    queries = read_queries(app, projections)
     callers = {}
     for code in ("C1", "C2"):
         made = app.accounts.create(admin(), f"auditor.{code.lower()}", code, "password-12345")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from application.bus import Outcome as BusOutcome
 from application.runner import Outcome
 from domain.assessment import Assessment
 from domain.layers import counting_layers
+from domain.unit import Unit
 from domain.workflow import Layer
-from web.context import kaohe
+from web.context import kaohe, unit_of_work
 from web.resources.common import versioned
 from web.smorest import api_blueprint
 
@@ -38,7 +40,7 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
     ]
     return {
         "id": a.id,
-        "unit": app.units.get_by_id(a.unit_id).code,
+        "unit": unit_of_work().load(Unit, a.unit_id, f"unit {a.unit_id}").code,
         "rubric": {
             "code": a.rubric_code,
             "version": a.rubric_version,
@@ -65,6 +67,13 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
             "items": items,
         },
     }
+
+
+def answer(outcome: BusOutcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """The assessment the command saved (or first saved, when its key is repeated)."""
+    a = outcome.aggregate
+    assert isinstance(a, Assessment)
+    return versioned(assessment_json(a), outcome.version, status)
 
 
 def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:

@@ -10,14 +10,15 @@ from flask import Response
 from flask.views import MethodView
 
 from application.authorization import Action
+from application.commands.assessments import OpenAssessment
 from application.errors import NotFoundError
 from domain.ids import unit_id
 from projections.scores import SheetFilter
 from projections.units import subtree
-from web.context import as_of_position, caller, guarded, projections
+from web.context import as_of_position, bus, caller, guarded, projections, unit_of_work
 from web.downloads import attachment
 from web.resources.assessments import scoring, workflow  # noqa: F401  (their routes)
-from web.resources.assessments.blueprint import assessment_json, blp, changed
+from web.resources.assessments.blueprint import answer, assessment_json, blp
 from web.resources.assessments.schemas import (
     AssessmentRowSchema,
     AssessmentSchema,
@@ -75,12 +76,9 @@ class AssessmentsViews(MethodView):
     @blp.doc(**CREATE)
     @blp.arguments(OpenSchema)
     @blp.response(201, AssessmentSchema)
-    def post(self, new: dict[str, Any]) -> Any:
+    def post(self, command: OpenAssessment) -> Any:
         """Open an assessment of a unit against a published rubric version for a period."""
-        outcome = guarded().assessments.open(
-            caller(), new["unit"], new["rubric"], new["version"], new["period"]
-        )
-        return changed(outcome, 201)
+        return answer(bus().handle(command, caller(), unit_of_work()), 201)
 
 
 @blp.route("/<uuid:aid>")

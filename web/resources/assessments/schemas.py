@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import marshmallow as ma
+from flask import request
 from marshmallow import validate
 
+from application.commands.assessments import (
+    ApplyDeduction,
+    ClaimBonus,
+    EnterProgress,
+    LiftVeto,
+    OpenAssessment,
+    RaiseVeto,
+    ReturnAssessment,
+    SaveSheet,
+    ScoreItem,
+    WithdrawBonus,
+)
+from domain.entries import Claim, ItemEntry
 from domain.workflow import Status
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field
 from web.resources.decimal_field import StrictDecimal
@@ -30,6 +45,34 @@ STATUSES = [s.value for s in Status]
 
 def number(**kwargs: object) -> ma.fields.Decimal:
     return StrictDecimal(as_string=True, validate=bounded, **kwargs)  # type: ignore[arg-type]
+
+
+def path(name: str) -> Any:
+    """A value of the request's URL path (the assessment and item a body is sent to)."""
+    return (request.view_args or {})[name]
+
+
+def on() -> UUID:
+    """The assessment a body is sent to."""
+    found: UUID = path("aid")
+    return found
+
+
+def entry_of(data: dict[str, Any]) -> ItemEntry:
+    def decimal(key: str) -> Decimal | None:
+        value = data.get(key)
+        return None if value is None else Decimal(value)
+
+    return ItemEntry(
+        points=decimal("points"),
+        rate=decimal("rate"),
+        counts=dict(data.get("counts") or {}),
+        amounts={k: Decimal(v) for k, v in (data.get("amounts") or {}).items()},
+        claims=tuple(Claim(c["matter"], c["tier"]) for c in data.get("claims") or ()),
+        raised=frozenset(data.get("raised") or ()),
+        progress=data.get("progress"),
+        value=decimal("value"),
+    )
 
 
 class ClaimSchema(ma.Schema):
@@ -56,6 +99,13 @@ class EntrySchema(ma.Schema):
 class ItemChangeSchema(EntrySchema):
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
 
+    @ma.post_load
+    def command(self, data: dict[str, Any], **_: Any) -> ScoreItem:
+        reason = data.pop("reason", "")
+        return ScoreItem(
+            assessment_id=path("aid"), number=path("number"), entry=entry_of(data), reason=reason
+        )
+
 
 class SheetChangeSchema(ma.Schema):
     entries = ma.fields.Dict(
@@ -76,6 +126,11 @@ class SheetChangeSchema(ma.Schema):
             )
         return data
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> SaveSheet:
+        entries = {n: entry_of(e) for n, e in d["entries"].items()}
+        return SaveSheet(assessment_id=on(), entries=entries, reason=d["reason"])
+
 
 class DeductionSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
@@ -86,12 +141,20 @@ class DeductionSchema(ma.Schema):
     amount = number(allow_none=True, load_default=None)
     reason = ma.fields.String(required=True, validate=TEXT)
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ApplyDeduction:
+        return ApplyDeduction(assessment_id=on(), number=d.pop("item"), **d)
+
 
 class BonusSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
     matter = ma.fields.String(required=True, validate=TEXT)
     tier = ma.fields.String(required=True, validate=CODE)
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ClaimBonus:
+        return ClaimBonus(assessment_id=on(), number=d.pop("item"), **d)
 
 
 class BonusWithdrawalSchema(ma.Schema):
@@ -102,11 +165,25 @@ class BonusWithdrawalSchema(ma.Schema):
     )
     reason = ma.fields.String(required=True, validate=TEXT)
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> WithdrawBonus:
+        return WithdrawBonus(assessment_id=on(), number=d.pop("item"), **d)
+
 
 class VetoSchema(ma.Schema):
     item = ma.fields.String(required=True, validate=CODE)
     condition = ma.fields.String(required=True, validate=CODE)
     reason = ma.fields.String(required=True, validate=TEXT)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> RaiseVeto:
+        return RaiseVeto(assessment_id=on(), number=d.pop("item"), **d)
+
+
+class VetoLiftSchema(VetoSchema):
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> LiftVeto:
+        return LiftVeto(assessment_id=on(), number=d.pop("item"), **d)
 
 
 class ProgressSchema(ma.Schema):
@@ -114,10 +191,18 @@ class ProgressSchema(ma.Schema):
     value = number(allow_none=True, load_default=None)
     reason = ma.fields.String(load_default="", validate=validate.Length(max=2000))
 
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> EnterProgress:
+        return EnterProgress(assessment_id=on(), number=path("number"), **d)
+
 
 class ReturnSchema(ma.Schema):
     reason = ma.fields.String(required=True, validate=TEXT)
     items = ma.fields.List(ma.fields.String(validate=CODE), load_default=list)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ReturnAssessment:
+        return ReturnAssessment(assessment_id=on(), reason=d["reason"], items=tuple(d["items"]))
 
 
 class OpenSchema(ma.Schema):
@@ -125,6 +210,10 @@ class OpenSchema(ma.Schema):
     rubric = ma.fields.String(required=True, validate=CODE)
     version = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
     period = period_field(required=True)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> OpenAssessment:
+        return OpenAssessment(**d)
 
 
 class EvidenceFileSchema(ma.Schema):

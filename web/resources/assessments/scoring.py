@@ -3,16 +3,25 @@ evidence. The layer written follows the caller's role (self, review, verificatio
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
-from domain.entries import Claim, ItemEntry
-from web.context import caller, guarded
-from web.resources.assessments.blueprint import blp, changed
+from application.commands.assessments import (
+    ApplyDeduction,
+    AttachEvidence,
+    ClaimBonus,
+    EnterProgress,
+    LiftVeto,
+    RaiseVeto,
+    SaveSheet,
+    ScoreItem,
+    WithdrawBonus,
+)
+from web.context import handle
+from web.resources.assessments.blueprint import answer, blp
 from web.resources.assessments.schemas import (
     AssessmentSchema,
     BonusSchema,
@@ -23,26 +32,10 @@ from web.resources.assessments.schemas import (
     ItemChangeSchema,
     ProgressSchema,
     SheetChangeSchema,
+    VetoLiftSchema,
     VetoSchema,
 )
 from web.resources.common import UPDATE, WRITE
-
-
-def entry_of(data: dict[str, Any]) -> ItemEntry:
-    def decimal(key: str) -> Decimal | None:
-        value = data.get(key)
-        return None if value is None else Decimal(value)
-
-    return ItemEntry(
-        points=decimal("points"),
-        rate=decimal("rate"),
-        counts=dict(data.get("counts") or {}),
-        amounts={k: Decimal(v) for k, v in (data.get("amounts") or {}).items()},
-        claims=tuple(Claim(c["matter"], c["tier"]) for c in data.get("claims") or ()),
-        raised=frozenset(data.get("raised") or ()),
-        progress=data.get("progress"),
-        value=decimal("value"),
-    )
 
 
 @blp.route("/<uuid:aid>/items/<string:number>")
@@ -50,13 +43,9 @@ class ItemViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(ItemChangeSchema)
     @blp.response(200, AssessmentSchema)
-    def put(self, body: dict[str, Any], aid: UUID, number: str) -> Any:
+    def put(self, command: ScoreItem, aid: UUID, number: str) -> Any:
         """Set one item's entry in the caller's layer (a reason is needed above self)."""
-        reason = body.pop("reason", "")
-        outcome = guarded().assessments.score_item(
-            caller(write=True), aid, number, entry_of(body), reason
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/sheet")
@@ -64,11 +53,9 @@ class SheetViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(SheetChangeSchema)
     @blp.response(200, AssessmentSchema)
-    def put(self, body: dict[str, Any], aid: UUID) -> Any:
+    def put(self, command: SaveSheet, aid: UUID) -> Any:
         """Save many items at once in the caller's layer: all change, or none."""
-        entries = {n: entry_of(e) for n, e in body["entries"].items()}
-        outcome = guarded().assessments.save_sheet(caller(write=True), aid, entries, body["reason"])
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/deductions")
@@ -76,18 +63,9 @@ class DeductionViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(DeductionSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: ApplyDeduction, aid: UUID) -> Any:
         """Apply a deduction line: a count of occurrences, or a discretionary amount."""
-        outcome = guarded().assessments.apply_deduction(
-            caller(write=True),
-            aid,
-            body["item"],
-            body["line"],
-            body["count"],
-            body["amount"],
-            body["reason"],
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/bonus")
@@ -95,13 +73,10 @@ class BonusViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(BonusSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: ClaimBonus, aid: UUID) -> Any:
         """Claim a bonus for a matter at a tier; every claim is kept and one matter counts only
         its highest tier, so a lower claim never replaces a higher one."""
-        outcome = guarded().assessments.claim_bonus(
-            caller(write=True), aid, body["item"], body["matter"], body["tier"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/bonus/withdraw")
@@ -109,12 +84,9 @@ class BonusWithdrawalViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(BonusWithdrawalSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: WithdrawBonus, aid: UUID) -> Any:
         """Withdraw one bonus claim, named by its matter and tier, with a reason."""
-        outcome = guarded().assessments.withdraw_bonus(
-            caller(write=True), aid, body["item"], body["matter"], body["tier"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/veto")
@@ -122,25 +94,19 @@ class VetoViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(VetoSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: RaiseVeto, aid: UUID) -> Any:
         """Raise a veto condition (一票否决): the result is void whatever the total."""
-        outcome = guarded().assessments.raise_veto(
-            caller(write=True), aid, body["item"], body["condition"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/veto/lift")
 class VetoLiftViews(MethodView):
     @blp.doc(**WRITE)
-    @blp.arguments(VetoSchema)
+    @blp.arguments(VetoLiftSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: LiftVeto, aid: UUID) -> Any:
         """Lift a raised veto condition, with a reason."""
-        outcome = guarded().assessments.lift_veto(
-            caller(write=True), aid, body["item"], body["condition"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/items/<string:number>/progress")
@@ -148,12 +114,9 @@ class ProgressViews(MethodView):
     @blp.doc(**UPDATE)
     @blp.arguments(ProgressSchema)
     @blp.response(200, AssessmentSchema)
-    def put(self, body: dict[str, Any], aid: UUID, number: str) -> Any:
+    def put(self, command: EnterProgress, aid: UUID, number: str) -> Any:
         """Enter an item's progress (完成进度情况) and, for a numeric target, its value."""
-        outcome = guarded().assessments.enter_progress(
-            caller(write=True), aid, number, body["progress"], body["value"], body["reason"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/evidence")
@@ -166,7 +129,7 @@ class EvidenceViews(MethodView):
         """Attach an evidence file (kept once by its SHA-256), optionally to one item."""
         upload = files["file"]
         name = (upload.filename or "evidence").strip() or "evidence"
-        outcome = guarded().assessments.attach_evidence(
-            caller(write=True), aid, name[:200], upload.read(), form["item"]
+        command = AttachEvidence(
+            assessment_id=aid, file_name=name[:200], content=upload.read(), item=form["item"]
         )
-        return changed(outcome)
+        return answer(handle(command))

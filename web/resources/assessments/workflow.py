@@ -8,8 +8,15 @@ from uuid import UUID
 from flask.views import MethodView
 
 from application.campaigns import Consequence, Deduct, Veto
-from web.context import caller, guarded
-from web.resources.assessments.blueprint import blp, changed
+from application.commands.assessments import (
+    Approve,
+    Finalize,
+    Reopen,
+    ReturnAssessment,
+    Submit,
+)
+from web.context import caller, handle
+from web.resources.assessments.blueprint import answer, blp, changed
 from web.resources.assessments.schemas import AssessmentSchema, ReturnSchema
 from web.resources.campaigns.blueprint import campaigns
 from web.resources.campaigns.schemas import FindingSchema
@@ -22,7 +29,7 @@ class SubmitViews(MethodView):
     @blp.response(200, AssessmentSchema)
     def post(self, aid: UUID) -> Any:
         """Submit the self-scored sheet for review (station staff)."""
-        return changed(guarded().assessments.submit(caller(write=True), aid))
+        return answer(handle(Submit(assessment_id=aid)))
 
 
 @blp.route("/<uuid:aid>/return")
@@ -30,12 +37,9 @@ class ReturnViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(ReturnSchema)
     @blp.response(200, AssessmentSchema)
-    def post(self, body: dict[str, Any], aid: UUID) -> Any:
+    def post(self, command: ReturnAssessment, aid: UUID) -> Any:
         """Return the sheet to its unit with a reason, naming the items to redo (towns)."""
-        outcome = guarded().assessments.return_to_unit(
-            caller(write=True), aid, body["reason"], body["items"]
-        )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/approve")
@@ -44,7 +48,7 @@ class ApproveViews(MethodView):
     @blp.response(200, AssessmentSchema)
     def post(self, aid: UUID) -> Any:
         """Approve a submitted sheet (towns; never your own submission)."""
-        return changed(guarded().assessments.approve(caller(write=True), aid))
+        return answer(handle(Approve(assessment_id=aid)))
 
 
 @blp.route("/<uuid:aid>/findings")
@@ -81,7 +85,7 @@ class FinalizeViews(MethodView):
     @blp.response(200, AssessmentSchema)
     def post(self, aid: UUID) -> Any:
         """Finalize an approved sheet: nothing changes after (counties)."""
-        return changed(guarded().assessments.finalize(caller(write=True), aid))
+        return answer(handle(Finalize(assessment_id=aid)))
 
 
 @blp.route("/<uuid:aid>/reopen")
@@ -92,4 +96,4 @@ class ReopenViews(MethodView):
     def post(self, body: dict[str, str], aid: UUID) -> Any:
         """Reopen an approved or finalized sheet, with a reason (a finalized one: a level
         above the one that finalized it)."""
-        return changed(guarded().assessments.reopen(caller(write=True), aid, body["reason"]))
+        return answer(handle(Reopen(assessment_id=aid, reason=body["reason"])))

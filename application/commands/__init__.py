@@ -1,0 +1,1 @@
+"""Commands: what a caller asks the application to do, as values."""

@@ -1,0 +1,198 @@
+"""The assessment commands: open, score in the caller's layer, and the workflow steps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar
+from uuid import UUID
+
+from application.authorization import Action, Target
+from application.commands.base import Command
+from domain.assessment import Assessment
+from domain.audit import AuditedAggregate
+from domain.entries import ItemEntry
+from domain.ids import unit_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenAssessment(Command):
+    """Open a unit's sheet against a published rubric version for a period."""
+
+    step = Action.OPEN
+    name = "open_assessment"
+    unit: str
+    rubric: str
+    version: int
+    period: str
+
+    def targets(self, subject: AuditedAggregate | None) -> list[Target]:
+        return [Target(f"unit:{self.unit}", unit_id(self.unit))]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssessmentCommand(Command):
+    """A change of one assessment, authorized on the assessed unit."""
+
+    subject_type: ClassVar[type[AuditedAggregate] | None] = Assessment
+    assessment_id: UUID
+
+    def subject_id(self) -> UUID | None:
+        return self.assessment_id
+
+    def targets(self, subject: AuditedAggregate | None) -> list[Target]:
+        assert isinstance(subject, Assessment)
+        return [Target(f"assessment:{subject.id}", subject.unit_id)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreItem(AssessmentCommand):
+    """Set one item's entry in the caller's layer."""
+
+    step = Action.SCORE
+    name = "score_item"
+    number: str
+    entry: ItemEntry
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SaveSheet(AssessmentCommand):
+    """Set many items at once in the caller's layer: all change, or none."""
+
+    step = Action.SCORE
+    name = "save_sheet"
+    entries: Mapping[str, ItemEntry]
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplyDeduction(AssessmentCommand):
+    """Apply a deduction line: a count of occurrences, or a discretionary amount."""
+
+    step = Action.SCORE
+    name = "apply_deduction"
+    number: str
+    line: str
+    count: int | None = None
+    amount: Decimal | None = None
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimBonus(AssessmentCommand):
+    """Claim a bonus for a matter at a tier."""
+
+    step = Action.SCORE
+    name = "claim_bonus"
+    number: str
+    matter: str
+    tier: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class WithdrawBonus(AssessmentCommand):
+    """Withdraw one bonus claim, with a reason."""
+
+    step = Action.SCORE
+    name = "withdraw_bonus"
+    number: str
+    matter: str
+    tier: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RaiseVeto(AssessmentCommand):
+    """Raise a veto condition (一票否决)."""
+
+    step = Action.SCORE
+    name = "raise_veto"
+    number: str
+    condition: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class LiftVeto(AssessmentCommand):
+    """Lift a raised veto condition, with a reason."""
+
+    step = Action.SCORE
+    name = "lift_veto"
+    number: str
+    condition: str
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class EnterProgress(AssessmentCommand):
+    """Enter an item's progress and, for a numeric target, its value."""
+
+    step = Action.SCORE
+    name = "enter_progress"
+    number: str
+    progress: str
+    value: Decimal | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachEvidence(AssessmentCommand):
+    """Attach an evidence file, optionally to one item (its content counts by its hash)."""
+
+    step = Action.ATTACH_EVIDENCE
+    name = "attach_evidence"
+    file_name: str
+    content: bytes = field(repr=False)
+    item: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Submit(AssessmentCommand):
+    step = Action.SUBMIT
+    name = "submit"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReturnAssessment(AssessmentCommand):
+    """Return the sheet to its unit with a reason, naming the items to redo."""
+
+    step = Action.RETURN
+    name = "return"
+    refuse_submitter = True
+    reason: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Approve(AssessmentCommand):
+    step = Action.APPROVE
+    name = "approve"
+    refuse_submitter = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordFinding(AssessmentCommand):
+    """Record a spot-check finding on the sheet."""
+
+    step = Action.RECORD_FINDING
+    name = "record_finding"
+    finding: str
+    items: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finalize(AssessmentCommand):
+    step = Action.FINALIZE
+    name = "finalize"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reopen(AssessmentCommand):
+    step = Action.REOPEN
+    name = "reopen"
+    reason: str
