@@ -20,7 +20,6 @@ from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
 from domain.ids import account_id, command_id, unit_id
 from domain.rubric import UnitLevel
-from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 
 
@@ -94,10 +93,6 @@ class Guarded:
         unit = self.kaohe.units.get(code)
         self.gate.actor(caller, Action.READ_UNITS, Target(f"unit:{code}", unit.id))
         return unit
-
-    def rubric_version(self, caller: Caller, code: str, version: int) -> RubricVersion:
-        self.gate.actor(caller, Action.READ_RUBRICS, Target(f"rubric:{code}:v{version}"))
-        return self.kaohe.rubrics.find(code, version)
 
     def check(self, caller: Caller, action: Action, label: str, unit: UUID | None = None) -> Actor:
         """Authorize a read (or any action) on a unit, or on nothing in particular."""

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
+
+from domain.assessment import Assessment
+from domain.rubric import Rubric
+from domain.rubric_version import RubricVersion
+
+
+@dataclass(frozen=True)
+class StoredChange:
+    """One event of an aggregate's history, as recorded."""
+
+    version: int
+    topic: str
+    state: dict[str, Any]
 
 
 class GrantRecord(Protocol):
@@ -77,6 +91,56 @@ class CampaignsRead(Protocol):
         ...
 
 
+class AssessmentsRead(Protocol):
+    """Assessments replayed from the log, and what a sheet shows beside its events."""
+
+    def assessment(
+        self, aid: UUID, version: int | None = None, as_of: datetime | None = None
+    ) -> Assessment:
+        """The assessment now, at a version, or as it stood at a moment (missing: not found)."""
+        ...
+
+    def rubric_of(self, assessment: Assessment) -> Rubric:
+        """The rubric version the assessment was opened against."""
+        ...
+
+    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
+        """Every event of one aggregate as stored (no upcasting), oldest first."""
+        ...
+
+    def evidence_file(self, sha256: str) -> bytes | None: ...
+
+
+class RubricsRead(Protocol):
+    """Published rubric versions: the list from the scores read model, each from the log."""
+
+    def published(self) -> Sequence[Rubric]:
+        """Every published version's rubric (retired ones too)."""
+        ...
+
+    def version(self, rid: UUID, version: int | None = None) -> RubricVersion:
+        """A published version now or after one of its events (missing: not found)."""
+        ...
+
+    def by_code(self, code: str, version: int) -> RubricVersion:
+        """A published version by its code and number (missing: not found)."""
+        ...
+
+    def find(self, rid: UUID) -> RubricVersion | None: ...
+
+    def rubric(self, rid: UUID) -> Rubric:
+        """The rubric a published version holds."""
+        ...
+
+
+class LogRead(Protocol):
+    """Where the event log stands."""
+
+    def position_at(self, at: datetime) -> int | None:
+        """The last log position at or before a moment (None: nothing yet)."""
+        ...
+
+
 class UnitTree(Protocol):
     """The unit hierarchy as the units read model holds it now."""
 
@@ -93,3 +157,9 @@ class ReadModels(Protocol):
     def campaigns(self) -> CampaignsRead: ...
 
     def units(self) -> UnitTree: ...
+
+    def assessments(self) -> AssessmentsRead: ...
+
+    def rubrics(self) -> RubricsRead: ...
+
+    def log(self) -> LogRead: ...

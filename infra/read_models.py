@@ -1,9 +1,16 @@
-"""The read ports of the application's queries, implemented over Kaohe's projections."""
+"""The read ports of the application's queries, over Kaohe's projections and its event store."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
+from application.read_ports import StoredChange
+from application.service import Kaohe
+from domain.assessment import Assessment
+from domain.rubric import Rubric
+from domain.rubric_version import RubricVersion
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
 from infra.projections.registry import Projections
@@ -22,14 +29,69 @@ class ProjectedUnitTree:
         return subtree(self.projections.units(), root)
 
 
+class StoredAssessments:
+    """Assessments replayed from the event store (a sheet as of any moment needs its events)."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def assessment(
+        self, aid: UUID, version: int | None = None, as_of: datetime | None = None
+    ) -> Assessment:
+        return self.kaohe.assessments.get(aid, version=version, as_of=as_of)
+
+    def rubric_of(self, assessment: Assessment) -> Rubric:
+        return self.kaohe.assessments.rubric_of(assessment)
+
+    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
+        return self.kaohe.history(aggregate_id)
+
+    def evidence_file(self, sha256: str) -> bytes | None:
+        return self.kaohe.assessments.files.get(sha256)
+
+
+class StoredRubrics:
+    """The scores view's list of published versions; each version from the log."""
+
+    def __init__(self, projections: Projections, kaohe: Kaohe) -> None:
+        self.projections = projections
+        self.kaohe = kaohe
+
+    def published(self) -> Sequence[Rubric]:
+        return self.projections.scores().rubrics()
+
+    def version(self, rid: UUID, version: int | None = None) -> RubricVersion:
+        return self.kaohe.runner.load_at(RubricVersion, rid, f"rubric version {rid}", version)
+
+    def by_code(self, code: str, version: int) -> RubricVersion:
+        return self.kaohe.rubrics.find(code, version)
+
+    def find(self, rid: UUID) -> RubricVersion | None:
+        return self.kaohe.runner.find(RubricVersion, rid)
+
+    def rubric(self, rid: UUID) -> Rubric:
+        return self.kaohe.rubrics.rubric(rid)
+
+
+class StoredLog:
+    """The timestamp index written beside the events."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def position_at(self, at: datetime) -> int | None:
+        return self.kaohe.store.history.position_at(at)
+
+
 class ProjectedReadModels:
     """Accounts, campaigns and units are read current: whatever the log holds beyond the view is
     applied first (exactly once, under the view's tracking lock), so a caller reads its own
     last write at once, whether or not a projection worker runs in this process. These views
     take few events, so this costs one tracking read when nothing is new."""
 
-    def __init__(self, projections: Projections) -> None:
+    def __init__(self, projections: Projections, kaohe: Kaohe) -> None:
         self.projections = projections
+        self.kaohe = kaohe
 
     def accounts(self) -> SqlAccountsReader:
         self.projections.catch_up([ACCOUNTS])
@@ -42,3 +104,12 @@ class ProjectedReadModels:
     def units(self) -> ProjectedUnitTree:
         self.projections.catch_up([UNITS])
         return ProjectedUnitTree(self.projections)
+
+    def assessments(self) -> StoredAssessments:
+        return StoredAssessments(self.kaohe)
+
+    def rubrics(self) -> StoredRubrics:
+        return StoredRubrics(self.projections, self.kaohe)
+
+    def log(self) -> StoredLog:
+        return StoredLog(self.kaohe)

@@ -81,7 +81,7 @@ def create_app(
     app.extensions["bus"] = Bus(
         kaohe_app.store, clock, authorizer, kaohe_app.rubrics.rubric, kaohe_app.assessments.files
     )
-    app.extensions["queries"] = Queries(authorizer, ProjectedReadModels(projections))
+    app.extensions["queries"] = Queries(authorizer, ProjectedReadModels(projections, kaohe_app))
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     key_path = log_key_path(settings.data_dir)

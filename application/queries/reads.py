@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from application.authorization import Authorizer
 from application.queries.accounts import AccountQueries
+from application.queries.assessments import AssessmentQueries
 from application.queries.campaigns import CampaignQueries
+from application.queries.log import LogQueries
+from application.queries.rubrics import RubricQueries
 from application.read_ports import ReadModels
 
 
@@ -14,3 +17,6 @@ class Queries:
     def __init__(self, auth: Authorizer, models: ReadModels) -> None:
         self.accounts = AccountQueries(auth, models)
         self.campaigns = CampaignQueries(auth, models)
+        self.assessments = AssessmentQueries(auth, models)
+        self.rubrics = RubricQueries(auth, models)
+        self.log = LogQueries(auth, models)

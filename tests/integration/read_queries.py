@@ -21,4 +21,4 @@ def read_queries(app: Kaohe, projections: Projections) -> Queries:
         StoreDenialLog(app.store),
         clock,
     )
-    return Queries(auth, ProjectedReadModels(projections))
+    return Queries(auth, ProjectedReadModels(projections, app))

@@ -15,7 +15,7 @@ from application.errors import ConflictError, NotFoundError
 from application.runner import Outcome
 from domain.audit import DomainError
 from domain.entries import ScoringInputError
-from web.context import guarded
+from web.context import guarded, queries
 from web.downloads import attachment
 from web.pages.base import PageInputError, form_version, page_caller, settled
 from web.pages.sheet.blueprint import bp
@@ -169,7 +169,7 @@ def evidence(aid: UUID, sha256: str) -> Response:
     """Download an attached evidence file."""
     if len(sha256) != 64:
         raise PageInputError("文件标识有误。")
-    found = guarded().assessments.evidence(page_caller(), aid, sha256)
+    found = queries().assessments.evidence(page_caller(), aid, sha256)
     if found is None:
         raise NotFoundError("该评分表没有这份佐证材料。")
     name, content = found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from application.service import StoredChange
+from application.read_ports import StoredChange
 from web.pages.timeline.lines import Line, denied_text, grant_text, role_words
 from web.pages.timeline.names import Names
 from web.pages.timeline.words import event_words

@@ -11,7 +11,7 @@ from domain.assessment import Assessment
 from domain.layers import counting_layers
 from domain.unit import Unit
 from domain.workflow import Layer
-from web.context import kaohe, unit_of_work
+from web.context import queries, unit_of_work
 from web.resources.common import versioned
 from web.smorest import api_blueprint
 
@@ -24,8 +24,7 @@ blp = api_blueprint(
 
 
 def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, Any]:
-    app = kaohe()
-    rubric = app.assessments.rubric_of(a)
+    rubric = queries().assessments.rubric_of(a)
     card = a.scorecard(rubric)
     layers = counting_layers(a.layers)
     items = [
@@ -78,5 +77,5 @@ def answer(outcome: BusOutcome, status: int = 200) -> tuple[dict[str, Any], int,
 
 def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
     """The assessment as the command left it (the same answer when a command is repeated)."""
-    a = kaohe().assessments.get(outcome.id, version=outcome.version)
+    a = queries().assessments.saved(outcome.id, outcome.version)
     return versioned(assessment_json(a), outcome.version, status)

@@ -10,7 +10,7 @@ from flask.views import MethodView
 from application.authorization import Action, Caller
 from domain.ids import account_id, unit_id
 from projections.audit_trail import AuditQuery, AuditRow
-from web.context import as_of_position, caller, guarded, kaohe, projections
+from web.context import as_of_position, caller, guarded, kaohe, projections, queries
 from web.resources.audit.schemas import AuditPageSchema, AuditQuerySchema
 from web.smorest import api_blueprint
 
@@ -45,7 +45,7 @@ def scope(who: Caller, query: dict[str, Any]) -> UUID | None:
     """The unit whose subtree the page is limited to; None: the whole trail, for callers
     granted over a top unit of the hierarchy (refusals, which concern no unit, show there)."""
     if "assessment" in query:
-        guarded().assessments.get(who, query["assessment"])
+        queries().assessments.sheet(who, query["assessment"])
         return None
     if "unit" in query:
         code = query["unit"]

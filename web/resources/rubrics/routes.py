@@ -8,14 +8,13 @@ from typing import Any
 from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
-from application.authorization import Action
 from domain.definition_errors import Problem, RubricDefinitionError
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition
 from domain.rubric_json import content_hash, rubric_to_dict
 from domain.rubric_version import RubricVersion
 from infra.rubric_files import parse_definition
-from web.context import caller, guarded, kaohe, projections
+from web.context import caller, guarded, queries
 from web.resources.common import CREATE, WRITE, ReasonSchema, versioned
 from web.resources.rubrics.schemas import (
     RubricFileSchema,
@@ -42,7 +41,7 @@ def summary_json(rubric: Rubric) -> dict[str, Any]:
 
 
 def rubric_json(published: RubricVersion) -> dict[str, Any]:
-    rubric = kaohe().rubrics.rubric(published.id)
+    rubric = queries().rubrics.rubric_of(published)
     return {
         **summary_json(rubric),
         "retired": published.retired,
@@ -68,9 +67,7 @@ class RubricsViews(MethodView):
     @blp.response(200, RubricSummarySchema(many=True))
     def get(self) -> list[dict[str, Any]]:
         """The published rubric versions (from the scores read model)."""
-        guarded().check(caller(), Action.READ_RUBRICS, "rubrics")
-        rubrics = projections().scores().rubrics()
-        return [summary_json(r) for r in sorted(rubrics, key=lambda r: (r.code, r.version))]
+        return [summary_json(r) for r in queries().rubrics.published(caller())]
 
     @blp.doc(**CREATE)
     @blp.arguments(RubricFileSchema, location="files")
@@ -79,7 +76,7 @@ class RubricsViews(MethodView):
         """Publish a rubric file; the same content again returns the published version."""
         definition, _ = read_upload(files["file"])
         outcome = guarded().publish_rubric(caller(), definition)
-        published = kaohe().rubrics.get_version(outcome.id)
+        published = queries().rubrics.saved(outcome.id)
         return versioned(rubric_json(published), published.version, 201)
 
 
@@ -89,7 +86,7 @@ class ValidateViews(MethodView):
     @blp.response(200, ValidationReportSchema)
     def post(self, files: dict[str, FileStorage]) -> dict[str, Any]:
         """Check a rubric file without publishing it: 422 lists every problem."""
-        guarded().check(caller(), Action.READ_RUBRICS, "rubrics")
+        queries().rubrics.require_reading(caller())
         _, rubric = read_upload(files["file"])
         return {
             "ok": True,
@@ -106,7 +103,7 @@ class RubricVersionViews(MethodView):
     @blp.response(200, RubricSchema)
     def get(self, code: str, version: int) -> Any:
         """One published rubric version as a tree, with its content hash."""
-        published = guarded().rubric_version(caller(), code, version)
+        published = queries().rubrics.version(caller(), code, version)
         return versioned(rubric_json(published), published.version)
 
 
@@ -118,5 +115,5 @@ class RetireViews(MethodView):
     def post(self, body: dict[str, str], code: str, version: int) -> Any:
         """Retire a version: no new assessments are opened against it."""
         outcome = guarded().retire_rubric(caller(write=True), code, version, body["reason"])
-        published = kaohe().runner.load_at(RubricVersion, outcome.id, "rubric", outcome.version)
+        published = queries().rubrics.saved(outcome.id, outcome.version)
         return versioned(rubric_json(published), outcome.version)
