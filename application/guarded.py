@@ -20,7 +20,6 @@ from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
 from domain.ids import account_id, command_id, unit_id
 from domain.rubric import UnitLevel
-from domain.unit import Unit
 
 
 class Gate:
@@ -88,11 +87,6 @@ class Guarded:
             for target in self._account_targets(account):
                 self.gate.actor(caller, Action.READ_ACCOUNTS, target)
         return account
-
-    def unit(self, caller: Caller, code: str) -> Unit:
-        unit = self.kaohe.units.get(code)
-        self.gate.actor(caller, Action.READ_UNITS, Target(f"unit:{code}", unit.id))
-        return unit
 
     def check(self, caller: Caller, action: Action, label: str, unit: UUID | None = None) -> Actor:
         """Authorize a read (or any action) on a unit, or on nothing in particular."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -11,6 +11,7 @@ from uuid import UUID
 from domain.assessment import Assessment
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
+from domain.unit import Unit
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,6 @@ class AssessmentsRead(Protocol):
         """The rubric version the assessment was opened against."""
         ...
 
-    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
-        """Every event of one aggregate as stored (no upcasting), oldest first."""
-        ...
-
     def evidence_file(self, sha256: str) -> bytes | None: ...
 
 
@@ -134,11 +131,38 @@ class RubricsRead(Protocol):
 
 
 class LogRead(Protocol):
-    """Where the event log stands."""
+    """The event log: each aggregate's stored events, and where the log stood when."""
+
+    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
+        """Every event of one aggregate as stored (no upcasting), oldest first."""
+        ...
 
     def position_at(self, at: datetime) -> int | None:
         """The last log position at or before a moment (None: nothing yet)."""
         ...
+
+
+class UnitRecord(Protocol):
+    """A unit as the units read model holds it after its last event (level as stored)."""
+
+    @property
+    def unit_id(self) -> UUID: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def parent_id(self) -> UUID | None: ...
+    @property
+    def contact(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def version(self) -> int: ...
 
 
 class UnitTree(Protocol):
@@ -146,6 +170,24 @@ class UnitTree(Protocol):
 
     def subtree(self, root: UUID) -> frozenset[UUID]:
         """The unit and every unit below it."""
+        ...
+
+    def unit(self, unit_id: UUID) -> UnitRecord | None: ...
+
+    def children(self) -> Mapping[UUID, Sequence[UUID]]:
+        """The units directly below each unit, under their latest parents."""
+        ...
+
+
+class UnitsRead(Protocol):
+    """Units replayed from the log: what a unit's page and its ETag show."""
+
+    def by_code(self, code: str) -> Unit:
+        """The unit now (missing: not found)."""
+        ...
+
+    def by_id(self, unit_id: UUID, version: int | None = None) -> Unit:
+        """The unit now or after one of its events (missing: not found)."""
         ...
 
 
@@ -157,6 +199,8 @@ class ReadModels(Protocol):
     def campaigns(self) -> CampaignsRead: ...
 
     def units(self) -> UnitTree: ...
+
+    def unit_aggregates(self) -> UnitsRead: ...
 
     def assessments(self) -> AssessmentsRead: ...
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -11,12 +11,13 @@ from application.service import Kaohe
 from domain.assessment import Assessment
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
+from domain.unit import Unit
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
 from infra.projections.registry import Projections
 from projections.accounts import ACCOUNTS
 from projections.campaigns import CAMPAIGNS
-from projections.units import UNITS, subtree
+from projections.units import FOREVER, UNITS, UnitRow, subtree
 
 
 class ProjectedUnitTree:
@@ -27,6 +28,31 @@ class ProjectedUnitTree:
 
     def subtree(self, root: UUID) -> frozenset[UUID]:
         return subtree(self.projections.units(), root)
+
+    def unit(self, unit_id: UUID) -> UnitRow | None:
+        return self.projections.units().unit(unit_id)
+
+    def children(self) -> Mapping[UUID, Sequence[UUID]]:
+        found: dict[UUID, list[UUID]] = {}
+        for child, parent in self.projections.units().parents_on(FOREVER).items():
+            if parent is not None:
+                found.setdefault(parent, []).append(child)
+        return found
+
+
+class StoredUnits:
+    """Units replayed from the event store."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def by_code(self, code: str) -> Unit:
+        return self.kaohe.units.get(code)
+
+    def by_id(self, unit_id: UUID, version: int | None = None) -> Unit:
+        if version is None:
+            return self.kaohe.units.get_by_id(unit_id)
+        return self.kaohe.runner.load_at(Unit, unit_id, "unit", version)
 
 
 class StoredAssessments:
@@ -42,9 +68,6 @@ class StoredAssessments:
 
     def rubric_of(self, assessment: Assessment) -> Rubric:
         return self.kaohe.assessments.rubric_of(assessment)
-
-    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
-        return self.kaohe.history(aggregate_id)
 
     def evidence_file(self, sha256: str) -> bytes | None:
         return self.kaohe.assessments.files.get(sha256)
@@ -74,10 +97,13 @@ class StoredRubrics:
 
 
 class StoredLog:
-    """The timestamp index written beside the events."""
+    """The events as stored, and the timestamp index written beside them."""
 
     def __init__(self, kaohe: Kaohe) -> None:
         self.kaohe = kaohe
+
+    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
+        return self.kaohe.history(aggregate_id)
 
     def position_at(self, at: datetime) -> int | None:
         return self.kaohe.store.history.position_at(at)
@@ -104,6 +130,9 @@ class ProjectedReadModels:
     def units(self) -> ProjectedUnitTree:
         self.projections.catch_up([UNITS])
         return ProjectedUnitTree(self.projections)
+
+    def unit_aggregates(self) -> StoredUnits:
+        return StoredUnits(self.kaohe)
 
     def assessments(self) -> StoredAssessments:
         return StoredAssessments(self.kaohe)

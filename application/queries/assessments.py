@@ -38,7 +38,7 @@ class AssessmentQueries:
     def history(self, caller: Caller, aid: UUID) -> Sequence[StoredChange]:
         """Every event of the assessment as stored, oldest first."""
         self.sheet(caller, aid)
-        return self.models.assessments().history(aid)
+        return self.models.log().history(aid)
 
     def evidence(self, caller: Caller, aid: UUID, sha256: str) -> tuple[str, bytes] | None:
         """The name and content of a file attached to the assessment (None: not attached)."""

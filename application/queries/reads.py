@@ -8,6 +8,7 @@ from application.queries.assessments import AssessmentQueries
 from application.queries.campaigns import CampaignQueries
 from application.queries.log import LogQueries
 from application.queries.rubrics import RubricQueries
+from application.queries.units import UnitQueries
 from application.read_ports import ReadModels
 
 
@@ -19,4 +20,5 @@ class Queries:
         self.campaigns = CampaignQueries(auth, models)
         self.assessments = AssessmentQueries(auth, models)
         self.rubrics = RubricQueries(auth, models)
+        self.units = UnitQueries(auth, models)
         self.log = LogQueries(auth, models)
