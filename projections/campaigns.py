@@ -1,4 +1,4 @@
-"""The campaigns read model: each spot-check campaign's county, period, name, stage and size."""
+"""The campaigns read model: each spot-check campaign's county, period, stage, frame and sample."""
 
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ class CampaignRow:
     opened_position: int
     version: int
     position: int
+    method: str = ""
+    frame_size: int = 0
+    frame_hash: str | None = None
+    sampled: int = 0
 
 
 class CampaignsView(Protocol):
@@ -62,6 +66,7 @@ def _opened(e: Campaign.Opened, position: int, view: CampaignsView) -> None:
     row = CampaignRow(
         *(e.originator_id, e.county_id, e.period, e.name, Stage.OPENED.value, e.mode, e.size),
         *(e.timestamp, None, position, e.originator_version, position),
+        method=e.method,
     )
     view.put_campaign(row)
 
@@ -77,9 +82,13 @@ def _change(e: Any, position: int, view: CampaignsView, **fields: Any) -> None:
 
 HANDLERS: Mapping[type, Handler] = {
     Campaign.Opened: _opened,
-    Campaign.FrameFrozen: lambda e, p, v: _change(e, p, v, stage=Stage.FROZEN.value),
+    Campaign.FrameFrozen: lambda e, p, v: _change(
+        e, p, v, stage=Stage.FROZEN.value, frame_size=len(e.entries), frame_hash=e.frame_hash
+    ),
     Campaign.SeedEntered: lambda e, p, v: _change(e, p, v, stage=Stage.SEEDED.value),
-    Campaign.SampleDrawn: lambda e, p, v: _change(e, p, v, stage=Stage.DRAWN.value),
+    Campaign.SampleDrawn: lambda e, p, v: _change(
+        e, p, v, stage=Stage.DRAWN.value, sampled=len(e.selected)
+    ),
     Campaign.Closed: lambda e, p, v: _change(
         e, p, v, stage=Stage.CLOSED.value, closed_at=e.timestamp
     ),
@@ -90,7 +99,7 @@ class Campaigns:
     """The campaigns processor: one row per campaign."""
 
     name = CAMPAIGNS
-    revision = 1
+    revision = 2  # 2: the method, the frozen frame's size and hash, the sample's size
 
     def __init__(self) -> None:
         self._topics = frozenset(get_topic(cls) for cls in HANDLERS)

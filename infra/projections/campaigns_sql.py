@@ -13,7 +13,7 @@ from projections.campaigns import CAMPAIGNS, CampaignRow
 
 COLUMNS = (
     "campaign_id, county_id, period, name, stage, mode, size, opened_at, closed_at, "
-    "opened_position, version, position"
+    "opened_position, version, position, method, frame_size, frame_hash, sampled"
 )
 
 
@@ -24,6 +24,10 @@ def _campaign(row: dict[str, Any]) -> CampaignRow:
         *(row["stage"], row["mode"], int(row["size"]), datetime.fromisoformat(row["opened_at"])),
         None if closed is None else datetime.fromisoformat(closed),
         *(int(row["opened_position"]), int(row["version"]), int(row["position"])),
+        method=row["method"],
+        frame_size=int(row["frame_size"]),
+        frame_hash=row["frame_hash"],
+        sampled=int(row["sampled"]),
     )
 
 
@@ -32,7 +36,7 @@ def _params(c: CampaignRow) -> tuple[object, ...]:
     return (
         *(str(c.campaign_id), str(c.county_id), shown(c.period), shown(c.name), c.stage),
         *(c.mode, c.size, c.opened_at.isoformat(), closed, c.opened_position),
-        *(c.version, c.position),
+        *(c.version, c.position, c.method, c.frame_size, c.frame_hash, c.sampled),
     )
 
 
@@ -52,7 +56,8 @@ class SqlCampaignsView:
             "county_id TEXT NOT NULL, period TEXT NOT NULL, name TEXT NOT NULL, "
             "stage TEXT NOT NULL, mode TEXT NOT NULL, size INTEGER NOT NULL, "
             "opened_at TEXT NOT NULL, closed_at TEXT, opened_position BIGINT NOT NULL, "
-            "version INTEGER NOT NULL, position BIGINT NOT NULL)"
+            "version INTEGER NOT NULL, position BIGINT NOT NULL, method TEXT NOT NULL, "
+            "frame_size INTEGER NOT NULL, frame_hash TEXT, sampled INTEGER NOT NULL)"
         ]
 
     def indexes(self, version: int) -> list[str]:
@@ -70,7 +75,7 @@ class SqlCampaignsView:
         tx = self._writing()
         updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[1:])
         tx.run_many(
-            f"INSERT INTO {self._table} ({COLUMNS}) VALUES ({', '.join(['%s'] * 12)}) "
+            f"INSERT INTO {self._table} ({COLUMNS}) VALUES ({', '.join(['%s'] * 16)}) "
             f"ON CONFLICT (campaign_id) DO UPDATE SET {updates}",
             [_params(c) for c in self._latest.values()],
         )

@@ -53,7 +53,11 @@ def test_each_campaign_row_matches_its_aggregate_in_the_order_opened(
             *(c.county_id, c.period, c.name, c.mode.value, c.size),
         )
         assert (row.stage, row.version, row.opened_at) == (c.stage.value, c.version, c.created_on)
+        assert (row.method, row.frame_size, row.frame_hash, row.sampled) == (
+            *(c.method, len(c.frame), c.frame_hash, len(c.sample)),
+        )
     assert (rows[0].stage, rows[1].stage) == ("closed", "opened")
+    assert rows[0].sampled > 0 and rows[0].frame_hash is not None and rows[1].frame_hash is None
     assert rows[0].closed_at == app.campaigns.get(first).modified_on
     assert rows[1].closed_at is None
 
@@ -87,3 +91,8 @@ def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_ope
     opened = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "三季度抽查", "simple", 2).id
     assert [c.campaign_id for c in queries.campaigns.visible(callers["C1"])] == [opened]
     assert queries.campaigns.visible(callers["C2"]) == []
+    lines = queries.campaigns.lines(callers["C1"])
+    county = app.units.get("C1")
+    assert [(x.id, x.county, x.county_name, x.stage, x.sampled) for x in lines] == [
+        (opened, "C1", county.name, "opened", 0)
+    ]
