@@ -13,7 +13,8 @@ from application.errors import (
 from application.ports import PasswordHasher
 from application.runner import Command, CommandRunner, Outcome
 from domain.account import Account, Role
-from domain.audit import DomainError, Stamp
+from domain.audit import Stamp
+from domain.errors import DomainError
 from domain.ids import account_id, unit_id
 from domain.unit import Unit
 

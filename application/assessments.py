@@ -15,9 +15,10 @@ from application.rubrics import RubricService
 from application.runner import Command, CommandRunner, Outcome
 from application.units import UnitService
 from domain.assessment import Assessment
-from domain.audit import DomainError, Stamp
+from domain.audit import Stamp
 from domain.entries import ItemEntry
 from domain.entry_data import entry_to_data
+from domain.errors import DomainError
 from domain.ids import assessment_id
 from domain.rubric import Rubric
 from domain.workflow import Layer

@@ -16,8 +16,9 @@ from application.errors import ConflictError
 from application.runner import Command, CommandRunner, Outcome
 from application.units import UnitService
 from domain.assessment import Assessment
-from domain.audit import DomainError, Stamp
+from domain.audit import Stamp
 from domain.campaign import Campaign, campaign_id
+from domain.errors import DomainError
 from domain.rubric import Rubric, UnitLevel
 from domain.rules import Kind
 from domain.sampling import FrameEntry, Mode, draw, frame_hash

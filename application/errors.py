@@ -25,3 +25,7 @@ class AuthenticationError(Exception):
 
 class WrongPasswordError(Exception):
     """The current password given to change it is wrong (counted like a failed login)."""
+
+
+class EvidenceAlteredError(Exception):
+    """A stored evidence file no longer hashes to the SHA-256 its event recorded."""

@@ -15,9 +15,9 @@ from application.guarded_assessments import GuardedAssessments
 from application.runner import Command, Outcome
 from application.service import Kaohe
 from domain.account import ROLE_RANK, Account, Role
-from domain.audit import DomainError
 from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
+from domain.errors import DomainError
 from domain.ids import account_id, command_id, unit_id
 from domain.rubric import UnitLevel
 

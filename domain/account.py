@@ -8,7 +8,8 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID, uuid5
 
-from domain.audit import AuditedAggregate, DomainError, Stamp, require_reason
+from domain.audit import AuditedAggregate, Stamp, require_reason
+from domain.errors import DomainError
 from domain.ids import account_id
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")

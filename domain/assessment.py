@@ -9,9 +9,10 @@ from uuid import UUID
 
 from domain.account import outranks
 from domain.assessment_events import AssessmentEvents, EntryChanged
-from domain.audit import DomainError, FieldError, Stamp, require_reason
-from domain.entries import Claim, ItemEntry, ScoringInputError, entry_problems
+from domain.audit import Stamp, require_reason
+from domain.entries import Claim, ItemEntry, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
+from domain.errors import DomainError, FieldError, ScoringInputError
 from domain.ids import assessment_id
 from domain.layers import counted_before, counting_entries, counting_entry
 from domain.rubric import Rubric

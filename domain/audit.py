@@ -12,26 +12,13 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from domain.canonical import canonical_json
+from domain.errors import DomainError
 
 GENESIS = "0" * 64
 """The previous hash of every aggregate's first event."""
 
 NOT_IN_PAYLOAD = frozenset({"originator_id", "originator_version", "hash", "class_version"})
 _SET_BY_EMIT = NOT_IN_PAYLOAD | {"timestamp"}
-
-
-class DomainError(Exception):
-    """A command the current state does not allow; the message names the state and action."""
-
-
-class FieldError(DomainError):
-    """A value of one field of a command that the domain refuses, said in English and Chinese
-    (a period that is not of the rubric's kind, an item the rubric does not have)."""
-
-    def __init__(self, field: str, message: str, message_zh: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message_zh = message_zh
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain.assessment import FINDINGS
-from domain.audit import AuditedAggregate, DomainError, Stamp, require_reason
+from domain.audit import AuditedAggregate, Stamp, require_reason
+from domain.errors import DomainError
 from domain.ids import NAMESPACE
 from domain.sampling import (
     METHOD,

@@ -7,9 +7,7 @@ import binascii
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-
-class CheckpointError(ValueError):
-    """A checkpoint text that is not in the format; the message names the line."""
+from domain.errors import CheckpointError
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,6 @@ class ItemEntry:
     value: Decimal | None = None
 
 
-class ScoringInputError(ValueError):
-    """Entries that the rubric does not allow; each problem names the item and what is allowed."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("; ".join(problems))
-
-
 def entry_problems(item: Item, entry: ItemEntry) -> list[str]:
     """Why an entry does not fit its item; empty when it fits."""
     at = f"item {item.number}"

@@ -8,16 +8,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from domain.errors import DecimalTextError
+
 DECIMAL = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,8})?", re.ASCII)
 DECIMAL_FORM = "an ASCII decimal like 1.5 (digits 0-9, at most one '.', an optional leading '-')"
 DECIMAL_FORM_ZH = (
     "ASCII 十进制数字，如 1.5（只用半角 0-9 和一个小数点，负数前加 -；"
     "不能用下划线、全角数字、科学计数法或 -0）"
 )
-
-
-class DecimalTextError(ValueError):
-    """A number typed in another form than a plain ASCII decimal."""
 
 
 REFUSED = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")

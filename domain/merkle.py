@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from domain.errors import ProofError
+
 EMPTY_ROOT = hashlib.sha256(b"").digest()
-
-
-class ProofError(ValueError):
-    """A proof was asked for a leaf or tree size the log does not have."""
 
 
 def leaf_hash(data: bytes) -> bytes:

@@ -8,8 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from domain.definition_errors import RubricDefinitionError
 from domain.definition_values import DefinitionReader, describe
+from domain.errors import RubricDefinitionError
 from domain.item_definition import NODE_KEYS, Inherited, read_item
 from domain.rubric import (
     Assignment,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from domain.audit import AuditedAggregate, DomainError, Stamp, require_reason
+from domain.audit import AuditedAggregate, Stamp, require_reason
+from domain.errors import DomainError
 from domain.ids import rubric_version_id
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition

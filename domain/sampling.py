@@ -18,8 +18,8 @@ from math import ceil, floor
 from typing import Any
 from uuid import UUID
 
-from domain.audit import DomainError
 from domain.canonical import canonical_json
+from domain.errors import DomainError
 
 METHOD = "kaohe-sampling/1"
 """The name and version of the method; a change to any rule below needs a new version."""

@@ -8,7 +8,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from domain.bonus_scoring import score_bonus_items
-from domain.entries import ItemEntry, ScoringInputError, entry_problems
+from domain.entries import ItemEntry, entry_problems
+from domain.errors import ScoringInputError
 from domain.item_scoring import (
     ZERO,
     ItemScore,

@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from domain.audit import AuditedAggregate, DomainError, Stamp, require_reason
+from domain.audit import AuditedAggregate, Stamp, require_reason
+from domain.errors import DomainError
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
 

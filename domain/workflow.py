@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from domain.audit import DomainError, FieldError
+from domain.errors import DomainError, FieldError
 from domain.rubric import PeriodKind
 
 

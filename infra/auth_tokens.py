@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
 from application.ports import Clock
-from infra.projections.advisory import lock_key
 from infra.projections.database import Database, Tx
+from infra.side_table import SideTable
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {tokens} (digest TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
@@ -51,33 +50,21 @@ class TokenHolder:
     generation: int
 
 
-class AuthTables:
+class AuthTables(SideTable):
     """The `auth_tokens` table of one event store's database."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
+        super().__init__(db)
         self.clock = clock
         self.tokens = db.table("auth_tokens")
-        self._ready = False
-        self._lock = threading.Lock()
 
-    def ensure(self) -> None:
-        with self._lock:
-            if self._ready:
-                return
-            names = {
-                "tokens": self.tokens,
-                "tokens_index": "auth_tokens_account",
-                "time": self.db.time_type,
-            }
-            with self.db.write() as tx:
-                if self.db.postgres is not None:  # concurrent CREATE … IF NOT EXISTS can clash
-                    tx.run("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.db.schema, "ddl"),))
-                for statement in CREATE:
-                    tx.run(statement.format(**names))
-                if not self._has_generation(tx):
-                    tx.run(ADD_GENERATION.format(**names))
-            self._ready = True
+    def create(self, tx: Tx) -> None:
+        names = {"tokens": self.tokens, "tokens_index": "auth_tokens_account"}
+        names["time"] = self.db.time_type
+        for statement in CREATE:
+            tx.run(statement.format(**names))
+        if not self._has_generation(tx):
+            tx.run(ADD_GENERATION.format(**names))
 
     def _has_generation(self, tx: Tx) -> bool:
         if self.db.postgres is None:

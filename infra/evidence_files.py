@@ -6,8 +6,12 @@ import hashlib
 import os
 from pathlib import Path
 
+from application.errors import EvidenceAlteredError
+
 
 class FileEvidence:
+    """Files named by their SHA-256; a file whose content no longer matches is never served."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
 
@@ -28,4 +32,13 @@ class FileEvidence:
         if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
             return None
         path = self._path(sha256)
-        return path.read_bytes() if path.exists() else None
+        if not path.exists():
+            return None
+        content = path.read_bytes()
+        found = hashlib.sha256(content).hexdigest()
+        if found != sha256:
+            raise EvidenceAlteredError(
+                f"the stored evidence file {sha256} now hashes to {found}: it was altered or "
+                "damaged after it was recorded, so it is not served; run kaohe ledger verify"
+            )
+        return content

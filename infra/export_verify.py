@@ -12,7 +12,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from domain.checkpoint import Checkpoint, CheckpointError
+from domain.checkpoint import Checkpoint
+from domain.errors import CheckpointError
 from domain.merkle_frontier import Frontier
 from infra.export_stamp import MARK, Grid, Stamp, grid, normal, rows_hash
 from infra.ledger_log import logged_events

@@ -4,14 +4,13 @@ share it and no more than the limit are ever checked."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
 from application.ports import Clock
-from infra.projections.advisory import lock_key
 from infra.projections.database import Database, Tx
+from infra.side_table import SideTable
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {attempts} (subject TEXT PRIMARY KEY, "
@@ -58,33 +57,21 @@ class Throttled(Exception):
         self.retry_after = retry_after
 
 
-class LoginThrottle:
+class LoginThrottle(SideTable):
     """The `login_attempts` table: an attempt is counted *before* its password is checked
     (so a burst of parallel attempts cannot all pass the check), kept as a failure when
     the password was wrong, and given back when it was right or never checked."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
+        super().__init__(db)
         self.clock = clock
         self.attempts = db.table("login_attempts")
-        self._ready = False
-        self._lock = threading.Lock()
 
-    def ensure(self) -> None:
-        with self._lock:
-            if self._ready:
-                return
-            names = {
-                "attempts": self.attempts,
-                "old": self.db.table("login_failures"),
-                "time": self.db.time_type,
-            }
-            with self.db.write() as tx:
-                if self.db.postgres is not None:  # concurrent CREATE … IF NOT EXISTS can clash
-                    tx.run("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.db.schema, "ddl"),))
-                for statement in CREATE:
-                    tx.run(statement.format(**names))
-            self._ready = True
+    def create(self, tx: Tx) -> None:
+        names = {"attempts": self.attempts, "old": self.db.table("login_failures")}
+        names["time"] = self.db.time_type
+        for statement in CREATE:
+            tx.run(statement.format(**names))
 
     def reserve(self, subjects: Mapping[str, int], window: timedelta) -> None:
         """Count an attempt for every subject, or raise Throttled (counting nothing) when

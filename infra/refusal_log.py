@@ -6,14 +6,13 @@ next recorded one carries their number."""
 from __future__ import annotations
 
 import hashlib
-import threading
 from datetime import UTC, datetime
 from uuid import UUID
 
 from application.ports import Clock
 from application.refusals import RefusalPolicy
-from infra.projections.advisory import lock_key
 from infra.projections.database import Database, Tx
+from infra.side_table import SideTable
 
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 CREATE = (
@@ -33,26 +32,17 @@ ACCOUNT = (
 )
 
 
-class StoreRefusalLog:
+class StoreRefusalLog(SideTable):
     """A `RefusalLog` whose counts live in the store and change in single statements."""
 
     def __init__(self, db: Database, clock: Clock, policy: RefusalPolicy | None = None) -> None:
-        self.db = db
+        super().__init__(db)
         self.clock = clock
         self.policy = policy or RefusalPolicy()
         self.counts = db.table("refusal_counts")
-        self._ready = False
-        self._lock = threading.Lock()
 
-    def ensure(self) -> None:
-        with self._lock:
-            if self._ready:
-                return
-            with self.db.write() as tx:
-                if self.db.postgres is not None:  # concurrent CREATE … IF NOT EXISTS can clash
-                    tx.run("SELECT pg_advisory_xact_lock(%s)", (lock_key(self.db.schema, "ddl"),))
-                tx.run(CREATE.format(counts=self.counts, time=self.db.time_type))
-            self._ready = True
+    def create(self, tx: Tx) -> None:
+        tx.run(CREATE.format(counts=self.counts, time=self.db.time_type))
 
     def admit(self, account_id: UUID, action: str, target: str) -> int | None:
         self.ensure()

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from domain.definition_errors import Problem, RubricDefinitionError
+from domain.errors import Problem, RubricDefinitionError
 from domain.input_text import allowed_text, text_problem
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition

@@ -17,6 +17,7 @@ from uuid import UUID
 from domain.account import Account
 from domain.assessment import Assessment
 from domain.assessment_events import EntryChanged
+from domain.campaign import Campaign
 from domain.canonical import canonical_json
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
@@ -169,6 +170,11 @@ def _published(e: RubricVersion.Published, facts: Facts) -> Change:
     return Change("rubric", new=f"{e.code} v{e.version}")
 
 
+def _campaign(e: Any, facts: Facts) -> Change:
+    # A campaign's frame, seed and sample are read from its detail; nothing is replaced.
+    return Change("campaign")
+
+
 RULES: Mapping[type, Rule] = {
     Assessment.Opened: _opened,
     EntryChanged: _entry,
@@ -195,6 +201,12 @@ RULES: Mapping[type, Rule] = {
     Account.AccessDenied: lambda e, f: _denied(e, f),
     RubricVersion.Published: _published,
     RubricVersion.Retired: lambda e, f: _transition(e, f, "status", "retired", _rubric(e, f)),
+    Campaign.Opened: _campaign,
+    Campaign.FrameFrozen: _campaign,
+    Campaign.SeedEntered: _campaign,
+    Campaign.SampleDrawn: _campaign,
+    Campaign.Closed: _campaign,
 }
-"""How each kind of event shows in the trail; any other audited event still gets a row,
-with its kind taken from its aggregate class and its payload in `detail`."""
+"""How each kind of event shows in the trail (every event the domain defines has a rule: a
+test walks them); an event without one still gets a row, with its kind taken from its
+aggregate class and its payload in `detail`."""

@@ -9,7 +9,7 @@ from flask_smorest import Api  # type: ignore[import-untyped]
 from flask_smorest.utils import prepare_response  # type: ignore[import-untyped]
 from werkzeug.exceptions import HTTPException
 
-from web.errors import http_problem
+from web.api_errors import http_problem
 from web.problems import PROBLEM, ProblemSchema
 
 SECURITY_SCHEMES = {

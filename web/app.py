@@ -27,8 +27,8 @@ from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
 from infra.unit_tree import ViewUnitTree
 from web.api import KaoheApi, api_config
+from web.api_errors import register_error_handlers
 from web.auth import authenticate_request
-from web.errors import register_error_handlers
 from web.logs import register_request_logging
 from web.pages import PUBLIC_ENDPOINTS as PUBLIC_PAGES
 from web.pages import register_pages

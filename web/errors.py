@@ -1,30 +1,22 @@
-"""The one place that turns errors into HTTP responses; views never catch them."""
+"""The web's errors, and the one table of what status each error is answered with, which the
+API's problem responses and the pages' error pages both read."""
 
 from __future__ import annotations
 
-import structlog
-from flask import Flask, Response, current_app, g, request
-from werkzeug.exceptions import HTTPException
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from application.errors import (
     AuthenticationError,
     ConflictError,
+    EvidenceAlteredError,
     NotFoundError,
     PermissionDeniedError,
     WrongPasswordError,
 )
-from domain.audit import DomainError, FieldError
-from domain.definition_errors import RubricDefinitionError
-from domain.entries import ScoringInputError
-from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN, drop_broken_connections
+from domain.errors import DomainError, FieldError, RubricDefinitionError, ScoringInputError
 from infra.projections.tables import TableRequestError
 from projections.tables import UnknownSourceError
-from web.input_errors import InputRefusedError
-from web.problems import MAX_LISTED, field_errors, listed, problem
-
-log = structlog.get_logger(__name__)
-
-WWW_AUTHENTICATE = {"WWW-Authenticate": 'Bearer realm="kaohe"'}
 
 
 class PreconditionRequiredError(Exception):
@@ -47,143 +39,82 @@ class ThrottledError(Exception):
         self.retry_after = retry_after
 
 
-def register_error_handlers(app: Flask) -> None:
-    app.register_error_handler(AuthenticationError, _unauthenticated)
-    app.register_error_handler(PermissionDeniedError, _denied)
-    app.register_error_handler(NotFoundError, lambda e: problem(404, str(e).strip("'\"")))
-    app.register_error_handler(ConflictError, _conflict)
-    app.register_error_handler(PreconditionRequiredError, lambda e: problem(428, str(e)))
-    app.register_error_handler(ThrottledError, _throttled)
-    app.register_error_handler(MissingFieldError, _missing_field)
-    app.register_error_handler(WrongPasswordError, _wrong_password)
-    app.register_error_handler(InputRefusedError, input_refused)
-    app.register_error_handler(ScoringInputError, _scoring_input)
-    app.register_error_handler(RubricDefinitionError, _rubric_definition)
-    app.register_error_handler(FieldError, _field)
-    app.register_error_handler(DomainError, lambda e: problem(422, str(e)))
-    app.register_error_handler(TableRequestError, lambda e: problem(422, str(e)))
-    app.register_error_handler(UnknownSourceError, lambda e: problem(422, str(e)))
-    app.register_error_handler(HTTPException, http_problem)
-    for down in STORE_DOWN:
-        app.register_error_handler(down, _store_down)
-    app.register_error_handler(Exception, _unexpected)
+class PageInputError(Exception):
+    """A form sent something no page of ours sends (422)."""
 
 
-def http_problem(error: HTTPException) -> Response:
-    """Werkzeug's and webargs' errors (malformed JSON, validation, 404, 405 …)."""
-    status = error.code or 500
-    data = getattr(error, "data", None) or {}
-    messages = data.get("errors") or data.get("messages")
-    errors = field_errors(messages) if messages else None
-    detail = data.get("message") or error.description or ""
-    if status in (400, 422) and errors:
-        detail = "; ".join(f"{e['field'] or e['location']}: {e['message']}" for e in errors[:3])
-        detail += f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
-        errors = listed(errors)
-    headers = dict(data.get("headers") or {})
-    if status == 405 and error.get_response().headers.get("Allow"):
-        headers["Allow"] = error.get_response().headers["Allow"]
-    return problem(status, detail, errors, headers)
+@dataclass(frozen=True)
+class FieldProblem:
+    """One refused value: where it was (location and dotted field) and why."""
 
+    location: str
+    field: str
+    message: str
+    message_zh: str
+    words_zh: str = ""
+    """What is wrong and allowed, in Chinese, without naming the field (said beside it)."""
 
-def input_refused(error: InputRefusedError) -> Response:
-    """Input refused at the edge (415, 413, 400, 422): each problem where it was found."""
-    errors = [p.as_dict() for p in error.problems]
-    return problem(error.status, str(error), listed(errors, error.count))
-
-
-def _unauthenticated(error: AuthenticationError) -> Response:
-    return problem(401, str(error), headers=WWW_AUTHENTICATE)
-
-
-def _denied(error: PermissionDeniedError) -> Response:
-    return problem(403, str(error))
-
-
-def _conflict(error: ConflictError) -> Response:
-    # A change based on another version than the current one is a failed precondition
-    # (If-Match); anything else that collides is a conflict.
-    if error.current_version is not None:
-        return problem(412, str(error), current_version=error.current_version)
-    return problem(409, str(error))
-
-
-def _throttled(error: ThrottledError) -> Response:
-    return problem(
-        429,
-        str(error),
-        headers={"Retry-After": str(error.retry_after)},
-        retry_after=error.retry_after,
-    )
-
-
-def _missing_field(error: MissingFieldError) -> Response:
-    message = "Missing data for required field."
-    where = {"location": "json", "field": error.field}
-    return problem(422, str(error), [where | {"message": message, "message_zh": "缺少必填字段。"}])
-
-
-def _wrong_password(error: WrongPasswordError) -> Response:
-    # Not 401: the caller is logged in; only the password given to prove it again is wrong.
-    where = {"location": "json", "field": "current_password"}
-    zh = "当前密码不正确；失败次数与登录失败合并计算。"
-    return problem(403, str(error), [where | {"message": str(error), "message_zh": zh}])
-
-
-def _scoring_input(error: ScoringInputError) -> Response:
-    errors = [
-        {
-            "location": "json",
-            "field": p.partition(":")[0],
-            "message": p,
-            "message_zh": "评分内容不符合评分表：" + p,
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "location": self.location,
+            "field": self.field,
+            "message": self.message,
+            "message_zh": self.message_zh,
         }
-        for p in error.problems[:MAX_LISTED]
-    ]
-    more = len(error.problems) - 3
-    detail = "; ".join(error.problems[:3]) + (f"; and {more} more" if more > 0 else "")
-    return problem(422, detail, listed(errors, len(error.problems)))
 
 
-def _field(error: FieldError) -> Response:
-    """A field the domain refused (the schema let it through): named, in both languages."""
-    location = "form" if request.mimetype == "multipart/form-data" else "json"
-    found = {
-        "location": location,
-        "field": error.field,
-        "message": str(error),
-        "message_zh": error.message_zh,
-    }
-    return problem(422, str(error), [found])
+class InputRefusedError(Exception):
+    """Input refused before it reached the application; nothing was stored. Its status says
+    how (415, 413, 400, 422), so it overrides the table's."""
+
+    def __init__(
+        self, status: int, detail: str, problems: list[FieldProblem] | None = None, count: int = 0
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.problems = problems or []
+        self.count = max(count, len(self.problems))
 
 
-def _rubric_definition(error: RubricDefinitionError) -> Response:
-    errors = [
-        {
-            "location": "files",
-            "field": p.where,
-            "message": p.message,
-            "message_zh": "评分表定义有误：" + p.message,
-        }
-        for p in error.problems[:MAX_LISTED]
-    ]
-    detail = f"{error.source} refused: {len(error.problems)} problem(s)"
-    return problem(422, detail, listed(errors, len(error.problems)))
+STATUSES: Mapping[type[Exception], int] = {
+    AuthenticationError: 401,
+    WrongPasswordError: 403,
+    PermissionDeniedError: 403,
+    NotFoundError: 404,
+    ConflictError: 409,
+    EvidenceAlteredError: 409,
+    PreconditionRequiredError: 428,
+    ThrottledError: 429,
+    MissingFieldError: 422,
+    InputRefusedError: 422,
+    PageInputError: 422,
+    ScoringInputError: 422,
+    RubricDefinitionError: 422,
+    FieldError: 422,
+    DomainError: 422,
+    TableRequestError: 422,
+    UnknownSourceError: 422,
+}
+"""The status of each refusal, for the API and the pages alike. An error not listed (nor a
+subclass of one listed) is unexpected: 500. The API alone refines two: a conflict with a
+version sent in If-Match is 412, and input refused at the edge carries its own status."""
+
+REFUSED_ERRORS: tuple[type[Exception], ...] = tuple(STATUSES)
 
 
-def _store_down(error: Exception) -> Response:
-    log.error("http.store_unavailable", error=" ".join(str(error).split()))
-    drop_broken_connections(current_app.extensions["kaohe"].store)
-    return problem(
-        503,
-        "the event store cannot be reached; try again shortly (a change sent with an "
-        "Idempotency-Key is safe to repeat)",
-        headers={"Retry-After": str(RETRY_AFTER)},
-        detail_zh="数据库暂时无法连接，请稍后重试（带 Idempotency-Key 的修改可安全重发）",
-        retry_after=RETRY_AFTER,
-    )
+def status_of(error: Exception) -> int:
+    """The status an error is answered with: its own if it carries one, else its class's (or
+    its nearest listed base class's) in the table, else 500."""
+    own = getattr(error, "status", None)
+    if isinstance(error, InputRefusedError) and isinstance(own, int):
+        return own
+    for cls in type(error).__mro__:
+        if cls in STATUSES:
+            return STATUSES[cls]
+    return 500
 
 
-def _unexpected(error: Exception) -> Response:
-    log.exception("http.unexpected_error", request_id=g.get("request_id"))
-    return problem(500, "an unexpected error occurred; it has been logged with the request id")
+def detail_of(error: Exception) -> str:
+    """What a refusal says; a LookupError's text is its argument's repr, without the quotes."""
+    detail = str(error)
+    return detail.strip("'\"") if isinstance(error, LookupError) else detail

@@ -4,42 +4,10 @@ what is allowed, in English and Chinese."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from domain.input_text import allowed_text, allowed_text_zh
+from web.errors import FieldProblem, InputRefusedError
 from web.problems import MAX_LISTED
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    """One refused value: where it was (location and dotted field) and why."""
-
-    location: str
-    field: str
-    message: str
-    message_zh: str
-    words_zh: str = ""
-    """What is wrong and allowed, in Chinese, without naming the field (said beside it)."""
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "location": self.location,
-            "field": self.field,
-            "message": self.message,
-            "message_zh": self.message_zh,
-        }
-
-
-class InputRefusedError(Exception):
-    """Input refused before it reached the application; nothing was stored."""
-
-    def __init__(
-        self, status: int, detail: str, problems: list[FieldProblem] | None = None, count: int = 0
-    ) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.problems = problems or []
-        self.count = max(count, len(self.problems))
 
 
 def text_field_problem(location: str, field: str, why: str, multiline: bool) -> FieldProblem:

@@ -14,13 +14,8 @@ from webargs import core
 from webargs.flaskparser import FlaskParser
 
 from domain.input_text import REFUSED, text_problem
-from web.input_errors import (
-    FieldProblem,
-    body_refused,
-    first_problems,
-    refused_text,
-    text_field_problem,
-)
+from web.errors import FieldProblem
+from web.input_errors import body_refused, first_problems, refused_text, text_field_problem
 
 JSON_LIMIT = 4 * 1024 * 1024
 """The largest JSON body accepted, in bytes: a whole sheet with long progress notes on every

@@ -9,13 +9,8 @@ from collections.abc import Iterable, Iterator
 from flask import Request
 
 from domain.input_text import text_problem
-from web.input_errors import (
-    FieldProblem,
-    InputRefusedError,
-    first_problems,
-    refused_text,
-    text_field_problem,
-)
+from web.errors import FieldProblem, InputRefusedError
+from web.input_errors import first_problems, refused_text, text_field_problem
 from web.json_body import MULTILINE_FIELDS, shown
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")

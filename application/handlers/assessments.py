@@ -10,7 +10,7 @@ from application.commands import assessments as c
 from application.context import Context
 from application.errors import ConflictError
 from domain.assessment import Assessment
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit

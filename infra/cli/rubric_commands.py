@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from domain.definition_errors import RubricDefinitionError
+from domain.errors import RubricDefinitionError
 from domain.rubric import Item, Node, Rubric
 from domain.rubric_json import content_hash, rubric_to_dict
 from infra.cli.output import FORMAT_OPTION, echo_json

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from domain.merkle import ProofError, consistency_proof
+from domain.errors import ProofError
+from domain.merkle import consistency_proof
 from infra.checkpoints import CheckpointFile
 from infra.cli.store import opened_store
 from infra.ledger_keys import KeyFileError, open_signing_key, read_verifier_key

@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from infra.export_stamp import MARK
 from tests.browser.conftest import Site
 from tests.browser.pages import assert_accessible, screenshot
 
@@ -51,17 +52,33 @@ def same_cell(screen: str, stored: object) -> bool:
     return screen == stored
 
 
-def assert_workbook_matches(path: Path, tables: list[dict[str, Any]]) -> None:
-    """Each sheet: the title, the context lines, the header, the rows, a blank line, then
-    the signature lines, exactly as on screen."""
+def on_screen_stamp(page: Any) -> str:
+    """The page's words for the log position and checkpoint it was computed at."""
+    words: str = page.locator(".stamp p").first.inner_text()
+    return words.split("。")[0]
+
+
+def assert_stamp_lines(lines: list[object], stamp: str) -> None:
+    """The file's two stamp lines: the page's words (with the hashes the page folds away),
+    then the line `kaohe ledger verify-export` reads."""
+    person, data = lines
+    assert isinstance(person, str) and person.startswith(stamp.split("，签名时间")[0]), person
+    assert isinstance(data, str) and data.startswith(MARK), data
+
+
+def assert_workbook_matches(path: Path, tables: list[dict[str, Any]], stamp: str) -> None:
+    """Each sheet: the title, the context lines and the stamp, the header, the rows, a blank
+    line, then the signature lines, exactly as on screen."""
     book = load_workbook(path)
     assert len(book.worksheets) == len(tables)
     for sheet, table in zip(book.worksheets, tables, strict=True):
         lines = [list(row) for row in sheet.iter_rows(values_only=True)]
         width = len(table["columns"])
         assert lines[0][0] == table["title"]
-        context = len(table["context"])
-        assert [line[0] for line in lines[1 : 1 + context]] == table["context"]
+        shown = len(table["context"])
+        assert [line[0] for line in lines[1 : 1 + shown]] == table["context"]
+        assert_stamp_lines([line[0] for line in lines[1 + shown : 3 + shown]], stamp)
+        context = shown + 2
         assert lines[1 + context][:width] == table["columns"]
         data = lines[2 + context : 2 + context + len(table["rows"])]
         assert len(data) == len(table["rows"])
@@ -107,9 +124,12 @@ def test_a_regulator_downloads_the_quarterly_table_as_on_screen(
 
     workbook = download(page, "下载 XLSX", tmp_path)
     assert workbook.name == "quarterly-DEMO-01-01-2023Q2.xlsx"
-    assert_workbook_matches(workbook, [table])
+    stamp = on_screen_stamp(page)
+    assert_workbook_matches(workbook, [table], stamp)
     text = download(page, "下载 CSV", tmp_path).read_text(encoding="utf-8-sig")
-    assert list(csv.reader(io.StringIO(text))) == [table["columns"], *table["rows"]]
+    *body, blank, person, data = list(csv.reader(io.StringIO(text)))
+    assert body == [table["columns"], *table["rows"]] and blank == []
+    assert_stamp_lines([*person, *data], stamp)
 
 
 def test_a_regulator_downloads_the_county_summary_as_on_screen(
@@ -125,7 +145,8 @@ def test_a_regulator_downloads_the_county_summary_as_on_screen(
     assert table["footer"] == ["备注：", "填表人：　　　　　　联系电话："]
     assert_accessible(page)
     screenshot(page, "table-county-summary")
-    assert_workbook_matches(download(page, "下载 XLSX", tmp_path), [table])
+    stamp = on_screen_stamp(page)
+    assert_workbook_matches(download(page, "下载 XLSX", tmp_path), [table], stamp)
 
 
 def test_the_compliance_chart_sets_each_quarter_against_its_target(site: Site, page: Any) -> None:

@@ -13,22 +13,13 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from application.authorization import Action, Caller, allows
-from application.errors import (
-    AuthenticationError,
-    ConflictError,
-    NotFoundError,
-    PermissionDeniedError,
-)
+from application.errors import AuthenticationError
 from application.runner import Outcome
 from domain.account import ROLE_RANK, Account, Role
-from domain.audit import DomainError, FieldError
-from domain.definition_errors import RubricDefinitionError
-from domain.entries import ScoringInputError
-from infra.projections.tables import TableRequestError
-from projections.tables import UnknownSourceError
+from domain.errors import FieldError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
 from web.context import account_id, guarded, projections
-from web.input_errors import InputRefusedError
+from web.errors import REFUSED_ERRORS, InputRefusedError, PageInputError, detail_of, status_of
 
 ROLE_TITLES: dict[str, str] = {
     Role.STATION_STAFF.value: "服务站工作人员",
@@ -134,23 +125,13 @@ def form_version(field: str = "version") -> int:
     return int(raw)
 
 
-class PageInputError(Exception):
-    """A form sent something no page of ours sends (422)."""
-
-
 def page_blueprint(name: str, import_name: str, url_prefix: str | None = None) -> Blueprint:
-    """A blueprint of pages: its errors render as pages, and signing in is asked for."""
+    """A blueprint of pages: its errors render as pages, with the status the API would answer
+    (web.errors.STATUSES), and signing in is asked for."""
     bp = Blueprint(name, import_name, url_prefix=url_prefix)
+    for refused in REFUSED_ERRORS:
+        bp.register_error_handler(refused, _refused)
     bp.register_error_handler(AuthenticationError, _sign_in_first)
-    bp.register_error_handler(PermissionDeniedError, lambda e: error_page(403, str(e)))
-    bp.register_error_handler(NotFoundError, lambda e: error_page(404, str(e).strip("'\"")))
-    bp.register_error_handler(ConflictError, lambda e: error_page(409, str(e)))
-    bp.register_error_handler(ScoringInputError, lambda e: error_page(422, str(e)))
-    bp.register_error_handler(RubricDefinitionError, lambda e: error_page(422, str(e)))
-    bp.register_error_handler(FieldError, lambda e: error_page(422, e.message_zh))
-    for refused in (DomainError, TableRequestError, UnknownSourceError, PageInputError):
-        bp.register_error_handler(refused, lambda e: error_page(422, str(e)))
-    bp.register_error_handler(InputRefusedError, _refused_input)
     bp.register_error_handler(HTTPException, _http_error)
     return bp
 
@@ -191,8 +172,13 @@ def _http_error(error: HTTPException) -> tuple[str, int]:
     return error_page(error.code or 500, error.description or "")
 
 
-def _refused_input(error: InputRefusedError) -> tuple[str, int]:
-    return error_page(error.status, "；".join(p.message_zh for p in error.problems[:5]))
+def _refused(error: Exception) -> tuple[str, int]:
+    """Any refusal in the table, said as the person should read it."""
+    if isinstance(error, InputRefusedError):
+        return error_page(error.status, "；".join(p.message_zh for p in error.problems[:5]))
+    if isinstance(error, FieldError):
+        return error_page(status_of(error), error.message_zh)
+    return error_page(status_of(error), detail_of(error))
 
 
 def _sign_in_first(error: AuthenticationError) -> WerkzeugResponse | tuple[str, int]:

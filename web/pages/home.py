@@ -12,8 +12,8 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from application.authorization import Action, allows
-from domain.audit import DomainError
 from domain.campaign import Stage
+from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import Rubric
 from domain.workflow import Status, period_problem
@@ -23,7 +23,8 @@ from projections.tables.tasks import overdue
 from projections.tables.wording import STATUS_WORDS, verdict
 from projections.units import UnitRow, UnitsReader, subtree
 from web.context import guarded, kaohe, projections, queries, today
-from web.pages.base import PageInputError, me, page_blueprint, page_caller, settled
+from web.errors import PageInputError
+from web.pages.base import me, page_blueprint, page_caller, settled
 
 bp = page_blueprint("home", __name__)
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import marshmallow as ma
 
-from domain.input_text import DECIMAL_FORM, DecimalTextError, parse_decimal
+from domain.errors import DecimalTextError
+from domain.input_text import DECIMAL_FORM, parse_decimal
 
 
 class StrictDecimal(ma.fields.Decimal):

@@ -24,8 +24,8 @@ from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
-from domain.audit import DomainError
-from domain.entries import ItemEntry, ScoringInputError
+from domain.entries import ItemEntry
+from domain.errors import DomainError, ScoringInputError
 from domain.rubric import UnitLevel
 from domain.workflow import Layer
 from infra.bootstrap import open_event_store

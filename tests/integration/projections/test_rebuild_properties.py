@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from application.errors import ConflictError, NotFoundError
 from application.service import Kaohe
-from domain.audit import DomainError
 from domain.entries import ItemEntry
+from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
 from domain.workflow import Layer

@@ -11,9 +11,9 @@ import pytest
 
 from application.campaigns import Veto
 from application.errors import ConflictError
-from domain.audit import DomainError
 from domain.campaign import Stage
 from domain.entries import ItemEntry
+from domain.errors import DomainError
 from domain.ids import unit_id
 from domain.sampling import Design, Mode, draw
 from domain.workflow import Layer

@@ -11,8 +11,8 @@ from application.actor import Actor
 from application.campaigns import Deduct, Veto
 from application.service import Kaohe
 from domain.account import Role
-from domain.audit import DomainError
-from domain.entries import ItemEntry, ScoringInputError
+from domain.entries import ItemEntry
+from domain.errors import DomainError, ScoringInputError
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind

@@ -12,7 +12,7 @@ from application.errors import (
 )
 from application.service import Kaohe
 from domain.account import Role
-from domain.audit import DomainError
+from domain.errors import DomainError
 from tests.unit.application.conftest import World, admin
 
 PASSWORD = "correct horse battery"

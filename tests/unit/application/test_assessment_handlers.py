@@ -19,8 +19,8 @@ from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
 from domain.assessment import Assessment
-from domain.audit import DomainError
-from domain.entries import ItemEntry, ScoringInputError
+from domain.entries import ItemEntry
+from domain.errors import DomainError, ScoringInputError
 from domain.ids import account_id
 from domain.rubric import UnitLevel
 from domain.workflow import Layer, Status

@@ -10,8 +10,8 @@ import pytest
 from application.errors import ConflictError, NotFoundError
 from application.service import Kaohe
 from domain.assessment import Assessment
-from domain.audit import DomainError
-from domain.entries import ItemEntry, ScoringInputError
+from domain.entries import ItemEntry
+from domain.errors import DomainError, ScoringInputError
 from domain.workflow import Layer, Status
 from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, World, by, full_sheet
 

@@ -10,8 +10,9 @@ from uuid import UUID
 import pytest
 
 from domain.assessment import Assessment
-from domain.audit import GENESIS, DomainError, Stamp
-from domain.entries import ItemEntry, ScoringInputError
+from domain.audit import GENESIS, Stamp
+from domain.entries import ItemEntry
+from domain.errors import DomainError, ScoringInputError
 from domain.rubric import Rubric
 from domain.workflow import Layer, Status
 from tests.unit.domain.builders import item, rubric

@@ -12,8 +12,8 @@ import pytest
 
 from application.store import EventStore
 from domain.assessment import Assessment
-from domain.audit import DomainError
 from domain.entries import ItemEntry
+from domain.errors import DomainError
 from domain.workflow import Layer
 from tests.unit.domain.builders import item, rubric
 from tests.unit.domain.test_assessment import stamp

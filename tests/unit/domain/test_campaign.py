@@ -8,8 +8,9 @@ from uuid import UUID
 
 import pytest
 
-from domain.audit import DomainError, Stamp, event_hash, topic_of
+from domain.audit import Stamp, event_hash, topic_of
 from domain.campaign import Campaign, Stage, campaign_id
+from domain.errors import DomainError
 from domain.sampling import METHOD, Design, Mode, draw, frame_hash
 from tests.unit.domain.test_sampling import SEED, frame
 

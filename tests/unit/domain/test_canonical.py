@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import domain
 from domain.account import Role
-from domain.audit import event_hash
+from domain.audit import NOT_IN_PAYLOAD, event_hash
 from domain.canonical import canonical_json, reference_json
 from domain.workflow import Layer
 
@@ -57,11 +57,16 @@ def test_orjson_writes_the_bytes_of_the_reference(value: object) -> None:
     assert canonical_json(value) == reference_json(value)
 
 
-@given(st.dictionaries(st.text(), data, max_size=8), st.uuids(), st.integers(1, 10**6))
+keys = st.one_of(st.text(), st.sampled_from(sorted(NOT_IN_PAYLOAD)))
+
+
+@given(st.dictionaries(keys, data, max_size=8), st.uuids(), st.integers(1, 10**6))
 def test_an_event_hash_is_the_one_the_reference_gives(
     state: dict[str, Any], aggregate_id: UUID, version: int
 ) -> None:
-    body = {"id": str(aggregate_id), "version": version, "topic": "t:T", "payload": state}
+    # Storage bookkeeping (the id, version, hash and class version) is never hashed twice.
+    payload = {k: v for k, v in state.items() if k not in NOT_IN_PAYLOAD}
+    body = {"id": str(aggregate_id), "version": version, "topic": "t:T", "payload": payload}
     expected = event_hash(aggregate_id, version, "t:T", state)
 
     assert expected == hashlib.sha256(reference_json(body)).hexdigest()

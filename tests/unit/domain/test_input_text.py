@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.input_text import DecimalTextError, parse_decimal, text_problem
+from domain.errors import DecimalTextError
+from domain.input_text import parse_decimal, text_problem
 
 ASCII_DECIMAL = st.from_regex(r"-?[0-9]{1,12}(\.[0-9]{1,8})?", fullmatch=True)
 

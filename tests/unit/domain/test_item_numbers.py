@@ -11,8 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.assessment import Assessment
-from domain.audit import DomainError
-from domain.entries import ScoringInputError
+from domain.errors import DomainError, ScoringInputError
 from domain.workflow import Layer
 from tests.unit.domain.test_assessment import (
     HASH,

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from domain.errors import ProofError
 from domain.merkle import (
     EMPTY_ROOT,
-    ProofError,
     consistency_proof,
     inclusion_proof,
     leaf_hash,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.audit import FieldError
+from domain.errors import FieldError
 from domain.rubric import PeriodKind
 from domain.workflow import FIRST_YEAR, LAST_YEAR, PERIOD_PATTERN, check_period, period_problem
 

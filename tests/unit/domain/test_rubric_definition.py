@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from domain.definition_errors import RubricDefinitionError
+from domain.errors import RubricDefinitionError
 from domain.rubric_definition import rubric_from_definition
 from domain.rules import Kind, RuleName
 from tests.unit.domain.builders import definition, item, section

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.sampling import (
     Design,
     FrameEntry,

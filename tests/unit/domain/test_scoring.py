@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain.entries import Claim, ItemEntry, ScoringInputError
+from domain.entries import Claim, ItemEntry
+from domain.errors import ScoringInputError
 from domain.scoring import Result, score
 from tests.unit.domain.builders import item, rubric, section
 

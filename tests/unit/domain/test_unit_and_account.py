@@ -8,7 +8,8 @@ from uuid import UUID
 import pytest
 
 from domain.account import Account, Role
-from domain.audit import DomainError, Stamp
+from domain.audit import Stamp
+from domain.errors import DomainError
 from domain.rubric import UnitLevel
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit

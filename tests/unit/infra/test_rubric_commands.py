@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from domain.definition_errors import RubricDefinitionError
+from domain.errors import RubricDefinitionError
 from infra.rubric_files import BUILTIN_DIR, parse_definition
 from web.cli import main
 

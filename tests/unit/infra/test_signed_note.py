@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.checkpoint import Checkpoint, CheckpointError
+from domain.checkpoint import Checkpoint
+from domain.errors import CheckpointError
 from infra.ledger_keys import KeyFileError, open_signing_key, read_verifier_key
 from infra.signed_note import (
     COSIGNATURE,

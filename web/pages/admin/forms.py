@@ -11,7 +11,7 @@ from flask import request
 
 from application.errors import ConflictError
 from application.runner import Outcome
-from domain.audit import DomainError
+from domain.errors import DomainError
 from web.pages.base import settled
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}[0-9]$")

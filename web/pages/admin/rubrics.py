@@ -14,16 +14,17 @@ from werkzeug.wrappers import Response
 
 from application.authorization import Action
 from application.errors import ConflictError
-from domain.definition_errors import Problem, RubricDefinitionError
+from domain.errors import Problem, RubricDefinitionError
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rubric_version import RubricVersion
 from projections.tables.wording import LEVEL_WORDS
 from web.context import guarded, queries
+from web.errors import PageInputError
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, done_notice
 from web.pages.admin.rubric_preview import PERIOD_WORDS, preview_rows
-from web.pages.base import PageInputError, page_caller, settled
+from web.pages.base import page_caller, settled
 from web.resources.rubrics.routes import read_upload, summary_json
 
 MAX_FILE = 400 * 1024

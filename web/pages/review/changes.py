@@ -13,26 +13,9 @@ from typing import Any
 from application.read_ports import StoredChange
 from domain.layers import counted_before
 from domain.workflow import Layer
+from projections.event_words import event_words
 from projections.scores import SheetChange
 from web.pages.review.reasons import split_reason
-
-EVENT_WORDS: dict[str, str] = {
-    "Opened": "新建",
-    "ItemScored": "修改得分",
-    "DeductionApplied": "登记扣分",
-    "BonusClaimed": "申报加分",
-    "BonusWithdrawn": "撤回加分",
-    "VetoRaised": "一票否决",
-    "VetoLifted": "解除否决",
-    "ProgressEntered": "填报进度",
-    "EvidenceAttached": "上传佐证材料",
-    "Submitted": "提交验收",
-    "Returned": "退回",
-    "Approved": "验收通过",
-    "FindingRecorded": "记录复核结论",
-    "Finalized": "定稿",
-    "Reopened": "重新打开",
-}
 
 
 @dataclass(frozen=True)
@@ -80,7 +63,7 @@ class ChangeLine:
 
     @property
     def words(self) -> str:
-        return EVENT_WORDS.get(self.event, self.event)
+        return event_words(f"Assessment.{self.event}", self.old)
 
     @property
     def is_entry(self) -> bool:

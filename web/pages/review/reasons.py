@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from domain.rubric import Rubric
-from web.pages.base import PageInputError
+from web.errors import PageInputError
 
 SEPARATOR = "；"
 OVERALL_LIMIT = 1000

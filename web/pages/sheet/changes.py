@@ -9,14 +9,10 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from projections.event_words import event_words
 from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS
 from web.context import projections, queries
 from web.pages.words import entry_words, plain
-
-EVENT_WORDS = {
-    "EvidenceAttached": "上传了佐证材料",
-    "FindingRecorded": "记录了复核结论",
-}
 
 
 @dataclass(frozen=True)
@@ -59,7 +55,7 @@ def changes_since(aid: UUID, version: int) -> list[ChangeLine]:
             status = STATUS_WORDS.get(change.status, change.status)
             lines.append(ChangeLine(change.version, change.at, who, "状态", "", status))
         else:
-            what = EVENT_WORDS.get(change.event, change.event)
+            what = event_words(f"Assessment.{change.event}")
             lines.append(ChangeLine(change.version, change.at, who, what, "", ""))
     return lines
 

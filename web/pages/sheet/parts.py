@@ -13,11 +13,11 @@ from werkzeug.wrappers import Response
 from application.authorization import Caller
 from application.errors import ConflictError, NotFoundError
 from application.runner import Outcome
-from domain.audit import DomainError
-from domain.entries import ScoringInputError
+from domain.errors import DomainError, ScoringInputError
 from web.context import guarded, queries
 from web.downloads import attachment
-from web.pages.base import PageInputError, form_version, page_caller, settled
+from web.errors import PageInputError
+from web.pages.base import form_version, page_caller, settled
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.entries import NUMBER_WORDS, parse_number
 from web.pages.sheet.model import load_page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.entries import ScoringInputError
+from domain.errors import ScoringInputError
 
 KNOWN: tuple[tuple[str, str, bool], ...] = (
     ("a reason is required", "请填写理由：初审、复核改分以及扣分、一票否决须说明理由。", True),

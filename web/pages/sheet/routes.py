@@ -9,8 +9,7 @@ from flask import redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from application.errors import ConflictError
-from domain.audit import DomainError
-from domain.entries import ScoringInputError
+from domain.errors import DomainError, ScoringInputError
 from domain.workflow import Layer
 from web.context import guarded
 from web.pages.base import error_page, form_version, page_caller, settled

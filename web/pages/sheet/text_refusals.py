@@ -8,7 +8,7 @@ from typing import Any
 from flask import request
 
 from domain.input_text import REFUSED
-from web.input_errors import InputRefusedError
+from web.errors import InputRefusedError
 from web.pages.base import error_page
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.model import load_page

@@ -8,11 +8,12 @@ from werkzeug.wrappers import Response
 from application.authorization import Action
 from application.errors import ConflictError
 from domain.account import Role
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.sampling import Mode
 from domain.workflow import period_problem
 from web.context import queries
-from web.pages.base import PageInputError, me, page_caller, settled
+from web.errors import PageInputError
+from web.pages.base import me, page_caller, settled
 from web.pages.spot_checks.blueprint import MODE_WORDS, bp
 from web.resources.campaigns.blueprint import campaigns
 

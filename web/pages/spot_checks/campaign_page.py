@@ -9,7 +9,7 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from application.runner import Outcome
-from domain.audit import DomainError
+from domain.errors import DomainError
 from domain.sampling import check_seed
 from web.pages.base import form_version, page_caller, settled
 from web.pages.spot_checks.blueprint import (

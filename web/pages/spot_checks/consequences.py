@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from application.campaigns import Consequence, Deduct, Veto
 from domain.entries import ItemEntry, deduction_problems
-from domain.input_text import DecimalTextError, parse_decimal
+from domain.errors import DecimalTextError
+from domain.input_text import parse_decimal
 from domain.rubric import Rubric
 from domain.rules import Kind
 

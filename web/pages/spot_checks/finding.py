@@ -12,9 +12,10 @@ from werkzeug.wrappers import Response
 
 from application.campaigns import Consequence, check_consequence
 from domain.assessment import FINDINGS
-from domain.audit import DomainError
+from domain.errors import DomainError
 from web.context import guarded
-from web.pages.base import PageInputError, form_version, page_caller, settled
+from web.errors import PageInputError
+from web.pages.base import form_version, page_caller, settled
 from web.pages.spot_checks.blueprint import bp
 from web.pages.spot_checks.consequences import chosen_consequence
 from web.pages.spot_checks.rescore import SampledSheet, rescore_page, sampled_sheet

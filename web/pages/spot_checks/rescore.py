@@ -15,7 +15,8 @@ from domain.assessment import Assessment
 from domain.campaign import Campaign, Stage
 from domain.entries import ItemEntry, points_problems
 from domain.entry_data import entry_from_data
-from domain.input_text import DecimalTextError, parse_decimal
+from domain.errors import DecimalTextError
+from domain.input_text import parse_decimal
 from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status

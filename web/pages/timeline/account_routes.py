@@ -7,7 +7,8 @@ from flask import render_template, request
 
 from application.authorization import Action
 from web.context import guarded, kaohe
-from web.pages.base import PageInputError, me, page_caller
+from web.errors import PageInputError
+from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
 from web.pages.timeline.filters import PAGE, read_filters, trail_lines
 from web.pages.timeline.lines import Line, grant_text

@@ -14,7 +14,8 @@ from projections.audit_trail import MAX_PAGE, AuditQuery
 from projections.tables.periods import period_label
 from projections.tables.wording import STATUS_WORDS
 from web.context import projections, queries
-from web.pages.base import PageInputError, me, page_caller
+from web.errors import PageInputError
+from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
 from web.pages.timeline.lines import Line, line_of_row, runs
 from web.pages.timeline.names import Names, Place

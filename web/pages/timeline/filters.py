@@ -13,7 +13,7 @@ from domain.china_time import CHINA
 from domain.ids import account_id
 from projections.audit_trail import AuditQuery
 from web.context import projections, queries
-from web.pages.base import PageInputError
+from web.errors import PageInputError
 from web.pages.timeline.lines import Line, line_of_row
 from web.pages.timeline.names import Names
 

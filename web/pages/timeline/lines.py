@@ -10,25 +10,12 @@ from typing import Any
 from uuid import UUID
 
 from projections.audit_trail import AuditRow
+from projections.event_words import ACTION_WORDS, VALUES_BY_NAME, event_words
 from projections.tables.periods import period_label
 from projections.tables.wording import LAYER_WORDS
 from web.pages.base import ROLE_TITLES
 from web.pages.timeline.names import NOWHERE, Names, Person, Place
-from web.pages.timeline.words import (
-    ACTION_WORDS,
-    event_words,
-    json_entry_text,
-    state_text,
-)
-
-STATE_CHANGES = frozenset(
-    {
-        *("Assessment.Opened", "Assessment.Submitted", "Assessment.Returned"),
-        *("Assessment.Approved", "Assessment.Finalized", "Assessment.Reopened"),
-        *("Unit.Closed", "Account.Disabled", "RubricVersion.Retired"),
-    }
-)
-"""Events whose old → new is a status."""
+from web.pages.timeline.words import json_entry_text, state_text
 
 
 @dataclass(frozen=True)
@@ -89,13 +76,14 @@ def change_texts(name: str, row: AuditRow, names: Names) -> tuple[str | None, st
     old, new = row.old, row.new
     if row.layer is not None:
         return (None if old is None else json_entry_text(old)), json_entry_text(new)
-    if name in STATE_CHANGES:
+    holds = VALUES_BY_NAME.get(name)
+    if holds == "status":
         return (None if old is None else state_text(old)), state_text(new)
-    if name == "Unit.Moved":
+    if holds == "unit":
         return names.place(old).name or None, names.place(new).name
-    if name in ("Account.RoleGranted", "Account.RoleRevoked"):
+    if holds == "grant":
         return grant_text(old, names), grant_text(new, names)
-    if name == "Account.AccessDenied" and new is not None:
+    if holds == "refusal" and new is not None:
         return None, denied_text(new)
     return old, new
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from application.read_ports import StoredChange
+from projections.event_words import event_words
 from web.pages.timeline.lines import Line, denied_text, grant_text, role_words
 from web.pages.timeline.names import Names
-from web.pages.timeline.words import event_words
 
 Change = tuple[str | None, str | None]
 Walker = Callable[[str, dict[str, Any]], Change]

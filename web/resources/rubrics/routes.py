@@ -8,7 +8,7 @@ from typing import Any
 from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
-from domain.definition_errors import Problem, RubricDefinitionError
+from domain.errors import Problem, RubricDefinitionError
 from domain.rubric import Rubric
 from domain.rubric_definition import rubric_from_definition
 from domain.rubric_json import content_hash, rubric_to_dict

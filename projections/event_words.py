@@ -1,0 +1,124 @@
+"""What each event and each code is called at the offices: the one wording the audit trail,
+the timelines and the review page all show (audit_changes says what each event changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from domain.account import Account
+from domain.assessment import Assessment
+from domain.campaign import Campaign
+from domain.rubric_version import RubricVersion
+from domain.unit import Unit
+from projections.tables.wording import STATUS_WORDS
+
+EVENT_WORDS: Mapping[type, str] = {
+    Assessment.Opened: "新建评分表",
+    Assessment.ItemScored: "打分",
+    Assessment.DeductionApplied: "扣分",
+    Assessment.BonusClaimed: "申报加分",
+    Assessment.BonusWithdrawn: "撤回加分",
+    Assessment.VetoRaised: "一票否决",
+    Assessment.VetoLifted: "撤销一票否决",
+    Assessment.ProgressEntered: "填写完成进度",
+    Assessment.EvidenceAttached: "上传佐证材料",
+    Assessment.Submitted: "提交验收",
+    Assessment.Returned: "退回",
+    Assessment.Approved: "验收通过",
+    Assessment.FindingRecorded: "记录复核结论",
+    Assessment.Finalized: "定稿",
+    Assessment.Reopened: "重新打开",
+    Unit.Registered: "登记单位",
+    Unit.Renamed: "单位更名",
+    Unit.Moved: "调整隶属关系",
+    Unit.ContactSet: "更新联系人",
+    Unit.Closed: "撤销单位",
+    Account.Created: "创建账号",
+    Account.PasswordSet: "设置密码",
+    Account.PasswordReset: "重设密码",
+    Account.RoleGranted: "授予角色",
+    Account.RoleRevoked: "收回角色",
+    Account.Disabled: "停用账号",
+    Account.AccessDenied: "拒绝访问",
+    RubricVersion.Published: "发布评分表",
+    RubricVersion.Retired: "停用评分表",
+    Campaign.Opened: "抽查立项",
+    Campaign.FrameFrozen: "锁定抽样名单",
+    Campaign.SeedEntered: "录入随机种子",
+    Campaign.SampleDrawn: "抽取样本",
+    Campaign.Closed: "结束抽查",
+}
+"""Each event the domain defines, as people at the offices say it."""
+
+
+def name_of(event_class: type) -> str:
+    """An event's name as its stored topic ends: its aggregate and class (`Unit.Renamed`)."""
+    return event_class.__qualname__
+
+
+WORDS_BY_NAME: Mapping[str, str] = {name_of(cls): words for cls, words in EVENT_WORDS.items()}
+
+ACTION_WORDS: Mapping[str, str] = {
+    "assessments.read": "查看评分表",
+    "assessments.open": "新建评分表",
+    "assessments.score": "打分",
+    "assessments.evidence": "上传佐证材料",
+    "assessments.submit": "提交",
+    "assessments.return": "退回",
+    "assessments.approve": "验收",
+    "assessments.finding": "记录复核发现",
+    "assessments.finalize": "定稿",
+    "assessments.reopen": "重新打开",
+    "audit.read": "查看审计记录",
+    "tables.read": "查看统计表",
+    "units.read": "查看单位",
+    "units.contact": "修改联系人",
+    "units.manage": "管理单位",
+    "accounts.read": "查看账号",
+    "accounts.manage": "管理账号",
+    "rubrics.read": "查看评分标准",
+    "rubrics.publish": "发布评分标准",
+    "ledger.verify": "校验台账",
+    "campaigns.read": "查看抽查",
+    "risk.read": "查看风险提示",
+}
+"""Actions named in refusals (拒绝访问)."""
+
+STATE_WORDS: Mapping[str, str] = {
+    **STATUS_WORDS,
+    "open": "正常",
+    "closed": "已撤销",
+    "enabled": "正常",
+    "disabled": "已停用",
+    "published": "已发布",
+    "retired": "已停用",
+}
+"""The statuses the audit trail's old → new holds, for each kind of aggregate."""
+
+
+VALUES: Mapping[type, str] = {
+    **dict.fromkeys((Assessment.Opened, Assessment.Submitted, Assessment.Returned), "status"),
+    **dict.fromkeys((Assessment.Approved, Assessment.Finalized, Assessment.Reopened), "status"),
+    **dict.fromkeys((Unit.Closed, Account.Disabled, RubricVersion.Retired), "status"),
+    Unit.Moved: "unit",
+    Account.RoleGranted: "grant",
+    Account.RoleRevoked: "grant",
+    Account.AccessDenied: "refusal",
+}
+"""What the audit trail's old → new of an event holds where it is not an entry or plain text:
+a status (see STATE_WORDS), a unit id, a grant (`role@unit`), a refusal (`denied: …`)."""
+
+VALUES_BY_NAME: Mapping[str, str] = {name_of(cls): kind for cls, kind in VALUES.items()}
+
+_SCORED = name_of(Assessment.ItemScored)
+_SUBMITTED = name_of(Assessment.Submitted)
+
+
+def event_words(name: str, old: object | None = None) -> str:
+    """What an event did: a score set where something counted before is 修改, not 打分; a
+    submission after a return is 重新提交."""
+    if name == _SCORED and old is not None:
+        return "修改"
+    if name == _SUBMITTED and old == "returned":
+        return "重新提交"
+    return WORDS_BY_NAME.get(name, name.rpartition(".")[2])
