@@ -5,6 +5,7 @@ from __future__ import annotations
 from application.authorization import Authorizer
 from application.queries.accounts import AccountQueries
 from application.queries.assessments import AssessmentQueries
+from application.queries.audit import AuditQueries
 from application.queries.campaigns import CampaignQueries
 from application.queries.log import LogQueries
 from application.queries.rubrics import RubricQueries
@@ -22,3 +23,4 @@ class Queries:
         self.rubrics = RubricQueries(auth, models)
         self.units = UnitQueries(auth, models)
         self.log = LogQueries(auth, models)
+        self.audit = AuditQueries(auth, models)
