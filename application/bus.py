@@ -23,6 +23,7 @@ from domain.audit import AuditedAggregate
 from domain.command_record import CommandRecord
 from domain.ids import command_id
 from domain.rubric import Rubric
+from domain.workflow import Layer
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,18 @@ class Bus:
         return self._run(command, actor, caller, subject, uow)
 
     def handle_as(
-        self, command: Command, actor: Actor, caller: Caller, uow: UnitOfWork | None = None
+        self,
+        command: Command,
+        actor: Actor,
+        caller: Caller,
+        uow: UnitOfWork | None = None,
+        layer: Layer | None = None,
     ) -> Outcome:
-        """Run a trusted set-up command (from the command line) as `actor`, unauthorized;
+        """Run a trusted set-up command (from the command line) as `actor`, unauthorized,
+        scoring in `layer` if named (set-up may fill a layer its role does not write);
         idempotency, the expected version and the save are as for any other."""
         uow = uow or self.unit_of_work()
-        return self._run(command, actor, caller, self._subject(command, uow), uow)
+        return self._run(command, actor, caller, self._subject(command, uow), uow, layer)
 
     def _subject(self, command: Command, uow: UnitOfWork) -> AuditedAggregate | None:
         sid, cls = command.subject_id(), command.subject_type
@@ -94,6 +101,7 @@ class Bus:
         caller: Caller,
         subject: AuditedAggregate | None,
         uow: UnitOfWork,
+        layer: Layer | None = None,
     ) -> Outcome:
         fingerprint = command.fingerprint() if caller.idempotency_key else ""
         replayed = self._replay(command, actor, caller, fingerprint, uow)
@@ -101,7 +109,8 @@ class Bus:
             return replayed
         _check_version(caller.expected_version, subject)
         stamp = actor.stamp(self.clock.now(), caller.correlation_id)
-        context = Context(actor, stamp, uow, self.rubrics, self.files, LAYER_OF.get(actor.role))
+        layer = layer or LAYER_OF.get(actor.role)
+        context = Context(actor, stamp, uow, self.rubrics, self.files, layer)
         handler = self.handlers[type(command)]
         try:
             if subject is None:

@@ -1,5 +1,4 @@
-"""Use cases for spot checks: campaigns (frame, seed, sample, close), their verification, and
-a finding recorded together with its consequence."""
+"""Use cases for spot checks: campaigns (frame, seed, sample, close) and their verification."""
 
 from __future__ import annotations
 
@@ -19,34 +18,11 @@ from domain.assessment import Assessment
 from domain.audit import Stamp
 from domain.campaign import Campaign, campaign_id
 from domain.errors import DomainError
-from domain.rubric import Rubric, UnitLevel
-from domain.rules import Kind
+from domain.rubric import UnitLevel
 from domain.sampling import FrameEntry, Mode, draw, frame_hash
-from domain.workflow import Layer, Status
+from domain.workflow import Status
 
 PAGE = 1000
-
-
-@dataclass(frozen=True)
-class Deduct:
-    """A falsification's consequence: a deduction line of the rubric (e.g. seed 001 item 65,
-    line `falsification`, 视情扣1-5分), by amount (discretionary) or count (counted)."""
-
-    item: str
-    line: str
-    amount: Decimal | None = None
-    count: int | None = None
-
-
-@dataclass(frozen=True)
-class Veto:
-    """A falsification's consequence: a veto condition of the rubric (一票否决)."""
-
-    item: str
-    condition: str
-
-
-Consequence = Deduct | Veto
 
 
 @dataclass(frozen=True)
@@ -155,40 +131,6 @@ class CampaignService:
             command, "close_campaign", args, campaign, lambda s: campaign.close(s, findings)
         )
 
-    def record_finding(
-        self,
-        command: Command,
-        aid: UUID,
-        finding: str,
-        items: Sequence[str],
-        evidence: Sequence[str],
-        note: str,
-        consequence: Consequence | None = None,
-    ) -> Outcome:
-        """Record a finding and, for a falsification, its consequence (a deduction or a veto
-        in the verification layer, with the note as its reason) in one transaction."""
-        a = self.runner.load(Assessment, aid, f"assessment {aid}")
-        rubric = self.assessments.rubric_of(a)
-        check_consequence(rubric, finding, consequence)
-        named = list(items)
-        if consequence is not None and consequence.item not in named:
-            named.append(consequence.item)
-        args = {
-            "id": str(aid),
-            "finding": finding,
-            "items": named,
-            "evidence": list(evidence),
-            "note": note,
-            "consequence": None if consequence is None else consequence_data(consequence),
-        }
-
-        def action(stamp: Stamp) -> None:
-            if consequence is not None:
-                apply_consequence(a, rubric, stamp, consequence, note)
-            a.record_finding(stamp, rubric, finding, named, evidence, note)
-
-        return self.runner.update(command, "record_finding", args, a, action)
-
     # Verifying --------------------------------------------------------------------------
 
     def verify(self, cid: UUID) -> Verification:
@@ -256,49 +198,3 @@ class CampaignService:
                     f"{then.last_hash} (v{then.version})"
                 )
         return found
-
-
-def check_consequence(rubric: Rubric, finding: str, consequence: Consequence | None) -> None:
-    if finding != "falsification":
-        if consequence is not None:
-            raise DomainError("only a falsification finding carries a deduction or veto")
-        return
-    if consequence is None:
-        routes = [i.number for i in rubric.items() if i.kind in (Kind.DEDUCTION, Kind.VETO)]
-        if routes:
-            raise DomainError(
-                "a falsification finding leads to a deduction or a veto; name one "
-                f"(items {', '.join(routes)} of this rubric)"
-            )
-
-
-def apply_consequence(
-    a: Assessment, rubric: Rubric, stamp: Stamp, consequence: Consequence, note: str
-) -> None:
-    reason = f"弄虚作假：{note.strip()}" if note.strip() else ""
-    if isinstance(consequence, Deduct):
-        a.apply_deduction(
-            stamp,
-            rubric,
-            consequence.item,
-            Layer.VERIFICATION,
-            consequence.line,
-            consequence.count,
-            consequence.amount,
-            reason,
-        )
-    else:
-        a.raise_veto(
-            stamp, rubric, consequence.item, Layer.VERIFICATION, consequence.condition, reason
-        )
-
-
-def consequence_data(consequence: Consequence) -> dict[str, object]:
-    if isinstance(consequence, Deduct):
-        return {
-            "deduct": consequence.item,
-            "line": consequence.line,
-            "amount": None if consequence.amount is None else str(consequence.amount),
-            "count": consequence.count,
-        }
-    return {"veto": consequence.item, "condition": consequence.condition}

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from application.actor import Actor
 from application.authorization import Action, Caller, Target
-from application.campaigns import Consequence, Verification
+from application.campaigns import Verification
 from application.errors import ConflictError
 from application.runner import Command, Outcome
 from domain.campaign import Campaign, Stage
@@ -80,25 +80,6 @@ class GuardedCampaigns:
 
     def close(self, caller: Caller, cid: UUID) -> Outcome:
         return self.service.close(self._step(caller, Action.CLOSE_CAMPAIGN, cid)[0], cid)
-
-    def record_finding(
-        self,
-        caller: Caller,
-        aid: UUID,
-        finding: str,
-        items: Sequence[str],
-        evidence: Sequence[str],
-        note: str,
-        consequence: Consequence | None = None,
-    ) -> Outcome:
-        """A finding on a sheet of the caller's county, with a falsification's consequence."""
-        current = self.gate.kaohe.assessments.get(aid)
-        target = Target(f"assessment:{aid}", current.unit_id)
-        actor = self.gate.actor(caller, Action.RECORD_FINDING, target)
-        command = self.gate.command(caller, actor, current.version)
-        return self.service.record_finding(
-            command, aid, finding, items, evidence, note, consequence
-        )
 
     # Internals ------------------------------------------------------------------------
 

@@ -1,8 +1,12 @@
-"""The composition root: the event store and the application built from settings."""
+"""The composition root: the event store, the application and its bus built from settings."""
 
 from __future__ import annotations
 
+from application.authorization import Authorizer
+from application.bus import Bus
+from application.denials import StoreDenialLog
 from application.ports import Clock
+from application.refusals import RefusalPolicy
 from application.service import Kaohe
 from application.store import EventStore
 from infra.clock import SystemClock
@@ -10,7 +14,10 @@ from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.persistence.env import event_store_env
 from infra.persistence.reachability import check_reachable
+from infra.projections.registry import Projections
+from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
+from infra.unit_tree import ViewUnitTree
 
 
 def open_event_store(settings: Settings) -> EventStore:
@@ -31,3 +38,19 @@ def build_kaohe(
         Argon2Hasher(),
         FileEvidence(settings.data_dir / "evidence"),
     )
+
+
+def build_bus(
+    app: Kaohe, projections: Projections, refusal_policy: RefusalPolicy | None = None
+) -> Bus:
+    """The bus over the application's store, authorizing against the units view (with the
+    refusal log beside the read models); the command line uses its trusted `handle_as`."""
+    clock = app.runner.clock
+    authorizer = Authorizer(
+        ViewUnitTree(projections),
+        app.runner,
+        StoreRefusalLog(projections.db, clock, refusal_policy),
+        StoreDenialLog(app.store),
+        clock,
+    )
+    return Bus(app.store, clock, authorizer, app.rubrics.rubric, app.assessments.files)

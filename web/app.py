@@ -9,23 +9,18 @@ from flask import Flask, Response, current_app, request, send_from_directory
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from application.authorization import Authorizer
-from application.bus import Bus
-from application.denials import StoreDenialLog
 from application.guarded import Guarded
 from application.queries.reads import Queries
 from application.service import Kaohe
 from infra.auth_tokens import AuthTables
 from infra.auto_checkpoint import AutoCheckpoints, log_key
-from infra.bootstrap import build_kaohe
+from infra.bootstrap import build_bus, build_kaohe
 from infra.export_stamp import Stamper
 from infra.ledger_keys import log_key_path
 from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
 from infra.read_models import ProjectedReadModels
-from infra.refusal_log import StoreRefusalLog
 from infra.settings import Settings
-from infra.unit_tree import ViewUnitTree
 from web.api import KaoheApi, api_config
 from web.api_errors import register_error_handlers
 from web.auth import authenticate_request
@@ -68,20 +63,12 @@ def create_app(
     projections = Projections(app.extensions["kaohe"].store)
     app.extensions["projections"] = projections
     clock = app.extensions["kaohe"].runner.clock
-    refusals = StoreRefusalLog(projections.db, clock, app.config.get("KAOHE_REFUSALS"))
     kaohe_app: Kaohe = app.extensions["kaohe"]
-    authorizer = Authorizer(
-        ViewUnitTree(projections),
-        kaohe_app.runner,
-        refusals,
-        StoreDenialLog(kaohe_app.store),
-        clock,
+    app.extensions["bus"] = build_bus(kaohe_app, projections, app.config.get("KAOHE_REFUSALS"))
+    app.extensions["guarded"] = Guarded(kaohe_app, app.extensions["bus"].authorizer)
+    app.extensions["queries"] = Queries(
+        app.extensions["bus"].authorizer, ProjectedReadModels(projections, kaohe_app)
     )
-    app.extensions["guarded"] = Guarded(kaohe_app, authorizer)
-    app.extensions["bus"] = Bus(
-        kaohe_app.store, clock, authorizer, kaohe_app.rubrics.rubric, kaohe_app.assessments.files
-    )
-    app.extensions["queries"] = Queries(authorizer, ProjectedReadModels(projections, kaohe_app))
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     key_path = log_key_path(settings.data_dir)

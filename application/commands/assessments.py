@@ -10,6 +10,7 @@ from uuid import UUID
 
 from application.authorization import Action, Target
 from application.commands.base import Command
+from application.consequences import Consequence
 from domain.assessment import Assessment
 from domain.audit import AuditedAggregate
 from domain.entries import ItemEntry
@@ -175,7 +176,8 @@ class Approve(AssessmentCommand):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordFinding(AssessmentCommand):
-    """Record a spot-check finding on the sheet."""
+    """Record a spot-check finding on the sheet; a falsification's consequence (a deduction
+    or a veto in the verification layer) is applied with it, in the same save."""
 
     step = Action.RECORD_FINDING
     name = "record_finding"
@@ -183,6 +185,7 @@ class RecordFinding(AssessmentCommand):
     items: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
     note: str = ""
+    consequence: Consequence | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from application.commands import assessments as c
+from application.consequences import apply_consequence, check_consequence
 from application.context import Context
 from application.errors import ConflictError
 from domain.assessment import Assessment
@@ -96,8 +97,15 @@ def approve(cmd: c.Approve, a: Assessment, ctx: Context) -> None:
 
 
 def record_finding(cmd: c.RecordFinding, a: Assessment, ctx: Context) -> None:
+    """The finding, and a falsification's consequence before it: the finding names the
+    consequence's item too."""
     rubric = ctx.rubric(a)
-    a.record_finding(ctx.stamp, rubric, cmd.finding, cmd.items, cmd.evidence, cmd.note)
+    check_consequence(rubric, cmd.finding, cmd.consequence)
+    items = list(cmd.items)
+    if cmd.consequence is not None:
+        apply_consequence(a, rubric, ctx.stamp, cmd.consequence, cmd.note)
+        items += [] if cmd.consequence.item in items else [cmd.consequence.item]
+    a.record_finding(ctx.stamp, rubric, cmd.finding, items, cmd.evidence, cmd.note)
 
 
 def finalize(cmd: c.Finalize, a: Assessment, ctx: Context) -> None:

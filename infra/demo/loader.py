@@ -13,7 +13,24 @@ from uuid import UUID
 import yaml
 
 from application.actor import SYSTEM, Actor
-from application.campaigns import Veto
+from application.authorization import Caller
+from application.bus import Bus, Outcome
+from application.commands.assessments import (
+    ApplyDeduction,
+    Approve,
+    AssessmentCommand,
+    AttachEvidence,
+    ClaimBonus,
+    EnterProgress,
+    OpenAssessment,
+    RaiseVeto,
+    RecordFinding,
+    ReturnAssessment,
+    SaveSheet,
+    ScoreItem,
+    Submit,
+)
+from application.consequences import Veto
 from application.runner import Command
 from application.service import Kaohe
 from domain.account import Role
@@ -23,6 +40,7 @@ from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
+from infra.bootstrap import build_bus
 from infra.demo.plan import CITY, DemoPlan, plan_demo
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
@@ -32,6 +50,8 @@ from projections.units import UNITS
 
 QUARTER = "2023Q2"
 PROGRESS_FILE = Path(__file__).parent / "zaozhuang-2022-progress.yaml"
+AssessmentStep = AssessmentCommand | OpenAssessment
+
 REVIEW_REASONS = ("台账资料不全，核减", "现场查看与自评不符", "制度未上墙，核减")
 RETURN_REASON = "请补充相关台账和照片后重新报送"
 
@@ -53,7 +73,7 @@ def load_demo(app: Kaohe, seed: int = 2023) -> DemoPlan:
             command = Command(SYSTEM, "demo")
             app.accounts.create(command, account.username, account.display_name, account.password)
             app.accounts.grant(command, account.username, account.role, account.unit_code)
-    Activity(app, plan, random.Random(seed)).run()
+    Activity(app, build_bus(app, Projections(app.store)), plan, random.Random(seed)).run()
     return plan
 
 
@@ -61,8 +81,17 @@ class Activity:
     """A quarter of work: villages score themselves, towns review, return and approve,
     the city scores its county centres, the city centre reports progress."""
 
-    def __init__(self, app: Kaohe, plan: DemoPlan, rng: random.Random) -> None:
-        self.app, self.plan, self.rng = app, plan, rng
+    def __init__(self, app: Kaohe, bus: Bus, plan: DemoPlan, rng: random.Random) -> None:
+        self.app, self.bus, self.plan, self.rng = app, bus, plan, rng
+
+    def do(self, who: Command, command: AssessmentStep, layer: Layer | None = None) -> Outcome:
+        """Send an assessment command as a demo account (trusted set-up: not authorized)."""
+        caller = Caller(who.actor.account_id, who.correlation_id)
+        return self.bus.handle_as(command, who.actor, caller, layer=layer)
+
+    def open(self, who: Command, unit: str, rubric: str, version: int, period: str) -> UUID:
+        opened = OpenAssessment(unit=unit, rubric=rubric, version=version, period=period)
+        return self.do(who, opened).id
 
     def actor(self, role: Role, unit_code: str) -> Command:
         account = self.app.accounts.get(self.plan.account(role, unit_code).username)
@@ -84,22 +113,22 @@ class Activity:
     def village_quarter(self, index: int, village: str) -> None:
         if self.exists(village, "fengdu-village-station", 1, QUARTER):
             return
-        a = self.app.assessments
         staff = self.actor(Role.STATION_STAFF, village)
-        aid = a.open(staff, village, "fengdu-village-station", 1, QUARTER).id
-        a.save_sheet(staff, aid, Layer.SELF, self.self_scores(aid))
+        aid = self.open(staff, village, "fengdu-village-station", 1, QUARTER)
+        self.do(staff, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)))
         if index % 9 == 0:
-            a.claim_bonus(staff, aid, "58", Layer.SELF, "老兵之家建设经验", "bureau")
+            matter = "老兵之家建设经验"
+            self.do(staff, ClaimBonus(assessment_id=aid, number="58", matter=matter, tier="bureau"))
         fate = self.rng.random()
         if fate < 0.08:
             return  # still a draft
-        a.submit(staff, aid)
+        self.do(staff, Submit(assessment_id=aid))
         if fate < 0.2:
             return  # waiting for review
         town = self.plan.parent_of(village)
         reviewer = self.actor(Role.TOWN_REVIEWER, town)
         self.review(aid, reviewer, staff, returned=fate > 0.85, veto=index in (5, 40))
-        a.approve(reviewer, aid)
+        self.do(reviewer, Approve(assessment_id=aid))
 
     def self_scores(self, aid: UUID) -> dict[str, ItemEntry]:
         rubric = self.app.assessments.rubric_of(self.app.assessments.get(aid))
@@ -113,55 +142,51 @@ class Activity:
     def review(
         self, aid: UUID, reviewer: Command, staff: Command, returned: bool, veto: bool
     ) -> None:
-        a = self.app.assessments
-        current = a.get(aid)
+        current = self.app.assessments.get(aid)
         numbers = sorted(current.layers["self"], key=lambda n: self.rng.random())[:2]
         if self.rng.random() < 0.35:
             number = numbers[0]
             points = current.entry(Layer.SELF, number).points or Decimal(0)
             lower = max(points - Decimal(1), Decimal(0))
-            a.score_item(
-                reviewer,
-                aid,
-                number,
-                Layer.REVIEW,
-                ItemEntry(points=lower),
-                self.rng.choice(REVIEW_REASONS),
-            )
+            why = self.rng.choice(REVIEW_REASONS)
+            entry = ItemEntry(points=lower)
+            self.do(reviewer, ScoreItem(assessment_id=aid, number=number, entry=entry, reason=why))
         if veto:
-            a.raise_veto(reviewer, aid, "61", Layer.REVIEW, "3", "本季度发生重大舆情负面炒作")
+            why = "本季度发生重大舆情负面炒作"
+            self.do(reviewer, RaiseVeto(assessment_id=aid, number="61", condition="3", reason=why))
         if returned:
-            a.return_to_unit(reviewer, aid, RETURN_REASON, numbers)
-            a.attach_evidence(
-                staff, aid, "补充台账.pdf", f"demo evidence {aid}".encode(), numbers[0]
+            items = tuple(numbers)
+            self.do(
+                reviewer, ReturnAssessment(assessment_id=aid, reason=RETURN_REASON, items=items)
             )
-            a.submit(staff, aid)
+            content = f"demo evidence {aid}".encode()
+            file = AttachEvidence(
+                assessment_id=aid, file_name="补充台账.pdf", content=content, item=numbers[0]
+            )
+            self.do(staff, file)
+            self.do(staff, Submit(assessment_id=aid))
 
     def county_year(self, county: str) -> None:
         if self.exists(county, "changzhi-county-centre", 1, "2023"):
             return
         a = self.app.assessments
         own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = a.open(own, county, "changzhi-county-centre", 1, "2023").id
-        a.save_sheet(own, aid, Layer.SELF, self.self_scores(aid))
+        aid = self.open(own, county, "changzhi-county-centre", 1, "2023")
+        self.do(own, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)), Layer.SELF)
         for number in ("66", "67", "68", "69"):
             item = a.rubric_of(a.get(aid)).item(number)
             assert item is not None and item.max_points is not None
-            a.score_item(own, aid, number, Layer.SELF, ItemEntry(points=item.max_points - 1))
-        a.submit(own, aid)
+            entry = ItemEntry(points=item.max_points - 1)
+            self.do(own, ScoreItem(assessment_id=aid, number=number, entry=entry), Layer.SELF)
+        self.do(own, Submit(assessment_id=aid))
         regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
         if county.endswith("02"):
-            a.apply_deduction(
-                regulator,
-                aid,
-                "65",
-                Layer.REVIEW,
-                "city_petition",
-                2,
-                None,
-                "本年度发生到市缠访2人次",
+            why = "本年度发生到市缠访2人次"
+            line = ApplyDeduction(
+                assessment_id=aid, number="65", line="city_petition", count=2, reason=why
             )
-        a.approve(regulator, aid)
+            self.do(regulator, line, Layer.REVIEW)
+        self.do(regulator, Approve(assessment_id=aid))
 
     def banner_tasks(self, county: str) -> None:
         """A county's task sheet (seed 003) during the year: the criteria due by the end of
@@ -171,7 +196,7 @@ class Activity:
             return
         a = self.app.assessments
         own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = a.open(own, county, "wushen-banner-tasks", 1, "2024").id
+        aid = self.open(own, county, "wushen-banner-tasks", 1, "2024")
         rubric = a.rubric_of(a.get(aid))
         done = {
             item.number: ItemEntry(points=item.max_points)
@@ -181,7 +206,7 @@ class Activity:
             and item.assignment.due is not None
             and item.assignment.due.month <= 7
         }
-        a.save_sheet(own, aid, Layer.SELF, done)
+        self.do(own, SaveSheet(assessment_id=aid, entries=done), Layer.SELF)
 
     def spot_check(self, county: str) -> None:
         """A county's finished spot check of the quarter: the frame of approved sheets, a
@@ -206,46 +231,37 @@ class Activity:
         c.close(auditor, cid)
 
     def verify(self, auditor: Command, aid: UUID, falsified: bool) -> None:
-        a = self.app.assessments
         if not falsified:
-            a.score_item(
-                auditor,
-                aid,
-                "1",
-                Layer.VERIFICATION,
-                ItemEntry(points=Decimal(1)),
-                "现场核实，与自评一致",
-            )
-            self.app.campaigns.record_finding(auditor, aid, "none", [], [], "抽查无差异")
+            entry, why = ItemEntry(points=Decimal(1)), "现场核实，与自评一致"
+            self.do(auditor, ScoreItem(assessment_id=aid, number="1", entry=entry, reason=why))
+            self.do(auditor, RecordFinding(assessment_id=aid, finding="none", note="抽查无差异"))
             return
-        a.score_item(
-            auditor,
-            aid,
-            "2",
-            Layer.VERIFICATION,
-            ItemEntry(points=Decimal(0)),
-            "站长任命文件系补签，日期倒填",
-        )
+        entry, why = ItemEntry(points=Decimal(0)), "站长任命文件系补签，日期倒填"
+        self.do(auditor, ScoreItem(assessment_id=aid, number="2", entry=entry, reason=why))
         record = f"demo finding {aid}".encode()
-        a.attach_evidence(auditor, aid, "现场核查记录.pdf", record, "2")
-        sha = hashlib.sha256(record).hexdigest()
-        self.app.campaigns.record_finding(
-            auditor,
-            aid,
-            "falsification",
-            ["2"],
-            [sha],
-            "任命文件倒签日期，属弄虚作假",
-            Veto("61", "4"),
+        name = "现场核查记录.pdf"
+        self.do(
+            auditor, AttachEvidence(assessment_id=aid, file_name=name, content=record, item="2")
         )
+        finding = RecordFinding(
+            assessment_id=aid,
+            finding="falsification",
+            items=("2",),
+            evidence=(hashlib.sha256(record).hexdigest(),),
+            note="任命文件倒签日期，属弄虚作假",
+            consequence=Veto("61", "4"),
+        )
+        self.do(auditor, finding)
 
     def city_progress(self) -> None:
         if self.exists(CITY.code, "zaozhuang-city-centre", 1, "2022"):
             return
-        a = self.app.assessments
         regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
-        aid = a.open(regulator, CITY.code, "zaozhuang-city-centre", 1, "2022").id
+        aid = self.open(regulator, CITY.code, "zaozhuang-city-centre", 1, "2022")
         entries = yaml.load(PROGRESS_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         for entry in entries:
             value = Decimal(entry["value"]) if entry.get("value") else None
-            a.enter_progress(regulator, aid, entry["number"], Layer.SELF, entry["progress"], value)
+            progress = EnterProgress(
+                assessment_id=aid, number=entry["number"], progress=entry["progress"], value=value
+            )
+            self.do(regulator, progress, Layer.SELF)

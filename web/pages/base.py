@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
 from markupsafe import Markup
@@ -13,13 +13,23 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from application.authorization import Action, Caller, allows
+from application.bus import Outcome
+from application.commands.base import Command
 from application.errors import AuthenticationError
-from application.runner import Outcome
 from domain.account import ROLE_RANK, Account, Role
 from domain.errors import FieldError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
-from web.context import account_id, guarded, projections
+from web.context import account_id, bus, guarded, projections, unit_of_work
 from web.errors import REFUSED_ERRORS, InputRefusedError, PageInputError, detail_of, status_of
+
+
+class HasPosition(Protocol):
+    @property
+    def position(self) -> int: ...
+
+
+Positioned = TypeVar("Positioned", bound=HasPosition)
+"""A command's outcome: where in the log its change landed."""
 
 ROLE_TITLES: dict[str, str] = {
     Role.STATION_STAFF.value: "服务站工作人员",
@@ -111,7 +121,15 @@ def page_caller(expected_version: int | None = None) -> Caller:
     return Caller(account_id(), g.request_id, None, expected_version)
 
 
-def settled(outcome: Outcome) -> Outcome:
+def dispatch(command: Command, version: int | None = None) -> Outcome:
+    """Send a form's command through the bus as the signed-in account, based on the version
+    the form was read at; wait until the read models show it, so the next page does too."""
+    outcome = bus().handle(command, page_caller(version), unit_of_work())
+    projections().wait_for(outcome.position)
+    return outcome
+
+
+def settled(outcome: Positioned) -> Positioned:
     """Wait (briefly) until the read models show a change, so the next page shows it too."""
     projections().wait_for(outcome.position)
     return outcome

@@ -12,6 +12,7 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from application.authorization import Action, allows
+from application.commands.assessments import OpenAssessment
 from domain.campaign import Stage
 from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
@@ -24,7 +25,7 @@ from projections.tables.wording import STATUS_WORDS, verdict
 from projections.units import UnitRow, UnitsReader, subtree
 from web.context import guarded, kaohe, projections, queries, today
 from web.errors import PageInputError
-from web.pages.base import me, page_blueprint, page_caller, settled
+from web.pages.base import dispatch, me, page_blueprint, page_caller
 
 bp = page_blueprint("home", __name__)
 
@@ -171,8 +172,7 @@ def open_sheet() -> Response | tuple[str, int]:
     aid = assessment_id(unit_id(unit), rubric_version_id(rubric, int(version)), period)
     if not kaohe().assessments.exists(aid):
         try:
-            guarded_open = guarded().assessments.open
-            settled(guarded_open(page_caller(), unit, rubric, int(version), period))
+            dispatch(OpenAssessment(unit=unit, rubric=rubric, version=int(version), period=period))
         except DomainError as refused:
             return home_page(f"无法新建：{refused}", dict(request.form)), 422
     return redirect(url_for("sheet.show", aid=aid), code=303)

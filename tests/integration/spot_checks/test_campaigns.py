@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 
-from application.campaigns import Veto
+from application.consequences import Veto
 from application.errors import ConflictError
 from domain.campaign import Stage
 from domain.entries import ItemEntry
@@ -24,6 +24,7 @@ from projections.spot_checks.settings import RiskSettings
 from tests.integration.infra.rawdb import RawDb
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.unit.application.conftest import by
+from tests.unit.application.sending import record_finding
 
 SEED = "48213907561234509876"
 
@@ -106,13 +107,14 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
     a.score_item(
         by(AUDITOR), first, "6", Layer.VERIFICATION, ItemEntry(points=Decimal(0)), "台账缺失"
     )
-    app.campaigns.record_finding(by(AUDITOR), first, "error", ["6"], [], "台账缺失，按实扣分")
+    record_finding(app, by(AUDITOR), first, "error", ["6"], [], "台账缺失，按实扣分")
     # the second: falsified minutes, vetoed (item 61, condition 4)
     evidence = a.attach_evidence(by(AUDITOR), second, "会议记录.jpg", b"photo", "4")
     sha = a.get(second).evidence[-1]["sha256"]
     with pytest.raises(DomainError, match="leads to a deduction or a veto"):
-        app.campaigns.record_finding(by(AUDITOR), second, "falsification", ["4"], [sha], "补写")
-    outcome = app.campaigns.record_finding(
+        record_finding(app, by(AUDITOR), second, "falsification", ["4"], [sha], "补写")
+    outcome = record_finding(
+        app,
         by(AUDITOR, expected=evidence.version),
         second,
         "falsification",
@@ -129,7 +131,7 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
     assert app.history(second)[-2].state["reason"] == "弄虚作假：会议记录系事后补写"
     assert vetoed.findings[-1]["items"] == ["4", "61"]
     for aid in rest:
-        app.campaigns.record_finding(by(AUDITOR), aid, "none", [], [], "核实无误")
+        record_finding(app, by(AUDITOR), aid, "none", [], [], "核实无误")
     app.campaigns.close(by(AUDITOR), cid)
     closed = app.campaigns.get(cid)
     assert closed.stage is Stage.CLOSED

@@ -13,6 +13,7 @@ from tests.integration.read_queries import read_queries
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.integration.spot_checks.test_campaigns import drawn
 from tests.unit.application.conftest import admin, by
+from tests.unit.application.sending import record_finding
 from tests.unit.projections.fakes import feed
 
 
@@ -33,7 +34,7 @@ def closed(county: County, projections: Projections) -> UUID:
     app = county.app
     cid = drawn(county, projections)
     for s in app.campaigns.get(cid).sample:
-        app.campaigns.record_finding(by(AUDITOR), s.assessment_id, "none", [], [], "核实无误")
+        record_finding(app, by(AUDITOR), s.assessment_id, "none", [], [], "核实无误")
     app.campaigns.close(by(AUDITOR), cid)
     return cid
 

@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 
 from application.actor import Actor
-from application.campaigns import Deduct, Veto
+from application.consequences import Deduct, Veto
 from application.service import Kaohe
 from domain.account import Role
 from domain.entries import ItemEntry
@@ -19,6 +19,7 @@ from domain.rules import Kind
 from domain.workflow import Layer
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.unit.application.conftest import admin, by
+from tests.unit.application.sending import record_finding
 
 RUBRIC = "changzhi-county-centre"
 CENTRE = Actor(UUID(int=21), Role.STATION_STAFF, unit_id("C1"))
@@ -55,7 +56,8 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
     reported = a.get(aid).scorecard(a.rubric_of(a.get(aid)), Layer.REVIEW).total
     a.attach_evidence(by(INSPECTOR), aid, "台账比对.xlsx", b"ledger rows", "12")
     sha = a.get(aid).evidence[-1]["sha256"]
-    app.campaigns.record_finding(
+    record_finding(
+        app,
         by(INSPECTOR),
         aid,
         "falsification",
@@ -92,7 +94,8 @@ def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> N
     sha = a.get(aid).evidence[-1]["sha256"]
     version = a.get(aid).version
     with pytest.raises(ScoringInputError, match=r"must be 0 or 1\.\.5"):
-        app.campaigns.record_finding(
+        record_finding(
+            app,
             by(INSPECTOR),
             aid,
             "falsification",
@@ -102,7 +105,5 @@ def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> N
             Deduct("65", "falsification", amount=Decimal(9)),
         )
     with pytest.raises(DomainError, match="only a falsification finding"):
-        app.campaigns.record_finding(
-            by(INSPECTOR), aid, "error", ["12"], [], "笔误", Veto("65", "x")
-        )
+        record_finding(app, by(INSPECTOR), aid, "error", ["12"], [], "笔误", Veto("65", "x"))
     assert a.get(aid).version == version

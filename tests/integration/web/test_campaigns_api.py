@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from tests.integration.web.world import SEED, World
+from tests.unit.application.sending import record_finding
 from web.app import projections_of
 
 PERIOD = "2023Q2"
@@ -57,8 +58,14 @@ def test_a_campaign_runs_in_order_and_its_draw_verifies(world: World) -> None:
     assert factors.status_code == 200 and len(factors.get_json()["assessments"]) == 1
     unfound = post(world, f"/{cid}/close", "auditor", 4)
     assert unfound.status_code == 422 and "no finding yet" in unfound.get_json()["detail"]
-    world.kaohe.campaigns.record_finding(
-        world.actor("auditor"), UUID(selected["assessment_id"]), "none", [], [], "核查无误"
+    record_finding(
+        world.kaohe,
+        world.actor("auditor"),
+        UUID(selected["assessment_id"]),
+        "none",
+        [],
+        [],
+        "核查无误",
     )
     closed = post(world, f"/{cid}/close", "auditor", 4).get_json()
     assert closed["stage"] == "closed"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
 
 import pytest
 
+from application.actor import Actor
 from application.authorization import Authorizer, Caller, UnknownUnitTree
 from application.bus import Bus, Outcome
 from application.commands import assessments as c
 from application.commands.base import Command
+from application.consequences import Veto
 from application.denials import StoreDenialLog
 from application.errors import ConflictError, PermissionDeniedError
 from application.refusals import InMemoryRefusalLog
@@ -203,3 +206,46 @@ def test_a_stale_expected_version_is_refused_before_anything_changes(desk: Desk)
     with pytest.raises(ConflictError, match="based on version 7"):
         desk.bus.handle(score, Caller(account_id("staff"), "t", None, 7))
     assert desk.sheet(aid).version == 1
+
+
+def test_a_falsification_vetoes_the_sheet_in_the_same_save_as_its_finding(desk: Desk) -> None:
+    aid = desk.submitted()
+    desk.run("reviewer", c.Approve(assessment_id=aid))
+    content = b"site record"
+    desk.run("auditor", c.AttachEvidence(assessment_id=aid, file_name="记录.pdf", content=content))
+    sha = desk.sheet(aid).evidence[-1]["sha256"]
+    before = desk.sheet(aid).version
+    finding = c.RecordFinding(
+        assessment_id=aid,
+        finding="falsification",
+        items=("2",),
+        evidence=(sha,),
+        note="倒签",
+        consequence=Veto("61", "4"),
+    )
+    outcome = desk.run("auditor", finding)
+    sheet = desk.sheet(aid)
+    assert outcome.version == before + 2 == sheet.version
+    assert sheet.entry(Layer.VERIFICATION, "61").raised == {"4"}
+    assert sheet.findings[-1]["items"] == ["2", "61"]
+
+
+def test_a_finding_with_a_consequence_it_cannot_carry_changes_nothing(desk: Desk) -> None:
+    aid = desk.submitted()
+    desk.run("reviewer", c.Approve(assessment_id=aid))
+    version = desk.sheet(aid).version
+    wrong = c.RecordFinding(
+        assessment_id=aid, finding="error", note="笔误", consequence=Veto("61", "4")
+    )
+    with pytest.raises(DomainError, match="only a falsification finding"):
+        desk.run("auditor", wrong)
+    assert desk.sheet(aid).version == version
+
+
+def test_set_up_may_score_a_layer_its_role_does_not_write(desk: Desk) -> None:
+    aid = desk.opened()
+    staff = desk.kaohe.accounts.get("staff")
+    actor = Actor(staff.id, Role.COUNTY_AUDITOR, staff.grants[next(iter(staff.grants))].unit_id)
+    score = c.ScoreItem(assessment_id=aid, number="1", entry=ItemEntry(points=Decimal(1)))
+    desk.bus.handle_as(score, actor, Caller(staff.id, "setup"), layer=Layer.SELF)
+    assert desk.sheet(aid).entry(Layer.SELF, "1").points == Decimal(1)

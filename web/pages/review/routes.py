@@ -8,12 +8,13 @@ from uuid import UUID
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from application.commands.assessments import Approve, ReturnAssessment
 from application.errors import ConflictError, PermissionDeniedError
 from domain.account import Role
 from projections.tables.periods import period_label
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
-from web.context import guarded, projections
-from web.pages.base import error_page, form_version, me, page_blueprint, page_caller, settled
+from web.context import projections
+from web.pages.base import dispatch, error_page, form_version, me, page_blueprint
 from web.pages.people import People
 from web.pages.review.queue import read_queue
 from web.pages.review.reasons import ReturnForm, item_label, read_return_form
@@ -86,12 +87,11 @@ def review_page(
 def approve(aid: UUID) -> Response | tuple[str, int]:
     """Approve a submitted sheet (never one's own submission)."""
     try:
-        outcome = guarded().assessments.approve(page_caller(form_version()), aid)
+        dispatch(Approve(assessment_id=aid), form_version())
     except ConflictError:
         return review_page(aid, notice=STALE, status=409)
     except PermissionDeniedError as refused:
         return _refused(aid, refused)
-    settled(outcome)
     return redirect(url_for("review.queue", done="approved", aid=aid), code=303)
 
 
@@ -102,13 +102,12 @@ def return_sheet(aid: UUID) -> Response | tuple[str, int]:
     if form.errors:
         return review_page(aid, form, status=422)
     try:
-        caller = page_caller(form_version())
-        outcome = guarded().assessments.return_to_unit(caller, aid, form.reason, form.ticked)
+        command = ReturnAssessment(assessment_id=aid, reason=form.reason, items=tuple(form.ticked))
+        dispatch(command, form_version())
     except ConflictError:
         return review_page(aid, form, STALE, 409)
     except PermissionDeniedError as refused:
         return _refused(aid, refused)
-    settled(outcome)
     return redirect(url_for("review.queue", done="returned", aid=aid), code=303)
 
 

@@ -1,23 +1,30 @@
 """The small forms of a sheet's rows: deduction counts, bonus claims, vetoes, and evidence
-(attached and downloaded). Each is one guarded use case on the account's layer."""
+(attached and downloaded). Each sends one command on the account's layer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from uuid import UUID
 
 from flask import redirect, request, url_for
 from werkzeug.wrappers import Response
 
-from application.authorization import Caller
+from application.commands.assessments import (
+    ApplyDeduction,
+    AttachEvidence,
+    ClaimBonus,
+    LiftVeto,
+    RaiseVeto,
+    WithdrawBonus,
+)
+from application.commands.base import Command
 from application.errors import ConflictError, NotFoundError
-from application.runner import Outcome
 from domain.errors import DomainError, ScoringInputError
-from web.context import guarded, queries
+from web.context import queries
 from web.downloads import attachment
 from web.errors import PageInputError
-from web.pages.base import form_version, page_caller, settled
+from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.entries import NUMBER_WORDS, parse_number
 from web.pages.sheet.model import load_page
@@ -30,22 +37,21 @@ Page = tuple[str, int] | Response
 def act(
     aid: UUID,
     done: str,
-    run: Callable[[Caller], Outcome],
+    command: Command,
     fields: tuple[str, str],
     values: Mapping[str, str],
     anchor: str | None = None,
 ) -> Page:
-    """Run one change with the version the form was read at; a refusal is said beside the
+    """Send one command with the version the form was read at; a refusal is said beside the
     form's field (`fields`: its value field and its reason field), keeping what was typed."""
     version = form_version()
     value_field, reason_field = fields
     try:
-        outcome = run(page_caller(version))
+        dispatch(command, version)
     except ConflictError:
         return conflict_page(aid, version, values)
     except (DomainError, ScoringInputError) as refused:
         return refuse(aid, values, value_field, *refusal_words(refused, reason_field, value_field))
-    settled(outcome)
     return redirect(url_for("sheet.show", aid=aid, done=done, _anchor=anchor), code=303)
 
 
@@ -81,8 +87,13 @@ def deduction(aid: UUID) -> Page:
     return act(
         aid,
         "deduction",
-        lambda c: guarded().assessments.apply_deduction(
-            c, aid, item, line, count, amount, form("reason")
+        ApplyDeduction(
+            assessment_id=aid,
+            number=item,
+            line=line,
+            count=count,
+            amount=amount,
+            reason=form("reason"),
         ),
         (value_field, reason_field),
         values,
@@ -102,8 +113,12 @@ def bonus(aid: UUID) -> Page:
     return act(
         aid,
         "bonus",
-        lambda c: guarded().assessments.claim_bonus(
-            c, aid, item, form("matter"), form("tier"), form("reason")
+        ClaimBonus(
+            assessment_id=aid,
+            number=item,
+            matter=form("matter"),
+            tier=form("tier"),
+            reason=form("reason"),
         ),
         (f"{prefix}-tier", f"{prefix}-reason"),
         values,
@@ -119,8 +134,12 @@ def withdraw(aid: UUID) -> Page:
     return act(
         aid,
         "withdrawn",
-        lambda c: guarded().assessments.withdraw_bonus(
-            c, aid, item, form("matter"), form("tier"), form("reason")
+        WithdrawBonus(
+            assessment_id=aid,
+            number=item,
+            matter=form("matter"),
+            tier=form("tier"),
+            reason=form("reason"),
         ),
         (reason_field, reason_field),
         {reason_field: form("reason")},
@@ -133,11 +152,11 @@ def veto(aid: UUID) -> Page:
     """Raise or lift a veto condition (一票否决), with a reason."""
     item, condition = form("item"), form("condition")
     reason_field = f"veto-{item}-{condition}-reason"
-    use_case = guarded().assessments.lift_veto if form("lift") else guarded().assessments.raise_veto
+    step = LiftVeto if form("lift") else RaiseVeto
     return act(
         aid,
         "lifted" if form("lift") else "veto",
-        lambda c: use_case(c, aid, item, condition, form("reason")),
+        step(assessment_id=aid, number=item, condition=condition, reason=form("reason")),
         (reason_field, reason_field),
         {reason_field: form("reason")},
         f"item-{item}",
@@ -157,7 +176,7 @@ def attach(aid: UUID) -> Page:
     return act(
         aid,
         "evidence",
-        lambda c: guarded().assessments.attach_evidence(c, aid, name, content, item),
+        AttachEvidence(assessment_id=aid, file_name=name, content=content, item=item),
         ("evidence-file", "evidence-file"),
         values,
         "evidence-h",

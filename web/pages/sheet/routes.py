@@ -8,11 +8,11 @@ from uuid import UUID
 from flask import redirect, request, url_for
 from werkzeug.wrappers import Response
 
+from application.commands.assessments import SaveSheet, Submit
 from application.errors import ConflictError
 from domain.errors import DomainError, ScoringInputError
 from domain.workflow import Layer
-from web.context import guarded
-from web.pages.base import error_page, form_version, page_caller, settled
+from web.pages.base import dispatch, error_page, form_version
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.entries import preview as preview_summary
 from web.pages.sheet.entries import read_form
@@ -57,7 +57,7 @@ def save(aid: UUID) -> Page:
             page, values=read.values, errors=read.errors, notice=(said, "error"), status=422
         )
     try:
-        outcome = guarded().assessments.save_sheet(page_caller(version), aid, read.entries, reason)
+        dispatch(SaveSheet(assessment_id=aid, entries=read.entries, reason=reason), version)
     except ConflictError:
         return conflict_page(aid, version, read.values)
     except (DomainError, ScoringInputError) as refused:
@@ -65,7 +65,6 @@ def save(aid: UUID) -> Page:
         errors = {field: words} if field else {}
         notice = (f"未保存：{words}", "error")
         return render_sheet(page, values=read.values, errors=errors, notice=notice, status=422)
-    settled(outcome)
     return redirect(url_for("sheet.show", aid=aid, done="saved"), code=303)
 
 
@@ -75,7 +74,7 @@ def submit(aid: UUID) -> Page:
     page = load_page(aid)
     version = form_version()
     try:
-        outcome = guarded().assessments.submit(page_caller(version), aid)
+        dispatch(Submit(assessment_id=aid), version)
     except ConflictError:
         return conflict_page(aid, version, {})
     except DomainError as refused:
@@ -87,5 +86,4 @@ def submit(aid: UUID) -> Page:
             else f"无法提交：{refusal_words(refused, '')[1]}"
         )
         return render_sheet(page, errors=errors, notice=(words, "error"), status=422)
-    settled(outcome)
     return redirect(url_for("sheet.show", aid=aid, done="submitted"), code=303)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from application.campaigns import Consequence, Deduct, Veto
+from application.consequences import Consequence, Deduct, Veto
 from domain.entries import ItemEntry, deduction_problems
 from domain.errors import DecimalTextError
 from domain.input_text import parse_decimal

@@ -10,16 +10,15 @@ from uuid import UUID
 from flask import redirect, request, url_for
 from werkzeug.wrappers import Response
 
-from application.campaigns import Consequence, check_consequence
+from application.commands.assessments import AttachEvidence, RecordFinding
+from application.consequences import Consequence, check_consequence
 from domain.assessment import FINDINGS
 from domain.errors import DomainError
-from web.context import guarded
 from web.errors import PageInputError
-from web.pages.base import form_version, page_caller, settled
+from web.pages.base import dispatch, form_version
 from web.pages.spot_checks.blueprint import bp
 from web.pages.spot_checks.consequences import chosen_consequence
 from web.pages.spot_checks.rescore import SampledSheet, rescore_page, sampled_sheet
-from web.resources.campaigns.blueprint import campaigns
 
 SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -43,15 +42,19 @@ def record_finding(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
     evidence = list(kept)
     if upload and upload.filename:
         content = upload.read()
-        attached = guarded().assessments.attach_evidence(
-            page_caller(version), aid, upload.filename[:200], content, items[0]
-        )
-        version = attached.version
+        name = upload.filename[:200]
+        attach = AttachEvidence(assessment_id=aid, file_name=name, content=content, item=items[0])
+        version = dispatch(attach, version).version
         evidence.append(hashlib.sha256(content).hexdigest())
-    outcome = campaigns().record_finding(
-        page_caller(version), aid, form["finding"], items, evidence, form["note"], consequence
+    finding = RecordFinding(
+        assessment_id=aid,
+        finding=form["finding"],
+        items=tuple(items),
+        evidence=tuple(evidence),
+        note=form["note"],
+        consequence=consequence,
     )
-    settled(outcome)
+    dispatch(finding, version)
     return redirect(url_for("spot_checks.campaign", cid=cid) + "#sample-h", code=303)
 
 

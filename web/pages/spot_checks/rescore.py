@@ -10,6 +10,7 @@ from uuid import UUID
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from application.commands.assessments import SaveSheet
 from application.errors import NotFoundError
 from domain.assessment import Assessment
 from domain.campaign import Campaign, Stage
@@ -21,8 +22,8 @@ from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status
 from projections.tables.wording import RESULT_WORDS, STATUS_WORDS
-from web.context import guarded, queries
-from web.pages.base import form_version, page_caller, settled
+from web.context import queries
+from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.entries import NUMBER_WORDS
 from web.pages.spot_checks.blueprint import FINDING_WORDS, bp, runs_campaigns_of, unit_name
 from web.pages.spot_checks.consequences import consequence_options
@@ -84,7 +85,7 @@ def rescore_page(s: SampledSheet, errors: dict[str, str], form: dict[str, str]) 
 def save_scores(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
     """Save the verification scores typed in (blank: the review score stands), all or none."""
     s = sampled_sheet(cid, aid)
-    caller = page_caller(form_version())
+    version = form_version()
     form = {k: v.strip() for k, v in request.form.items()}
     errors, entries = verification_entries(s, form)
     if not errors and not entries:
@@ -93,7 +94,7 @@ def save_scores(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
         errors["reason"] = "复核改分须说明理由（如现场核实情况）。"
     if errors:
         return rescore_page(s, errors, form), 422
-    settled(guarded().assessments.save_sheet(caller, aid, entries, form["reason"]))
+    dispatch(SaveSheet(assessment_id=aid, entries=entries, reason=form["reason"]), version)
     return redirect(url_for("spot_checks.rescore", cid=cid, aid=aid) + "#scores", code=303)
 
 

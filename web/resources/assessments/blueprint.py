@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from application.bus import Outcome as BusOutcome
-from application.runner import Outcome
+from application.bus import Outcome
 from domain.assessment import Assessment
 from domain.layers import counting_layers
 from domain.unit import Unit
@@ -68,14 +67,8 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
     }
 
 
-def answer(outcome: BusOutcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
+def answer(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
     """The assessment the command saved (or first saved, when its key is repeated)."""
     a = outcome.aggregate
     assert isinstance(a, Assessment)
-    return versioned(assessment_json(a), outcome.version, status)
-
-
-def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
-    """The assessment as the command left it (the same answer when a command is repeated)."""
-    a = queries().assessments.saved(outcome.id, outcome.version)
     return versioned(assessment_json(a), outcome.version, status)

@@ -7,18 +7,18 @@ from uuid import UUID
 
 from flask.views import MethodView
 
-from application.campaigns import Consequence, Deduct, Veto
 from application.commands.assessments import (
     Approve,
     Finalize,
+    RecordFinding,
     Reopen,
     ReturnAssessment,
     Submit,
 )
-from web.context import caller, handle
-from web.resources.assessments.blueprint import answer, blp, changed
+from application.consequences import Consequence, Deduct, Veto
+from web.context import handle
+from web.resources.assessments.blueprint import answer, blp
 from web.resources.assessments.schemas import AssessmentSchema, ReturnSchema
-from web.resources.campaigns.blueprint import campaigns
 from web.resources.campaigns.schemas import FindingSchema
 from web.resources.common import WRITE, ReasonSchema
 
@@ -59,16 +59,15 @@ class FindingViews(MethodView):
     def post(self, body: dict[str, Any], aid: UUID) -> Any:
         """Record a spot-check finding (counties); a falsification names items and evidence,
         and its consequence (a deduction line or a veto condition) is applied with it."""
-        outcome = campaigns().record_finding(
-            caller(write=True),
-            aid,
-            body["finding"],
-            body["items"],
-            body["evidence"],
-            body["note"],
-            consequence_of(body["consequence"]),
+        command = RecordFinding(
+            assessment_id=aid,
+            finding=body["finding"],
+            items=tuple(body["items"]),
+            evidence=tuple(body["evidence"]),
+            note=body["note"],
+            consequence=consequence_of(body["consequence"]),
         )
-        return changed(outcome)
+        return answer(handle(command))
 
 
 def consequence_of(data: dict[str, Any] | None) -> Consequence | None:

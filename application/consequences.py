@@ -1,0 +1,65 @@
+"""A falsification finding's consequence: a deduction line or a veto condition of the rubric,
+applied in the verification layer together with the finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.assessment import Assessment
+from domain.audit import Stamp
+from domain.errors import DomainError
+from domain.rubric import Rubric
+from domain.rules import Kind
+from domain.workflow import Layer
+
+
+@dataclass(frozen=True)
+class Deduct:
+    """A falsification's consequence: a deduction line of the rubric (e.g. seed 001 item 65,
+    line `falsification`, 视情扣1-5分), by amount (discretionary) or count (counted)."""
+
+    item: str
+    line: str
+    amount: Decimal | None = None
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A falsification's consequence: a veto condition of the rubric (一票否决)."""
+
+    item: str
+    condition: str
+
+
+Consequence = Deduct | Veto
+
+
+def check_consequence(rubric: Rubric, finding: str, consequence: Consequence | None) -> None:
+    if finding != "falsification":
+        if consequence is not None:
+            raise DomainError("only a falsification finding carries a deduction or veto")
+        return
+    if consequence is None:
+        routes = [i.number for i in rubric.items() if i.kind in (Kind.DEDUCTION, Kind.VETO)]
+        if routes:
+            raise DomainError(
+                "a falsification finding leads to a deduction or a veto; name one "
+                f"(items {', '.join(routes)} of this rubric)"
+            )
+
+
+def apply_consequence(
+    a: Assessment, rubric: Rubric, stamp: Stamp, consequence: Consequence, note: str
+) -> None:
+    reason = f"弄虚作假：{note.strip()}" if note.strip() else ""
+    if isinstance(consequence, Deduct):
+        a.apply_deduction(
+            *(stamp, rubric, consequence.item, Layer.VERIFICATION),
+            *(consequence.line, consequence.count, consequence.amount, reason),
+        )
+    else:
+        a.raise_veto(
+            stamp, rubric, consequence.item, Layer.VERIFICATION, consequence.condition, reason
+        )
