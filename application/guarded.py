@@ -16,8 +16,6 @@ from domain.account import Account
 from domain.canonical import canonical_json
 from domain.command_record import CommandRecord
 from domain.ids import account_id, command_id
-from domain.rubric_version import RubricVersion
-from domain.unit import Unit
 
 
 class Gate:
@@ -85,15 +83,6 @@ class Guarded:
             for target in self._account_targets(account):
                 self.gate.actor(caller, Action.READ_ACCOUNTS, target)
         return account
-
-    def unit(self, caller: Caller, code: str) -> Unit:
-        unit = self.kaohe.units.get(code)
-        self.gate.actor(caller, Action.READ_UNITS, Target(f"unit:{code}", unit.id))
-        return unit
-
-    def rubric_version(self, caller: Caller, code: str, version: int) -> RubricVersion:
-        self.gate.actor(caller, Action.READ_RUBRICS, Target(f"rubric:{code}:v{version}"))
-        return self.kaohe.rubrics.find(code, version)
 
     def check(self, caller: Caller, action: Action, label: str, unit: UUID | None = None) -> Actor:
         """Authorize a read (or any action) on a unit, or on nothing in particular."""

@@ -4,7 +4,6 @@ the layer a score goes to follows the role; nobody reviews what they submitted."
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -12,7 +11,6 @@ from uuid import UUID
 from application.actor import Actor
 from application.authorization import LAYER_OF, Action, Caller, Target
 from application.runner import Command, Outcome
-from application.service import StoredChange
 from domain.assessment import Assessment
 from domain.entries import ItemEntry
 from domain.ids import unit_id
@@ -23,30 +21,12 @@ if TYPE_CHECKING:
 
 
 class GuardedAssessments:
-    """Assessments as callers ask for them; reads and writes both need a grant over the
-    assessed unit's subtree."""
+    """Assessment steps as callers ask for them, each needing a grant over the assessed unit's
+    subtree (reads are the queries' AssessmentQueries)."""
 
     def __init__(self, gate: Gate) -> None:
         self.gate = gate
         self.service = gate.kaohe.assessments
-
-    # Reading --------------------------------------------------------------------------
-
-    def get(self, caller: Caller, aid: UUID, as_of: datetime | None = None) -> Assessment:
-        current = self.service.get(aid)
-        self.gate.actor(caller, Action.READ_ASSESSMENTS, _target(current))
-        return current if as_of is None else self.service.get(aid, as_of=as_of)
-
-    def history(self, caller: Caller, aid: UUID) -> list[StoredChange]:
-        self.get(caller, aid)
-        return self.gate.kaohe.history(aid)
-
-    def evidence(self, caller: Caller, aid: UUID, sha256: str) -> tuple[str, bytes] | None:
-        """The named file of an attached piece of evidence and its content."""
-        a = self.get(caller, aid)
-        found = next((e for e in a.evidence if e["sha256"] == sha256.lower()), None)
-        content = None if found is None else self.service.files.get(found["sha256"])
-        return None if found is None or content is None else (found["name"], content)
 
     # Opening --------------------------------------------------------------------------
 

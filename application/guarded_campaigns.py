@@ -31,18 +31,6 @@ class GuardedCampaigns:
         self.gate.actor(caller, Action.READ_CAMPAIGNS, _target(current))
         return current if as_of is None else self.service.get(cid, as_of=as_of)
 
-    def visible(self, caller: Caller) -> list[Campaign]:
-        """The campaigns of counties in the caller's subtrees, oldest first (refused: none)."""
-        roots = [
-            g.unit_id for g in self.gate.auth.roots(caller, Action.READ_CAMPAIGNS, "campaigns")
-        ]
-        below = self.gate.auth.depth_below
-        return [
-            c
-            for c in self.service.all()
-            if any(below(root, c.county_id) is not None for root in roots)
-        ]
-
     def verify(self, caller: Caller, cid: UUID) -> Verification:
         return self.service.verify(self.get(caller, cid).id)
 

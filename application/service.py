@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 from application.accounts import AccountService
@@ -16,21 +14,13 @@ from application.campaigns import CampaignService
 from application.commands.base import Command
 from application.denials import StoreDenialLog
 from application.ports import Clock, EvidenceFiles, PasswordHasher
+from application.read_ports import StoredChange
 from application.refusals import InMemoryRefusalLog
 from application.rubrics import RubricService
 from application.runner import CommandRunner
 from application.store import EventStore
 from application.units import UnitService
 from domain.audit import AuditedAggregate
-
-
-@dataclass(frozen=True)
-class StoredChange:
-    """One event of an aggregate's history, as recorded."""
-
-    version: int
-    topic: str
-    state: dict[str, Any]
 
 
 class Kaohe:

@@ -10,6 +10,7 @@ from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from application.guarded import Guarded
+from application.queries.reads import Queries
 from application.service import Kaohe
 from infra.auth_tokens import AuthTables
 from infra.auto_checkpoint import AutoCheckpoints, log_key
@@ -18,6 +19,7 @@ from infra.export_stamp import Stamper
 from infra.ledger_keys import log_key_path
 from infra.login_throttle import LoginThrottle, ThrottlePolicy
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedReadModels
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.api_errors import register_error_handlers
@@ -66,6 +68,9 @@ def create_app(
     kaohe_app: Kaohe = app.extensions["kaohe"]
     app.extensions["bus"] = build_bus(kaohe_app, projections, app.config.get("KAOHE_REFUSALS"))
     app.extensions["guarded"] = Guarded(kaohe_app, app.extensions["bus"].authorizer)
+    app.extensions["queries"] = Queries(
+        app.extensions["bus"].authorizer, ProjectedReadModels(projections, kaohe_app)
+    )
     app.extensions["auth_tables"] = AuthTables(projections.db, clock)
     app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
     key_path = log_key_path(settings.data_dir)

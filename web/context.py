@@ -12,9 +12,9 @@ from application.authorization import Caller
 from application.bus import Bus, Outcome
 from application.commands.base import Command
 from application.guarded import Guarded
+from application.queries.reads import Queries
 from application.service import Kaohe
 from application.unit_of_work import UnitOfWork
-from domain.china_time import china_day
 from infra.auth_tokens import AuthTables
 from infra.login_throttle import LoginThrottle
 from infra.projections.registry import Projections
@@ -31,6 +31,11 @@ def kaohe() -> Kaohe:
 
 def guarded() -> Guarded:
     found: Guarded = current_app.extensions["guarded"]
+    return found
+
+
+def queries() -> Queries:
+    found: Queries = current_app.extensions["queries"]
     return found
 
 
@@ -76,7 +81,7 @@ def login_throttle() -> LoginThrottle:
 
 def today() -> date:
     """The day in China by the application's clock."""
-    return china_day(kaohe().runner.clock.now())
+    return queries().log.today()
 
 
 def account_id() -> UUID:
@@ -116,6 +121,4 @@ def with_version(response: Response, version: int) -> Response:
 
 def as_of_position(at: datetime | None) -> int | None:
     """The log position of the last event at or before a moment (None: now)."""
-    if at is None:
-        return None
-    return kaohe().store.history.position_at(at) or 0
+    return queries().log.position_at(at)

@@ -10,7 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from application.store import EventStore
+from infra.projections.accounts_sql import SqlAccountsReader, SqlAccountsView
 from infra.projections.audit_trail_sql import SqlAuditTrailReader, SqlAuditTrailView
+from infra.projections.campaigns_sql import SqlCampaignsReader, SqlCampaignsView
 from infra.projections.catalog import ActiveVersion, Catalog
 from infra.projections.database import Database
 from infra.projections.failures import Failure
@@ -20,7 +22,9 @@ from infra.projections.runner import ProjectionRunner
 from infra.projections.scores_sql import SqlScoresReader, SqlScoresView
 from infra.projections.units_sql import SqlUnitsReader, SqlUnitsView
 from infra.projections.view import Projection
+from projections.accounts import ACCOUNTS, Accounts
 from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, AuditTrail, audit_trail
+from projections.campaigns import CAMPAIGNS, Campaigns
 from projections.scores import SCORES, Scores
 from projections.units import UNITS, Units
 
@@ -28,6 +32,8 @@ PROJECTIONS: dict[str, Callable[[Database], Projection[Any]]] = {
     UNITS: lambda db: Projection(Units(), SqlUnitsView(db)),
     AUDIT_TRAIL: lambda db: Projection(AuditTrail(), SqlAuditTrailView(db)),
     SCORES: lambda db: Projection(Scores(), SqlScoresView(db)),
+    ACCOUNTS: lambda db: Projection(Accounts(), SqlAccountsView(db)),
+    CAMPAIGNS: lambda db: Projection(Campaigns(), SqlCampaignsView(db)),
 }
 """Every read model by name: a new one is one more line here."""
 
@@ -208,6 +214,16 @@ class Projections:
         """The scores view; each reading may ask for a log position (`as_of`)."""
         self.ensure()
         return SqlScoresReader(ActiveVersion(self.catalog, SCORES))
+
+    def accounts(self) -> SqlAccountsReader:
+        """The accounts view."""
+        self.ensure()
+        return SqlAccountsReader(ActiveVersion(self.catalog, ACCOUNTS))
+
+    def campaigns(self) -> SqlCampaignsReader:
+        """The campaigns view."""
+        self.ensure()
+        return SqlCampaignsReader(ActiveVersion(self.catalog, CAMPAIGNS))
 
     def position_at(self, at: datetime) -> int:
         """The log position of the last event recorded at or before a moment (0: none)."""

@@ -23,10 +23,9 @@ from projections.tables.periods import period_label
 from projections.tables.tasks import overdue
 from projections.tables.wording import STATUS_WORDS, verdict
 from projections.units import UnitRow, UnitsReader, subtree
-from web.context import guarded, kaohe, projections, today
+from web.context import guarded, kaohe, projections, queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
-from web.resources.campaigns.blueprint import campaigns
 
 bp = page_blueprint("home", __name__)
 
@@ -101,7 +100,8 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
     day = today()
     under_way = []
     if who.may(Action.READ_CAMPAIGNS):
-        under_way = [c for c in campaigns().visible(caller) if c.stage is not Stage.CLOSED]
+        found = queries().campaigns.lines(caller)
+        under_way = [c for c in found if c.stage != Stage.CLOSED.value]
     return render_template(
         "home.html",
         mine=mine,

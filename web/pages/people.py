@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from projections.tables.wording import ROLE_WORDS
-from web.context import kaohe
+from web.context import queries
 
 
 class People:
@@ -16,11 +14,7 @@ class People:
 
     def name(self, actor_id: str) -> str:
         if actor_id not in self._names:
-            try:
-                found = kaohe().accounts.get_by_id(UUID(actor_id)).display_name
-            except (ValueError, LookupError):
-                found = "系统"
-            self._names[actor_id] = found
+            self._names[actor_id] = queries().accounts.display_name(actor_id)
         return self._names[actor_id]
 
     def who(self, actor_id: str, role: str) -> str:

@@ -24,16 +24,24 @@ def test_status_run_and_rebuild(app: Kaohe, cli: CliRunner) -> None:
         ("units", 1, 7),
         ("audit_trail", 1, 7),
         ("scores", 1, 7),
+        ("accounts", 1, 7),
+        ("campaigns", 1, 7),
     ]
 
     ran = cli.invoke(main, ["projections", "run", "--once", "audit_trail"])
     assert ran.exit_code == 0, ran.output
-    assert [s["lag"] for s in status(cli)] == [7, 0, 7]
+    assert [s["lag"] for s in status(cli)] == [7, 0, 7, 7, 7]
 
     rebuilt = cli.invoke(main, ["projections", "rebuild", "units"])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert "units: version 2 now serves (was 1)" in rebuilt.output
-    assert [(s["version"], s["lag"]) for s in status(cli)] == [(2, 0), (1, 0), (1, 7)]
+    assert [(s["version"], s["lag"]) for s in status(cli)] == [
+        (2, 0),
+        (1, 0),
+        (1, 7),
+        (1, 7),
+        (1, 7),
+    ]
 
     text = cli.invoke(main, ["projections", "status"])
     assert "audit_trail" in text.output and "current" in text.output

@@ -26,7 +26,13 @@ def test_anyone_gets_the_status_and_an_account_each_read_model(world: World) -> 
 
     shown = world.client.get("/api/v1/health", headers=world.login("staff")).get_json()
     assert (shown["status"], shown["store"]) == ("ok", "reachable")
-    assert {p["name"] for p in shown["projections"]} == {"units", "audit_trail", "scores"}
+    assert {p["name"] for p in shown["projections"]} == {
+        "units",
+        "audit_trail",
+        "scores",
+        "accounts",
+        "campaigns",
+    }
     assert all(
         p["state"] in ("current", "behind") and p["failure"] is None for p in shown["projections"]
     )

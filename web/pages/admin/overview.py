@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import render_template
 
 from application.authorization import Action
-from web.context import projections
+from web.context import queries
 from web.pages.admin.account_list import managed_accounts
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.units import managed_tree
+from web.pages.base import page_caller
 
 
 @bp.get("")
@@ -23,5 +24,5 @@ def index() -> str:
         closed_units=sum(1 for r in rows if r.unit.closed),
         accounts=len(accounts),
         disabled_accounts=sum(1 for a in accounts if a.account.disabled),
-        rubrics=len(projections().scores().rubrics()),
+        rubrics=len(queries().rubrics.published(page_caller())),
     )

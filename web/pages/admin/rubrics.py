@@ -16,12 +16,11 @@ from application.authorization import Action
 from application.commands.rubrics import PublishRubric
 from application.errors import ConflictError
 from domain.errors import Problem, RubricDefinitionError
-from domain.ids import rubric_version_id
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rubric_version import RubricVersion
 from projections.tables.wording import LEVEL_WORDS
-from web.context import kaohe, projections
+from web.context import queries
 from web.errors import PageInputError
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, done_notice
@@ -41,10 +40,9 @@ def rubrics() -> str:
 
 
 def rubrics_page(state: FormState, problems: tuple[Problem, ...] = ()) -> str:
-    published = sorted(projections().scores().rubrics(), key=lambda r: (r.code, r.version))
     lines = [
-        {**summary_json(r), "retired": kaohe().rubrics.find(r.code, r.version).retired}
-        for r in published
+        {**summary_json(p.rubric), "retired": p.retired}
+        for p in queries().rubrics.with_retired(page_caller())
     ]
     return render_template(
         "admin/rubrics.html",
@@ -59,7 +57,7 @@ def rubrics_page(state: FormState, problems: tuple[Problem, ...] = ()) -> str:
 
 
 def published_as(rubric: Rubric) -> RubricVersion | None:
-    return kaohe().runner.find(RubricVersion, rubric_version_id(rubric.code, rubric.version))
+    return queries().rubrics.published_as(rubric)
 
 
 @bp.post("/rubrics/preview")

@@ -14,7 +14,7 @@ from application.bus import Outcome
 from application.commands.units import CloseUnit, MoveUnit, RenameUnit, SetUnitContact
 from domain.unit import PARENT_LEVEL
 from projections.tables.wording import LEVEL_WORDS
-from web.context import guarded, projections, today
+from web.context import queries, today
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import (
     FormState,
@@ -40,9 +40,9 @@ def unit(code: str) -> str:
 
 
 def unit_page(code: str, state: FormState) -> str:
-    found = guarded().unit(page_caller(), code)
-    reader = projections().units()
-    history = [(since, reader.unit(pid) if pid else None) for since, pid in found.parents]
+    units = queries().units
+    found = units.unit(page_caller(), code)
+    history = [(since, units.row(pid) if pid else None) for since, pid in found.parents]
     above = PARENT_LEVEL.get(found.level)
     move_to = [
         u for u in parents_for(managed_tree(), above) if above and u.unit_id != found.parent_id
@@ -51,7 +51,7 @@ def unit_page(code: str, state: FormState) -> str:
         "admin/unit.html",
         unit=found,
         level_words=LEVEL_WORDS,
-        parent=reader.unit(found.parent_id) if found.parent_id else None,
+        parent=units.row(found.parent_id) if found.parent_id else None,
         history=history,
         move_to=move_to,
         today=today().isoformat(),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from application.service import StoredChange
+from application.read_ports import StoredChange
 from domain.layers import counted_before
 from domain.workflow import Layer
 from projections.event_words import event_words

@@ -14,7 +14,7 @@ from domain.rubric import Rubric
 from domain.workflow import Layer, Status
 from projections.scores import ScoreRow, SheetFilter, summarize
 from projections.units import UnitRow, subtree
-from web.context import guarded, projections
+from web.context import guarded, projections, queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
     ChangeLine,
@@ -89,7 +89,7 @@ def read_queue(who: Me, period: str | None) -> Queue:
         rubrics[row.head.rubric_id] = rubric
         details: dict[int, Detail] = {}
         if row.status == Status.RETURNED.value:  # the reasons of its return are shown
-            details = details_of(guarded().assessments.history(caller, row.assessment_id))
+            details = details_of(queries().assessments.history(caller, row.assessment_id))
         changes = change_lines(histories.get(row.assessment_id, []), details)
         lines.append(_line(row, units.unit(row.head.unit_id), rubric, changes, reviewable))
     waiting = [li for li in lines if li.row.status == Status.SUBMITTED.value]

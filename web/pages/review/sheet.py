@@ -19,7 +19,7 @@ from domain.workflow import Layer, Status
 from projections.scores import ScoreRow, Summary, summarize
 from projections.tables.wording import LAYER_WORDS
 from projections.units import UnitRow
-from web.context import account_id, guarded, projections
+from web.context import account_id, projections, queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
     ChangeLine,
@@ -105,13 +105,13 @@ def rubric_of(aid: UUID) -> Rubric:
 
 def read_review(who: Me, aid: UUID) -> ReviewSheet:
     caller = page_caller()
-    current = guarded().assessments.get(caller, aid)
+    current = queries().assessments.sheet(caller, aid)
     scores = projections().scores()
     row = scores.sheet(aid)
     if row is None:
         raise NotFoundError(f"assessment {aid} not found")
     rubric = scores.rubric(row.head.rubric_id)
-    stored = guarded().assessments.history(caller, aid)
+    stored = queries().assessments.history(caller, aid)
     lines = change_lines(scores.histories([aid]).get(aid, []), details_of(stored))
     found = ReviewSheet(
         row=row,

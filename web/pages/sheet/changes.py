@@ -9,10 +9,9 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from application.errors import NotFoundError
 from projections.event_words import event_words
 from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS
-from web.context import kaohe, projections
+from web.context import projections, queries
 from web.pages.words import entry_words, plain
 
 
@@ -80,7 +79,4 @@ def typed_since(aid: UUID, version: int, layer: str, values: Mapping[str, str]) 
 
 
 def display_name(actor_id: str) -> str:
-    try:
-        return kaohe().accounts.get_by_id(UUID(actor_id)).display_name
-    except (ValueError, NotFoundError):
-        return actor_id
+    return queries().accounts.display_name(actor_id, unknown=actor_id)

@@ -22,7 +22,7 @@ from domain.workflow import ACTION_ALLOWED_IN, LAYER_OPEN_IN, Layer
 from projections.scores import Summary, summarize
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from projections.units import UnitRow
-from web.context import guarded, kaohe, projections
+from web.context import guarded, projections, queries
 from web.pages.base import me, page_caller
 from web.pages.sheet.entries import field_id, main_field
 from web.pages.words import entry_words, plain
@@ -165,8 +165,8 @@ PRECEDING = {Layer.REVIEW: Layer.SELF, Layer.VERIFICATION: Layer.REVIEW}
 
 def load_page(aid: UUID) -> SheetPage:
     """The sheet as the signed-in account may read it (a refused read is recorded)."""
-    a = guarded().assessments.get(page_caller(), aid)
-    rubric = kaohe().assessments.rubric_of(a)
+    a = queries().assessments.sheet(page_caller(), aid)
+    rubric = queries().assessments.rubric_of(a)
     role = acting_role(Action.SCORE, a.unit_id)
     layer = LAYER_OF.get(role) if role else None
     if layer is not None and a.status not in LAYER_OPEN_IN[layer]:

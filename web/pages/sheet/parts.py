@@ -21,7 +21,7 @@ from application.commands.assessments import (
 from application.commands.base import Command
 from application.errors import ConflictError, NotFoundError
 from domain.errors import DomainError, ScoringInputError
-from web.context import guarded
+from web.context import queries
 from web.downloads import attachment
 from web.errors import PageInputError
 from web.pages.base import dispatch, form_version, page_caller
@@ -188,7 +188,7 @@ def evidence(aid: UUID, sha256: str) -> Response:
     """Download an attached evidence file."""
     if len(sha256) != 64:
         raise PageInputError("文件标识有误。")
-    found = guarded().assessments.evidence(page_caller(), aid, sha256)
+    found = queries().assessments.evidence(page_caller(), aid, sha256)
     if found is None:
         raise NotFoundError("该评分表没有这份佐证材料。")
     name, content = found

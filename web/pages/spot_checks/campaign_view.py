@@ -13,7 +13,7 @@ from application.campaigns import Verification
 from application.commands.campaigns import weights_of
 from domain.campaign import Campaign, Stage
 from domain.sampling import FrameEntry
-from web.context import guarded, projections
+from web.context import projections, queries
 from web.pages.base import page_caller
 from web.pages.spot_checks.blueprint import unit_name
 from web.resources.campaigns.blueprint import campaigns
@@ -95,7 +95,7 @@ def candidates(c: Campaign) -> list[FrameLine]:
     units = projections().units()
     found = []
     for aid, weight in weights.items():
-        a = guarded().assessments.get(page_caller(), aid)
+        a = queries().assessments.sheet(page_caller(), aid)
         station = units.unit(a.unit_id)
         town = units.unit(station.parent_id) if station and station.parent_id else None
         found.append(
@@ -134,7 +134,7 @@ def sample_lines(c: Campaign) -> list[SampleLine]:
 def latest_finding(c: Campaign, aid: UUID) -> tuple[str | None, str]:
     """The sheet's latest finding and its note (a closed campaign keeps the one it closed
     with; the note is the sheet's)."""
-    recorded: Sequence[dict[str, str]] = guarded().assessments.get(page_caller(), aid).findings
+    recorded: Sequence[dict[str, str]] = queries().assessments.sheet(page_caller(), aid).findings
     latest = recorded[-1] if recorded else None
     finding = c.findings.get(str(aid)) if c.stage is Stage.CLOSED else None
     if finding is None and latest is not None:

@@ -22,7 +22,7 @@ from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status
 from projections.tables.wording import RESULT_WORDS, STATUS_WORDS
-from web.context import guarded, kaohe
+from web.context import queries
 from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.entries import NUMBER_WORDS
 from web.pages.spot_checks.blueprint import FINDING_WORDS, bp, runs_campaigns_of, unit_name
@@ -47,8 +47,8 @@ def sampled_sheet(cid: UUID, aid: UUID) -> SampledSheet:
     c = campaigns().get(page_caller(), cid)
     if not c.sampled(aid):
         raise NotFoundError(f"本次抽查没有抽中评分表 {aid}")
-    a = guarded().assessments.get(page_caller(), aid)
-    return SampledSheet(c, a, kaohe().assessments.rubric_of(a))
+    a = queries().assessments.sheet(page_caller(), aid)
+    return SampledSheet(c, a, queries().assessments.rubric_of(a))
 
 
 @bp.get("/campaigns/<uuid:cid>/sheets/<uuid:aid>")

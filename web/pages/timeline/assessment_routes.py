@@ -13,7 +13,7 @@ from domain.assessment import Assessment
 from projections.audit_trail import MAX_PAGE, AuditQuery
 from projections.tables.periods import period_label
 from projections.tables.wording import STATUS_WORDS
-from web.context import guarded, projections
+from web.context import projections, queries
 from web.errors import PageInputError
 from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
@@ -63,7 +63,7 @@ def heading(a: Assessment, names: Names) -> Heading:
 @bp.get("/assessments/<uuid:aid>/timeline")
 def assessment(aid: UUID) -> str:
     """The assessment's events, and the sheet as of the one chosen on the slider."""
-    a = guarded().assessments.get(page_caller(), aid)
+    a = queries().assessments.sheet(page_caller(), aid)
     names = Names()
     lines = event_lines(aid, names)
     number, error = chosen(request.args.get("event"), len(lines))
@@ -83,7 +83,7 @@ def assessment(aid: UUID) -> str:
 @bp.get("/assessments/<uuid:aid>/timeline/at")
 def assessment_at(aid: UUID) -> str:
     """The sheet as of one event, alone (what the slider's script swaps in)."""
-    guarded().assessments.get(page_caller(), aid)
+    queries().assessments.sheet(page_caller(), aid)
     lines = event_lines(aid, Names())
     number, error = chosen(request.args.get("event"), len(lines))
     if error or not lines:

@@ -12,7 +12,7 @@ from uuid import UUID
 from domain.china_time import CHINA
 from domain.ids import account_id
 from projections.audit_trail import AuditQuery
-from web.context import kaohe, projections
+from web.context import projections, queries
 from web.errors import PageInputError
 from web.pages.timeline.lines import Line, line_of_row
 from web.pages.timeline.names import Names
@@ -61,7 +61,7 @@ def read_filters(args: Mapping[str, str]) -> TrailFilters:
     first, last = _day(since, errors, "since"), _day(until, errors, "until")
     if first and last and last < first:
         errors["until"] = "结束日期不能早于开始日期。"
-    if actor and not kaohe().accounts.exists(actor):
+    if actor and not queries().accounts.username_taken(actor):
         errors["actor"] = f"没有用户名为“{actor[:40]}”的账号。"
     return TrailFilters(
         since=since,

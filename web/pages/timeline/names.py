@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from application.actor import SYSTEM
-from application.errors import NotFoundError
-from web.context import kaohe, projections
+from web.context import projections, queries
 
 
 @dataclass(frozen=True)
@@ -60,9 +59,8 @@ def _person(account_id: str) -> Person:
         return UNKNOWN_PERSON
     if found == SYSTEM.account_id:
         return SYSTEM_PERSON
-    try:
-        account = kaohe().accounts.get_by_id(found)
-    except NotFoundError:
+    account = queries().accounts.find(found)
+    if account is None:
         return UNKNOWN_PERSON
     return Person(account.display_name, account.username)
 

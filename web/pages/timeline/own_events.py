@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from application.service import StoredChange
+from application.read_ports import StoredChange
 from projections.event_words import event_words
 from web.pages.timeline.lines import Line, denied_text, grant_text, role_words
 from web.pages.timeline.names import Names
@@ -14,7 +14,7 @@ Change = tuple[str | None, str | None]
 Walker = Callable[[str, dict[str, Any]], Change]
 
 
-def own_lines(changes: list[StoredChange], walker: Walker, names: Names) -> list[Line]:
+def own_lines(changes: Sequence[StoredChange], walker: Walker, names: Names) -> list[Line]:
     """Each stored event as a line, the walker telling what it changed from and to."""
     lines = []
     for change in changes:

@@ -7,7 +7,7 @@ from flask import render_template, request
 
 from application.authorization import Action
 from projections.tables.wording import LEVEL_WORDS
-from web.context import guarded, kaohe, projections
+from web.context import queries
 from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
 from web.pages.timeline.filters import read_filters, trail_lines
@@ -20,13 +20,13 @@ from web.resources.audit.routes import scope
 def unit(code: str) -> str:
     """The unit's own events, and who did what in its subtree (paged, newest first)."""
     who = page_caller()
-    found = guarded().unit(who, code)
+    found, history = queries().units.with_history(who, code)
     root = scope(who, {"unit": code})
     names = Names()
-    own = own_lines(kaohe().history(found.id), UnitWalker(names), names)
+    own = own_lines(history, UnitWalker(names), names)
     filters = read_filters(request.args)
     lines, next_before = trail_lines(filters, names, root)
-    row = projections().units().unit(found.id)
+    row = queries().units.row(found.id)
     return render_template(
         "timeline/unit.html",
         unit=found,

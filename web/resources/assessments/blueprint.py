@@ -10,7 +10,7 @@ from domain.assessment import Assessment
 from domain.layers import counting_layers
 from domain.unit import Unit
 from domain.workflow import Layer
-from web.context import kaohe, unit_of_work
+from web.context import queries, unit_of_work
 from web.resources.common import versioned
 from web.smorest import api_blueprint
 
@@ -23,8 +23,7 @@ blp = api_blueprint(
 
 
 def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, Any]:
-    app = kaohe()
-    rubric = app.assessments.rubric_of(a)
+    rubric = queries().assessments.rubric_of(a)
     card = a.scorecard(rubric)
     layers = counting_layers(a.layers)
     items = [

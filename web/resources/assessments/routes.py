@@ -15,7 +15,7 @@ from application.errors import NotFoundError
 from domain.ids import unit_id
 from projections.scores import SheetFilter
 from projections.units import subtree
-from web.context import as_of_position, bus, caller, guarded, projections, unit_of_work
+from web.context import as_of_position, bus, caller, guarded, projections, queries, unit_of_work
 from web.downloads import attachment
 from web.resources.assessments import scoring, workflow  # noqa: F401  (their routes)
 from web.resources.assessments.blueprint import answer, assessment_json, blp
@@ -88,7 +88,7 @@ class AssessmentByIdViews(MethodView):
     def get(self, query: dict[str, Any], aid: UUID) -> Any:
         """One assessment now, or replayed as it stood at `as_of`; its ETag is its version."""
         at = query.get("as_of")
-        a = guarded().assessments.get(caller(), aid, at)
+        a = queries().assessments.sheet(caller(), aid, at)
         return versioned(assessment_json(a, at), a.version)
 
 
@@ -97,7 +97,7 @@ class HistoryViews(MethodView):
     @blp.response(200, ChangeSchema(many=True))
     def get(self, aid: UUID) -> list[dict[str, Any]]:
         """Every event of the assessment as stored, oldest first, with who, when and why."""
-        changes = guarded().assessments.history(caller(), aid)
+        changes = queries().assessments.history(caller(), aid)
         return [
             {
                 "version": c.version,
@@ -118,7 +118,7 @@ class EvidenceFileViews(MethodView):
     @blp.response(200, content_type="application/octet-stream")
     def get(self, aid: UUID, sha256: str) -> Response:
         """Download an attached evidence file."""
-        found = guarded().assessments.evidence(caller(), aid, sha256)
+        found = queries().assessments.evidence(caller(), aid, sha256)
         if found is None:
             raise NotFoundError(f"no evidence {sha256[:64]} is attached to assessment {aid}")
         name, content = found

@@ -7,10 +7,10 @@ from uuid import UUID
 
 from flask.views import MethodView
 
-from application.authorization import Action, Caller
-from domain.ids import account_id, unit_id
+from application.authorization import Caller
+from domain.ids import account_id
 from projections.audit_trail import AuditQuery, AuditRow
-from web.context import as_of_position, caller, guarded, kaohe, projections
+from web.context import as_of_position, caller, projections, queries
 from web.resources.audit.schemas import AuditPageSchema, AuditQuerySchema
 from web.smorest import api_blueprint
 
@@ -42,20 +42,8 @@ def row_json(row: AuditRow) -> dict[str, Any]:
 
 
 def scope(who: Caller, query: dict[str, Any]) -> UUID | None:
-    """The unit whose subtree the page is limited to; None: the whole trail, for callers
-    granted over a top unit of the hierarchy (refusals, which concern no unit, show there)."""
-    if "assessment" in query:
-        guarded().assessments.get(who, query["assessment"])
-        return None
-    if "unit" in query:
-        code = query["unit"]
-        guarded().check(who, Action.READ_AUDIT, f"unit:{code}", unit_id(code))
-        return unit_id(code)
-    roots = guarded().reach(who, Action.READ_AUDIT, "audit")
-    units = kaohe().units
-    if any(units.get_by_id(root).parent_id is None for root in roots):
-        return None
-    return roots[0]
+    """The unit whose subtree the page is limited to (None: the whole trail)."""
+    return queries().audit.scope(who, query.get("assessment"), query.get("unit"))
 
 
 @blp.route("")

@@ -3,6 +3,7 @@ verification factors."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 from uuid import UUID
 
@@ -11,12 +12,11 @@ from flask.views import MethodView
 from application.commands.campaigns import OpenCampaign
 from projections.spot_checks.reading import read_factors
 from projections.spot_checks.settings import RiskSettings
-from web.context import caller, create, projections
+from web.context import caller, create, projections, queries
 from web.resources.campaigns import risk, steps  # noqa: F401  (their routes)
 from web.resources.campaigns.blueprint import (
     blp,
     campaign_json,
-    campaign_row,
     campaigns,
     changed,
 )
@@ -35,7 +35,7 @@ class CampaignsViews(MethodView):
     @blp.response(200, CampaignRowSchema(many=True))
     def get(self) -> list[dict[str, Any]]:
         """The campaigns of the counties in the caller's subtrees, oldest first."""
-        return [campaign_row(c) for c in campaigns().visible(caller())]
+        return [asdict(line) for line in queries().campaigns.lines(caller())]
 
     @blp.doc(**CREATE)
     @blp.arguments(OpenCampaignSchema)

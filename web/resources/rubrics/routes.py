@@ -8,7 +8,6 @@ from typing import Any
 from flask.views import MethodView
 from werkzeug.datastructures import FileStorage
 
-from application.authorization import Action
 from application.commands.rubrics import PublishRubric, RetireRubric
 from domain.errors import Problem, RubricDefinitionError
 from domain.rubric import Rubric
@@ -16,7 +15,7 @@ from domain.rubric_definition import rubric_from_definition
 from domain.rubric_json import content_hash, rubric_to_dict
 from domain.rubric_version import RubricVersion
 from infra.rubric_files import parse_definition
-from web.context import caller, create, guarded, handle, kaohe, projections
+from web.context import caller, create, handle, queries
 from web.resources.common import CREATE, WRITE, versioned
 from web.resources.rubrics.schemas import (
     RetireSchema,
@@ -44,7 +43,7 @@ def summary_json(rubric: Rubric) -> dict[str, Any]:
 
 
 def rubric_json(published: RubricVersion) -> dict[str, Any]:
-    rubric = kaohe().rubrics.rubric(published.id)
+    rubric = queries().rubrics.rubric_of(published)
     return {
         **summary_json(rubric),
         "retired": published.retired,
@@ -70,9 +69,7 @@ class RubricsViews(MethodView):
     @blp.response(200, RubricSummarySchema(many=True))
     def get(self) -> list[dict[str, Any]]:
         """The published rubric versions (from the scores read model)."""
-        guarded().check(caller(), Action.READ_RUBRICS, "rubrics")
-        rubrics = projections().scores().rubrics()
-        return [summary_json(r) for r in sorted(rubrics, key=lambda r: (r.code, r.version))]
+        return [summary_json(r) for r in queries().rubrics.published(caller())]
 
     @blp.doc(**CREATE)
     @blp.arguments(RubricFileSchema, location="files")
@@ -91,7 +88,7 @@ class ValidateViews(MethodView):
     @blp.response(200, ValidationReportSchema)
     def post(self, files: dict[str, FileStorage]) -> dict[str, Any]:
         """Check a rubric file without publishing it: 422 lists every problem."""
-        guarded().check(caller(), Action.READ_RUBRICS, "rubrics")
+        queries().rubrics.require_reading(caller())
         _, rubric = read_upload(files["file"])
         return {
             "ok": True,
@@ -108,7 +105,7 @@ class RubricVersionViews(MethodView):
     @blp.response(200, RubricSchema)
     def get(self, code: str, version: int) -> Any:
         """One published rubric version as a tree, with its content hash."""
-        published = guarded().rubric_version(caller(), code, version)
+        published = queries().rubrics.version(caller(), code, version)
         return versioned(rubric_json(published), published.version)
 
 

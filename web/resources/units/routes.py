@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from flask.views import MethodView
 
-from application.authorization import Action
 from application.bus import Outcome
 from application.commands.units import (
     CloseUnit,
@@ -16,9 +14,10 @@ from application.commands.units import (
     RenameUnit,
     SetUnitContact,
 )
+from application.queries.units import UnitNode
+from application.read_ports import UnitRecord
 from domain.unit import Unit
-from projections.units import FOREVER, UnitRow
-from web.context import caller, create, guarded, handle, kaohe, projections, unit_of_work
+from web.context import caller, create, handle, queries
 from web.resources.common import CREATE, UPDATE, WRITE, versioned
 from web.resources.units.schemas import (
     CloseUnitSchema,
@@ -36,8 +35,7 @@ blp = api_blueprint("units", __name__, url_prefix="/api/v1/units", description="
 
 
 def unit_json(unit: Unit) -> dict[str, Any]:
-    uow = unit_of_work()
-    parent = uow.load(Unit, unit.parent_id, "parent").code if unit.parent_id else None
+    parent = queries().units.parent_code(unit)
     return {
         "code": unit.code,
         "name": unit.name,
@@ -50,11 +48,6 @@ def unit_json(unit: Unit) -> dict[str, Any]:
     }
 
 
-def current(code: str) -> tuple[dict[str, Any], int, dict[str, str]]:
-    unit = kaohe().units.get(code)
-    return versioned(unit_json(unit), unit.version)
-
-
 def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:
     """The unit the command saved (or first saved, when its key is repeated)."""
     unit = outcome.aggregate
@@ -62,33 +55,12 @@ def changed(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, d
     return versioned(unit_json(unit), outcome.version, status)
 
 
-def subtree_rows(action: Action, label: str) -> tuple[list[UUID], dict[UUID, list[UUID]]]:
-    """The caller's roots for an action, and the children of every unit (the latest tree)."""
-    roots = guarded().reach(caller(), action, label)
-    children: dict[UUID, list[UUID]] = {}
-    for child, parent in projections().units().parents_on(FOREVER).items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    return roots, children
-
-
 @blp.route("")
 class UnitsViews(MethodView):
     @blp.response(200, UnitTreeSchema)
     def get(self) -> dict[str, Any]:
         """The units the caller may see, as a tree (from the units read model)."""
-        roots, children = subtree_rows(Action.READ_UNITS, "units")
-        reader = projections().units()
-
-        def node(uid: UUID) -> dict[str, Any] | None:
-            row = reader.unit(uid)
-            if row is None:
-                return None
-            kids = [n for c in children.get(uid, []) if (n := node(c)) is not None]
-            return {**row_json(row), "children": sorted(kids, key=lambda n: n["code"])}
-
-        nodes = [n for root in roots if (n := node(root)) is not None]
-        return {"roots": sorted(nodes, key=lambda n: n["code"])}
+        return {"roots": [node_json(n) for n in queries().units.tree(caller())]}
 
     @blp.doc(**CREATE)
     @blp.arguments(NewUnitSchema)
@@ -98,7 +70,11 @@ class UnitsViews(MethodView):
         return changed(create(command), 201)
 
 
-def row_json(row: UnitRow) -> dict[str, Any]:
+def node_json(node: UnitNode) -> dict[str, Any]:
+    return {**row_json(node.unit), "children": [node_json(n) for n in node.children]}
+
+
+def row_json(row: UnitRecord) -> dict[str, Any]:
     return {
         "code": row.code,
         "name": row.name,
@@ -115,8 +91,8 @@ class UnitByCodeViews(MethodView):
     @blp.response(200, UnitSchema)
     def get(self, code: str) -> Any:
         """One unit as it stands now; its ETag is its version."""
-        guarded().unit(caller(), code)
-        return current(code)
+        unit = queries().units.unit(caller(), code)
+        return versioned(unit_json(unit), unit.version)
 
 
 @blp.route("/<string:code>/contacts")
@@ -124,17 +100,7 @@ class UnitContactsViews(MethodView):
     @blp.response(200, ContactSchema(many=True))
     def get(self, code: str) -> list[dict[str, Any]]:
         """The contact and phone of the unit and every unit below it (附件2 联系人)."""
-        unit = guarded().unit(caller(), code)
-        _, children = subtree_rows(Action.READ_UNITS, f"unit:{code}")
-        reader = projections().units()
-        found, todo = [], [unit.id]
-        while todo:
-            uid = todo.pop(0)
-            row = reader.unit(uid)
-            if row is not None:
-                found.append(row_json(row))
-            todo += sorted(children.get(uid, []), key=str)
-        return found
+        return [row_json(row) for row in queries().units.contacts(caller(), code)]
 
 
 @blp.route("/<string:code>/contact")

@@ -1,0 +1,81 @@
+"""Queries on units: one unit, the tree a caller may see, and the contacts of a subtree."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from uuid import UUID
+
+from application.authorization import Action, Authorizer, Caller, Target
+from application.read_ports import ReadModels, StoredChange, UnitRecord, UnitTree
+from domain.unit import Unit
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    """A unit of the tree and the units below it, by code."""
+
+    unit: UnitRecord
+    children: list[UnitNode]
+
+
+class UnitQueries:
+    """Units as callers read them: a grant over a unit's subtree reads it and all below."""
+
+    def __init__(self, auth: Authorizer, models: ReadModels) -> None:
+        self.auth = auth
+        self.models = models
+
+    def unit(self, caller: Caller, code: str) -> Unit:
+        """The unit as it stands now (its ETag is its version)."""
+        found = self.models.unit_aggregates().by_code(code)
+        self.auth.actor(caller, Action.READ_UNITS, Target(f"unit:{code}", found.id))
+        return found
+
+    def with_history(self, caller: Caller, code: str) -> tuple[Unit, Sequence[StoredChange]]:
+        """The unit now and every one of its events as stored, oldest first."""
+        found = self.unit(caller, code)
+        return found, self.models.log().history(found.id)
+
+    def parent_code(self, unit: Unit) -> str | None:
+        """The code of the unit's latest parent (a unit already read)."""
+        if unit.parent_id is None:
+            return None
+        return self.models.unit_aggregates().by_id(unit.parent_id).code
+
+    def saved(self, unit_id: UUID, version: int) -> Unit:
+        """The unit as a command the caller just ran left it (the command authorized it)."""
+        return self.models.unit_aggregates().by_id(unit_id, version)
+
+    def row(self, unit_id: UUID) -> UnitRecord | None:
+        """A unit's row in the read model, beside a unit (or history) the caller read."""
+        return self.models.units().unit(unit_id)
+
+    def tree(self, caller: Caller) -> list[UnitNode]:
+        """The subtrees the caller may read, each root with every unit below it."""
+        roots = self.auth.roots(caller, Action.READ_UNITS, "units")
+        tree = self.models.units()
+        nodes = [_node(tree, tree.children(), g.unit_id) for g in roots]
+        return sorted((n for n in nodes if n is not None), key=lambda n: n.unit.code)
+
+    def contacts(self, caller: Caller, code: str) -> list[UnitRecord]:
+        """The unit and every unit below it, breadth first (附件2 联系人)."""
+        start = self.unit(caller, code)
+        tree = self.models.units()
+        children = tree.children()
+        found, todo = [], [start.id]
+        while todo:
+            uid = todo.pop(0)
+            row = tree.unit(uid)
+            if row is not None:
+                found.append(row)
+            todo += sorted(children.get(uid, []), key=str)
+        return found
+
+
+def _node(tree: UnitTree, children: Mapping[UUID, Sequence[UUID]], at: UUID) -> UnitNode | None:
+    row = tree.unit(at)
+    if row is None:
+        return None
+    below = [n for c in children.get(at, []) if (n := _node(tree, children, c)) is not None]
+    return UnitNode(row, sorted(below, key=lambda n: n.unit.code))

@@ -1,0 +1,144 @@
+"""The read ports of the application's queries, over Kaohe's projections and its event store."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from uuid import UUID
+
+from application.read_ports import StoredChange
+from application.service import Kaohe
+from domain.assessment import Assessment
+from domain.rubric import Rubric
+from domain.rubric_version import RubricVersion
+from domain.unit import Unit
+from infra.projections.accounts_sql import SqlAccountsReader
+from infra.projections.campaigns_sql import SqlCampaignsReader
+from infra.projections.registry import Projections
+from projections.accounts import ACCOUNTS
+from projections.campaigns import CAMPAIGNS
+from projections.units import FOREVER, UNITS, UnitRow, subtree
+
+
+class ProjectedUnitTree:
+    """The units read model's latest hierarchy."""
+
+    def __init__(self, projections: Projections) -> None:
+        self.projections = projections
+
+    def subtree(self, root: UUID) -> frozenset[UUID]:
+        return subtree(self.projections.units(), root)
+
+    def unit(self, unit_id: UUID) -> UnitRow | None:
+        return self.projections.units().unit(unit_id)
+
+    def children(self) -> Mapping[UUID, Sequence[UUID]]:
+        found: dict[UUID, list[UUID]] = {}
+        for child, parent in self.projections.units().parents_on(FOREVER).items():
+            if parent is not None:
+                found.setdefault(parent, []).append(child)
+        return found
+
+
+class StoredUnits:
+    """Units replayed from the event store."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def by_code(self, code: str) -> Unit:
+        return self.kaohe.units.get(code)
+
+    def by_id(self, unit_id: UUID, version: int | None = None) -> Unit:
+        if version is None:
+            return self.kaohe.units.get_by_id(unit_id)
+        return self.kaohe.runner.load_at(Unit, unit_id, "unit", version)
+
+
+class StoredAssessments:
+    """Assessments replayed from the event store (a sheet as of any moment needs its events)."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def assessment(
+        self, aid: UUID, version: int | None = None, as_of: datetime | None = None
+    ) -> Assessment:
+        return self.kaohe.assessments.get(aid, version=version, as_of=as_of)
+
+    def rubric_of(self, assessment: Assessment) -> Rubric:
+        return self.kaohe.assessments.rubric_of(assessment)
+
+    def evidence_file(self, sha256: str) -> bytes | None:
+        return self.kaohe.assessments.files.get(sha256)
+
+
+class StoredRubrics:
+    """The scores view's list of published versions; each version from the log."""
+
+    def __init__(self, projections: Projections, kaohe: Kaohe) -> None:
+        self.projections = projections
+        self.kaohe = kaohe
+
+    def published(self) -> Sequence[Rubric]:
+        return self.projections.scores().rubrics()
+
+    def version(self, rid: UUID, version: int | None = None) -> RubricVersion:
+        return self.kaohe.runner.load_at(RubricVersion, rid, f"rubric version {rid}", version)
+
+    def by_code(self, code: str, version: int) -> RubricVersion:
+        return self.kaohe.rubrics.find(code, version)
+
+    def find(self, rid: UUID) -> RubricVersion | None:
+        return self.kaohe.runner.find(RubricVersion, rid)
+
+    def rubric(self, rid: UUID) -> Rubric:
+        return self.kaohe.rubrics.rubric(rid)
+
+
+class StoredLog:
+    """The events as stored, and the timestamp index written beside them."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
+        return self.kaohe.history(aggregate_id)
+
+    def position_at(self, at: datetime) -> int | None:
+        return self.kaohe.store.history.position_at(at)
+
+
+class ProjectedReadModels:
+    """Accounts, campaigns and units are read current: whatever the log holds beyond the view is
+    applied first (exactly once, under the view's tracking lock), so a caller reads its own
+    last write at once, whether or not a projection worker runs in this process. These views
+    take few events, so this costs one tracking read when nothing is new."""
+
+    def __init__(self, projections: Projections, kaohe: Kaohe) -> None:
+        self.projections = projections
+        self.kaohe = kaohe
+
+    def accounts(self) -> SqlAccountsReader:
+        self.projections.catch_up([ACCOUNTS])
+        return self.projections.accounts()
+
+    def campaigns(self) -> SqlCampaignsReader:
+        self.projections.catch_up([CAMPAIGNS])
+        return self.projections.campaigns()
+
+    def units(self) -> ProjectedUnitTree:
+        self.projections.catch_up([UNITS])
+        return ProjectedUnitTree(self.projections)
+
+    def unit_aggregates(self) -> StoredUnits:
+        return StoredUnits(self.kaohe)
+
+    def assessments(self) -> StoredAssessments:
+        return StoredAssessments(self.kaohe)
+
+    def rubrics(self) -> StoredRubrics:
+        return StoredRubrics(self.projections, self.kaohe)
+
+    def log(self) -> StoredLog:
+        return StoredLog(self.kaohe)

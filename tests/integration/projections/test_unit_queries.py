@@ -1,0 +1,60 @@
+"""The unit queries: the tree in reach, one unit with its history, a subtree's contacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from application.authorization import Caller
+from application.errors import PermissionDeniedError
+from application.queries.units import UnitNode
+from application.service import Kaohe
+from domain.account import Role
+from domain.rubric import UnitLevel
+from infra.projections.registry import Projections
+from tests.integration.read_queries import read_queries
+from tests.unit.application.conftest import admin
+from tests.unit.projections.activity import hierarchy
+
+
+def account(app: Kaohe, name: str, role: Role, unit: str) -> Caller:
+    made = app.accounts.create(admin(), name, name, "password-12345").id
+    app.accounts.grant(admin(), name, role, unit)
+    return Caller(made, "test")
+
+
+def codes(node: UnitNode) -> list[object]:
+    return [node.unit.code, [codes(c) for c in node.children]]
+
+
+def test_a_town_reviewer_sees_its_town_and_a_village_registered_a_moment_ago(
+    app: Kaohe, projections: Projections
+) -> None:
+    hierarchy(app)
+    units = read_queries(app, projections).units
+    reviewer = account(app, "reviewer.t1", Role.TOWN_REVIEWER, "T1")
+    app.units.register(admin(), "V9", "新社区", UnitLevel.VILLAGE, "T1")
+    assert [codes(n) for n in units.tree(reviewer)] == [
+        ["T1", [["V1", []], ["V2", []], ["V9", []]]]
+    ]
+    app.units.set_contact(admin(), "V2", "王五", "13800000000")
+    contacts = units.contacts(reviewer, "T1")
+    assert contacts[0].code == "T1"
+    assert sorted(r.code for r in contacts) == ["T1", "V1", "V2", "V9"]
+    assert [(r.contact, r.phone) for r in contacts if r.code == "V2"] == [("王五", "13800000000")]
+
+
+def test_a_unit_reads_with_its_history_and_parent_only_in_reach(
+    app: Kaohe, projections: Projections
+) -> None:
+    hierarchy(app)
+    app.units.rename(admin(), "V3", "南街")
+    units = read_queries(app, projections).units
+    county = account(app, "auditor.c1", Role.COUNTY_AUDITOR, "C1")
+    unit, history = units.with_history(county, "V3")
+    assert (unit.name, units.parent_code(unit)) == ("南街", "T2")
+    assert [c.version for c in history] == [1, 2]
+    outsider = account(app, "staff.v1", Role.STATION_STAFF, "V1")
+    with pytest.raises(PermissionDeniedError):
+        units.unit(outsider, "V3")
+    with pytest.raises(PermissionDeniedError):
+        units.contacts(outsider, "T1")
