@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from application.commands.accounts import CreateAccount, GrantRole
 from application.service import Kaohe
 from domain.account import Role
 from infra.projections.registry import Projections
 from tests.unit.application.conftest import admin
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import a_quarter
 
 
@@ -13,8 +15,12 @@ def test_the_view_holds_each_accounts_names_state_and_grants_live_and_rebuilt(
     app: Kaohe, projections: Projections
 ) -> None:
     a_quarter(app)
-    app.accounts.create(admin(), "li.si", "李\x00四", "password-12345")
-    app.accounts.grant(admin(), "li.si", Role.STATION_STAFF, "V1")
+    send(
+        app,
+        admin(),
+        CreateAccount(username="li.si", display_name="李\x00四", password="password-12345"),
+    )
+    send(app, admin(), GrantRole(username="li.si", role=Role.STATION_STAFF, unit="V1"))
     projections.catch_up()
     rows = projections.accounts().all_accounts()
     assert [(r.username, r.display_name, r.disabled) for r in rows] == [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from application.authorization import Caller
+from application.commands.accounts import CreateAccount, GrantRole
+from application.commands.rubrics import PublishRubric, RetireRubric
 from application.errors import NotFoundError, PermissionDeniedError
 from application.service import Kaohe
 from domain.account import Role
@@ -12,6 +14,7 @@ from infra.projections.registry import Projections
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.integration.read_queries import read_queries
 from tests.unit.application.conftest import admin
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import RUBRIC, hierarchy
 
 
@@ -19,13 +22,17 @@ def test_staff_read_the_published_versions_and_see_one_retired(
     app: Kaohe, projections: Projections
 ) -> None:
     hierarchy(app)
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
-    made = app.accounts.create(admin(), "staff.v1", "站员", "password-12345").id
-    app.accounts.grant(admin(), "staff.v1", Role.STATION_STAFF, "V1")
+    send(app, admin(), PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
+    made = send(
+        app,
+        admin(),
+        CreateAccount(username="staff.v1", display_name="站员", password="password-12345"),
+    ).id
+    send(app, admin(), GrantRole(username="staff.v1", role=Role.STATION_STAFF, unit="V1"))
     staff, rubrics = Caller(made, "test"), read_queries(app, projections).rubrics
     projections.catch_up()  # the list is the scores view's, which a poller keeps current
     assert [(r.code, r.version) for r in rubrics.published(staff)] == [(RUBRIC, 1)]
-    app.rubrics.retire(admin(), RUBRIC, 1, "新版发布")
+    send(app, admin(), RetireRubric(code=RUBRIC, version=1, reason="新版发布"))
     assert [p.retired for p in rubrics.with_retired(staff)] == [True]
     one = rubrics.version(staff, RUBRIC, 1)
     assert rubrics.rubric_of(one).code == RUBRIC
@@ -35,8 +42,15 @@ def test_staff_read_the_published_versions_and_see_one_retired(
 
 def test_an_account_with_no_role_reads_no_rubric(app: Kaohe, projections: Projections) -> None:
     hierarchy(app)
-    app.rubrics.publish(admin(), read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml"))
-    nobody = Caller(app.accounts.create(admin(), "no.role", "无角色", "password-12345").id, "t")
+    send(app, admin(), PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
+    nobody = Caller(
+        send(
+            app,
+            admin(),
+            CreateAccount(username="no.role", display_name="无角色", password="password-12345"),
+        ).id,
+        "t",
+    )
     rubrics = read_queries(app, projections).rubrics
     with pytest.raises(PermissionDeniedError):
         rubrics.published(nobody)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from application.authorization import Caller
+from application.commands.accounts import CreateAccount, GrantRole
+from application.commands.units import RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import PermissionDeniedError
 from application.queries.units import UnitNode
 from application.service import Kaohe
@@ -13,12 +15,15 @@ from domain.rubric import UnitLevel
 from infra.projections.registry import Projections
 from tests.integration.read_queries import read_queries
 from tests.unit.application.conftest import admin
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import hierarchy
 
 
 def account(app: Kaohe, name: str, role: Role, unit: str) -> Caller:
-    made = app.accounts.create(admin(), name, name, "password-12345").id
-    app.accounts.grant(admin(), name, role, unit)
+    made = send(
+        app, admin(), CreateAccount(username=name, display_name=name, password="password-12345")
+    ).id
+    send(app, admin(), GrantRole(username=name, role=role, unit=unit))
     return Caller(made, "test")
 
 
@@ -32,11 +37,15 @@ def test_a_town_reviewer_sees_its_town_and_a_village_registered_a_moment_ago(
     hierarchy(app)
     units = read_queries(app, projections).units
     reviewer = account(app, "reviewer.t1", Role.TOWN_REVIEWER, "T1")
-    app.units.register(admin(), "V9", "新社区", UnitLevel.VILLAGE, "T1")
+    send(
+        app,
+        admin(),
+        RegisterUnit(code="V9", unit_name="新社区", level=UnitLevel.VILLAGE, parent="T1"),
+    )
     assert [codes(n) for n in units.tree(reviewer)] == [
         ["T1", [["V1", []], ["V2", []], ["V9", []]]]
     ]
-    app.units.set_contact(admin(), "V2", "王五", "13800000000")
+    send(app, admin(), SetUnitContact(code="V2", contact="王五", phone="13800000000"))
     contacts = units.contacts(reviewer, "T1")
     assert contacts[0].code == "T1"
     assert sorted(r.code for r in contacts) == ["T1", "V1", "V2", "V9"]
@@ -47,7 +56,7 @@ def test_a_unit_reads_with_its_history_and_parent_only_in_reach(
     app: Kaohe, projections: Projections
 ) -> None:
     hierarchy(app)
-    app.units.rename(admin(), "V3", "南街")
+    send(app, admin(), RenameUnit(code="V3", unit_name="南街"))
     units = read_queries(app, projections).units
     county = account(app, "auditor.c1", Role.COUNTY_AUDITOR, "C1")
     unit, history = units.with_history(county, "V3")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from application.authorization import Caller
+from application.commands.accounts import CreateAccount, GrantRole
+from application.commands.campaigns import CloseCampaign, OpenCampaign
 from domain.account import Role
 from infra.projections.registry import Projections
 from projections.campaigns import CampaignRow, Campaigns
@@ -13,7 +15,7 @@ from tests.integration.read_queries import read_queries
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.integration.spot_checks.test_campaigns import drawn
 from tests.unit.application.conftest import admin, by
-from tests.unit.application.sending import record_finding
+from tests.unit.application.sending import record_finding, send
 from tests.unit.projections.fakes import feed
 
 
@@ -35,7 +37,7 @@ def closed(county: County, projections: Projections) -> UUID:
     cid = drawn(county, projections)
     for s in app.campaigns.get(cid).sample:
         record_finding(app, by(AUDITOR), s.assessment_id, "none", [], [], "核实无误")
-    app.campaigns.close(by(AUDITOR), cid)
+    send(app, by(AUDITOR), CloseCampaign(campaign_id=cid))
     return cid
 
 
@@ -44,7 +46,11 @@ def test_each_campaign_row_matches_its_aggregate_in_the_order_opened(
 ) -> None:
     app = county.app
     first = closed(county, projections)
-    second = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "三季度抽查", "simple", 2).id
+    second = send(
+        app,
+        by(AUDITOR),
+        OpenCampaign(county="C1", period=PERIOD, campaign_name="三季度抽查", mode="simple", size=2),
+    ).id
     projections.catch_up()
     rows = projections.campaigns().all_campaigns()
     assert [r.campaign_id for r in rows] == [first, second]
@@ -86,10 +92,24 @@ def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_ope
     queries = read_queries(app, projections)
     callers = {}
     for code in ("C1", "C2"):
-        made = app.accounts.create(admin(), f"auditor.{code.lower()}", code, "password-12345")
-        app.accounts.grant(admin(), f"auditor.{code.lower()}", Role.COUNTY_AUDITOR, code)
+        made = send(
+            app,
+            admin(),
+            CreateAccount(
+                username=f"auditor.{code.lower()}", display_name=code, password="password-12345"
+            ),
+        )
+        send(
+            app,
+            admin(),
+            GrantRole(username=f"auditor.{code.lower()}", role=Role.COUNTY_AUDITOR, unit=code),
+        )
         callers[code] = Caller(made.id, "test")
-    opened = app.campaigns.open(by(AUDITOR), "C1", PERIOD, "三季度抽查", "simple", 2).id
+    opened = send(
+        app,
+        by(AUDITOR),
+        OpenCampaign(county="C1", period=PERIOD, campaign_name="三季度抽查", mode="simple", size=2),
+    ).id
     assert [c.campaign_id for c in queries.campaigns.visible(callers["C1"])] == [opened]
     assert queries.campaigns.visible(callers["C2"]) == []
     lines = queries.campaigns.lines(callers["C1"])

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from application.commands.accounts import CreateAccount, GrantRole
 from application.service import Kaohe
 from domain.account import Role
 from domain.ids import unit_id
 from projections.accounts import AccountRow, Accounts
-from tests.unit.application.conftest import admin
 from tests.unit.projections.activity import Quarter
 from tests.unit.projections.fakes import feed
 
@@ -35,9 +35,11 @@ def built(app: Kaohe) -> InMemoryAccounts:
 
 def test_each_account_row_matches_its_aggregate(memory_app: Kaohe, quarter: Quarter) -> None:
     app = memory_app
-    app.accounts.create(admin(), "li.si", "李四", "password-12345")
-    app.accounts.grant(admin(), "li.si", Role.STATION_STAFF, "V1")
-    app.accounts.grant(admin(), "li.si", Role.TOWN_REVIEWER, "T2")
+    app.setup(
+        CreateAccount(username="li.si", display_name="李四", password="password-12345"),
+    )
+    app.setup(GrantRole(username="li.si", role=Role.STATION_STAFF, unit="V1"))
+    app.setup(GrantRole(username="li.si", role=Role.TOWN_REVIEWER, unit="T2"))
     view = built(app)
     assert len(view.accounts) == 2
     for row in view.accounts.values():
