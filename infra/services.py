@@ -11,6 +11,8 @@ from infra.auth_tokens import AuthTables
 from infra.export_stamp import Stamper
 from infra.ledger import LedgerReport, verify_ledger
 from infra.login_throttle import LoginThrottle
+from infra.persistence.reachability import RETRY_AFTER as RETRY_AFTER
+from infra.persistence.reachability import STORE_DOWN as STORE_DOWN
 from infra.persistence.reachability import drop_broken_connections
 from infra.projections.registry import Projections
 

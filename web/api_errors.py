@@ -13,7 +13,7 @@ from application.errors import (
     WrongPasswordError,
 )
 from domain.errors import FieldError, RubricDefinitionError, ScoringInputError
-from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN
+from infra.services import RETRY_AFTER, STORE_DOWN
 from web.context import services
 from web.errors import (
     REFUSED_ERRORS,
