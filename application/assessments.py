@@ -7,7 +7,7 @@ from uuid import UUID
 
 from application.ports import EvidenceFiles
 from application.rubrics import RubricService
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from domain.assessment import Assessment
 from domain.rubric import Rubric
 
@@ -16,7 +16,9 @@ class AssessmentService:
     """Assessments as stored: any past version or moment can be read, and the evidence
     files attached to them."""
 
-    def __init__(self, runner: CommandRunner, rubrics: RubricService, files: EvidenceFiles) -> None:
+    def __init__(
+        self, runner: StoredAggregates, rubrics: RubricService, files: EvidenceFiles
+    ) -> None:
         self.runner = runner
         self.rubrics = rubrics
         self.files = files

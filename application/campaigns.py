@@ -9,7 +9,7 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from domain.assessment import Assessment
 from domain.campaign import Campaign
 from domain.sampling import FrameEntry, draw, frame_hash
@@ -32,7 +32,7 @@ class Verification:
 class CampaignService:
     """Campaigns as they stand or stood, and their draws verified."""
 
-    def __init__(self, runner: CommandRunner) -> None:
+    def __init__(self, runner: StoredAggregates) -> None:
         self.runner = runner
 
     # Reading ----------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def replay(aggregate: Any, events: Iterable[Any]) -> Any:
     return aggregate
 
 
-class CommandRunner:
+class StoredAggregates:
     """Reads aggregates of the one store for the read services and the authorizer (commands
     run on the bus)."""
 

@@ -17,7 +17,7 @@ from application.ports import Clock, EvidenceFiles, PasswordHasher
 from application.read_ports import StoredChange
 from application.refusals import InMemoryRefusalLog
 from application.rubrics import RubricService
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from application.store import EventStore
 from application.units import UnitService
 from domain.audit import AuditedAggregate
@@ -31,7 +31,7 @@ class Kaohe:
         self, store: EventStore, clock: Clock, hasher: PasswordHasher, files: EvidenceFiles
     ) -> None:
         self.store = store
-        self.runner = CommandRunner(store, clock)
+        self.runner = StoredAggregates(store, clock)
         self.units = UnitService(self.runner)
         self.accounts = AccountService(self.runner, hasher)
         self.rubrics = RubricService(self.runner)
