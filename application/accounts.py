@@ -9,7 +9,7 @@ from application.errors import (
     NotFoundError,
 )
 from application.ports import PasswordHasher
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from domain.account import Account
 from domain.ids import account_id
 
@@ -17,7 +17,7 @@ from domain.ids import account_id
 class AccountService:
     """Accounts: created with a password, granted roles over unit subtrees, disabled."""
 
-    def __init__(self, runner: CommandRunner, hasher: PasswordHasher) -> None:
+    def __init__(self, runner: StoredAggregates, hasher: PasswordHasher) -> None:
         self.runner = runner
         self.hasher = hasher
         self._dummy: str | None = None

@@ -9,9 +9,7 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from application.assessments import AssessmentService
-from application.runner import CommandRunner
-from application.units import UnitService
+from application.runner import StoredAggregates
 from domain.assessment import Assessment
 from domain.campaign import Campaign
 from domain.sampling import FrameEntry, draw, frame_hash
@@ -32,14 +30,10 @@ class Verification:
 
 
 class CampaignService:
-    """Campaigns as they stand or stood, their verification, and findings on sampled sheets."""
+    """Campaigns as they stand or stood, and their draws verified."""
 
-    def __init__(
-        self, runner: CommandRunner, units: UnitService, assessments: AssessmentService
-    ) -> None:
+    def __init__(self, runner: StoredAggregates) -> None:
         self.runner = runner
-        self.units = units
-        self.assessments = assessments
 
     # Reading ----------------------------------------------------------------------------
 
@@ -59,8 +53,6 @@ class CampaignService:
 
     def all(self) -> list[Campaign]:
         return [self.get(cid) for cid in self.ids()]
-
-    # Findings -------------------------------------------------------------------------
 
     # Verifying --------------------------------------------------------------------------
 

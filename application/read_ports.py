@@ -8,7 +8,10 @@ from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
+from application.campaigns import Verification
+from domain.account import Account
 from domain.assessment import Assessment
+from domain.campaign import Campaign
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
@@ -105,8 +108,30 @@ class CampaignsRead(Protocol):
         ...
 
 
+class CampaignHistory(Protocol):
+    """Campaigns replayed from the log: one as it stands or stood, and its draw verified."""
+
+    def get(self, cid: UUID, version: int | None = None, as_of: datetime | None = None) -> Campaign:
+        """The campaign now, at a version, or as it stood at a moment (missing: not found)."""
+        ...
+
+    def verify(self, cid: UUID) -> Verification:
+        """The sample redrawn from the recorded frame and seed, and every difference."""
+        ...
+
+
+class Logins(Protocol):
+    """Passwords checked against the stored credentials."""
+
+    def authenticate(self, username: str, password: str) -> Account:
+        """The account for these credentials; the same error for every kind of failure."""
+        ...
+
+
 class AssessmentsRead(Protocol):
     """Assessments replayed from the log, and what a sheet shows beside its events."""
+
+    def exists(self, aid: UUID) -> bool: ...
 
     def assessment(
         self, aid: UUID, version: int | None = None, as_of: datetime | None = None
@@ -152,6 +177,10 @@ class LogRead(Protocol):
 
     def position_at(self, at: datetime) -> int | None:
         """The last log position at or before a moment (None: nothing yet)."""
+        ...
+
+    def head(self) -> int:
+        """The position of the last event recorded (0: none yet)."""
         ...
 
 
@@ -210,6 +239,10 @@ class ReadModels(Protocol):
     def accounts(self) -> AccountsRead: ...
 
     def campaigns(self) -> CampaignsRead: ...
+
+    def campaign_aggregates(self) -> CampaignHistory: ...
+
+    def logins(self) -> Logins: ...
 
     def units(self) -> UnitTree: ...
 

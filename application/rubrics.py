@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from domain.ids import rubric_version_id
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
@@ -13,7 +13,7 @@ from domain.rubric_version import RubricVersion
 class RubricService:
     """Published rubric versions; an immutable version is parsed once and cached."""
 
-    def __init__(self, runner: CommandRunner) -> None:
+    def __init__(self, runner: StoredAggregates) -> None:
         self.runner = runner
         self._parsed: dict[UUID, Rubric] = {}
 

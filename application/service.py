@@ -6,7 +6,7 @@ from datetime import datetime
 from uuid import UUID
 
 from application.accounts import AccountService
-from application.actor import SYSTEM
+from application.actor import SYSTEM, Actor
 from application.assessments import AssessmentService
 from application.authorization import Authorizer, Caller, UnknownUnitTree
 from application.bus import Bus, Outcome
@@ -17,10 +17,11 @@ from application.ports import Clock, EvidenceFiles, PasswordHasher
 from application.read_ports import StoredChange
 from application.refusals import InMemoryRefusalLog
 from application.rubrics import RubricService
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from application.store import EventStore
 from application.units import UnitService
 from domain.audit import AuditedAggregate
+from domain.workflow import Layer
 
 
 class Kaohe:
@@ -30,20 +31,32 @@ class Kaohe:
         self, store: EventStore, clock: Clock, hasher: PasswordHasher, files: EvidenceFiles
     ) -> None:
         self.store = store
-        self.runner = CommandRunner(store, clock)
+        self.runner = StoredAggregates(store, clock)
         self.units = UnitService(self.runner)
         self.accounts = AccountService(self.runner, hasher)
         self.rubrics = RubricService(self.runner)
-        self.assessments = AssessmentService(self.runner, self.units, self.rubrics, files)
-        self.campaigns = CampaignService(self.runner, self.units, self.assessments)
+        self.assessments = AssessmentService(self.runner, self.rubrics, files)
+        self.campaigns = CampaignService(self.runner)
         refusals, denials = InMemoryRefusalLog(clock), StoreDenialLog(store)
         authorizer = Authorizer(UnknownUnitTree(), self.runner, refusals, denials, clock)
         self.bus = Bus(store, clock, authorizer, self.rubrics.rubric, files, hasher=hasher)
-        """The bus of trusted set-up (`setup`); the web builds its own over the read models."""
+        """The bus of trusted set-up (`setup`); callers' commands go to the bus that
+        infra.bootstrap.build wires over the read models."""
 
-    def setup(self, command: Command, correlation_id: str = "setup") -> Outcome:
-        """Run a set-up command (demo data, rubric import, test fixtures) as the system."""
-        return self.bus.handle_as(command, SYSTEM, Caller(SYSTEM.account_id, correlation_id))
+    def setup(
+        self,
+        command: Command,
+        correlation_id: str = "setup",
+        actor: Actor = SYSTEM,
+        layer: Layer | None = None,
+        key: str | None = None,
+        expected: int | None = None,
+    ) -> Outcome:
+        """Run a trusted set-up command (demo data, rubric import, benchmarks, test
+        fixtures) as `actor`, unauthorized, scoring in `layer` if named; an idempotency
+        `key` and the `expected` version are checked as for any caller's command."""
+        caller = Caller(actor.account_id, correlation_id, key, expected)
+        return self.bus.handle_as(command, actor, caller, layer=layer)
 
     def history(self, aggregate_id: UUID) -> list[StoredChange]:
         """Every event of one aggregate as stored (no upcasting), oldest first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from application.runner import CommandRunner
+from application.runner import StoredAggregates
 from domain.ids import unit_id
 from domain.unit import Unit
 
@@ -12,7 +12,7 @@ from domain.unit import Unit
 class UnitService:
     """Units by code or id (their changes are commands: application.commands.units)."""
 
-    def __init__(self, runner: CommandRunner) -> None:
+    def __init__(self, runner: StoredAggregates) -> None:
         self.runner = runner
 
     def get(self, code: str) -> Unit:

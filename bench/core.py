@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from application.commands.assessments import SaveSheet, ScoreItem
 from application.service import Kaohe
 from bench.harness import (
     POSTGRES_URL,
@@ -27,7 +28,6 @@ from bench.harness import (
     bare_fill,
     bare_grown,
     bare_open,
-    by,
     grown,
     header,
     interleaved,
@@ -38,12 +38,12 @@ from bench.harness import (
     postgres_down,
     quartiles,
     revisions,
+    send,
     set_up_world,
     sheet,
     throwaway_store,
 )
 from domain.rubric import Item
-from domain.workflow import Layer
 
 HISTORY = 200
 """Events of the assessment an item revision is made on."""
@@ -104,9 +104,8 @@ class Bench:
 
         def kaohe() -> Callable[[], object]:
             aid = open_assessment(self.kaohe, self.periods)
-            return lambda: self.kaohe.assessments.save_sheet(
-                by(expected=1), aid, Layer.SELF, entries
-            )
+            command = SaveSheet(assessment_id=aid, entries=entries)
+            return lambda: send(self.kaohe, command, expected=1)
 
         def bare() -> Callable[[], object]:
             created = bare_open()
@@ -133,9 +132,8 @@ class Bench:
 
         def kaohe() -> Callable[[], object]:
             aid = pool.pop()
-            return lambda: self.kaohe.assessments.score_item(
-                by(expected=HISTORY), aid, first.number, Layer.SELF, entry
-            )
+            command = ScoreItem(assessment_id=aid, number=first.number, entry=entry)
+            return lambda: send(self.kaohe, command, expected=HISTORY)
 
         def bare() -> Callable[[], object]:
             bid = bare_pool.pop()

@@ -1,4 +1,4 @@
-"""The composition root: the event store, the application and its bus built from settings."""
+"""The composition root: everything a process serves with, wired once from settings."""
 
 from __future__ import annotations
 
@@ -6,16 +6,24 @@ from application.authorization import Authorizer
 from application.bus import Bus
 from application.denials import StoreDenialLog
 from application.ports import Clock
+from application.queries.reads import Queries
 from application.refusals import RefusalPolicy
 from application.service import Kaohe
 from application.store import EventStore
+from infra.auth_tokens import AuthTables
+from infra.auto_checkpoint import log_key
 from infra.clock import SystemClock
 from infra.evidence_files import FileEvidence
+from infra.export_stamp import Stamper
+from infra.ledger_keys import log_key_path
+from infra.login_throttle import LoginThrottle
 from infra.passwords import Argon2Hasher
 from infra.persistence.env import event_store_env
 from infra.persistence.reachability import check_reachable
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedReadModels
 from infra.refusal_log import StoreRefusalLog
+from infra.services import Services
 from infra.settings import Settings
 from infra.unit_tree import ViewUnitTree
 
@@ -31,7 +39,8 @@ def open_event_store(settings: Settings) -> EventStore:
 def build_kaohe(
     settings: Settings, store: EventStore | None = None, clock: Clock | None = None
 ) -> Kaohe:
-    """Kaohe over the configured store, with the server clock unless another is given."""
+    """Kaohe over the configured store, with the server clock unless another is given: the
+    application of set-up code (`Kaohe.setup`), without read models."""
     return Kaohe(
         store or open_event_store(settings),
         clock or SystemClock(),
@@ -40,11 +49,14 @@ def build_kaohe(
     )
 
 
-def build_bus(
-    app: Kaohe, projections: Projections, refusal_policy: RefusalPolicy | None = None
-) -> Bus:
-    """The bus over the application's store, authorizing against the units view (with the
-    refusal log beside the read models); the command line uses its trusted `handle_as`."""
+def build(
+    settings: Settings, kaohe: Kaohe | None = None, refusal_policy: RefusalPolicy | None = None
+) -> Services:
+    """Everything wired once: the application (built from the settings unless given), its
+    read models, the bus that authorizes callers against the units view (the refusal log
+    beside the read models), the queries over the same authorizer, and the web's tables."""
+    app = kaohe or build_kaohe(settings)
+    projections = Projections(app.store)
     clock = app.runner.clock
     authorizer = Authorizer(
         ViewUnitTree(projections),
@@ -53,11 +65,21 @@ def build_bus(
         StoreDenialLog(app.store),
         clock,
     )
-    return Bus(
+    bus = Bus(
         app.store,
         clock,
         authorizer,
         app.rubrics.rubric,
         app.assessments.files,
         hasher=app.accounts.hasher,
+    )
+    key_path = log_key_path(settings.data_dir)
+    return Services(
+        kaohe=app,
+        projections=projections,
+        bus=bus,
+        queries=Queries(authorizer, ProjectedReadModels(projections, app)),
+        auth_tables=AuthTables(projections.db, clock),
+        login_throttle=LoginThrottle(projections.db, clock),
+        stamper=Stamper(projections.store.recorder, lambda: log_key(key_path), clock.now),
     )

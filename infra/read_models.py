@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
+from application.accounts import AccountService
+from application.campaigns import CampaignService
 from application.read_ports import StoredChange
 from application.service import Kaohe
 from domain.assessment import Assessment
@@ -61,6 +63,9 @@ class StoredAssessments:
     def __init__(self, kaohe: Kaohe) -> None:
         self.kaohe = kaohe
 
+    def exists(self, aid: UUID) -> bool:
+        return self.kaohe.assessments.exists(aid)
+
     def assessment(
         self, aid: UUID, version: int | None = None, as_of: datetime | None = None
     ) -> Assessment:
@@ -108,6 +113,9 @@ class StoredLog:
     def position_at(self, at: datetime) -> int | None:
         return self.kaohe.store.history.position_at(at)
 
+    def head(self) -> int:
+        return self.kaohe.store.history.max_position()
+
 
 class ProjectedReadModels:
     """Accounts, campaigns and units are read current: whatever the log holds beyond the view is
@@ -126,6 +134,12 @@ class ProjectedReadModels:
     def campaigns(self) -> SqlCampaignsReader:
         self.projections.catch_up([CAMPAIGNS])
         return self.projections.campaigns()
+
+    def campaign_aggregates(self) -> CampaignService:
+        return self.kaohe.campaigns
+
+    def logins(self) -> AccountService:
+        return self.kaohe.accounts
 
     def units(self) -> ProjectedUnitTree:
         self.projections.catch_up([UNITS])

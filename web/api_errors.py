@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import structlog
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
 from application.errors import (
@@ -13,7 +13,8 @@ from application.errors import (
     WrongPasswordError,
 )
 from domain.errors import FieldError, RubricDefinitionError, ScoringInputError
-from infra.persistence.reachability import RETRY_AFTER, STORE_DOWN, drop_broken_connections
+from infra.services import RETRY_AFTER, STORE_DOWN
+from web.context import services
 from web.errors import (
     REFUSED_ERRORS,
     InputRefusedError,
@@ -167,7 +168,7 @@ def _rubric_definition(error: RubricDefinitionError) -> Response:
 
 def _store_down(error: Exception) -> Response:
     log.error("http.store_unavailable", error=" ".join(str(error).split()))
-    drop_broken_connections(current_app.extensions["kaohe"].store)
+    services().drop_broken_connections()
     return problem(
         503,
         "the event store cannot be reached; try again shortly (a change sent with an "

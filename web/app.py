@@ -9,17 +9,11 @@ from flask import Flask, Response, current_app, request, send_from_directory
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from application.guarded import Guarded
-from application.queries.reads import Queries
-from application.service import Kaohe
-from infra.auth_tokens import AuthTables
-from infra.auto_checkpoint import AutoCheckpoints, log_key
-from infra.bootstrap import build_bus, build_kaohe
-from infra.export_stamp import Stamper
-from infra.ledger_keys import log_key_path
-from infra.login_throttle import LoginThrottle, ThrottlePolicy
+from infra.auto_checkpoint import AutoCheckpoints
+from infra.bootstrap import build
+from infra.login_throttle import ThrottlePolicy
 from infra.projections.registry import Projections
-from infra.read_models import ProjectedReadModels
+from infra.services import Services
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.api_errors import register_error_handlers
@@ -38,11 +32,11 @@ MAX_UPLOAD = 16 * 1024 * 1024
 
 def create_app(
     settings: Settings | None = None,
-    kaohe: Kaohe | None = None,
+    services: Services | None = None,
     poll_projections: bool = False,
     config: dict[str, Any] | None = None,
 ) -> Flask:
-    """A Kaohe web application over the configured store (or the given application).
+    """A Kaohe web application over the given services (or those the settings build).
 
     With `poll_projections` on SQLite, a background thread keeps the read models current
     (stop it with `projections_of(app).stop()`); on PostgreSQL they run as workers
@@ -61,24 +55,12 @@ def create_app(
     app.config.update(KAOHE_TRUSTED_PROXIES=settings.trusted_proxies)
     app.config.update(config or {})
     trust_proxies(app, int(app.config["KAOHE_TRUSTED_PROXIES"]))
-    app.extensions["kaohe"] = kaohe or build_kaohe(settings)
-    projections = Projections(app.extensions["kaohe"].store)
-    app.extensions["projections"] = projections
-    clock = app.extensions["kaohe"].runner.clock
-    kaohe_app: Kaohe = app.extensions["kaohe"]
-    app.extensions["bus"] = build_bus(kaohe_app, projections, app.config.get("KAOHE_REFUSALS"))
-    app.extensions["guarded"] = Guarded(kaohe_app, app.extensions["bus"].authorizer)
-    app.extensions["queries"] = Queries(
-        app.extensions["bus"].authorizer, ProjectedReadModels(projections, kaohe_app)
-    )
-    app.extensions["auth_tables"] = AuthTables(projections.db, clock)
-    app.extensions["login_throttle"] = LoginThrottle(projections.db, clock)
-    key_path = log_key_path(settings.data_dir)
-    app.extensions["stamper"] = Stamper(
-        projections.store.recorder, lambda: log_key(key_path), clock.now
-    )
+    services = services or build(settings, refusal_policy=app.config.get("KAOHE_REFUSALS"))
+    app.extensions["services"] = services
+    projections = services.projections
     if poll_projections and projections.db.postgres is None:
-        checkpoints = AutoCheckpoints.from_settings(projections.store.recorder, settings, clock.now)
+        now = services.kaohe.runner.clock.now
+        checkpoints = AutoCheckpoints.from_settings(projections.store.recorder, settings, now)
         projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
 
     register_request_logging(app)
@@ -117,10 +99,9 @@ def register_service_routes(app: Flask) -> None:
     @app.get("/api")
     def service() -> dict[str, Any]:
         """What this service is and what it holds."""
-        store = kaohe_of().store
         return {
             "service": "Kaohe 考核",
-            "events": store.history.max_position(),
+            "events": services_of().queries.log.head(),
             "api": "/api/openapi.json",
             "docs": "/api/docs",
             "commands": ["kaohe rubric list", "kaohe ledger verify", "kaohe demo"],
@@ -129,7 +110,7 @@ def register_service_routes(app: Flask) -> None:
     @app.get("/healthz")
     def health() -> dict[str, str]:
         """Liveness: the store answers."""
-        kaohe_of().store.history.max_position()
+        services_of().queries.log.head()
         return {"status": "ok"}
 
     @app.get("/api/docs/assets/<path:name>")
@@ -138,11 +119,10 @@ def register_service_routes(app: Flask) -> None:
         return send_from_directory(swagger_ui_path, name, max_age=3600)
 
 
-def kaohe_of() -> Kaohe:
-    kaohe: Kaohe = current_app.extensions["kaohe"]
-    return kaohe
+def services_of(app: Flask | None = None) -> Services:
+    services: Services = (app or current_app).extensions["services"]
+    return services
 
 
 def projections_of(app: Flask | None = None) -> Projections:
-    projections: Projections = (app or current_app).extensions["projections"]
-    return projections
+    return services_of(app).projections

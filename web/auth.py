@@ -16,7 +16,7 @@ from application.errors import AuthenticationError, PermissionDeniedError, Wrong
 from domain.account import Account
 from infra.auth_tokens import IssuedToken
 from infra.login_throttle import Throttled, ThrottlePolicy, account_subject
-from web.context import auth_tables, guarded, kaohe, login_throttle, unit_of_work
+from web.context import auth_tables, login_throttle, queries, unit_of_work
 from web.errors import ThrottledError
 
 SESSION_COOKIE = "kaohe_session"
@@ -64,9 +64,8 @@ def authenticate_request() -> None:
                 f"(the csrf_token given at login, also in the {CSRF_COOKIE} cookie), "
                 f"or a form field {CSRF_FIELD} from one of our pages"
             )
-    account = (
-        guarded().auth.within(unit_of_work()).account(holder.account_id)
-    )  # disabled: its tokens stop at once
+    # disabled: its tokens stop at once
+    account = queries().access.live(holder.account_id, unit_of_work())
     if holder.generation != account.credential_generation:
         raise AuthenticationError("the password of this account has changed since; log in again")
     g.account_id = holder.account_id
@@ -149,7 +148,7 @@ def counted_attempt(username: str) -> Iterator[None]:
 def log_in(username: str, password: str, kind: str) -> tuple[Account, IssuedToken]:
     """Check the password (unless throttled) and issue a token of the kind asked for."""
     with counted_attempt(username):
-        account = kaohe().accounts.authenticate(username, password)
+        account = queries().accounts.authenticate(username, password)
     lifetime: timedelta = current_app.config[
         "KAOHE_TOKEN_LIFETIME" if kind == BEARER else "KAOHE_SESSION_LIFETIME"
     ]

@@ -11,37 +11,30 @@ from flask import Response, current_app, g, request
 from application.authorization import Caller
 from application.bus import Bus, Outcome
 from application.commands.base import Command
-from application.guarded import Guarded
 from application.queries.reads import Queries
-from application.service import Kaohe
 from application.unit_of_work import UnitOfWork
 from infra.auth_tokens import AuthTables
 from infra.login_throttle import LoginThrottle
 from infra.projections.registry import Projections
+from infra.services import Services
 from web.errors import PreconditionRequiredError
 
 IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
 IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,200}$")
 
 
-def kaohe() -> Kaohe:
-    found: Kaohe = current_app.extensions["kaohe"]
-    return found
-
-
-def guarded() -> Guarded:
-    found: Guarded = current_app.extensions["guarded"]
+def services() -> Services:
+    """What the app was built with (`infra.bootstrap.build`)."""
+    found: Services = current_app.extensions["services"]
     return found
 
 
 def queries() -> Queries:
-    found: Queries = current_app.extensions["queries"]
-    return found
+    return services().queries
 
 
 def bus() -> Bus:
-    found: Bus = current_app.extensions["bus"]
-    return found
+    return services().bus
 
 
 def unit_of_work() -> UnitOfWork:
@@ -65,18 +58,15 @@ def create(command: Command) -> Outcome:
 
 
 def projections() -> Projections:
-    found: Projections = current_app.extensions["projections"]
-    return found
+    return services().projections
 
 
 def auth_tables() -> AuthTables:
-    found: AuthTables = current_app.extensions["auth_tables"]
-    return found
+    return services().auth_tables
 
 
 def login_throttle() -> LoginThrottle:
-    found: LoginThrottle = current_app.extensions["login_throttle"]
-    return found
+    return services().login_throttle
 
 
 def today() -> date:

@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from flask import current_app
 
-from infra.login_throttle import LoginThrottle, ThrottlePolicy, account_subject
+from infra.login_throttle import ThrottlePolicy, account_subject
+from web.context import login_throttle
 
 WRONG = "用户名或密码不正确，或账号已停用。"
 
@@ -26,7 +27,7 @@ def wrong_password(username: str) -> str:
     """The refusal of a wrong password, warning when one more failure locks the account
     (for the rest of the window its first failure opened)."""
     policy: ThrottlePolicy = current_app.config["KAOHE_LOGIN_THROTTLE"]
-    throttle: LoginThrottle = current_app.extensions["login_throttle"]
+    throttle = login_throttle()
     standing = throttle.standing(account_subject(username), policy.window)
     if policy.per_account - standing.attempts == 1:
         return f"{WRONG}再输错 1 次将锁定 {minutes(standing.left)} 分钟。"

@@ -1,11 +1,14 @@
-"""Queries on accounts: people's names for pages and exports, and the accounts one manages."""
+"""Queries on accounts: signing in, people's names, an account's history, those one manages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from uuid import UUID
 
 from application.authorization import Action, Authorizer, Caller
-from application.read_ports import AccountRecord, ReadModels
+from application.queries.access import AccessQueries
+from application.read_ports import AccountRecord, ReadModels, StoredChange
+from domain.account import Account
 
 SYSTEM_NAME = "系统"
 """Who acted when no account did (or the account is unknown)."""
@@ -17,6 +20,16 @@ class AccountQueries:
     def __init__(self, auth: Authorizer, models: ReadModels) -> None:
         self.auth = auth
         self.models = models
+        self.access = AccessQueries(auth)
+
+    def authenticate(self, username: str, password: str) -> Account:
+        """The account for these credentials; the same error for every kind of failure."""
+        return self.models.logins().authenticate(username, password)
+
+    def with_history(self, caller: Caller, username: str) -> tuple[Account, Sequence[StoredChange]]:
+        """The account (as `AccessQueries.account` reads it) and its events as stored."""
+        found = self.access.account(caller, username)
+        return found, self.models.log().history(found.id)
 
     def find(self, actor_id: str | UUID) -> AccountRecord | None:
         """Whoever acted, as events name them (None: no such account). Names are shown

@@ -27,6 +27,10 @@ class AssessmentQueries:
         self.auth.actor(caller, Action.READ_ASSESSMENTS, target_of(current))
         return current if as_of is None else read.assessment(aid, as_of=as_of)
 
+    def exists(self, aid: UUID) -> bool:
+        """Whether the assessment was opened (what it holds is read with `sheet`)."""
+        return self.models.assessments().exists(aid)
+
     def saved(self, aid: UUID, version: int) -> Assessment:
         """The assessment as a command the caller just ran left it (the command authorized it)."""
         return self.models.assessments().assessment(aid, version=version)

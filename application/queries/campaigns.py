@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
-from application.authorization import Action, Authorizer, Caller
+from application.actor import Actor
+from application.authorization import Action, Authorizer, Caller, Target
+from application.campaigns import Verification
 from application.read_ports import CampaignRecord, ReadModels, UnitRecord
+from domain.campaign import Campaign
+from domain.ids import unit_id
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,22 @@ class CampaignQueries:
     def __init__(self, auth: Authorizer, models: ReadModels) -> None:
         self.auth = auth
         self.models = models
+
+    def campaign(self, caller: Caller, cid: UUID, as_of: datetime | None = None) -> Campaign:
+        """The campaign now, or as it stood at `as_of`; read access is decided on its
+        county now (so an old version cannot be read by someone refused the current one)."""
+        read = self.models.campaign_aggregates()
+        current = read.get(cid)
+        self.auth.actor(caller, Action.READ_CAMPAIGNS, Target(f"campaign:{cid}", current.county_id))
+        return current if as_of is None else read.get(cid, as_of=as_of)
+
+    def verify(self, caller: Caller, cid: UUID) -> Verification:
+        """The campaign's draw redone from its recorded frame and seed."""
+        return self.models.campaign_aggregates().verify(self.campaign(caller, cid).id)
+
+    def check_risk(self, caller: Caller, county: str) -> Actor:
+        """Authorize reading a county's risk report (the unit need not exist yet)."""
+        return self.auth.actor(caller, Action.READ_RISK, Target(f"risk:{county}", unit_id(county)))
 
     def visible(self, caller: Caller) -> list[CampaignRecord]:
         """The campaigns of counties in the caller's subtrees, oldest first (refused: none)."""

@@ -23,6 +23,10 @@ class LogQueries:
         """The day in China now."""
         return china_day(self.clock.now())
 
+    def head(self) -> int:
+        """How many events the log holds (the position of the last)."""
+        return self.models.log().head()
+
     def position_at(self, at: datetime | None) -> int | None:
         """The log position of the last event at or before a moment (None: now; 0: before
         anything was recorded)."""

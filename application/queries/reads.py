@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from application.authorization import Authorizer
+from application.queries.access import AccessQueries
 from application.queries.accounts import AccountQueries
 from application.queries.assessments import AssessmentQueries
 from application.queries.audit import AuditQueries
@@ -17,6 +18,7 @@ class Queries:
     """The reads callers may make, each authorized with the same Authorizer as the writes."""
 
     def __init__(self, auth: Authorizer, models: ReadModels) -> None:
+        self.access = AccessQueries(auth)
         self.accounts = AccountQueries(auth, models)
         self.campaigns = CampaignQueries(auth, models)
         self.assessments = AssessmentQueries(auth, models)

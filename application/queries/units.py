@@ -39,9 +39,11 @@ class UnitQueries:
 
     def parent_code(self, unit: Unit) -> str | None:
         """The code of the unit's latest parent (a unit already read)."""
-        if unit.parent_id is None:
-            return None
-        return self.models.unit_aggregates().by_id(unit.parent_id).code
+        return None if unit.parent_id is None else self.code_of(unit.parent_id)
+
+    def code_of(self, unit_id: UUID) -> str:
+        """The code of a unit the caller was already allowed to reach (a root of its grants)."""
+        return self.models.unit_aggregates().by_id(unit_id).code
 
     def saved(self, unit_id: UUID, version: int) -> Unit:
         """The unit as a command the caller just ran left it (the command authorized it)."""

@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
@@ -15,8 +16,7 @@ from uuid import UUID
 import yaml
 
 from application.actor import Actor
-from application.authorization import Caller
-from application.bus import Bus, Outcome
+from application.bus import Outcome
 from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.assessments import (
     ApplyDeduction,
@@ -45,7 +45,6 @@ from application.commands.campaigns import (
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit, SetUnitContact
 from application.consequences import Veto
-from application.runner import Command
 from application.service import Kaohe
 from domain.account import Role
 from domain.campaign import Campaign, campaign_id
@@ -54,7 +53,6 @@ from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
-from infra.bootstrap import build_bus
 from infra.demo.plan import CITY, DemoPlan, plan_demo
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
@@ -105,34 +103,40 @@ def load_demo(
             app.setup(new, "demo")
             app.setup(GrantRole(username=name, role=account.role, unit=account.unit_code), "demo")
         step()
-    Activity(app, build_bus(app, Projections(app.store)), plan, random.Random(seed)).run(step)
+    Activity(app, plan, random.Random(seed)).run(step)
     return plan
+
+
+@dataclass(frozen=True)
+class DemoActor:
+    """A demo account acting in one role for one unit, and the request id it acts under."""
+
+    actor: Actor
+    correlation_id: str
 
 
 class Activity:
     """A quarter of work: villages score themselves, towns review, return and approve,
     the city scores its county centres, the city centre reports progress."""
 
-    def __init__(self, app: Kaohe, bus: Bus, plan: DemoPlan, rng: random.Random) -> None:
-        self.app, self.bus, self.plan, self.rng = app, bus, plan, rng
+    def __init__(self, app: Kaohe, plan: DemoPlan, rng: random.Random) -> None:
+        self.app, self.plan, self.rng = app, plan, rng
 
-    def do(self, who: Command, command: AssessmentStep, layer: Layer | None = None) -> Outcome:
+    def do(self, who: DemoActor, command: AssessmentStep, layer: Layer | None = None) -> Outcome:
         """Send an assessment command as a demo account (trusted set-up: not authorized)."""
-        caller = Caller(who.actor.account_id, who.correlation_id)
-        return self.bus.handle_as(command, who.actor, caller, layer=layer)
+        return self.app.setup(command, who.correlation_id, who.actor, layer)
 
-    def open(self, who: Command, unit: str, rubric: str, version: int, period: str) -> UUID:
+    def open(self, who: DemoActor, unit: str, rubric: str, version: int, period: str) -> UUID:
         opened = OpenAssessment(unit=unit, rubric=rubric, version=version, period=period)
         return self.do(who, opened).id
 
-    def actor(self, role: Role, unit_code: str) -> Command:
+    def actor(self, role: Role, unit_code: str) -> DemoActor:
         account = self.app.accounts.get(self.plan.account(role, unit_code).username)
-        return Command(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
+        return DemoActor(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
 
-    def stepper(self, command: Command) -> Callable[[BusCommand], object]:
+    def stepper(self, who: DemoActor) -> Callable[[BusCommand], object]:
         """Run commands on the bus as this demo actor (trusted set-up: not authorized)."""
-        caller = Caller(command.actor.account_id, command.correlation_id)
-        return lambda step: self.bus.handle_as(step, command.actor, caller)
+        return lambda step: self.app.setup(step, who.correlation_id, who.actor)
 
     def run(self, step: Callable[[], None]) -> None:
         for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
@@ -182,7 +186,7 @@ class Activity:
         return sheet
 
     def review(
-        self, aid: UUID, reviewer: Command, staff: Command, returned: bool, veto: bool
+        self, aid: UUID, reviewer: DemoActor, staff: DemoActor, returned: bool, veto: bool
     ) -> None:
         current = self.app.assessments.get(aid)
         numbers = sorted(current.layers["self"], key=lambda n: self.rng.random())[:2]
@@ -280,7 +284,7 @@ class Activity:
             self.verify(auditor, aid, falsified=number == 0)
         step(CloseCampaign(campaign_id=cid))
 
-    def verify(self, auditor: Command, aid: UUID, falsified: bool) -> None:
+    def verify(self, auditor: DemoActor, aid: UUID, falsified: bool) -> None:
         if not falsified:
             entry, why = ItemEntry(points=Decimal(1)), "现场核实，与自评一致"
             self.do(auditor, ScoreItem(assessment_id=aid, number="1", entry=entry, reason=why))

@@ -23,7 +23,7 @@ from infra.demo.clock import DemoClock
 from infra.demo.loader import load_demo
 from infra.projections.registry import Projections
 from infra.settings import Settings
-from web.app import create_app, projections_of
+from web.app import create_app, projections_of, services_of
 
 CHROMIUM = Path("/usr/bin/chromium")
 VIEWPORT = {"width": 1366, "height": 768}
@@ -97,7 +97,7 @@ def site(demo_store: DemoStore, tmp_path: Path) -> Iterator[Site]:
         server.shutdown()
         thread.join(timeout=10)
         projections_of(app).stop()
-        app.extensions["kaohe"].store.close()
+        services_of(app).kaohe.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ from typing import Any
 from uuid import UUID
 
 from application.actor import Actor
+from application.bus import Outcome
 from application.commands.accounts import CreateAccount, GrantRole
-from application.runner import Command, Outcome
+from application.commands.assessments import OpenAssessment, SaveSheet, ScoreItem, Submit
 from domain.account import Role
 from domain.entries import ItemEntry
 from domain.ids import unit_id
@@ -19,17 +20,19 @@ from domain.rules import Kind
 from domain.workflow import Layer
 from tests.browser.conftest import VIEWPORT, Site
 from tests.browser.pages import assert_accessible, screenshot
-from web.app import projections_of
+from tests.unit.application.sending import Who, send
+from web.app import projections_of, services_of
 
 VILLAGE = "DEMO-01-01-01"
 TOWN = "DEMO-01-01"
 PERIOD = "2023Q3"
+RUBRIC = "fengdu-village-station"
 PERIOD_WORDS = "2023年第三季度"
 
 
-def command(site: Site, role: str, unit: str) -> Command:
-    account = site.app.extensions["kaohe"].accounts.get(site.demo.account(role, unit).username)
-    return Command(Actor(account.id, Role(role), unit_id(unit)), "test-review")
+def command(site: Site, role: str, unit: str) -> Who:
+    account = services_of(site.app).kaohe.accounts.get(site.demo.account(role, unit).username)
+    return Who(Actor(account.id, Role(role), unit_id(unit)), "test-review")
 
 
 def settle(site: Site, outcome: Outcome) -> Outcome:
@@ -37,19 +40,23 @@ def settle(site: Site, outcome: Outcome) -> Outcome:
     return outcome
 
 
-def submitted_sheet(site: Site, staff: Command | None = None) -> UUID:
+def submitted_sheet(site: Site, staff: Who | None = None) -> UUID:
     """The village's sheet for the next quarter, self-scored in full and submitted."""
-    assessments = site.app.extensions["kaohe"].assessments
+    kaohe = services_of(site.app).kaohe
+    assessments = kaohe.assessments
     staff = staff or command(site, "station_staff", VILLAGE)
-    aid: UUID = assessments.open(staff, VILLAGE, "fengdu-village-station", 1, PERIOD).id
+    opening = OpenAssessment(
+        unit=VILLAGE, rubric="fengdu-village-station", version=1, period=PERIOD
+    )
+    aid: UUID = send(kaohe, staff, opening).id
     rubric = assessments.rubric_of(assessments.get(aid))
     entries = {
         item.number: ItemEntry(points=item.max_points)
         for item in rubric.items()
         if item.kind is Kind.STANDARD and item.max_points is not None
     }
-    assessments.save_sheet(staff, aid, Layer.SELF, entries)
-    settle(site, assessments.submit(staff, aid))
+    send(kaohe, staff, SaveSheet(assessment_id=aid, entries=entries))
+    settle(site, send(kaohe, staff, Submit(assessment_id=aid)))
     return aid
 
 
@@ -156,11 +163,12 @@ def test_a_page_read_before_someone_else_changed_the_sheet_changes_nothing(
     site.login(page, "town_reviewer", TOWN)
     page.goto(f"{site.url}/review/{aid}")
     reviewer = command(site, "town_reviewer", TOWN)
-    assessments = site.app.extensions["kaohe"].assessments
-    points = assessments.get(aid).entry(Layer.SELF, "5").points
+    kaohe = services_of(site.app).kaohe
+    points = kaohe.assessments.get(aid).entry(Layer.SELF, "5").points
     assert points is not None
     lower = ItemEntry(points=points - 1)
-    settle(site, assessments.score_item(reviewer, aid, "5", Layer.REVIEW, lower, "台账资料不全"))
+    change = ScoreItem(assessment_id=aid, number="5", entry=lower, reason="台账资料不全")
+    settle(site, send(kaohe, reviewer, change))
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="验收通过").click()
@@ -189,16 +197,14 @@ def test_a_county_reads_the_queue_by_period_and_cannot_approve(site: Site, page:
 
 
 def test_nobody_approves_a_sheet_they_submitted_themselves(site: Site, page: Any) -> None:
-    kaohe = site.app.extensions["kaohe"]
+    kaohe = services_of(site.app).kaohe
     kaohe.setup(
         CreateAccount(username="both-0101", display_name="双岗人员", password="both-0101-password")
     )
     kaohe.setup(GrantRole(username="both-0101", role=Role.STATION_STAFF, unit=VILLAGE))
     settle(site, kaohe.setup(GrantRole(username="both-0101", role=Role.TOWN_REVIEWER, unit=TOWN)))
     account = kaohe.accounts.get("both-0101")
-    aid = submitted_sheet(
-        site, Command(Actor(account.id, Role.STATION_STAFF, unit_id(VILLAGE)), "t")
-    )
+    aid = submitted_sheet(site, Who(Actor(account.id, Role.STATION_STAFF, unit_id(VILLAGE)), "t"))
 
     page.goto(site.url + "/login")
     page.get_by_label("用户名").fill("both-0101")

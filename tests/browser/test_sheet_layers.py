@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser.conftest import VIEWPORT, Site
 from tests.browser.pages import assert_accessible, screenshot
+from web.app import services_of
 
 
 @pytest.fixture
@@ -97,6 +98,6 @@ def test_the_second_to_save_a_sheet_is_told_what_changed_and_keeps_what_they_typ
 
 def first_name(site: Site, username: str) -> str:
     """How the pages name an account (its display name)."""
-    kaohe = site.app.extensions["kaohe"]
+    kaohe = services_of(site.app).kaohe
     name: str = kaohe.accounts.get(username).display_name
     return name

@@ -8,15 +8,15 @@ import re
 from typing import Any
 
 from application.actor import Actor
-from application.runner import Command
+from application.commands.assessments import OpenAssessment, SaveSheet
 from domain.account import Role
 from domain.entries import ItemEntry
 from domain.ids import unit_id
 from domain.rules import Kind
-from domain.workflow import Layer
 from tests.browser.conftest import Site
 from tests.browser.pages import assert_accessible, screenshot
-from web.app import projections_of
+from tests.unit.application.sending import Who, send
+from web.app import projections_of, services_of
 
 NAME = "二季度第二轮抽查"
 
@@ -153,17 +153,20 @@ def test_the_regulator_reads_a_campaign_without_forms(site: Site, page: Any) -> 
 
 def full_marks_sheet(site: Site, village: str, period: str) -> None:
     """A station that reports every standard item at full marks (a risk signal)."""
-    kaohe = site.app.extensions["kaohe"]
+    kaohe = services_of(site.app).kaohe
     account = kaohe.accounts.get(site.demo.account("station_staff", village).username)
-    staff = Command(Actor(account.id, Role.STATION_STAFF, unit_id(village)), "test-risk")
-    aid = kaohe.assessments.open(staff, village, "fengdu-village-station", 1, period).id
+    staff = Who(Actor(account.id, Role.STATION_STAFF, unit_id(village)), "test-risk")
+    opening = OpenAssessment(
+        unit=village, rubric="fengdu-village-station", version=1, period=period
+    )
+    aid = send(kaohe, staff, opening).id
     rubric = kaohe.assessments.rubric_of(kaohe.assessments.get(aid))
     full = {
         i.number: ItemEntry(points=i.max_points)
         for i in rubric.items()
         if i.kind is Kind.STANDARD and i.max_points is not None
     }
-    outcome = kaohe.assessments.save_sheet(staff, aid, Layer.SELF, full)
+    outcome = send(kaohe, staff, SaveSheet(assessment_id=aid, entries=full))
     assert projections_of(site.app).wait_for(outcome.position)
 
 
@@ -199,5 +202,5 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
 
 
 def kaohe_name(site: Site, code: str) -> str:
-    name: str = site.app.extensions["kaohe"].units.get(code).name
+    name: str = services_of(site.app).kaohe.units.get(code).name
     return name

@@ -19,7 +19,7 @@ from application.errors import AuthenticationError
 from domain.account import ROLE_RANK, Account, Role
 from domain.errors import FieldError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
-from web.context import account_id, bus, guarded, projections, unit_of_work
+from web.context import account_id, bus, projections, queries, unit_of_work
 from web.errors import REFUSED_ERRORS, InputRefusedError, PageInputError, detail_of, status_of
 
 
@@ -111,7 +111,7 @@ class Me:
 def me() -> Me:
     """The signed-in account (the before-request hook refused anonymous requests)."""
     if "me" not in g:
-        g.me = Me(guarded().me(page_caller()))
+        g.me = Me(queries().access.me(page_caller()))
     found: Me = g.me
     return found
 

@@ -23,7 +23,7 @@ from projections.tables.periods import period_label
 from projections.tables.tasks import overdue
 from projections.tables.wording import STATUS_WORDS, verdict
 from projections.units import UnitRow, UnitsReader, subtree
-from web.context import guarded, kaohe, projections, queries, today
+from web.context import projections, queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
 
@@ -86,7 +86,7 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
 
     reach: frozenset[UUID] = frozenset()
     if who.may(Action.READ_ASSESSMENTS):
-        roots = guarded().reach(caller, Action.READ_ASSESSMENTS, "home")
+        roots = queries().access.reach(caller, Action.READ_ASSESSMENTS, "home")
         reach = frozenset().union(*(subtree(units, root) for root in roots))
     visible = lines(scores.sheets(SheetFilter(unit_ids=reach))) if reach else []
 
@@ -170,7 +170,7 @@ def open_sheet() -> Response | tuple[str, int]:
     if problem := period_problem(period, kinds.get((rubric, int(version)))):
         return home_page(f"无法新建：{problem.chinese}", dict(request.form)), 422
     aid = assessment_id(unit_id(unit), rubric_version_id(rubric, int(version)), period)
-    if not kaohe().assessments.exists(aid):
+    if not queries().assessments.exists(aid):
         try:
             dispatch(OpenAssessment(unit=unit, rubric=rubric, version=int(version), period=period))
         except DomainError as refused:

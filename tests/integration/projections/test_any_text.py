@@ -18,21 +18,29 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from psycopg import sql
 
-from application.authorization import Caller
+from application.actor import SYSTEM, Actor
 from application.commands.accounts import CreateAccount, DisableAccount, GrantRole, RevokeRole
+from application.commands.assessments import (
+    AttachEvidence,
+    ClaimBonus,
+    LiftVeto,
+    OpenAssessment,
+    RaiseVeto,
+    ReturnAssessment,
+    ScoreItem,
+    Submit,
+)
 from application.commands.base import Command as BusCommand
 from application.commands.campaigns import OpenCampaign
 from application.commands.rubrics import PublishRubric
 from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import ConflictError, NotFoundError
-from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
 from domain.entries import ItemEntry
 from domain.errors import DomainError, ScoringInputError
 from domain.rubric import UnitLevel
-from domain.workflow import Layer
 from infra.bootstrap import open_event_store
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.projections.text import NUL_SIGN, shown
@@ -42,6 +50,7 @@ from projections.audit_trail import AuditQuery
 from tests.conftest import POSTGRES_URL
 from tests.integration.projections.conftest import views
 from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, by
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import RUBRIC, application, hierarchy
 
 REFUSALS = (DomainError, ScoringInputError, ConflictError, NotFoundError)
@@ -60,12 +69,14 @@ PASSWORD = "密码-long-enough-1"
 
 def act(app: Kaohe, aid: UUID, action: str, text: str) -> None:
     """One command carrying `text` in its free-text fields and as its correlation id."""
-    staff = Command(VILLAGE, text)
 
-    def setup(command: BusCommand) -> object:
-        return app.setup(command, text)
+    def setup(command: BusCommand, actor: Actor = SYSTEM) -> object:
+        return app.setup(command, text, actor)
 
-    a = app.assessments
+    def staff(command: BusCommand) -> object:
+        return setup(command, VILLAGE)
+
+    one = ItemEntry(Decimal(1))
     level, moved = UnitLevel.VILLAGE, date(2023, 7, 1)
     commands: dict[str, Callable[[], object]] = {
         "register": lambda: setup(
@@ -82,18 +93,27 @@ def act(app: Kaohe, aid: UUID, action: str, text: str) -> None:
         "revoke": lambda: setup(
             RevokeRole(username="clerk", role=Role.TOWN_REVIEWER, unit="T1", reason=text)
         ),
-        "score": lambda: a.score_item(staff, aid, "1", Layer.SELF, ItemEntry(Decimal(1)), text),
-        "bonus": lambda: a.claim_bonus(staff, aid, "58", Layer.SELF, text, "bureau", text),
-        "evidence": lambda: a.attach_evidence(staff, aid, text, text.encode(), "1"),
-        "submit": lambda: a.submit(staff, aid),
-        "return": lambda: a.return_to_unit(Command(TOWN, text), aid, text, ["1"]),
-        "veto": lambda: a.raise_veto(staff, aid, "61", Layer.SELF, "1", text),
-        "lift": lambda: a.lift_veto(staff, aid, "61", Layer.SELF, "1", text),
-        "progress": lambda: a.score_item(staff, aid, "2", Layer.SELF, ItemEntry(progress=text)),
-        "campaign": lambda: app.bus.handle_as(
+        "score": lambda: staff(ScoreItem(assessment_id=aid, number="1", entry=one, reason=text)),
+        "bonus": lambda: staff(
+            ClaimBonus(assessment_id=aid, number="58", matter=text, tier="bureau", reason=text)
+        ),
+        "evidence": lambda: staff(
+            AttachEvidence(assessment_id=aid, file_name=text, content=text.encode(), item="1")
+        ),
+        "submit": lambda: staff(Submit(assessment_id=aid)),
+        "return": lambda: setup(
+            ReturnAssessment(assessment_id=aid, reason=text, items=("1",)), TOWN
+        ),
+        "veto": lambda: staff(
+            RaiseVeto(assessment_id=aid, number="61", condition="1", reason=text)
+        ),
+        "lift": lambda: staff(LiftVeto(assessment_id=aid, number="61", condition="1", reason=text)),
+        "progress": lambda: staff(
+            ScoreItem(assessment_id=aid, number="2", entry=ItemEntry(progress=text))
+        ),
+        "campaign": lambda: setup(
             OpenCampaign(county="C1", period="2023Q2", campaign_name=text, mode="simple", size=1),
             COUNTY,
-            Caller(COUNTY.account_id, text),
         ),
     }
     with suppress(*REFUSALS):
@@ -129,7 +149,8 @@ def prepared(store: EventStore, files: Path) -> tuple[Kaohe, UUID]:
     app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     app.setup(CreateAccount(username="clerk", display_name="办事员", password=PASSWORD))
     app.setup(GrantRole(username="clerk", role=Role.TOWN_REVIEWER, unit="T1"))
-    return app, app.assessments.open(by(VILLAGE), "V1", RUBRIC, 1, "2023Q2").id
+    opening = OpenAssessment(unit="V1", rubric=RUBRIC, version=1, period="2023Q2")
+    return app, send(app, by(VILLAGE), opening).id
 
 
 def assert_shown_as_stored(app: Kaohe, store: EventStore, projections: Projections) -> None:

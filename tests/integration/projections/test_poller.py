@@ -10,7 +10,7 @@ from application.commands.units import RegisterUnit, RenameUnit
 from application.service import Kaohe
 from application.store import EventStore
 from domain.rubric import UnitLevel
-from infra.bootstrap import build_kaohe
+from infra.bootstrap import build, build_kaohe
 from infra.projections.poller import Poller
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.settings import Settings
@@ -71,9 +71,10 @@ def test_a_failing_projection_is_retried_later_while_the_others_go_on(
 def test_the_web_app_polls_on_sqlite_only_when_asked_and_stops(
     store: EventStore, settings: Settings
 ) -> None:
-    create_app(kaohe=build_kaohe(settings, store))
+    create_app(settings, build(settings, build_kaohe(settings, store)))
     assert projection_threads() == []
-    app = create_app(kaohe=build_kaohe(settings, store), poll_projections=True)
+    services = build(settings, build_kaohe(settings, store))
+    app = create_app(settings, services, poll_projections=True)
     try:
         assert len(projection_threads()) == (1 if settings.postgres is None else 0)
     finally:

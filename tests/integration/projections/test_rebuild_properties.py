@@ -13,6 +13,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from application.commands.assessments import (
+    Approve,
+    OpenAssessment,
+    ReturnAssessment,
+    SaveSheet,
+    ScoreItem,
+    Submit,
+)
 from application.commands.rubrics import PublishRubric
 from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import ConflictError, NotFoundError
@@ -21,7 +29,6 @@ from domain.entries import ItemEntry
 from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
-from domain.workflow import Layer
 from infra.bootstrap import open_event_store
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.rubric_files import BUILTIN_DIR, read_definition
@@ -30,6 +37,7 @@ from projections.scores import SCORES, ScoreRow, SheetFilter
 from projections.units import UNITS, UnitRow
 from tests.integration.projections.conftest import views
 from tests.unit.application.conftest import TOWN, VILLAGE, by, full_sheet
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import RUBRIC, application, hierarchy
 
 VILLAGES = ["V1", "V2", "V3", "N0", "N1", "N2"]
@@ -50,7 +58,6 @@ def act(app: Kaohe, step: Step) -> None:
     action, k, j, _ = step
     village, town = VILLAGES[k], TOWNS[j % 2]
     aid = assessment_id(unit_id(village), rubric_version_id(RUBRIC, 1), "2023Q2")
-    a = app.assessments
     if action == "register":
         app.setup(
             RegisterUnit(code=village, unit_name=f"新村{k}", level=UnitLevel.VILLAGE, parent=town)
@@ -71,17 +78,20 @@ def act(app: Kaohe, step: Step) -> None:
     elif action == "close":
         app.setup(CloseUnit(code=village, reason="撤并"))
     elif action == "open":
-        a.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
+        opening = OpenAssessment(unit=village, rubric=RUBRIC, version=1, period="2023Q2")
+        send(app, by(VILLAGE), opening)
     elif action == "score":
-        a.score_item(by(VILLAGE), aid, str(1 + j), Layer.SELF, ItemEntry(points=Decimal(j % 2)))
+        entry = ItemEntry(points=Decimal(j % 2))
+        send(app, by(VILLAGE), ScoreItem(assessment_id=aid, number=str(1 + j), entry=entry))
     elif action == "sheet":
-        a.save_sheet(by(VILLAGE), aid, Layer.SELF, full_sheet(app, aid))
+        send(app, by(VILLAGE), SaveSheet(assessment_id=aid, entries=full_sheet(app, aid)))
     elif action == "submit":
-        a.submit(by(VILLAGE), aid)
+        send(app, by(VILLAGE), Submit(assessment_id=aid))
     elif action == "return":
-        a.return_to_unit(by(TOWN), aid, "请补充材料", [str(1 + j)])
+        returned = ReturnAssessment(assessment_id=aid, reason="请补充材料", items=(str(1 + j),))
+        send(app, by(TOWN), returned)
     else:
-        a.approve(by(TOWN), aid)
+        send(app, by(TOWN), Approve(assessment_id=aid))
 
 
 def shown(projections: Projections) -> tuple[int, list[ScoreRow], list[UnitRow]]:
@@ -104,7 +114,8 @@ def test_a_rebuild_equals_the_live_views_after_any_activity(
             hierarchy(app)
             app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
             for village in ("V1", "V2"):
-                app.assessments.open(by(VILLAGE), village, RUBRIC, 1, "2023Q2")
+                opening = OpenAssessment(unit=village, rubric=RUBRIC, version=1, period="2023Q2")
+                send(app, by(VILLAGE), opening)
             projections = Projections(store, batch_size=batch_size)
             seen: list[tuple[int, list[ScoreRow], list[UnitRow]]] = []
             for step in activity:

@@ -9,9 +9,9 @@ from uuid import UUID
 
 import pytest
 
+from application.commands.assessments import ScoreItem
 from application.service import Kaohe
 from domain.entries import ItemEntry
-from domain.workflow import Layer
 from infra.projections import scores_sql
 from infra.projections.registry import Projections
 from infra.projections.runner import ProjectionRunner
@@ -19,6 +19,7 @@ from infra.projections.scores_sql import SqlScoresView
 from infra.projections.view import Projection
 from projections.scores import SCORES, Scores, SheetChange, SheetFilter
 from tests.unit.application.conftest import TOWN, by
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import a_quarter
 
 
@@ -77,7 +78,8 @@ def test_a_batch_touching_more_sheets_than_the_cache_holds_loses_nothing(
     quarter = a_quarter(app)
     # Interleave the two sheets: V1 changes again after V2 was opened.
     review = ItemEntry(points=Decimal("0.5"))
-    app.assessments.score_item(by(TOWN), quarter.finalized, "4", Layer.REVIEW, review, "核减")
+    change = ScoreItem(assessment_id=quarter.finalized, number="4", entry=review, reason="核减")
+    send(app, by(TOWN), change)
     projections.catch_up()
     live = projections.scores().sheets(SheetFilter())
     monkeypatch.setattr(scores_sql, "CACHE_LIMIT", 1)

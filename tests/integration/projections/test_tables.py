@@ -15,15 +15,16 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from application.commands.assessments import Approve, OpenAssessment, SaveSheet, Submit
 from application.commands.rubrics import PublishRubric
 from application.service import Kaohe
 from domain.china_time import in_words
-from domain.workflow import Layer
 from infra.projections.registry import Projections
 from infra.projections.tables import TableRequest, TableRequestError, read_tables
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from projections.audit_trail import AuditQuery
 from tests.unit.application.conftest import TOWN, VILLAGE, by, full_sheet
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import RUBRIC, Quarter, a_quarter, hierarchy
 from web.cli import main
 
@@ -146,11 +147,11 @@ def test_compliance_counts_a_station_passed_earlier_in_the_year(
 ) -> None:
     hierarchy(app)
     app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
-    a = app.assessments
-    q1 = a.open(by(VILLAGE), "V1", RUBRIC, 1, "2023Q1").id
-    a.save_sheet(by(VILLAGE), q1, Layer.SELF, full_sheet(app, q1))
-    a.submit(by(VILLAGE), q1)
-    a.approve(by(TOWN), q1)
+    opening = OpenAssessment(unit="V1", rubric=RUBRIC, version=1, period="2023Q1")
+    q1 = send(app, by(VILLAGE), opening).id
+    send(app, by(VILLAGE), SaveSheet(assessment_id=q1, entries=full_sheet(app, q1)))
+    send(app, by(VILLAGE), Submit(assessment_id=q1))
+    send(app, by(TOWN), Approve(assessment_id=q1))
     projections.catch_up()
     (q2,) = read_tables(projections, TableRequest("compliance", "T1", "2023Q2"))
     total = dict(zip(q2.columns, q2.rows[-1], strict=True))

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from application.actor import Actor
+from application.commands.assessments import Approve, OpenAssessment, SaveSheet, Submit
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit
 from application.service import Kaohe
@@ -24,6 +25,7 @@ from domain.workflow import Layer
 from infra.projections.registry import Projections
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.unit.application.conftest import by, full_sheet
+from tests.unit.application.sending import send
 from tests.unit.projections.activity import application
 
 RUBRIC = "fengdu-village-station"
@@ -86,13 +88,13 @@ def county(app: Kaohe) -> County:
 
 def sheet(app: Kaohe, code: str, town: str, approve: bool) -> UUID:
     """Full marks but item 6 (3 points), which gets 3, 2 or 1 by station."""
-    a = app.assessments
-    aid = a.open(by(station(code)), code, RUBRIC, 1, PERIOD).id
+    staff = by(station(code))
+    aid = send(app, staff, OpenAssessment(unit=code, rubric=RUBRIC, version=1, period=PERIOD)).id
     entries = full_sheet(app, aid) | {"6": ItemEntry(points=Decimal(3 - int(code[1:]) % 3))}
-    a.save_sheet(by(station(code)), aid, Layer.SELF, entries)
-    a.submit(by(station(code)), aid)
+    send(app, staff, SaveSheet(assessment_id=aid, entries=entries), Layer.SELF)
+    send(app, staff, Submit(assessment_id=aid))
     if approve:
-        a.approve(by(reviewer(town)), aid)
+        send(app, by(reviewer(town)), Approve(assessment_id=aid))
     return aid
 
 

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import pytest
 
+from application.commands.assessments import AttachEvidence, ScoreItem
 from application.commands.campaigns import (
     CloseCampaign,
     DrawSample,
@@ -32,7 +33,7 @@ from projections.spot_checks.settings import RiskSettings
 from tests.integration.infra.rawdb import RawDb
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.unit.application.conftest import by, run
-from tests.unit.application.sending import record_finding
+from tests.unit.application.sending import record_finding, send
 
 SEED = "48213907561234509876"
 
@@ -124,12 +125,16 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
     first, second, *rest = [s.assessment_id for s in app.campaigns.get(cid).sample]
     a = app.assessments
     # the first: re-scored item 6 down to 0, an error
-    a.score_item(
-        by(AUDITOR), first, "6", Layer.VERIFICATION, ItemEntry(points=Decimal(0)), "台账缺失"
+    zero = ScoreItem(
+        assessment_id=first, number="6", entry=ItemEntry(points=Decimal(0)), reason="台账缺失"
     )
+    send(app, by(AUDITOR), zero, Layer.VERIFICATION)
     record_finding(app, by(AUDITOR), first, "error", ["6"], [], "台账缺失，按实扣分")
     # the second: falsified minutes, vetoed (item 61, condition 4)
-    evidence = a.attach_evidence(by(AUDITOR), second, "会议记录.jpg", b"photo", "4")
+    attach = AttachEvidence(
+        assessment_id=second, file_name="会议记录.jpg", content=b"photo", item="4"
+    )
+    evidence = send(app, by(AUDITOR), attach)
     sha = a.get(second).evidence[-1]["sha256"]
     with pytest.raises(DomainError, match="leads to a deduction or a veto"):
         record_finding(app, by(AUDITOR), second, "falsification", ["4"], [sha], "补写")

@@ -8,6 +8,14 @@ from uuid import UUID
 import pytest
 
 from application.actor import Actor
+from application.commands.assessments import (
+    ApplyDeduction,
+    Approve,
+    AttachEvidence,
+    OpenAssessment,
+    SaveSheet,
+    Submit,
+)
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit
 from application.consequences import Deduct, Veto
@@ -21,7 +29,7 @@ from domain.rules import Kind
 from domain.workflow import Layer
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.unit.application.conftest import by
-from tests.unit.application.sending import record_finding
+from tests.unit.application.sending import record_finding, send
 
 RUBRIC = "changzhi-county-centre"
 CENTRE = Actor(UUID(int=21), Role.STATION_STAFF, unit_id("C1"))
@@ -35,7 +43,9 @@ def approved_county_sheet(app: Kaohe) -> UUID:
     app.setup(RegisterUnit(code="C1", unit_name="潞州区", level=UnitLevel.COUNTY, parent="CITY"))
     app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
     a = app.assessments
-    aid = a.open(by(CENTRE), "C1", RUBRIC, 1, "2023").id
+    aid = send(
+        app, by(CENTRE), OpenAssessment(unit="C1", rubric=RUBRIC, version=1, period="2023")
+    ).id
     rubric = a.rubric_of(a.get(aid))
     scored = (Kind.STANDARD, Kind.SPECIAL)
     entries = {
@@ -43,10 +53,13 @@ def approved_county_sheet(app: Kaohe) -> UUID:
         for i in rubric.items()
         if i.kind in scored and i.max_points
     }
-    a.save_sheet(by(CENTRE), aid, Layer.SELF, entries)
-    a.submit(by(CENTRE), aid)
-    a.apply_deduction(by(CITY), aid, "65", Layer.REVIEW, "beijing", 1, None, "1人次越级进京上访")
-    a.approve(by(CITY), aid)
+    send(app, by(CENTRE), SaveSheet(assessment_id=aid, entries=entries), Layer.SELF)
+    send(app, by(CENTRE), Submit(assessment_id=aid))
+    petition = ApplyDeduction(
+        assessment_id=aid, number="65", line="beijing", count=1, reason="1人次越级进京上访"
+    )
+    send(app, by(CITY), petition, Layer.REVIEW)
+    send(app, by(CITY), Approve(assessment_id=aid))
     return aid
 
 
@@ -56,7 +69,10 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
     aid = approved_county_sheet(app)
     a = app.assessments
     reported = a.get(aid).scorecard(a.rubric_of(a.get(aid)), Layer.REVIEW).total
-    a.attach_evidence(by(INSPECTOR), aid, "台账比对.xlsx", b"ledger rows", "12")
+    attach = AttachEvidence(
+        assessment_id=aid, file_name="台账比对.xlsx", content=b"ledger rows", item="12"
+    )
+    send(app, by(INSPECTOR), attach)
     sha = a.get(aid).evidence[-1]["sha256"]
     record_finding(
         app,
@@ -92,7 +108,11 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
 def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> None:
     aid = approved_county_sheet(app)
     a = app.assessments
-    a.attach_evidence(by(INSPECTOR), aid, "照片.jpg", b"photo")
+    send(
+        app,
+        by(INSPECTOR),
+        AttachEvidence(assessment_id=aid, file_name="照片.jpg", content=b"photo"),
+    )
     sha = a.get(aid).evidence[-1]["sha256"]
     version = a.get(aid).version
     with pytest.raises(ScoringInputError, match=r"must be 0 or 1\.\.5"):

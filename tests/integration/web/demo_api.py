@@ -15,16 +15,18 @@ from flask import Flask
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
+from infra.bootstrap import build
 from infra.demo.clock import DemoClock
 from infra.demo.loader import load_demo
 from infra.evidence_files import FileEvidence
 from infra.login_throttle import ThrottlePolicy
 from infra.projections.registry import Projections
 from infra.projections.tables import TABLES
+from infra.settings import Settings
 from tests.integration.web.world import StepClock
 from web.app import create_app
 from web.auth import BEARER
-from web.context import auth_tables, kaohe
+from web.context import auth_tables, services
 
 ROLES = (
     (Role.STATION_STAFF, "DEMO-01-01-01"),
@@ -60,7 +62,7 @@ class DemoApi:
         change does not lock the next request out."""
         account_id = self.accounts[role]
         with self.app.app_context():
-            generation = kaohe().accounts.get_by_id(account_id).credential_generation
+            generation = services().kaohe.accounts.get_by_id(account_id).credential_generation
             token = auth_tables().issue(account_id, BEARER, timedelta(hours=1), generation)
         return {"Authorization": f"Bearer {token.token}"}
 
@@ -87,7 +89,8 @@ def demo_api(store: EventStore, evidence: Path) -> DemoApi:
     # Generated logins fail by the hundred from one address: do not lock the tests out.
     lenient = {"KAOHE_LOGIN_THROTTLE": ThrottlePolicy(per_account=10_000, per_address=10_000)}
     kaohe = Kaohe(store, StepClock(), PlainHasher(), FileEvidence(evidence))
-    app = create_app(kaohe=kaohe, config=lenient)
+    settings = Settings.from_env()
+    app = create_app(settings, build(settings, kaohe), config=lenient)
     accounts = {role: kaohe.accounts.get(plan.account(role, u).username).id for role, u in ROLES}
     api = DemoApi(app, accounts)
     sheets = api.read("/api/v1/assessments")

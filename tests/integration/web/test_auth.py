@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.integration.web.world import PASSWORD, World
+from web.app import services_of
 
 TOKEN = "/api/v1/auth/token"
 SESSION = "/api/v1/auth/session"
@@ -44,7 +45,7 @@ def test_a_token_expires(world: World) -> None:
 
 def test_only_a_digest_of_the_token_is_stored(world: World) -> None:
     token = world.login("staff")["Authorization"].removeprefix("Bearer ")
-    tables = world.app.extensions["auth_tables"]
+    tables = services_of(world.app).auth_tables
     with tables.db.read() as tx:
         stored = tx.rows(f"SELECT digest FROM {tables.tokens}")
     assert stored and all(token not in row["digest"] for row in stored)

@@ -9,6 +9,7 @@ import hashlib
 from typing import Any
 from uuid import UUID
 
+from application.commands.assessments import AttachEvidence
 from tests.integration.web.world import SEED, World
 from tests.unit.application.sending import record_finding
 from web.app import projections_of
@@ -141,7 +142,8 @@ def test_the_risk_report_needs_a_county_and_exports_as_a_table(world: World) -> 
 def test_a_falsification_is_recorded_with_its_veto_by_the_county_only(world: World) -> None:
     aid = world.assessment("V1", PERIOD, "approved")
     content = b"photo of the ledger"
-    world.kaohe.assessments.attach_evidence(world.actor("auditor"), aid, "台账.jpg", content, "61")
+    attach = AttachEvidence(assessment_id=aid, file_name="台账.jpg", content=content, item="61")
+    world.send("auditor", attach)
     version = world.version(aid)
     body = {
         "finding": "falsification",

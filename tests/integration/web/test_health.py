@@ -13,6 +13,7 @@ from infra.persistence.reachability import RETRY_AFTER
 from tests.integration.outage import bring_database_back, take_database_away
 from tests.integration.projections.test_failed_projection import refusing_runner
 from tests.integration.web.world import World, build_world
+from web.app import projections_of
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_anyone_gets_the_status_and_an_account_each_read_model(world: World) -> 
 
 def test_a_failed_read_model_makes_the_service_degraded(world: World) -> None:
     store = world.kaohe.store
-    projections = world.app.extensions["projections"]
+    projections = projections_of(world.app)
     world.kaohe.setup(SetUnitContact(code="V1", contact="无法处理", phone="1"), "t")
     with pytest.raises(Exception, match="stopped at position"):
         refusing_runner(store, projections).catch_up()

@@ -12,15 +12,15 @@ from eventsourcing.persistence import StoredEvent
 
 from application.authorization import Action, Caller
 from application.errors import PermissionDeniedError
-from application.guarded import Guarded
 from domain.ids import account_id
 from tests.integration.web.world import World
+from web.app import projections_of, services_of
 
 
 def refuse(world: World, username: str, target: str) -> None:
-    guarded: Guarded = world.app.extensions["guarded"]
+    access = services_of(world.app).queries.access
     with pytest.raises(PermissionDeniedError):
-        guarded.check(Caller(account_id(username), "probe"), Action.MANAGE_UNITS, target)
+        access.check(Caller(account_id(username), "probe"), Action.MANAGE_UNITS, target)
 
 
 def denials(world: World, username: str) -> list[dict[str, Any]]:
@@ -51,7 +51,7 @@ def test_a_refusal_on_a_sheet_is_in_its_audit_trail(world: World) -> None:
     aid = world.assessment("V1", "2023Q2")
     refused = world.client.get(f"/api/v1/assessments/{aid}", headers=world.login("staff9"))
     assert refused.status_code == 403
-    world.app.extensions["projections"].catch_up()
+    projections_of(world.app).catch_up()
     trail = world.client.get(
         "/api/v1/audit", query_string={"assessment": str(aid)}, headers=world.login("regulator")
     )

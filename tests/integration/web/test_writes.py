@@ -12,12 +12,13 @@ from structlog.contextvars import merge_contextvars
 
 from application.actor import Actor
 from application.commands.accounts import GrantRole
-from application.runner import Command
+from application.commands.assessments import AttachEvidence, OpenAssessment, Submit
 from domain.account import Role
 from domain.china_time import CHINA
 from domain.ids import unit_id
 from infra.logging import drop_secrets
 from tests.integration.web.world import PASSWORD, World
+from tests.unit.application.sending import Who, send
 from web.app import projections_of
 
 OPEN = {"unit": "V1", "rubric": "fengdu-village-station", "version": 1, "period": "2023Q2"}
@@ -84,8 +85,8 @@ def test_nobody_approves_their_own_submission(world: World) -> None:
     world.kaohe.setup(GrantRole(username="reviewer", role=Role.STATION_STAFF, unit="V1"))
     aid = world.assessment("V1", "2023Q2")
     account = world.kaohe.accounts.get("reviewer")
-    as_staff = Command(Actor(account.id, Role.STATION_STAFF, unit_id("V1")), "arrange")
-    world.kaohe.assessments.submit(as_staff, aid)
+    as_staff = Who(Actor(account.id, Role.STATION_STAFF, unit_id("V1")), "arrange")
+    send(world.kaohe, as_staff, Submit(assessment_id=aid))
     response = world.client.post(
         f"/api/v1/assessments/{aid}/approve",
         headers=world.login("reviewer") | {"If-Match": f'"{world.version(aid)}"'},
@@ -130,9 +131,8 @@ def test_request_logs_carry_who_and_where_but_never_a_secret(world: World) -> No
 def test_an_evidence_file_with_a_chinese_name_downloads_under_that_name(world: World) -> None:
     aid = world.assessment("V1", "2023Q2")
     content = "村务公开栏照片".encode()
-    world.kaohe.assessments.attach_evidence(
-        world.actor("staff"), aid, "台账 照片.jpg", content, "1"
-    )
+    attach = AttachEvidence(assessment_id=aid, file_name="台账 照片.jpg", content=content, item="1")
+    world.send("staff", attach)
     sha = hashlib.sha256(content).hexdigest()
     response = world.client.get(
         f"/api/v1/assessments/{aid}/evidence/{sha}", headers=world.login("staff")
@@ -147,8 +147,8 @@ def test_overdue_tasks_are_judged_by_the_service_clock_not_the_machine_date(
     world: World,
 ) -> None:
     world.clock.current = datetime(2024, 9, 15, 10, tzinfo=CHINA)
-    auditor = world.actor("auditor")
-    world.kaohe.assessments.open(auditor, "C1", "wushen-banner-tasks", 1, "2024")
+    opening = OpenAssessment(unit="C1", rubric="wushen-banner-tasks", version=1, period="2024")
+    world.send("auditor", opening)
     projections_of(world.app).catch_up()  # what the projection workers do in production
     response = world.client.get(
         "/api/v1/tables/tasks?unit=C1&period=2024", headers=world.login("auditor")

@@ -13,7 +13,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from application.actor import Actor
-from application.authorization import Caller
 from application.bus import Outcome
 from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.assessments import Approve, Finalize, OpenAssessment, SaveSheet, Submit
@@ -28,7 +27,6 @@ from application.commands.campaigns import (
 )
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit
-from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
@@ -36,11 +34,12 @@ from domain.entries import ItemEntry
 from domain.ids import account_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind
+from infra.bootstrap import build
 from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from infra.settings import Settings
-from tests.unit.application.sending import record_finding, send
+from tests.unit.application.sending import Who, record_finding, send
 from web.app import create_app
 
 PASSWORD = "correct-horse-battery"
@@ -109,11 +108,11 @@ class World:
             self.tokens[username] = response.get_json()["access_token"]
         return {"Authorization": f"Bearer {self.tokens[username]}"}
 
-    def actor(self, username: str) -> Command:
-        """A command acting as the account's (only) grant, for arranging state directly."""
+    def actor(self, username: str) -> Who:
+        """The account acting in its (only) grant, for arranging state directly."""
         account = self.kaohe.accounts.get(username)
         grant = next(iter(account.grants.values()))
-        return Command(Actor(account.id, grant.role, grant.unit_id), "arrange")
+        return Who(Actor(account.id, grant.role, grant.unit_id), "arrange")
 
     def assessment(self, village: str, period: str, status: str = "draft") -> UUID:
         """An assessment of a village in a status, arranged through the application."""
@@ -166,10 +165,9 @@ class World:
                 record_finding(self.kaohe, auditor, s.assessment_id, "none", [], [], "核查无误")
         return cid
 
-    def step(self, by: Command, command: BusCommand) -> UUID:
+    def step(self, by: Who, command: BusCommand) -> UUID:
         """Run a campaign command as an arranged actor (trusted: not authorized)."""
-        caller = Caller(by.actor.account_id, by.correlation_id)
-        return self.kaohe.bus.handle_as(command, by.actor, caller).id
+        return send(self.kaohe, by, command).id
 
     def campaign_version(self, cid: UUID) -> int:
         return self.kaohe.campaigns.get(cid).version
@@ -199,5 +197,8 @@ def build_world(store: EventStore, evidence: Path, config: dict[str, Any] | None
         )
         kaohe.setup(GrantRole(username=username, role=role, unit=unit))
     # The log key (signing the stamps of downloads) goes beside the evidence, not in ./var.
-    app = create_app(Settings(data_dir=evidence.parent), kaohe=kaohe, config=config)
+    settings = Settings(data_dir=evidence.parent)
+    refusals = (config or {}).get("KAOHE_REFUSALS")
+    services = build(settings, kaohe, refusals)
+    app = create_app(settings, services, config=config)
     return World(kaohe, clock, app)

@@ -11,12 +11,10 @@ from uuid import UUID
 import pytest
 
 from application.actor import SYSTEM, Actor
-from application.authorization import Caller
 from application.bus import Outcome
 from application.commands.base import Command as BusCommand
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit
-from application.runner import Command
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
@@ -28,6 +26,7 @@ from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.unit.application.memory_world import memory_kaohe
+from tests.unit.application.sending import Who
 
 
 class TickingClock:
@@ -58,8 +57,8 @@ def kaohe(store: EventStore, clock: TickingClock, tmp_path: Path) -> Iterator[Ka
     yield app
 
 
-def by(actor: Actor, key: str | None = None, expected: int | None = None) -> Command:
-    return Command(actor, correlation_id="test", idempotency_key=key, expected_version=expected)
+def by(actor: Actor, key: str | None = None, expected: int | None = None) -> Who:
+    return Who(actor, correlation_id="test", idempotency_key=key, expected_version=expected)
 
 
 def run(
@@ -70,10 +69,10 @@ def run(
     expected: int | None = None,
 ) -> Outcome:
     """Run a command on the bus as this actor (trusted: not authorized)."""
-    return app.bus.handle_as(command, actor, Caller(actor.account_id, "test", key, expected))
+    return app.setup(command, "test", actor, key=key, expected=expected)
 
 
-def admin() -> Command:
+def admin() -> Who:
     return by(SYSTEM)
 
 

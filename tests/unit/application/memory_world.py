@@ -12,7 +12,6 @@ from uuid import UUID
 
 from eventsourcing.persistence import Recording
 
-from application.actor import SYSTEM
 from application.authorization import Caller
 from application.bus import Outcome
 from application.commands.base import Command
@@ -85,8 +84,7 @@ def as_system(
     app: Kaohe, command: Command, key: str | None = None, expected: int | None = None
 ) -> Outcome:
     """Run a command as the system (set-up), with an idempotency key or expected version."""
-    caller = Caller(SYSTEM.account_id, "test", key, expected)
-    return app.bus.handle_as(command, SYSTEM, caller)
+    return app.setup(command, "test", key=key, expected=expected)
 
 
 def by(app: Kaohe, username: str, command: Command, expected: int | None = None) -> Outcome:

@@ -8,7 +8,6 @@ from uuid import UUID
 import pytest
 
 from application.actor import Actor
-from application.authorization import Caller
 from application.commands import assessments as sheets
 from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.base import Command
@@ -38,7 +37,7 @@ OPEN = OpenCampaign(county="C1", period="2023Q2", campaign_name="抽查", mode="
 
 
 def act(app: Kaohe, actor: Actor, command: Command) -> UUID:
-    return app.bus.handle_as(command, actor, Caller(actor.account_id, "test")).id
+    return app.setup(command, "test", actor).id
 
 
 def sheet(app: Kaohe, village: str, approve: bool = True) -> UUID:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from decimal import Decimal
 
+from application.commands.assessments import OpenAssessment, ScoreItem
 from application.errors import ConflictError
 from domain.entries import ItemEntry
 from domain.workflow import Layer
 from tests.unit.application.conftest import VILLAGE, World, by
+from tests.unit.application.sending import send
 
 WRITERS = 8
 ROUNDS = 3
@@ -17,7 +19,8 @@ STEPS = [Decimal(n) / 2 for n in range(7)]  # item 6 is worth 3 points, in steps
 
 def test_concurrent_stale_writers_lose_and_nothing_is_lost_or_duplicated(world: World) -> None:
     app = world.app
-    aid = app.assessments.open(by(VILLAGE), "V1", "fengdu-village-station", 1, "2023Q2").id
+    opening = OpenAssessment(unit="V1", rubric="fengdu-village-station", version=1, period="2023Q2")
+    aid = send(app, by(VILLAGE), opening).id
     wins: list[tuple[int, int]] = []
     conflicts: list[int] = []
     lock = threading.Lock()
@@ -38,8 +41,10 @@ def test_concurrent_stale_writers_lose_and_nothing_is_lost_or_duplicated(world: 
             entry = ItemEntry(points=values[writer % len(values)])
             barrier.wait()
             try:
-                outcome = app.assessments.score_item(
-                    by(VILLAGE, expected=version), aid, "6", Layer.SELF, entry
+                outcome = send(
+                    app,
+                    by(VILLAGE, expected=version),
+                    ScoreItem(assessment_id=aid, number="6", entry=entry),
                 )
             except ConflictError:
                 with lock:

@@ -10,6 +10,17 @@ from uuid import UUID
 
 from application.actor import Actor
 from application.commands.accounts import CreateAccount, DisableAccount, GrantRole, RevokeRole
+from application.commands.assessments import (
+    Approve,
+    AttachEvidence,
+    Finalize,
+    OpenAssessment,
+    Reopen,
+    ReturnAssessment,
+    SaveSheet,
+    ScoreItem,
+    Submit,
+)
 from application.commands.rubrics import PublishRubric
 from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.service import Kaohe
@@ -30,6 +41,7 @@ from tests.unit.application.conftest import (
     by,
     full_sheet,
 )
+from tests.unit.application.sending import send
 
 CITY = Actor(UUID(int=14), Role.CITY_REGULATOR, unit_id("CITY"))
 RUBRIC = "fengdu-village-station"
@@ -63,27 +75,39 @@ def hierarchy(app: Kaohe) -> None:
         app.setup(RegisterUnit(code=code, unit_name=name, level=level, parent=parent))
 
 
+def score(aid: UUID, number: str, points: Decimal, reason: str = "") -> ScoreItem:
+    return ScoreItem(
+        assessment_id=aid, number=number, entry=ItemEntry(points=points), reason=reason
+    )
+
+
 def a_quarter(app: Kaohe, register_units: bool = True) -> Quarter:
     """Scoring, review, return, approval, verification, finalizing and reopening of V1;
     a draft for V2; accounts granted, revoked and disabled; units renamed, moved, closed."""
     if register_units:
         hierarchy(app)
     app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
-    a = app.assessments
-    v1 = a.open(by(VILLAGE, key="open-v1"), "V1", RUBRIC, 1, "2023Q2").id
-    a.save_sheet(by(VILLAGE), v1, Layer.SELF, full_sheet(app, v1))
-    a.score_item(by(VILLAGE), v1, "1", Layer.SELF, ItemEntry(points=Decimal("0.5")))
-    a.submit(by(VILLAGE), v1)
-    a.score_item(by(TOWN), v1, "2", Layer.REVIEW, ItemEntry(points=Decimal(1)), "站长未由书记兼任")
-    a.return_to_unit(by(TOWN), v1, "请补充站长任命文件", ["2"])
-    a.attach_evidence(by(VILLAGE), v1, "任命文件.pdf", b"%PDF-1.4 appointment", "2")
-    a.submit(by(VILLAGE), v1)
-    a.approve(by(TOWN), v1)
-    a.score_item(by(COUNTY), v1, "3", Layer.VERIFICATION, ItemEntry(points=Decimal(1)), "抽查核实")
-    a.finalize(by(COUNTY), v1)
-    a.reopen(by(CITY), v1, "复核发现问题")
-    v2 = a.open(by(VILLAGE), "V2", RUBRIC, 1, "2023Q2").id
-    a.score_item(by(VILLAGE), v2, "1", Layer.SELF, ItemEntry(points=Decimal(1)))
+    opening = OpenAssessment(unit="V1", rubric=RUBRIC, version=1, period="2023Q2")
+    v1 = send(app, by(VILLAGE, key="open-v1"), opening).id
+    send(app, by(VILLAGE), SaveSheet(assessment_id=v1, entries=full_sheet(app, v1)), Layer.SELF)
+    send(app, by(VILLAGE), score(v1, "1", Decimal("0.5")), Layer.SELF)
+    send(app, by(VILLAGE), Submit(assessment_id=v1))
+    send(app, by(TOWN), score(v1, "2", Decimal(1), "站长未由书记兼任"), Layer.REVIEW)
+    returned = ReturnAssessment(assessment_id=v1, reason="请补充站长任命文件", items=("2",))
+    send(app, by(TOWN), returned)
+    appointment = b"%PDF-1.4 appointment"
+    attach = AttachEvidence(
+        assessment_id=v1, file_name="任命文件.pdf", content=appointment, item="2"
+    )
+    send(app, by(VILLAGE), attach)
+    send(app, by(VILLAGE), Submit(assessment_id=v1))
+    send(app, by(TOWN), Approve(assessment_id=v1))
+    send(app, by(COUNTY), score(v1, "3", Decimal(1), "抽查核实"), Layer.VERIFICATION)
+    send(app, by(COUNTY), Finalize(assessment_id=v1))
+    send(app, by(CITY), Reopen(assessment_id=v1, reason="复核发现问题"))
+    opening = OpenAssessment(unit="V2", rubric=RUBRIC, version=1, period="2023Q2")
+    v2 = send(app, by(VILLAGE), opening).id
+    send(app, by(VILLAGE), score(v2, "1", Decimal(1)), Layer.SELF)
     app.setup(CreateAccount(username="zhang.san", display_name="张三", password="password-12345"))
     app.setup(GrantRole(username="zhang.san", role=Role.TOWN_REVIEWER, unit="T1"))
     app.setup(RevokeRole(username="zhang.san", role=Role.TOWN_REVIEWER, unit="T1", reason="调岗"))

@@ -12,7 +12,7 @@ from application.authorization import Action, Caller
 from application.bus import Outcome
 from application.commands.accounts import DisableAccount, GrantRole, ResetPassword, RevokeRole
 from domain.account import Role
-from web.context import auth_tables, guarded
+from web.context import auth_tables, queries
 from web.pages.admin.accounts import SECRET, check_password
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
@@ -28,7 +28,7 @@ def account(username: str) -> str:
 
 
 def account_page(username: str, state: FormState) -> str:
-    found = guarded().account(page_caller(), username)
+    found = queries().access.account(page_caller(), username)
     return render_template(
         "admin/account.html",
         account=found,
@@ -69,7 +69,7 @@ def grant(username: str) -> Response | tuple[str, int]:
     state = posted("grant")
     role, unit = role_of(state, "grant-role"), text("unit")
     check_required(state, "grant-unit", unit, "单位")
-    held = Me(guarded().account(page_caller(), username)).grants
+    held = Me(queries().access.account(page_caller(), username)).grants
     if any(g.role is role and g.unit_code == unit for g in held):
         state.refuse("grant-unit", f"该账号已在此单位担任{ROLE_TITLES[role.value]}。")
     command = GrantRole(username=username, role=role, unit=unit)

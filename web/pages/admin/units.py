@@ -9,7 +9,7 @@ from application.authorization import Action
 from application.commands.units import RegisterUnit
 from domain.rubric import UnitLevel
 from projections.tables.wording import LEVEL_WORDS
-from web.context import guarded, projections
+from web.context import projections, queries
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
 from web.pages.admin.unit_tree import CHILD_LEVEL, TreeRow, parents_for, tree_rows
@@ -20,7 +20,7 @@ MAX_CODE = 64
 
 def managed_tree() -> list[TreeRow]:
     """The units the administrator manages, as a tree."""
-    roots = guarded().reach(page_caller(), Action.MANAGE_UNITS, "units")
+    roots = queries().access.reach(page_caller(), Action.MANAGE_UNITS, "units")
     return tree_rows(projections().units(), roots)
 
 

@@ -14,7 +14,7 @@ from application.errors import NotFoundError
 from domain.ids import unit_id
 from infra.projections.tables import TableRequestError
 from projections.tables import Table
-from web.context import guarded
+from web.context import queries
 from web.pages.base import me, page_blueprint, page_caller
 from web.pages.reports.catalogue import BY_NAME, PAGES, TablePage
 from web.pages.reports.chart import Chart, compliance_chart
@@ -89,9 +89,11 @@ def authorize(page: TablePage, query: ReportQuery) -> None:
         return
     label = f"table:{page.name}"
     if query.unit:
-        guarded().check(page_caller(), page.action, f"{label}@{query.unit}", unit_id(query.unit))
+        queries().access.check(
+            page_caller(), page.action, f"{label}@{query.unit}", unit_id(query.unit)
+        )
     else:
-        guarded().reach(page_caller(), page.action, label)
+        queries().access.reach(page_caller(), page.action, label)
 
 
 def charts(name: str, query: ReportQuery, tables: list[Table]) -> dict[int, Chart]:

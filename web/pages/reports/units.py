@@ -9,7 +9,7 @@ from uuid import UUID
 
 from application.authorization import Action
 from projections.units import UnitRow
-from web.context import guarded, projections
+from web.context import projections, queries
 from web.pages.base import page_caller
 
 INDENT = "\u3000"
@@ -23,7 +23,7 @@ class UnitOption:
 
 def unit_options(name: str) -> list[UnitOption]:
     """Every unit under the account's reach for a table, depth first, ordered by code."""
-    roots = guarded().reach(page_caller(), Action.READ_TABLES, f"table:{name}")
+    roots = queries().access.reach(page_caller(), Action.READ_TABLES, f"table:{name}")
     units = projections().units().all_units()
     children: dict[UUID | None, list[UnitRow]] = defaultdict(list)
     for unit in sorted(units, key=lambda u: u.code):

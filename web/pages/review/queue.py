@@ -14,7 +14,7 @@ from domain.rubric import Rubric
 from domain.workflow import Layer, Status
 from projections.scores import ScoreRow, SheetFilter, summarize
 from projections.units import UnitRow, subtree
-from web.context import guarded, projections, queries
+from web.context import projections, queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
     ChangeLine,
@@ -74,7 +74,7 @@ def below_own(who: Me, action: Action) -> frozenset[UUID]:
 def read_queue(who: Me, period: str | None) -> Queue:
     caller = page_caller()
     units = projections().units()
-    roots = guarded().reach(caller, Action.READ_ASSESSMENTS, "review queue")
+    roots = queries().access.reach(caller, Action.READ_ASSESSMENTS, "review queue")
     reach = frozenset().union(*(subtree(units, root) for root in roots)) - set(roots)
     scores = projections().scores()
     rows = [r for r in scores.sheets(SheetFilter(unit_ids=reach)) if r.status in WAITING]

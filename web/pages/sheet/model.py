@@ -22,7 +22,7 @@ from domain.workflow import ACTION_ALLOWED_IN, LAYER_OPEN_IN, Layer
 from projections.scores import Summary, summarize
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from projections.units import UnitRow
-from web.context import guarded, projections, queries
+from web.context import projections, queries
 from web.pages.base import me, page_caller
 from web.pages.sheet.entries import field_id, main_field
 from web.pages.words import entry_words, plain
@@ -62,7 +62,7 @@ def path_key(path: tuple[str, ...]) -> str:
 
 def acting_role(action: Action, unit: UUID) -> Role | None:
     """The role the signed-in account would act as for an action on a unit (None: none)."""
-    grant = guarded().auth.acting_grant(me().account, action, unit)
+    grant = queries().access.acting_grant(me().account, action, unit)
     return None if grant is None else grant.role
 
 

@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, render_template, request
+from flask import render_template, request
 
 from infra.sheet_stamp import SheetStamp, sheet_stamp
 from projections.scores import Summary
 from projections.tables.wording import RESULT_WORDS
+from web.context import services
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
 from web.pages.sheet.model import SheetPage, load_page, path_key
 from web.pages.words import plain
@@ -61,9 +62,7 @@ def render_sheet(
 
 def ledger_of(page: SheetPage) -> SheetStamp | None:
     """Where in the ledger the sheet as shown stands (its last event, and a checkpoint)."""
-    return sheet_stamp(
-        current_app.extensions["stamper"], page.a.id, page.a.version, page.a.last_hash
-    )
+    return sheet_stamp(services().stamper, page.a.id, page.a.version, page.a.last_hash)
 
 
 def conflict_page(aid: UUID, read_version: int, values: Mapping[str, str]) -> tuple[str, int]:

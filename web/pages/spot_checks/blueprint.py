@@ -6,7 +6,7 @@ from uuid import UUID
 
 from application.authorization import Action
 from domain.campaign import Stage
-from web.context import guarded, projections
+from web.context import projections, queries
 from web.pages.base import me, page_blueprint, page_caller
 
 bp = page_blueprint("spot_checks", __name__)
@@ -58,5 +58,5 @@ def runs_campaigns_of(county_id: UUID, action: Action = Action.FREEZE_FRAME) -> 
     """Whether the signed-in account runs this county's spot checks (the regulator reads)."""
     if not me().may(action):
         return False
-    roots = guarded().reach(page_caller(), action, "spot-check page")
-    return any(guarded().auth.depth_below(root, county_id) is not None for root in roots)
+    roots = queries().access.reach(page_caller(), action, "spot-check page")
+    return any(queries().access.holds(root, county_id) for root in roots)

@@ -12,6 +12,7 @@ from application.bus import Outcome
 from application.commands.campaigns import CloseCampaign, DrawSample, EnterSeed
 from domain.errors import DomainError
 from domain.sampling import check_seed
+from web.context import queries
 from web.pages.base import form_version, handled, page_caller, settled
 from web.pages.spot_checks.blueprint import (
     FINDING_WORDS,
@@ -22,7 +23,6 @@ from web.pages.spot_checks.blueprint import (
     runs_campaigns_of,
 )
 from web.pages.spot_checks.campaign_view import campaign_view
-from web.resources.campaigns.blueprint import campaigns
 from web.resources.campaigns.steps import freeze_command
 
 SEED_WORDS = "随机种子应为 10 至 100 位数字，中间不留空格（如公开摇号或掷十面骰得到的 20 位数字）。"
@@ -35,7 +35,7 @@ def campaign_show(cid: UUID) -> str:
 
 
 def campaign_page(cid: UUID, errors: dict[str, str], form: dict[str, str]) -> str:
-    c = campaigns().get(page_caller(), cid)
+    c = queries().campaigns.campaign(page_caller(), cid)
     return render_template(
         "spot_checks/campaign.html",
         view=campaign_view(c),
@@ -92,7 +92,7 @@ def close(cid: UUID) -> Response | tuple[str, int]:
     try:
         outcome = handled(CloseCampaign(campaign_id=cid), caller)
     except DomainError:
-        missing = campaign_view(campaigns().get(caller, cid)).missing
+        missing = campaign_view(queries().campaigns.campaign(caller, cid)).missing
         message = f"还有 {missing} 份抽中的评分表没有复核结论，记录后才能结束抽查。"
         return campaign_page(cid, {"close": message}, {}), 422
     return done(cid, outcome)

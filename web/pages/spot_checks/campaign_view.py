@@ -16,7 +16,6 @@ from domain.sampling import FrameEntry
 from web.context import projections, queries
 from web.pages.base import page_caller
 from web.pages.spot_checks.blueprint import unit_name
-from web.resources.campaigns.blueprint import campaigns
 from web.resources.campaigns.steps import frame_of
 
 
@@ -73,7 +72,7 @@ def campaign_view(c: Campaign) -> CampaignView:
         sorted(map(frame_line, c.frame), key=lambda f: (f.town, f.station)),
         candidates(c) if c.stage is Stage.OPENED else [],
         sample_lines(c),
-        campaigns().verify(page_caller(), c.id) if drawn else None,
+        queries().campaigns.verify(page_caller(), c.id) if drawn else None,
     )
 
 

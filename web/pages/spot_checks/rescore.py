@@ -28,7 +28,6 @@ from web.pages.sheet.entries import NUMBER_WORDS
 from web.pages.spot_checks.blueprint import FINDING_WORDS, bp, runs_campaigns_of, unit_name
 from web.pages.spot_checks.consequences import consequence_options
 from web.pages.spot_checks.rescore_view import ItemRow, rescore_rows
-from web.resources.campaigns.blueprint import campaigns
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class SampledSheet:
 
 
 def sampled_sheet(cid: UUID, aid: UUID) -> SampledSheet:
-    c = campaigns().get(page_caller(), cid)
+    c = queries().campaigns.campaign(page_caller(), cid)
     if not c.sampled(aid):
         raise NotFoundError(f"本次抽查没有抽中评分表 {aid}")
     a = queries().assessments.sheet(page_caller(), aid)

@@ -11,7 +11,7 @@ from application.authorization import Action
 from projections.scores import SheetFilter
 from projections.spot_checks.reading import towns_of
 from projections.units import UnitRow, subtree
-from web.context import guarded, projections
+from web.context import projections, queries
 from web.pages.base import page_caller
 from web.pages.spot_checks.blueprint import SIGNAL_WORDS, bp
 from web.resources.campaigns.risk import county_risk
@@ -42,7 +42,7 @@ def risk_page() -> str:
 def counties_in_reach() -> list[UnitRow]:
     """The counties whose risk reports the signed-in account may read."""
     units = projections().units()
-    roots = guarded().reach(page_caller(), Action.READ_RISK, "risk page")
+    roots = queries().access.reach(page_caller(), Action.READ_RISK, "risk page")
     reach = frozenset().union(*(subtree(units, root) for root in roots))
     found = [u for u in units.all_units() if u.level == "county" and u.unit_id in reach]
     return sorted(found, key=lambda u: u.code)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import render_template, request
 
 from application.authorization import Action
-from web.context import guarded, kaohe
+from web.context import queries
 from web.errors import PageInputError
 from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
@@ -31,10 +31,10 @@ def own_page(lines: list[Line], raw: str | None) -> tuple[list[Line], int | None
 def account(username: str) -> str:
     """The account's own events, and what it did inside the reader's reach."""
     who = page_caller()
-    found = guarded().account(who, username)
+    found, history = queries().accounts.with_history(who, username)
     root = scope(who, {})
     names = Names()
-    everything = own_lines(kaohe().history(found.id), AccountWalker(names), names)
+    everything = own_lines(history, AccountWalker(names), names)
     own, own_next = own_page(everything, request.args.get("own_before"))
     filters = read_filters({k: v for k, v in request.args.items() if k != "actor"})
     lines, next_before = trail_lines(filters, names, root, str(found.id))

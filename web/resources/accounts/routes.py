@@ -19,7 +19,7 @@ from application.commands.accounts import (
 from domain.account import Account
 from domain.unit import Unit
 from web.auth import counted_attempt, presented_token
-from web.context import auth_tables, bus, caller, create, guarded, handle, unit_of_work
+from web.context import auth_tables, bus, caller, create, handle, queries, unit_of_work
 from web.errors import MissingFieldError
 from web.resources.accounts.schemas import (
     AccountSchema,
@@ -72,7 +72,7 @@ class MeViews(MethodView):
     @blp.response(200, AccountSchema)
     def get(self) -> Any:
         """The caller's own account and grants."""
-        account = guarded().me(caller())
+        account = queries().access.me(caller())
         return versioned(account_json(account), account.version)
 
 
@@ -81,7 +81,7 @@ class AccountByNameViews(MethodView):
     @blp.response(200, AccountSchema)
     def get(self, username: str) -> Any:
         """One account (yourself, or accounts acting inside your subtree)."""
-        account = guarded().account(caller(), username)
+        account = queries().access.account(caller(), username)
         return versioned(account_json(account), account.version)
 
 
@@ -95,7 +95,7 @@ class PasswordViews(MethodView):
         an administrator over the account's units, reset someone else's with a `reason`.
         Every other token and session of the account stops working at once; the one that
         changed its own password stays."""
-        me = guarded().me(caller())
+        me = queries().access.me(caller())
         if username in ("me", me.username):
             return changed(change_own_password(body))
         if not body.get("reason", "").strip():
@@ -108,7 +108,7 @@ class PasswordViews(MethodView):
 
 def change_own_password(body: dict[str, str]) -> Outcome:
     """Prove the current password (counted like a login) and keep this request's session."""
-    me = guarded().me(caller())
+    me = queries().access.me(caller())
     if "current_password" not in body:
         raise MissingFieldError(
             "current_password", "changing your own password needs your current_password"

@@ -15,7 +15,7 @@ from application.errors import NotFoundError
 from domain.ids import unit_id
 from projections.scores import SheetFilter
 from projections.units import subtree
-from web.context import as_of_position, bus, caller, guarded, projections, queries, unit_of_work
+from web.context import as_of_position, bus, caller, projections, queries, unit_of_work
 from web.downloads import attachment
 from web.resources.assessments import scoring, workflow  # noqa: F401  (their routes)
 from web.resources.assessments.blueprint import answer, assessment_json, blp
@@ -41,10 +41,10 @@ class AssessmentsViews(MethodView):
         units = projections().units()
         if "unit" in query:
             code = query["unit"]
-            guarded().check(who, Action.READ_ASSESSMENTS, f"unit:{code}", unit_id(code))
+            queries().access.check(who, Action.READ_ASSESSMENTS, f"unit:{code}", unit_id(code))
             reach = subtree(units, unit_id(code))
         else:
-            roots = guarded().reach(who, Action.READ_ASSESSMENTS, "assessments")
+            roots = queries().access.reach(who, Action.READ_ASSESSMENTS, "assessments")
             reach = frozenset().union(*(subtree(units, root) for root in roots))
         where = SheetFilter(
             unit_ids=frozenset(reach), period=query.get("period"), rubric_code=query.get("rubric")

@@ -6,10 +6,9 @@ from datetime import datetime
 from typing import Any
 
 from application.bus import Outcome
-from application.guarded_campaigns import GuardedCampaigns
 from domain.campaign import Campaign
 from domain.unit import Unit
-from web.context import guarded, unit_of_work
+from web.context import unit_of_work
 from web.resources.common import versioned
 from web.smorest import api_blueprint
 
@@ -19,11 +18,6 @@ blp = api_blueprint(
     url_prefix="/api/v1",
     description="Spot checks (抽查复核): campaigns, their verifiable draws, the risk report",
 )
-
-
-def campaigns() -> GuardedCampaigns:
-    """The guarded campaign use cases, through the app's gate."""
-    return GuardedCampaigns(guarded().gate)
 
 
 def campaign_row(c: Campaign) -> dict[str, Any]:

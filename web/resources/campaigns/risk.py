@@ -13,15 +13,15 @@ from application.errors import NotFoundError
 from infra.projections.tables import applied_position
 from projections.spot_checks.reading import read_report
 from projections.spot_checks.settings import RiskSettings
-from web.context import as_of_position, caller, projections
-from web.resources.campaigns.blueprint import blp, campaigns
+from web.context import as_of_position, caller, projections, queries
+from web.resources.campaigns.blueprint import blp
 from web.resources.campaigns.schemas import RiskQuerySchema, RiskReportSchema
 
 
 def county_risk(who: Caller, code: str, period: str, at: datetime | None) -> dict[str, Any]:
     """The risk report of a county and period (now, or as of `at`), with each ranked
     unit's code and name; the API and the risk page both show this."""
-    campaigns().check_risk(who, code)
+    queries().campaigns.check_risk(who, code)
     views = projections()
     position = applied_position(views) if at is None else as_of_position(at)
     assert position is not None

@@ -17,7 +17,6 @@ from web.resources.campaigns import risk, steps  # noqa: F401  (their routes)
 from web.resources.campaigns.blueprint import (
     blp,
     campaign_json,
-    campaigns,
     changed,
 )
 from web.resources.campaigns.schemas import (
@@ -52,7 +51,7 @@ class CampaignByIdViews(MethodView):
     def get(self, query: dict[str, Any], cid: UUID) -> Any:
         """One campaign now, or as it stood at `as_of`; its ETag is its version."""
         at = query.get("as_of")
-        c = campaigns().get(caller(), cid, at)
+        c = queries().campaigns.campaign(caller(), cid, at)
         return versioned(campaign_json(c, at), c.version)
 
 
@@ -62,7 +61,7 @@ class VerifyViews(MethodView):
     def get(self, cid: UUID) -> dict[str, Any]:
         """Recompute the frame hash and redraw the sample from the recorded frame and seed:
         `matches`, or each difference."""
-        result = campaigns().verify(caller(), cid)
+        result = queries().campaigns.verify(caller(), cid)
         return {
             "campaign_id": str(result.campaign_id),
             "matches": result.matches,
@@ -79,7 +78,7 @@ class FactorsViews(MethodView):
     def get(self, cid: UUID) -> dict[str, Any]:
         """Verification factors (verified ÷ reported) of the sampled sheets, by sheet, town,
         item and for the county, with the settings that classified them."""
-        c = campaigns().get(caller(), cid)
+        c = queries().campaigns.campaign(caller(), cid)
         views = projections()
         found = read_factors(
             views.scores(),

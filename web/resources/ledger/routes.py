@@ -8,8 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 
 from application.authorization import Action
-from infra.ledger import verify_ledger
-from web.context import caller, guarded, kaohe
+from web.context import caller, queries, services
 from web.smorest import api_blueprint
 
 blp = api_blueprint("ledger", __name__, url_prefix="/api/v1/ledger", description="The audit ledger")
@@ -34,5 +33,5 @@ class VerifyViews(MethodView):
     @blp.response(200, LedgerReportSchema)
     def get(self) -> dict[str, Any]:
         """Check every stored event's hash chain (regulators and administrators)."""
-        guarded().check(caller(), Action.VERIFY_LEDGER, "ledger")
-        return verify_ledger(kaohe().store).to_json()
+        queries().access.check(caller(), Action.VERIFY_LEDGER, "ledger")
+        return services().verify_ledger().to_json()

@@ -6,17 +6,17 @@ import io
 from datetime import datetime
 from typing import Any
 
-from flask import Response, current_app
+from flask import Response
 from flask.views import MethodView
 
 from application.authorization import Action
 from application.errors import NotFoundError
 from domain.ids import unit_id
 from infra.export import write_csv_tables, write_xlsx
-from infra.export_stamp import Stamp, Stamper, pinned_position
+from infra.export_stamp import Stamp, pinned_position
 from infra.projections.tables import TABLES, TableRequest, read_tables
 from projections.tables import Table
-from web.context import caller, guarded, kaohe, projections, today
+from web.context import caller, projections, queries, services, today
 from web.downloads import attachment
 from web.resources.tables.schemas import ReadQuerySchema, TableQuerySchema, TablesSchema
 from web.smorest import api_blueprint
@@ -48,10 +48,10 @@ def unit_codes(name: str, query: dict[str, Any]) -> list[str]:
     action = TABLE_ACTIONS.get(name, Action.READ_TABLES)
     if "unit" in query:
         code = query["unit"]
-        guarded().check(who, action, f"table:{name}@{code}", unit_id(code))
+        queries().access.check(who, action, f"table:{name}@{code}", unit_id(code))
         return [code]
-    roots = guarded().reach(who, action, f"table:{name}")
-    return [kaohe().units.get_by_id(root).code for root in roots]
+    roots = queries().access.reach(who, action, f"table:{name}")
+    return [queries().units.code_of(root) for root in roots]
 
 
 def tables_for(name: str, query: dict[str, Any], position: int | None = None) -> list[Table]:
@@ -79,8 +79,9 @@ def stamped_tables(name: str, query: dict[str, Any]) -> tuple[list[Table], Stamp
     projections().ensure()
     position = pinned_position(projections(), as_of)
     tables = tables_for(name, query, position)
-    stamper: Stamper = current_app.extensions["stamper"]
-    stamp = stamper.stamp(tables, name, codes, query.get("period"), as_of, today(), position)
+    stamp = services().stamper.stamp(
+        tables, name, codes, query.get("period"), as_of, today(), position
+    )
     return tables, stamp
 
 
