@@ -15,7 +15,7 @@ from application.authorization import Action
 from application.errors import NotFoundError
 from domain.assessment import Assessment
 from domain.rubric import Item, Node, Rubric, Section
-from domain.workflow import Layer, Status
+from domain.workflow import Layer, Status, step_open
 from projections.scores import ScoreRow, Summary, summarize
 from projections.tables.wording import LAYER_WORDS
 from projections.units import UnitRow
@@ -79,7 +79,7 @@ class ReviewSheet:
     @property
     def reviewable(self) -> bool:
         """Approve and return are open to this account now."""
-        waiting = self.row.status == Status.SUBMITTED.value
+        waiting = step_open(Status(self.row.status), Action.APPROVE)
         return waiting and self.reviewer and not self.own_submission
 
     @property
