@@ -13,6 +13,7 @@ from domain.audit import Stamp, require_reason
 from domain.entries import Claim, ItemEntry, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.errors import DomainError, FieldError, ScoringInputError
+from domain.evidence import FINDINGS
 from domain.ids import assessment_id
 from domain.layers import counted_before, counting_entries, counting_entry
 from domain.rubric import Rubric
@@ -22,7 +23,6 @@ from domain.scoring import Scorecard, score
 from domain.steps import Action
 from domain.workflow import Layer, Status, check_layer, check_period, check_step
 
-FINDINGS = ("none", "error", "falsification")
 REASON_ALWAYS = (Kind.DEDUCTION, Kind.VETO)
 
 
@@ -268,7 +268,7 @@ class Assessment(AssessmentEvents):
         if finding not in FINDINGS:
             raise DomainError(f"finding {finding!r} is unknown; allowed: {', '.join(FINDINGS)}")
         self._check_items(rubric, items, "record the finding", "items")
-        known = {e["sha256"] for e in self.evidence}
+        known = {e.sha256 for e in self.evidence}
         missing = [h for h in evidence if h not in known]
         if missing:
             raise DomainError(f"evidence {', '.join(missing)} is not attached to this assessment")

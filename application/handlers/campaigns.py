@@ -98,7 +98,7 @@ def close_campaign(cmd: c.CloseCampaign, campaign: Campaign, ctx: Context) -> No
         aid = selected.assessment_id
         recorded = ctx.uow.load(Assessment, aid, f"assessment {aid}").findings
         if recorded:
-            findings[aid] = recorded[-1]["finding"]
+            findings[aid] = recorded[-1].finding
     campaign.close(ctx.stamp, findings)
 
 

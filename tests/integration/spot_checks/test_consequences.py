@@ -57,7 +57,7 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
     a = app.assessments
     reported = a.get(aid).scorecard(a.rubric_of(a.get(aid)), Layer.REVIEW).total
     a.attach_evidence(by(INSPECTOR), aid, "台账比对.xlsx", b"ledger rows", "12")
-    sha = a.get(aid).evidence[-1]["sha256"]
+    sha = a.get(aid).evidence[-1].sha256
     record_finding(
         app,
         by(INSPECTOR),
@@ -76,10 +76,10 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
     verified = sheet.scorecard(a.rubric_of(sheet)).total
     assert verified == reported - 3
     finding = sheet.findings[-1]
-    assert (finding["finding"], finding["items"], finding["evidence"]) == (
+    assert (finding.finding, finding.items, finding.evidence) == (
         "falsification",
-        ["12", "65"],
-        [sha],
+        ("12", "65"),
+        (sha,),
     )
     trail = [(c.topic.rpartition(".")[2], c.state["reason"]) for c in app.history(aid)[-3:]]
     assert trail == [
@@ -93,7 +93,7 @@ def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> N
     aid = approved_county_sheet(app)
     a = app.assessments
     a.attach_evidence(by(INSPECTOR), aid, "照片.jpg", b"photo")
-    sha = a.get(aid).evidence[-1]["sha256"]
+    sha = a.get(aid).evidence[-1].sha256
     version = a.get(aid).version
     with pytest.raises(ScoringInputError, match=r"must be 0 or 1\.\.5"):
         record_finding(
