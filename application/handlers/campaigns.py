@@ -9,7 +9,7 @@ from uuid import UUID
 
 from application.commands import campaigns as c
 from application.context import Context
-from application.errors import ConflictError
+from application.errors import ConflictError, StepOutOfOrderError
 from domain.assessment import Assessment
 from domain.campaign import Campaign, Stage, campaign_id
 from domain.errors import DomainError
@@ -26,11 +26,6 @@ STAGE_OF: Mapping[type[c.CampaignStep], tuple[Stage, str]] = {
     c.CloseCampaign: (Stage.DRAWN, "close"),
 }
 """The stage each step needs; at another a step is a conflict: steps run once, in order."""
-
-
-class StepOutOfOrderError(ConflictError, DomainError):
-    """A step asked for at another stage: a conflict with what was done (409), and a rule
-    of the campaign that nothing is checked past."""
 
 
 def at_stage(cmd: c.CampaignStep, campaign: Campaign) -> None:
