@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import NoReturn
 from uuid import UUID
 
@@ -16,6 +15,7 @@ from application.errors import AuthenticationError, NotFoundError, PermissionDen
 from application.ports import Aggregates, Clock, Denial, DenialLog, RefusalLog, TreeNode, UnitTree
 from domain.account import ROLE_RANK, Account, Grant, Role
 from domain.audit import Stamp
+from domain.steps import Action as Action  # re-exported: the policy speaks of it
 from domain.unit import Unit
 from domain.workflow import Layer
 
@@ -23,38 +23,6 @@ log = structlog.get_logger(__name__)
 
 MAX_DEPTH = 16
 """A unit is never deeper than this below a root (the hierarchy has four levels)."""
-
-
-class Action(StrEnum):
-    """Every step a caller can ask for, named `<resource>.<verb>`."""
-
-    READ_ASSESSMENTS = "assessments.read"
-    OPEN = "assessments.open"
-    SCORE = "assessments.score"
-    ATTACH_EVIDENCE = "assessments.evidence"
-    SUBMIT = "assessments.submit"
-    RETURN = "assessments.return"
-    APPROVE = "assessments.approve"
-    RECORD_FINDING = "assessments.finding"
-    FINALIZE = "assessments.finalize"
-    REOPEN = "assessments.reopen"
-    READ_AUDIT = "audit.read"
-    READ_TABLES = "tables.read"
-    READ_UNITS = "units.read"
-    SET_CONTACT = "units.contact"
-    MANAGE_UNITS = "units.manage"
-    READ_ACCOUNTS = "accounts.read"
-    MANAGE_ACCOUNTS = "accounts.manage"
-    READ_RUBRICS = "rubrics.read"
-    PUBLISH_RUBRICS = "rubrics.publish"
-    VERIFY_LEDGER = "ledger.verify"
-    READ_CAMPAIGNS = "campaigns.read"
-    OPEN_CAMPAIGN = "campaigns.open"
-    FREEZE_FRAME = "campaigns.frame"
-    ENTER_SEED = "campaigns.seed"
-    DRAW_SAMPLE = "campaigns.draw"
-    CLOSE_CAMPAIGN = "campaigns.close"
-    READ_RISK = "risk.read"
 
 
 SPOT_CHECK_READING = frozenset({Action.READ_CAMPAIGNS, Action.READ_RISK})

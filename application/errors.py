@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from domain.errors import DomainError
+
 
 class NotFoundError(LookupError):
     """The thing named does not exist (or did not exist at the time asked about)."""
@@ -29,3 +31,8 @@ class WrongPasswordError(Exception):
 
 class EvidenceAlteredError(Exception):
     """A stored evidence file no longer hashes to the SHA-256 its event recorded."""
+
+
+class StepOutOfOrderError(ConflictError, DomainError):
+    """A campaign's step asked for at another stage: a conflict with what was done (409),
+    and a rule of the campaign that nothing is checked past."""

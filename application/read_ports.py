@@ -19,11 +19,14 @@ from domain.unit import Unit
 
 @dataclass(frozen=True)
 class StoredChange:
-    """One event of an aggregate's history, as recorded."""
+    """One event of an aggregate's history: its payload as recorded (`state`, for its hash
+    and fields as kept), and `event`, the typed event it reads back as (upcast), for what
+    it means."""
 
     version: int
     topic: str
     state: dict[str, Any]
+    event: Any
 
 
 class GrantRecord(Protocol):

@@ -59,11 +59,15 @@ class Kaohe:
         return self.bus.handle_as(command, actor, caller, layer=layer)
 
     def history(self, aggregate_id: UUID) -> list[StoredChange]:
-        """Every event of one aggregate as stored (no upcasting), oldest first."""
+        """Every event of one aggregate, oldest first: as stored (no upcasting) and typed."""
         recorder = self.store.recorder
         stored = recorder.select_events(aggregate_id)
-        decode = self.store.mapper.transcoder.decode
-        return [StoredChange(e.originator_version, e.topic, decode(e.state)) for e in stored]
+        mapper = self.store.mapper
+        decode = mapper.transcoder.decode
+        return [
+            StoredChange(e.originator_version, e.topic, decode(e.state), mapper.to_domain_event(e))
+            for e in stored
+        ]
 
     def aggregate_at(
         self, aggregate_id: UUID, version: int | None = None, as_of: datetime | None = None

@@ -13,15 +13,16 @@ from domain.audit import Stamp, require_reason
 from domain.entries import Claim, ItemEntry, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.errors import DomainError, FieldError, ScoringInputError
+from domain.evidence import FINDINGS
 from domain.ids import assessment_id
 from domain.layers import counted_before, counting_entries, counting_entry
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
 from domain.rules import Kind
 from domain.scoring import Scorecard, score
-from domain.workflow import Layer, Status, check_action, check_layer, check_period
+from domain.steps import Action
+from domain.workflow import Layer, Status, check_layer, check_period, check_step
 
-FINDINGS = ("none", "error", "falsification")
 REASON_ALWAYS = (Kind.DEDUCTION, Kind.VETO)
 
 
@@ -217,7 +218,7 @@ class Assessment(AssessmentEvents):
         sha256: str,
         item: str | None = None,
     ) -> None:
-        check_action(self.status, "attach evidence to")
+        check_step(self.status, Action.ATTACH_EVIDENCE)
         if not name.strip() or size < 0 or len(sha256) != 64:
             raise DomainError("evidence needs a file name, a size and a SHA-256 hex digest")
         self._check_items(rubric, [] if item is None else [item], "attach evidence", "item")
@@ -233,7 +234,7 @@ class Assessment(AssessmentEvents):
     # Workflow ---------------------------------------------------------------------------
 
     def submit(self, stamp: Stamp, rubric: Rubric) -> None:
-        check_action(self.status, "submit")
+        check_step(self.status, Action.SUBMIT)
         unscored = self.scorecard(rubric, Layer.SELF).unscored
         if unscored:
             raise DomainError(f"cannot submit: items {', '.join(unscored)} are not scored yet")
@@ -242,14 +243,14 @@ class Assessment(AssessmentEvents):
     def return_to_unit(
         self, stamp: Stamp, rubric: Rubric, reason: str, items: Sequence[str]
     ) -> None:
-        check_action(self.status, "return")
+        check_step(self.status, Action.RETURN)
         self._check_items(rubric, items, "return the sheet", "items")
         self._emit(
             self.Returned, stamp, require_reason(reason, "return an assessment"), items=list(items)
         )
 
     def approve(self, stamp: Stamp) -> None:
-        check_action(self.status, "approve")
+        check_step(self.status, Action.APPROVE)
         if stamp.actor_id == self.submitted_by:
             raise DomainError("cannot approve an assessment you submitted yourself")
         self._emit(self.Approved, stamp)
@@ -263,11 +264,11 @@ class Assessment(AssessmentEvents):
         evidence: Sequence[str],
         note: str,
     ) -> None:
-        check_action(self.status, "record a finding on")
+        check_step(self.status, Action.RECORD_FINDING)
         if finding not in FINDINGS:
             raise DomainError(f"finding {finding!r} is unknown; allowed: {', '.join(FINDINGS)}")
         self._check_items(rubric, items, "record the finding", "items")
-        known = {e["sha256"] for e in self.evidence}
+        known = {e.sha256 for e in self.evidence}
         missing = [h for h in evidence if h not in known]
         if missing:
             raise DomainError(f"evidence {', '.join(missing)} is not attached to this assessment")
@@ -283,11 +284,11 @@ class Assessment(AssessmentEvents):
         )
 
     def finalize(self, stamp: Stamp) -> None:
-        check_action(self.status, "finalize")
+        check_step(self.status, Action.FINALIZE)
         self._emit(self.Finalized, stamp)
 
     def reopen(self, stamp: Stamp, reason: str) -> None:
-        check_action(self.status, "reopen")
+        check_step(self.status, Action.REOPEN)
         locker = self.finalized_by_role
         if self.status is Status.FINALIZED and locker and not outranks(stamp.role, locker):
             raise DomainError(

@@ -15,6 +15,7 @@ from typing import Any, Final
 from uuid import UUID
 
 from domain.audit import AuditedAggregate
+from domain.evidence import Evidence, Finding
 from domain.workflow import Layer, Status
 
 NOT_RECORDED: Final[Mapping[str, Any]] = MappingProxyType({"recorded": False})
@@ -111,9 +112,7 @@ class AssessmentEvents(AuditedAggregate):
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
-            aggregate.evidence.append(
-                {"item": self.item, "name": self.name, "size": self.size, "sha256": self.sha256}
-            )
+            aggregate.evidence.append(Evidence(self.item, self.name, self.size, self.sha256))
 
     class Submitted(AuditedAggregate.Event):
         def apply(self, aggregate: Any) -> None:
@@ -142,13 +141,10 @@ class AssessmentEvents(AuditedAggregate):
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.findings.append(
-                {
-                    "finding": self.finding,
-                    "items": self.items,
-                    "evidence": self.evidence,
-                    "note": self.reason,
-                    "by": self.actor_id,
-                }
+                Finding(
+                    *(self.finding, tuple(self.items), tuple(self.evidence)),
+                    *(self.reason, self.actor_id),
+                )
             )
 
     class Finalized(AuditedAggregate.Event):
@@ -170,8 +166,8 @@ class AssessmentEvents(AuditedAggregate):
     period: str
     status: Status
     layers: dict[str, dict[str, dict[str, Any]]]
-    evidence: list[dict[str, Any]]
-    findings: list[dict[str, Any]]
+    evidence: list[Evidence]
+    findings: list[Finding]
     submitted_by: str | None
     finalized_by_role: str | None
     returned_items: list[str]

@@ -7,9 +7,9 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID, uuid5
 
-from domain.assessment import FINDINGS
 from domain.audit import AuditedAggregate, Stamp, require_reason
 from domain.errors import DomainError
+from domain.evidence import FINDINGS
 from domain.ids import NAMESPACE
 from domain.sampling import (
     METHOD,

@@ -1,13 +1,15 @@
-"""The assessment workflow: statuses, score layers, and which action each status allows."""
+"""The assessment workflow: statuses, score layers, and which step each status opens."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.errors import DomainError, FieldError
 from domain.rubric import PeriodKind
+from domain.steps import Action
 
 
 class Status(StrEnum):
@@ -37,15 +39,27 @@ LAYER_OPEN_IN = {
     Layer.VERIFICATION: (Status.APPROVED,),
 }
 
-ACTION_ALLOWED_IN = {
-    "submit": (Status.DRAFT, Status.RETURNED),
-    "return": (Status.SUBMITTED,),
-    "approve": (Status.SUBMITTED,),
-    "record a finding on": (Status.APPROVED,),
-    "finalize": (Status.APPROVED,),
-    "reopen": (Status.APPROVED, Status.FINALIZED),
-    "attach evidence to": (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.APPROVED),
+STEP_OPEN_IN: Mapping[Action, tuple[Status, ...]] = {
+    Action.SUBMIT: (Status.DRAFT, Status.RETURNED),
+    Action.RETURN: (Status.SUBMITTED,),
+    Action.APPROVE: (Status.SUBMITTED,),
+    Action.RECORD_FINDING: (Status.APPROVED,),
+    Action.FINALIZE: (Status.APPROVED,),
+    Action.REOPEN: (Status.APPROVED, Status.FINALIZED),
+    Action.ATTACH_EVIDENCE: (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.APPROVED),
 }
+"""The workflow's steps and the statuses each is open in (scoring: `LAYER_OPEN_IN`)."""
+
+STEP_VERBS: Mapping[Action, str] = {
+    Action.SUBMIT: "submit",
+    Action.RETURN: "return",
+    Action.APPROVE: "approve",
+    Action.RECORD_FINDING: "record a finding on",
+    Action.FINALIZE: "finalize",
+    Action.REOPEN: "reopen",
+    Action.ATTACH_EVIDENCE: "attach evidence to",
+}
+"""How a refusal names each step: "cannot <verb> an assessment that is …"."""
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 YEAR = re.compile(r"^\d{4}$")
@@ -70,11 +84,18 @@ class PeriodProblem:
     chinese: str
 
 
-def check_action(status: Status, action: str) -> None:
-    allowed = ACTION_ALLOWED_IN[action]
-    if status not in allowed:
+def step_open(status: Status, step: Action) -> bool:
+    """Whether a sheet in this status takes the workflow step (the pages offer it then)."""
+    if step not in STEP_OPEN_IN:
+        raise ValueError(f"{step.value} is not a step of an assessment's workflow")
+    return status in STEP_OPEN_IN[step]
+
+
+def check_step(status: Status, step: Action) -> None:
+    if not step_open(status, step):
+        allowed = STEP_OPEN_IN[step]
         raise DomainError(
-            f"cannot {action} an assessment that is {status.value}; "
+            f"cannot {STEP_VERBS[step]} an assessment that is {status.value}; "
             f"allowed when {' or '.join(s.value for s in allowed)}"
         )
 

@@ -10,6 +10,8 @@ from psycopg import Connection
 from psycopg.rows import TupleRow
 from psycopg.sql import SQL, Composed, Identifier
 
+from infra.errors import HardenError
+
 LEDGER_TABLES = ("events", "event_times", "ledger_checkpoints")
 """The tables (after the store's prefix) that only ever grow; evidence lives in files."""
 
@@ -20,10 +22,6 @@ REFUSE = SQL(
     "TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege', "
     "HINT = 'record a new event instead (a correction, a reopening, a finding)'; END $$"
 )
-
-
-class HardenError(Exception):
-    """The store cannot be hardened as asked (says why and what is allowed)."""
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ from openpyxl import load_workbook
 from domain.checkpoint import Checkpoint
 from domain.errors import CheckpointError
 from domain.merkle_frontier import Frontier
+from infra.errors import NoteError
 from infra.export_stamp import MARK, Grid, Stamp, grid, normal, rows_hash
 from infra.ledger_log import logged_events
 from infra.projections.registry import Projections
 from infra.projections.tables import TableRequest, read_tables
-from infra.signed_note import NoteError, VerifierKey, signed_by, split_note
+from infra.signed_note import VerifierKey, signed_by, split_note
 
 MAX_CELLS = 20
 """Differing cells named one by one; the rest are counted."""

@@ -9,13 +9,10 @@ from eventsourcing.persistence import ApplicationRecorder
 
 from domain.merkle import root_of
 from infra.checkpoints import CheckpointFile
+from infra.errors import CheckpointRefusedError
 from infra.ledger import LedgerProblem
 from infra.ledger_log import LoggedEvent, logged_events
 from infra.signed_note import VerifierKey, signed_by
-
-
-class CheckpointRefusedError(ValueError):
-    """The checkpoint file itself cannot be trusted (signature, key or leaves)."""
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,11 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_private_key,
 )
 
-from infra.signed_note import COSIGNATURE, ED25519, NoteError, VerifierKey, raw_public
+from infra.errors import KeyFileError, NoteError
+from infra.signed_note import COSIGNATURE, ED25519, VerifierKey, raw_public
 
 LOG_NAME = "kaohe.local/ledger"
 """The checkpoint origin and the log key's name."""
-
-
-class KeyFileError(ValueError):
-    """A key file that cannot be read as an Ed25519 key; the message names the file."""
 
 
 @dataclass(frozen=True)

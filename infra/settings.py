@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from infra.errors import SettingsError
+
 DATA_DIR = "KAOHE_DATA_DIR"
 DATABASE_URL = "KAOHE_DATABASE_URL"
 POSTGRES_SCHEMA = "KAOHE_POSTGRES_SCHEMA"
@@ -19,10 +21,6 @@ CHECKPOINT_SECONDS = "KAOHE_CHECKPOINT_SECONDS"
 
 URL_FORM = "postgresql://user[:password]@host[:port]/dbname"
 SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-
-
-class SettingsError(ValueError):
-    """A setting the process cannot run with; the message names the variable and the fix."""
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from infra.errors import NoteError
+
 ED25519 = 0x01  # signed-note's algorithm byte for a plain Ed25519 note signature
 COSIGNATURE = 0x04  # tlog-cosignature/v1's: the witness signs a timestamped message
-
-
-class NoteError(ValueError):
-    """A note, key or signature line that is not in the format; the message says which."""
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:

@@ -9,12 +9,9 @@ from pathlib import Path
 
 from domain.checkpoint import Checkpoint
 from domain.merkle import verify_consistency
+from infra.errors import WitnessRefusedError
 from infra.ledger_keys import SigningKey
 from infra.signed_note import VerifierKey, sign_line, signed_by, split_note
-
-
-class WitnessRefusedError(ValueError):
-    """The witness will not cosign; the message says why (a fork is the reason that matters)."""
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 from uuid import UUID
 
-from eventsourcing.utils import get_topic
-
 from domain.account import Account
-from projections.processing import Dispatch
+from projections.processing import HandledProcessor
 
 ACCOUNTS = "accounts"
 
@@ -102,21 +100,9 @@ HANDLERS: Mapping[type, Handler] = {
 }
 
 
-class Accounts:
+class Accounts(HandledProcessor[AccountsView]):
     """The accounts processor: one row per account."""
 
     name = ACCOUNTS
+    handlers = HANDLERS
     revision = 1
-
-    def __init__(self) -> None:
-        self._topics = frozenset(get_topic(cls) for cls in HANDLERS)
-        self.topics: frozenset[str] | None = self._topics
-        self._dispatch: Dispatch[Handler] = Dispatch(HANDLERS)
-
-    def handles(self, topic: str) -> bool:
-        return topic in self._topics
-
-    def process(self, event: Any, position: int, view: AccountsView) -> None:
-        handler = self._dispatch.find(type(event))
-        if handler is not None:
-            handler(event, position, view)

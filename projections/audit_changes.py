@@ -22,6 +22,7 @@ from domain.canonical import canonical_json
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 from domain.workflow import PRECEDENCE, Layer, Status
+from projections.processing import Dispatch
 from projections.scores import entry_json
 
 
@@ -210,3 +211,30 @@ RULES: Mapping[type, Rule] = {
 """How each kind of event shows in the trail (every event the domain defines has a rule: a
 test walks them); an event without one still gets a row, with its kind taken from its
 aggregate class and its payload in `detail`."""
+
+_RULES: Dispatch[Rule] = Dispatch(RULES)
+
+
+def change_of(event: Any, facts: Facts) -> Change:
+    """What an event changed, by its rule: the one reading of it that the audit trail and
+    the history pages share."""
+    rule = _RULES.find(type(event))
+    return rule(event, facts) if rule else Change(kind_of(event))
+
+
+def kind_of(event: object) -> str:
+    """The aggregate kind of an event no rule knows: its aggregate class, in lower case."""
+    return type(event).__qualname__.partition(".")[0].lower()
+
+
+class MemoryFacts:
+    """Facts kept in memory while one aggregate's history is read from its start."""
+
+    def __init__(self) -> None:
+        self._facts: dict[tuple[UUID, str], str] = {}
+
+    def fact(self, aggregate_id: UUID, field: str) -> str | None:
+        return self._facts.get((aggregate_id, field))
+
+    def set_fact(self, aggregate_id: UUID, field: str, value: str) -> None:
+        self._facts[(aggregate_id, field)] = value

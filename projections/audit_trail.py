@@ -12,8 +12,7 @@ from eventsourcing.utils import get_topic
 
 from domain.audit import AuditedAggregate
 from domain.command_record import CommandRecord
-from projections.audit_changes import RULES, Change, Facts, Rule, as_json
-from projections.processing import Dispatch
+from projections.audit_changes import Change, Facts, as_json, change_of
 from projections.units import UnitsReader, subtree
 
 AUDIT_TRAIL = "audit_trail"
@@ -84,23 +83,13 @@ class AuditTrail:
     topics: frozenset[str] | None = None
     skipped = frozenset({get_topic(CommandRecord.Recorded)})
 
-    def __init__(self) -> None:
-        self._rules: Dispatch[Rule] = Dispatch(RULES)
-
     def handles(self, topic: str) -> bool:
         return topic not in self.skipped
 
     def process(self, event: Any, position: int, view: AuditTrailView) -> None:
         if not isinstance(event, AuditedAggregate.Event):
             return
-        rule = self._rules.find(type(event))
-        change = rule(event, view) if rule else Change(kind_of(event))
-        view.add(row_of(event, position, change))
-
-
-def kind_of(event: object) -> str:
-    """The aggregate kind of an event no rule knows: its aggregate class, in lower case."""
-    return type(event).__qualname__.partition(".")[0].lower()
+        view.add(row_of(event, position, change_of(event, view)))
 
 
 def row_of(event: Any, position: int, change: Change) -> AuditRow:

@@ -8,10 +8,8 @@ from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID
 
-from eventsourcing.utils import get_topic
-
 from domain.campaign import Campaign, Stage
-from projections.processing import Dispatch
+from projections.processing import HandledProcessor
 
 CAMPAIGNS = "campaigns"
 
@@ -95,21 +93,9 @@ HANDLERS: Mapping[type, Handler] = {
 }
 
 
-class Campaigns:
+class Campaigns(HandledProcessor[CampaignsView]):
     """The campaigns processor: one row per campaign."""
 
     name = CAMPAIGNS
+    handlers = HANDLERS
     revision = 2  # 2: the method, the frozen frame's size and hash, the sample's size
-
-    def __init__(self) -> None:
-        self._topics = frozenset(get_topic(cls) for cls in HANDLERS)
-        self.topics: frozenset[str] | None = self._topics
-        self._dispatch: Dispatch[Handler] = Dispatch(HANDLERS)
-
-    def handles(self, topic: str) -> bool:
-        return topic in self._topics
-
-    def process(self, event: Any, position: int, view: CampaignsView) -> None:
-        handler = self._dispatch.find(type(event))
-        if handler is not None:
-            handler(event, position, view)

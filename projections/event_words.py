@@ -9,6 +9,7 @@ from domain.account import Account
 from domain.assessment import Assessment
 from domain.campaign import Campaign
 from domain.rubric_version import RubricVersion
+from domain.steps import Action
 from domain.unit import Unit
 from projections.tables.wording import STATUS_WORDS
 
@@ -59,30 +60,30 @@ def name_of(event_class: type) -> str:
 WORDS_BY_NAME: Mapping[str, str] = {name_of(cls): words for cls, words in EVENT_WORDS.items()}
 
 ACTION_WORDS: Mapping[str, str] = {
-    "assessments.read": "查看评分表",
-    "assessments.open": "新建评分表",
-    "assessments.score": "打分",
-    "assessments.evidence": "上传佐证材料",
-    "assessments.submit": "提交",
-    "assessments.return": "退回",
-    "assessments.approve": "验收",
-    "assessments.finding": "记录复核发现",
-    "assessments.finalize": "定稿",
-    "assessments.reopen": "重新打开",
-    "audit.read": "查看审计记录",
-    "tables.read": "查看统计表",
-    "units.read": "查看单位",
-    "units.contact": "修改联系人",
-    "units.manage": "管理单位",
-    "accounts.read": "查看账号",
-    "accounts.manage": "管理账号",
-    "rubrics.read": "查看评分标准",
-    "rubrics.publish": "发布评分标准",
-    "ledger.verify": "校验台账",
-    "campaigns.read": "查看抽查",
-    "risk.read": "查看风险提示",
+    Action.READ_ASSESSMENTS: "查看评分表",
+    Action.OPEN: "新建评分表",
+    Action.SCORE: "打分",
+    Action.ATTACH_EVIDENCE: "上传佐证材料",
+    Action.SUBMIT: "提交",
+    Action.RETURN: "退回",
+    Action.APPROVE: "验收",
+    Action.RECORD_FINDING: "记录复核发现",
+    Action.FINALIZE: "定稿",
+    Action.REOPEN: "重新打开",
+    Action.READ_AUDIT: "查看审计记录",
+    Action.READ_TABLES: "查看统计表",
+    Action.READ_UNITS: "查看单位",
+    Action.SET_CONTACT: "修改联系人",
+    Action.MANAGE_UNITS: "管理单位",
+    Action.READ_ACCOUNTS: "查看账号",
+    Action.MANAGE_ACCOUNTS: "管理账号",
+    Action.READ_RUBRICS: "查看评分标准",
+    Action.PUBLISH_RUBRICS: "发布评分标准",
+    Action.VERIFY_LEDGER: "校验台账",
+    Action.READ_CAMPAIGNS: "查看抽查",
+    Action.READ_RISK: "查看风险提示",
 }
-"""Actions named in refusals (拒绝访问)."""
+"""Steps named in refusals (拒绝访问), by their stored value."""
 
 STATE_WORDS: Mapping[str, str] = {
     **STATUS_WORDS,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Generic, Protocol, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from eventsourcing.utils import get_topic
 
 H = TypeVar("H")
 V_contra = TypeVar("V_contra", contravariant=True)
+V = TypeVar("V")
 
 
 class Processor(Protocol[V_contra]):
@@ -46,3 +49,23 @@ class Dispatch(Generic[H]):
             found = next((self._handlers[c] for c in cls.__mro__ if c in self._handlers), None)
             self._resolved[cls] = found
             return found
+
+
+class HandledProcessor(Generic[V]):
+    """A processor of a few kinds of event, each with its handler (`handlers`): it reads
+    only their topics, and hands each event to the handler of its nearest class."""
+
+    handlers: ClassVar[Mapping[type, Callable[[Any, int, Any], None]]]
+
+    def __init__(self) -> None:
+        self._topics = frozenset(get_topic(cls) for cls in self.handlers)
+        self.topics: frozenset[str] | None = self._topics
+        self._dispatch: Dispatch[Callable[[Any, int, Any], None]] = Dispatch(self.handlers)
+
+    def handles(self, topic: str) -> bool:
+        return topic in self._topics
+
+    def process(self, event: Any, position: int, view: V) -> None:
+        handler = self._dispatch.find(type(event))
+        if handler is not None:
+            handler(event, position, view)

@@ -8,10 +8,8 @@ from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
 
-from eventsourcing.utils import get_topic
-
 from domain.unit import Unit
-from projections.processing import Dispatch
+from projections.processing import HandledProcessor
 
 UNITS = "units"
 FOREVER = "9999-12-31"
@@ -110,25 +108,13 @@ HANDLERS: Mapping[type, Handler] = {
 }
 
 
-class Units:
+class Units(HandledProcessor[UnitsView]):
     """The units processor: one row per unit and one history row per parent it has had."""
 
     name = UNITS
+    handlers = HANDLERS
     revision = 2
     """2: its SQL view shows NUL as a sign; a SQLite version built before may hold NUL."""
-
-    def __init__(self) -> None:
-        self._topics = frozenset(get_topic(cls) for cls in HANDLERS)
-        self.topics: frozenset[str] | None = self._topics
-        self._dispatch: Dispatch[Handler] = Dispatch(HANDLERS)
-
-    def handles(self, topic: str) -> bool:
-        return topic in self._topics
-
-    def process(self, event: Any, position: int, view: UnitsView) -> None:
-        handler = self._dispatch.find(type(event))
-        if handler is not None:
-            handler(event, position, view)
 
 
 def parent_on(history: Sequence[ParentLink], day: date) -> UUID | None:

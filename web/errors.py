@@ -15,8 +15,8 @@ from application.errors import (
     WrongPasswordError,
 )
 from domain.errors import DomainError, FieldError, RubricDefinitionError, ScoringInputError
-from infra.projections.tables import TableRequestError
-from projections.tables import UnknownSourceError
+from infra.errors import TableRequestError
+from projections.errors import UnknownSourceError
 
 
 class PreconditionRequiredError(Exception):

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from application.commands import campaigns as c
 from application.context import Context
-from application.errors import ConflictError
+from application.errors import ConflictError, StepOutOfOrderError
 from domain.assessment import Assessment
 from domain.campaign import Campaign, Stage, campaign_id
 from domain.errors import DomainError
@@ -26,11 +26,6 @@ STAGE_OF: Mapping[type[c.CampaignStep], tuple[Stage, str]] = {
     c.CloseCampaign: (Stage.DRAWN, "close"),
 }
 """The stage each step needs; at another a step is a conflict: steps run once, in order."""
-
-
-class StepOutOfOrderError(ConflictError, DomainError):
-    """A step asked for at another stage: a conflict with what was done (409), and a rule
-    of the campaign that nothing is checked past."""
 
 
 def at_stage(cmd: c.CampaignStep, campaign: Campaign) -> None:
@@ -98,7 +93,7 @@ def close_campaign(cmd: c.CloseCampaign, campaign: Campaign, ctx: Context) -> No
         aid = selected.assessment_id
         recorded = ctx.uow.load(Assessment, aid, f"assessment {aid}").findings
         if recorded:
-            findings[aid] = recorded[-1]["finding"]
+            findings[aid] = recorded[-1].finding
     campaign.close(ctx.stamp, findings)
 
 

@@ -47,11 +47,11 @@ class AssessmentQueries:
     def evidence(self, caller: Caller, aid: UUID, sha256: str) -> tuple[str, bytes] | None:
         """The name and content of a file attached to the assessment (None: not attached)."""
         sheet = self.sheet(caller, aid)
-        found = next((e for e in sheet.evidence if e["sha256"] == sha256.lower()), None)
+        found = next((e for e in sheet.evidence if e.sha256 == sha256.lower()), None)
         if found is None:
             return None
-        content = self.models.assessments().evidence_file(found["sha256"])
-        return None if content is None else (found["name"], content)
+        content = self.models.assessments().evidence_file(found.sha256)
+        return None if content is None else (found.name, content)
 
 
 def target_of(a: Assessment) -> Target:

@@ -14,7 +14,8 @@ from infra.bundle import make_bundle
 from infra.bundle_sheets import unit_sheets
 from infra.checkpoints import CheckpointFile, checkpoint_file
 from infra.cli.store import opened_store
-from infra.ledger_keys import KeyFileError, log_key_path, read_verifier_key
+from infra.errors import KeyFileError
+from infra.ledger_keys import log_key_path, read_verifier_key
 from infra.persistence.checkpoint_table import CheckpointTable
 from infra.projections.registry import Projections
 from infra.settings import Settings

@@ -10,12 +10,9 @@ import click
 from infra.checkpoints import CheckpointFile, checkpoint_file, make_checkpoint
 from infra.cli.store import opened_store
 from infra.clock import SystemClock
-from infra.ledger_against_checkpoint import (
-    CheckpointRefusedError,
-    CheckpointReport,
-    verify_against_checkpoint,
-)
-from infra.ledger_keys import LOG_NAME, KeyFileError, log_key_path, open_signing_key
+from infra.errors import CheckpointRefusedError, KeyFileError
+from infra.ledger_against_checkpoint import CheckpointReport, verify_against_checkpoint
+from infra.ledger_keys import LOG_NAME, log_key_path, open_signing_key
 from infra.ledger_keys import read_verifier_key as read_key
 from infra.settings import Settings
 from infra.signed_note import VerifierKey

@@ -6,7 +6,8 @@ import click
 import psycopg
 
 from infra.cli.store import opened_store
-from infra.db_harden import HardenError, hardening
+from infra.db_harden import hardening
+from infra.errors import HardenError
 from infra.persistence.checkpoint_table import CheckpointTable
 from infra.persistence.postgres_recorder import KaohePostgresRecorder
 from infra.settings import Settings

@@ -8,8 +8,8 @@ import click
 
 from infra.cli.checkpoint_commands import default_log_key
 from infra.cli.store import opened_store
+from infra.errors import KeyFileError
 from infra.export_verify import verify_export
-from infra.ledger_keys import KeyFileError
 from infra.ledger_keys import read_verifier_key as read_key
 from infra.projections.registry import Projections
 

@@ -14,8 +14,7 @@ from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.progress import QUIET_OPTION, progress_bar
 from infra.cli.store import opened_store
 from infra.clock import SystemClock
-from infra.projections.failures import ProjectionFailedError
-from infra.projections.rebuild import RebuildRunningError
+from infra.errors import ProjectionFailedError, RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
 from infra.settings import Settings
 

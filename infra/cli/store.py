@@ -10,8 +10,8 @@ from eventsourcing.persistence import PersistenceError
 
 from application.store import EventStore
 from infra.bootstrap import open_event_store
-from infra.persistence.reachability import StoreUnreachableError
-from infra.settings import Settings, SettingsError
+from infra.errors import SettingsError, StoreUnreachableError
+from infra.settings import Settings
 
 
 @contextmanager

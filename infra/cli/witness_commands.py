@@ -11,11 +11,11 @@ from domain.errors import ProofError
 from domain.merkle import consistency_proof
 from infra.checkpoints import CheckpointFile
 from infra.cli.store import opened_store
-from infra.ledger_keys import KeyFileError, open_signing_key, read_verifier_key
+from infra.errors import KeyFileError, NoteError, WitnessRefusedError
+from infra.ledger_keys import open_signing_key, read_verifier_key
 from infra.ledger_log import logged_events
 from infra.persistence.checkpoint_table import CheckpointTable
-from infra.signed_note import NoteError
-from infra.witness import ConsistencyProof, WitnessRefusedError, cosign
+from infra.witness import ConsistencyProof, cosign
 
 FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 OUT = click.Path(dir_okay=False, path_type=Path)

@@ -8,6 +8,7 @@ import psycopg
 import psycopg_pool
 from eventsourcing.persistence import InterfaceError, OperationalError
 
+from infra.errors import StoreUnreachableError
 from infra.settings import PostgresUrl
 
 CONNECT_TIMEOUT = 3
@@ -24,11 +25,6 @@ STORE_DOWN: tuple[type[Exception], ...] = (
     psycopg_pool.PoolTimeout,
 )
 """What reading or writing raises when the store cannot be reached (no input is to blame)."""
-
-
-class StoreUnreachableError(RuntimeError):
-    """The event store's database does not accept connections; the message says which
-    database and why."""
 
 
 def check_reachable(url: PostgresUrl, timeout: float = CONNECT_TIMEOUT) -> None:

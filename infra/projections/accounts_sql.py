@@ -6,8 +6,7 @@ import json
 from typing import Any
 from uuid import UUID
 
-from infra.projections.catalog import ActiveVersion
-from infra.projections.database import Database, Tx
+from infra.projections.latest_rows import LatestRowsReader, LatestRowsView
 from infra.projections.text import shown
 from projections.accounts import ACCOUNTS, AccountRow, GrantRow
 
@@ -38,15 +37,16 @@ def _params(a: AccountRow) -> tuple[object, ...]:
     )
 
 
-class SqlAccountsView:
-    """A batch's rows are written together when it is flushed (each account's row once, as
-    it stands at the end of the batch); nothing is cached between batches."""
+class SqlAccountsView(LatestRowsView[AccountRow]):
+    """One row per account, its grants as JSON."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._tx: Tx | None = None
-        self._table = ""
-        self._latest: dict[UUID, AccountRow] = {}
+    read_model, key, columns = ACCOUNTS, "account_id", COLUMNS
+
+    def to_params(self, row: AccountRow) -> tuple[object, ...]:
+        return _params(row)
+
+    def from_row(self, row: dict[str, Any]) -> AccountRow:
+        return _account(row)
 
     def tables(self, version: int) -> list[str]:
         return [
@@ -59,72 +59,28 @@ class SqlAccountsView:
         table = self.table_names(version)[0]
         return [f"CREATE INDEX IF NOT EXISTS accounts_v{version}_username ON {table} (username)"]
 
-    def table_names(self, version: int) -> list[str]:
-        return [self.db.table(ACCOUNTS, version)]
-
-    def begin(self, tx: Tx, version: int) -> None:
-        self.forget()
-        self._tx = tx
-        self._table = self.table_names(version)[0]
-
-    def flush(self) -> None:
-        tx = self._writing()
-        updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[1:])
-        tx.run_many(
-            f"INSERT INTO {self._table} ({COLUMNS}) VALUES ({', '.join(['%s'] * 7)}) "
-            f"ON CONFLICT (account_id) DO UPDATE SET {updates}",
-            [_params(a) for a in self._latest.values()],
-        )
-        self.forget()
-
-    def forget(self) -> None:
-        self._tx = None
-        self._latest.clear()
-
-    def building(self, version: int | None, fresh: bool = True) -> None:
-        """Nothing to defer beyond the batch: accounts are few."""
-
-    def settle(self, tx: Tx) -> None:
-        """Nothing was deferred."""
-
     def account(self, account_id: UUID) -> AccountRow | None:
-        if account_id in self._latest:
-            return self._latest[account_id]
-        statement = f"SELECT * FROM {self._table} WHERE account_id = %s"
-        row = self._writing().row(statement, [str(account_id)])
-        return None if row is None else _account(row)
+        return self._row(account_id)
 
     def put_account(self, account: AccountRow) -> None:
-        self._writing()
-        self._latest[account.account_id] = account
-
-    def _writing(self) -> Tx:
-        if self._tx is None:
-            raise RuntimeError("the accounts view is written only inside a batch")
-        return self._tx
+        self._put(account.account_id, account)
 
 
-class SqlAccountsReader:
+class SqlAccountsReader(LatestRowsReader[AccountRow]):
     """Reads the serving version of the accounts view."""
 
-    def __init__(self, active: ActiveVersion) -> None:
-        self.active = active
+    read_model, order = ACCOUNTS, "username"
+
+    def from_row(self, row: dict[str, Any]) -> AccountRow:
+        return _account(row)
 
     def account(self, account_id: UUID) -> AccountRow | None:
-        found = self._accounts("account_id = %s", [str(account_id)])
+        found = self._rows("account_id = %s", [str(account_id)])
         return found[0] if found else None
 
     def account_by_username(self, username: str) -> AccountRow | None:
-        found = self._accounts("username = %s", [shown(username)])
+        found = self._rows("username = %s", [shown(username)])
         return found[0] if found else None
 
     def all_accounts(self) -> list[AccountRow]:
-        return self._accounts("1 = 1", [])
-
-    def _accounts(self, condition: str, params: list[object]) -> list[AccountRow]:
-        def query(tx: Tx, version: int) -> list[AccountRow]:
-            table = self.active.db.table(ACCOUNTS, version)
-            statement = f"SELECT * FROM {table} WHERE {condition} ORDER BY username"
-            return [_account(r) for r in tx.rows(statement, params)]
-
-        return self.active.read(query)
+        return self._rows("1 = 1", [])

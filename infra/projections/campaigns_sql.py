@@ -6,8 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from infra.projections.catalog import ActiveVersion
-from infra.projections.database import Database, Tx
+from infra.projections.latest_rows import LatestRowsReader, LatestRowsView
 from infra.projections.text import shown
 from projections.campaigns import CAMPAIGNS, CampaignRow
 
@@ -40,15 +39,16 @@ def _params(c: CampaignRow) -> tuple[object, ...]:
     )
 
 
-class SqlCampaignsView:
-    """A batch's rows are written together when it is flushed (each campaign's row once, as
-    it stands at the end of the batch); nothing is cached between batches."""
+class SqlCampaignsView(LatestRowsView[CampaignRow]):
+    """One row per campaign."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._tx: Tx | None = None
-        self._table = ""
-        self._latest: dict[UUID, CampaignRow] = {}
+    read_model, key, columns = CAMPAIGNS, "campaign_id", COLUMNS
+
+    def to_params(self, row: CampaignRow) -> tuple[object, ...]:
+        return _params(row)
+
+    def from_row(self, row: dict[str, Any]) -> CampaignRow:
+        return _campaign(row)
 
     def tables(self, version: int) -> list[str]:
         return [
@@ -63,68 +63,24 @@ class SqlCampaignsView:
     def indexes(self, version: int) -> list[str]:
         return []
 
-    def table_names(self, version: int) -> list[str]:
-        return [self.db.table(CAMPAIGNS, version)]
-
-    def begin(self, tx: Tx, version: int) -> None:
-        self.forget()
-        self._tx = tx
-        self._table = self.table_names(version)[0]
-
-    def flush(self) -> None:
-        tx = self._writing()
-        updates = ", ".join(f"{c} = excluded.{c}" for c in COLUMNS.split(", ")[1:])
-        tx.run_many(
-            f"INSERT INTO {self._table} ({COLUMNS}) VALUES ({', '.join(['%s'] * 16)}) "
-            f"ON CONFLICT (campaign_id) DO UPDATE SET {updates}",
-            [_params(c) for c in self._latest.values()],
-        )
-        self.forget()
-
-    def forget(self) -> None:
-        self._tx = None
-        self._latest.clear()
-
-    def building(self, version: int | None, fresh: bool = True) -> None:
-        """Nothing to defer beyond the batch: campaigns are few."""
-
-    def settle(self, tx: Tx) -> None:
-        """Nothing was deferred."""
-
     def campaign(self, campaign_id: UUID) -> CampaignRow | None:
-        if campaign_id in self._latest:
-            return self._latest[campaign_id]
-        statement = f"SELECT * FROM {self._table} WHERE campaign_id = %s"
-        row = self._writing().row(statement, [str(campaign_id)])
-        return None if row is None else _campaign(row)
+        return self._row(campaign_id)
 
     def put_campaign(self, campaign: CampaignRow) -> None:
-        self._writing()
-        self._latest[campaign.campaign_id] = campaign
-
-    def _writing(self) -> Tx:
-        if self._tx is None:
-            raise RuntimeError("the campaigns view is written only inside a batch")
-        return self._tx
+        self._put(campaign.campaign_id, campaign)
 
 
-class SqlCampaignsReader:
+class SqlCampaignsReader(LatestRowsReader[CampaignRow]):
     """Reads the serving version of the campaigns view."""
 
-    def __init__(self, active: ActiveVersion) -> None:
-        self.active = active
+    read_model, order = CAMPAIGNS, "opened_position"
+
+    def from_row(self, row: dict[str, Any]) -> CampaignRow:
+        return _campaign(row)
 
     def campaign(self, campaign_id: UUID) -> CampaignRow | None:
-        found = self._campaigns("campaign_id = %s", [str(campaign_id)])
+        found = self._rows("campaign_id = %s", [str(campaign_id)])
         return found[0] if found else None
 
     def all_campaigns(self) -> list[CampaignRow]:
-        return self._campaigns("1 = 1", [])
-
-    def _campaigns(self, condition: str, params: list[object]) -> list[CampaignRow]:
-        def query(tx: Tx, version: int) -> list[CampaignRow]:
-            table = self.active.db.table(CAMPAIGNS, version)
-            statement = f"SELECT * FROM {table} WHERE {condition} ORDER BY opened_position"
-            return [_campaign(r) for r in tx.rows(statement, params)]
-
-        return self.active.read(query)
+        return self._rows("1 = 1", [])

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from infra.errors import StaleVersionError
 from infra.projections.advisory import lock_key
 from infra.projections.database import DB_ERRORS, Database, Tx
 from infra.projections.failures import Failures
@@ -24,10 +25,6 @@ ONE = "WHERE name = %s AND version = %s"
 INDEX_MEMORY = "256MB"
 """Memory PostgreSQL may use to sort a version's rows when its indexes are made."""
 T = TypeVar("T")
-
-
-class StaleVersionError(RuntimeError):
-    """The version a runner was writing was switched out and dropped; read the catalog again."""
 
 
 @dataclass(frozen=True)

@@ -53,18 +53,6 @@ class Failure:
         }
 
 
-class ProjectionFailedError(RuntimeError):
-    """A projection cannot apply an event; it stays before it and is retried, never skips it."""
-
-    def __init__(self, name: str, version: int, failure: Failure) -> None:
-        super().__init__(
-            f"{name} v{version} stopped at position {failure.position} "
-            f"({failure.topic} of {failure.aggregate_id} v{failure.aggregate_version}): "
-            f"{failure.error}"
-        )
-        self.name, self.version, self.failure = name, version, failure
-
-
 class Failures:
     """`projection_failures(name, version, position, …)`: at most one row per version, removed
     when the version moves past the event."""

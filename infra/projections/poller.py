@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 
 import structlog
 
+from infra.errors import ProjectionFailedError
 from infra.persistence.reachability import STORE_DOWN
 from infra.projections.advisory import AdvisoryLock, lock_key
-from infra.projections.failures import ProjectionFailedError
 from infra.projections.rebuild import rebuild
 from infra.projections.runner import ProjectionRunner
 

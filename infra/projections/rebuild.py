@@ -11,8 +11,9 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from application.store import EventStore
+from infra.errors import RebuildRunningError, StaleVersionError
 from infra.projections.advisory import AdvisoryLock, lock_key
-from infra.projections.catalog import Catalog, StaleVersionError
+from infra.projections.catalog import Catalog
 from infra.projections.database import Database
 from infra.projections.failures import STORE_DOWN
 from infra.projections.runner import ProjectionRunner, SharedDecoding
@@ -23,10 +24,6 @@ Progress = Callable[[int, int], None]
 
 FINAL_ROUNDS = 20
 """Batches at most applied inside the switching transaction (new events keep coming)."""
-
-
-class RebuildRunningError(RuntimeError):
-    """Another process is rebuilding this projection."""
 
 
 @dataclass

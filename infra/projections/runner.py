@@ -8,9 +8,10 @@ from typing import Any
 from eventsourcing.persistence import Mapper, Notification
 
 from application.store import EventStore
+from infra.errors import ProjectionFailedError
 from infra.projections.catalog import Catalog
 from infra.projections.database import Database, Tx
-from infra.projections.failures import STORE_DOWN, Failure, ProjectionFailedError
+from infra.projections.failures import STORE_DOWN, Failure
 from infra.projections.view import Projection
 
 Decode = Callable[[Notification], Any]

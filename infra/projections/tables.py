@@ -14,6 +14,7 @@ from domain.china_time import in_words
 from domain.rubric import PeriodKind, Rubric, UnitLevel
 from domain.rules import Kind
 from domain.workflow import QUARTER, period_problem
+from infra.errors import TableRequestError
 from infra.projections.registry import Projections
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
@@ -42,10 +43,6 @@ TABLES = (
     *("scores", "quarterly", "county-summary", "compliance", "tasks", "progress", "audit"),
     "risk",
 )
-
-
-class TableRequestError(ValueError):
-    """A table asked for with a name, unit or period that does not exist or does not fit."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from projections.tables.periods import last_day_of, period_label, quarters_throu
 from projections.tables.progress import progress_table
 from projections.tables.quarterly import quarterly_table
 from projections.tables.scores import scores_table, sheet_items_table
-from projections.tables.sources import UnknownSourceError
 from projections.tables.summary import summary_table
 from projections.tables.table import Cell, Table
 from projections.tables.tasks import tasks_table
@@ -16,7 +15,6 @@ __all__ = [
     "Cell",
     "Hierarchy",
     "Table",
-    "UnknownSourceError",
     "compliance_table",
     "county_summary_table",
     "hierarchy_on",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from domain.rubric import Rubric
+from projections.errors import UnknownSourceError
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.table import Cell
@@ -71,10 +72,6 @@ FIGURES: dict[str, Source] = {
     "result": lambda line: verdict(line.row),
 }
 ALLOWED = (*FIGURES, "bonus_minus_deductions", f"{SECTION}<number>")
-
-
-class UnknownSourceError(ValueError):
-    """A summary column names a source the table builder cannot fill."""
 
 
 def column_sources(rubric: Rubric) -> tuple[Source, ...]:

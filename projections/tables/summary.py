@@ -12,10 +12,11 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from domain.rubric import Rubric
+from projections.errors import UnknownSourceError
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.periods import last_day_of, period_label
-from projections.tables.sources import SummaryLine, UnknownSourceError, column_sources
+from projections.tables.sources import SummaryLine, column_sources
 from projections.tables.table import Table
 
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from infra.bootstrap import open_event_store
-from infra.persistence.reachability import StoreUnreachableError
+from infra.errors import StoreUnreachableError
 from infra.settings import Settings
 from web.cli import main
 

@@ -10,8 +10,8 @@ from application.commands.units import RenameUnit
 from application.service import Kaohe
 from application.store import EventStore
 from infra.bootstrap import open_event_store
+from infra.errors import RebuildRunningError
 from infra.projections.advisory import AdvisoryLock, lock_key
-from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import Projections
 from infra.settings import Settings
 from projections.audit_trail import AUDIT_TRAIL

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from application.commands.units import RenameUnit, SetUnitContact
 from application.service import Kaohe
 from application.store import EventStore
-from infra.projections.failures import ProjectionFailedError
+from infra.errors import ProjectionFailedError
 from infra.projections.poller import Poller
 from infra.projections.rebuild import rebuild
 from infra.projections.registry import Projections

@@ -6,9 +6,9 @@ import pytest
 
 from application.commands.units import RenameUnit
 from application.service import Kaohe
+from infra.errors import RebuildRunningError
 from infra.projections.catalog import Versions
 from infra.projections.database import DB_ERRORS
-from infra.projections.rebuild import RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections
 from projections.audit_trail import AUDIT_TRAIL, AuditQuery
 from tests.integration.projections.conftest import views

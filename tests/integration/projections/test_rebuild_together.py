@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from application.service import Kaohe
+from infra.errors import ProjectionFailedError
 from infra.projections import scores_sql
-from infra.projections.failures import ProjectionFailedError
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.projections.runner import ProjectionRunner
 from projections.audit_trail import AUDIT_TRAIL

@@ -18,8 +18,9 @@ from application.commands.units import RegisterUnit
 from application.service import Kaohe
 from domain.ids import unit_id
 from domain.rubric import UnitLevel
+from infra.errors import TableRequestError
 from infra.projections.registry import Projections
-from infra.projections.tables import TableRequest, TableRequestError, read_tables
+from infra.projections.tables import TableRequest, read_tables
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from projections.spot_checks.reading import read_report
 from projections.spot_checks.settings import RiskSettings

@@ -19,8 +19,9 @@ from application.commands.assessments import Approve, OpenAssessment, SaveSheet,
 from application.commands.rubrics import PublishRubric
 from application.service import Kaohe
 from domain.china_time import in_words
+from infra.errors import TableRequestError
 from infra.projections.registry import Projections
-from infra.projections.tables import TableRequest, TableRequestError, read_tables
+from infra.projections.tables import TableRequest, read_tables
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from projections.audit_trail import AuditQuery
 from tests.unit.application.conftest import TOWN, VILLAGE, by, full_sheet

@@ -135,7 +135,7 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
         assessment_id=second, file_name="会议记录.jpg", content=b"photo", item="4"
     )
     evidence = send(app, by(AUDITOR), attach)
-    sha = a.get(second).evidence[-1]["sha256"]
+    sha = a.get(second).evidence[-1].sha256
     with pytest.raises(DomainError, match="leads to a deduction or a veto"):
         record_finding(app, by(AUDITOR), second, "falsification", ["4"], [sha], "补写")
     outcome = record_finding(
@@ -154,7 +154,7 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
     vetoed = a.get(second)
     assert vetoed.layers["verification"]["61"] == {"raised": ["4"]}
     assert app.history(second)[-2].state["reason"] == "弄虚作假：会议记录系事后补写"
-    assert vetoed.findings[-1]["items"] == ["4", "61"]
+    assert vetoed.findings[-1].items == ("4", "61")
     for aid in rest:
         record_finding(app, by(AUDITOR), aid, "none", [], [], "核实无误")
     run(app, AUDITOR, CloseCampaign(campaign_id=cid))

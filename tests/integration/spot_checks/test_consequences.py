@@ -73,7 +73,7 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
         assessment_id=aid, file_name="台账比对.xlsx", content=b"ledger rows", item="12"
     )
     send(app, by(INSPECTOR), attach)
-    sha = a.get(aid).evidence[-1]["sha256"]
+    sha = a.get(aid).evidence[-1].sha256
     record_finding(
         app,
         by(INSPECTOR),
@@ -92,10 +92,10 @@ def test_a_falsification_takes_the_rubrics_deduction_and_keeps_the_items_other_l
     verified = sheet.scorecard(a.rubric_of(sheet)).total
     assert verified == reported - 3
     finding = sheet.findings[-1]
-    assert (finding["finding"], finding["items"], finding["evidence"]) == (
+    assert (finding.finding, finding.items, finding.evidence) == (
         "falsification",
-        ["12", "65"],
-        [sha],
+        ("12", "65"),
+        (sha,),
     )
     trail = [(c.topic.rpartition(".")[2], c.state["reason"]) for c in app.history(aid)[-3:]]
     assert trail == [
@@ -113,7 +113,7 @@ def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> N
         by(INSPECTOR),
         AttachEvidence(assessment_id=aid, file_name="照片.jpg", content=b"photo"),
     )
-    sha = a.get(aid).evidence[-1]["sha256"]
+    sha = a.get(aid).evidence[-1].sha256
     version = a.get(aid).version
     with pytest.raises(ScoringInputError, match=r"must be 0 or 1\.\.5"):
         record_finding(

@@ -163,5 +163,5 @@ def test_a_falsification_is_recorded_with_its_veto_by_the_county_only(world: Wor
     assert find("auditor", both).status_code == 422
     assert find("auditor", body).status_code == 200
     a = world.kaohe.assessments.get(aid)
-    assert a.version > version and a.findings[-1]["finding"] == "falsification"
+    assert a.version > version and a.findings[-1].finding == "falsification"
     assert a.layers["verification"]["61"]["raised"] == ["3"]

@@ -17,8 +17,8 @@ from application.errors import (
     WrongPasswordError,
 )
 from domain.errors import DomainError, FieldError, RubricDefinitionError, ScoringInputError
-from infra.projections.tables import TableRequestError
-from projections.tables import UnknownSourceError
+from infra.errors import TableRequestError
+from projections.errors import UnknownSourceError
 from tests.integration.web.test_page_text import signed_in
 from tests.integration.web.world import World
 from web.errors import (

@@ -159,7 +159,7 @@ def test_attached_evidence_is_kept_by_its_hash(desk: Desk) -> None:
     content = b"%PDF-1.4 appointment"
     desk.run("staff", c.AttachEvidence(assessment_id=aid, file_name="任命.pdf", content=content))
     [evidence] = desk.sheet(aid).evidence
-    assert desk.kaohe.assessments.files.get(evidence["sha256"]) == content
+    assert desk.kaohe.assessments.files.get(evidence.sha256) == content
 
 
 def test_a_sheet_goes_through_review_return_approval_and_finalization(desk: Desk) -> None:
@@ -216,7 +216,7 @@ def test_a_falsification_vetoes_the_sheet_in_the_same_save_as_its_finding(desk: 
     desk.run("reviewer", c.Approve(assessment_id=aid))
     content = b"site record"
     desk.run("auditor", c.AttachEvidence(assessment_id=aid, file_name="记录.pdf", content=content))
-    sha = desk.sheet(aid).evidence[-1]["sha256"]
+    sha = desk.sheet(aid).evidence[-1].sha256
     before = desk.sheet(aid).version
     finding = c.RecordFinding(
         assessment_id=aid,
@@ -230,7 +230,7 @@ def test_a_falsification_vetoes_the_sheet_in_the_same_save_as_its_finding(desk: 
     sheet = desk.sheet(aid)
     assert outcome.version == before + 2 == sheet.version
     assert sheet.entry(Layer.VERIFICATION, "61").raised == {"4"}
-    assert sheet.findings[-1]["items"] == ["2", "61"]
+    assert sheet.findings[-1].items == ("2", "61")
 
 
 def test_a_finding_with_a_consequence_it_cannot_carry_changes_nothing(desk: Desk) -> None:

@@ -127,8 +127,8 @@ def test_a_quarter_of_review_return_and_approval(world: World) -> None:
     done = a.get(aid)
     card = done.scorecard(a.rubric_of(done))
     assert (done.status, card.total, card.result.value) == (Status.FINALIZED, D(98), "passed")
-    assert done.evidence[0]["name"] == "任命文件.pdf"
-    assert app.assessments.files.get(done.evidence[0]["sha256"]) == b"%PDF-1.4 appointment"
+    assert done.evidence[0].name == "任命文件.pdf"
+    assert app.assessments.files.get(done.evidence[0].sha256) == b"%PDF-1.4 appointment"
 
 
 def test_any_past_version_or_moment_can_be_read(world: World) -> None:

@@ -243,7 +243,7 @@ def test_a_falsification_finding_must_name_items_and_evidence() -> None:
         a.record_finding(stamp("county"), RUBRIC, "falsification", ["1"], [HASH], "台账造假")
     a.attach_evidence(stamp("county"), RUBRIC, "照片.jpg", 10, HASH, "1")
     a.record_finding(stamp("county"), RUBRIC, "falsification", ["1"], [HASH], "台账造假")
-    assert a.findings[0]["finding"] == "falsification"
+    assert a.findings[0].finding == "falsification"
 
 
 @pytest.mark.parametrize(

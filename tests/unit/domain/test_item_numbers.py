@@ -74,4 +74,4 @@ def test_evidence_for_an_item_of_the_rubric_or_for_the_whole_sheet_is_kept() -> 
     a = filled()
     a.attach_evidence(stamp(), RUBRIC, "a.pdf", 1, HASH, "2")
     a.attach_evidence(stamp(), RUBRIC, "b.pdf", 1, HASH)
-    assert [e["item"] for e in a.evidence] == ["2", None]
+    assert [e.item for e in a.evidence] == ["2", None]

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from infra.errors import SettingsError
 from infra.persistence.env import event_store_env
-from infra.settings import PostgresUrl, Settings, SettingsError
+from infra.settings import PostgresUrl, Settings
 
 
 def test_defaults_to_sqlite_in_var() -> None:

@@ -10,15 +10,9 @@ import pytest
 
 from domain.checkpoint import Checkpoint
 from domain.errors import CheckpointError
-from infra.ledger_keys import KeyFileError, open_signing_key, read_verifier_key
-from infra.signed_note import (
-    COSIGNATURE,
-    NoteError,
-    VerifierKey,
-    cosigned_message,
-    sign_line,
-    signed_by,
-)
+from infra.errors import KeyFileError, NoteError
+from infra.ledger_keys import open_signing_key, read_verifier_key
+from infra.signed_note import COSIGNATURE, VerifierKey, cosigned_message, sign_line, signed_by
 
 BODY = "example.org/log\n4\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\ntime 1700000000\n"
 

@@ -14,8 +14,8 @@ from domain.assessment_events import EntryChanged
 from domain.audit import AuditedAggregate
 from domain.canonical import canonical_json
 from infra.projections.audit_trail_sql import SqlAuditTrailView
-from projections.audit_changes import RULES, Change
-from projections.audit_trail import IN_COLUMNS, AuditRow, AuditTrail, kind_of, row_of
+from projections.audit_changes import RULES, Change, kind_of
+from projections.audit_trail import IN_COLUMNS, AuditRow, AuditTrail, row_of
 from projections.processing import Dispatch
 from projections.scores import entry_json
 from tests.unit.projections.activity import Quarter

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from application.authorization import Action
 from application.errors import NotFoundError
 from domain.ids import unit_id
-from infra.projections.tables import TableRequestError
+from infra.errors import TableRequestError
 from projections.tables import Table
 from web.context import queries
 from web.pages.base import me, page_blueprint, page_caller

@@ -11,11 +11,15 @@ from datetime import datetime
 from typing import Any
 
 from application.read_ports import StoredChange
+from domain.assessment import Assessment
 from domain.layers import counted_before
 from domain.workflow import Layer
 from projections.event_words import event_words
 from projections.scores import SheetChange
 from web.pages.review.reasons import split_reason
+
+RETURNED = Assessment.Returned.__name__
+"""How the scores view names a return (its event class)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class ChangeLine:
 
     @property
     def is_evidence(self) -> bool:
-        return self.event == "EvidenceAttached"
+        return self.event == Assessment.EvidenceAttached.__name__
 
 
 @dataclass(frozen=True)
@@ -127,13 +131,13 @@ def returns_of(lines: Sequence[ChangeLine]) -> list[ReturnNote]:
     return [
         ReturnNote(c.version, c.at, c.actor_id, c.actor_role, c.detail.reason, c.detail.items)
         for c in lines
-        if c.event == "Returned"
+        if c.event == RETURNED
     ]
 
 
 def since_last_return(lines: Sequence[ChangeLine]) -> list[ChangeLine] | None:
     """The changes after the last return (None: the sheet was never returned)."""
-    last = max((c.version for c in lines if c.event == "Returned"), default=None)
+    last = max((c.version for c in lines if c.event == RETURNED), default=None)
     if last is None:
         return None
-    return [c for c in lines if c.version > last and c.event != "Returned"]
+    return [c for c in lines if c.version > last and c.event != RETURNED]

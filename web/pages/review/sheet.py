@@ -14,8 +14,9 @@ from uuid import UUID
 from application.authorization import Action
 from application.errors import NotFoundError
 from domain.assessment import Assessment
+from domain.evidence import Evidence
 from domain.rubric import Item, Node, Rubric, Section
-from domain.workflow import Layer, Status
+from domain.workflow import Layer, Status, step_open
 from projections.scores import ScoreRow, Summary, summarize
 from projections.tables.wording import LAYER_WORDS
 from projections.units import UnitRow
@@ -54,7 +55,7 @@ class ItemRow:
     counting_layer: str | None
     points: Decimal | None
     reasons: tuple[str, ...]
-    evidence: tuple[Mapping[str, Any], ...]
+    evidence: tuple[Evidence, ...]
     changed: bool
     returned: str | None
     """The reason it was returned for at the last return ("": named without one)."""
@@ -79,7 +80,7 @@ class ReviewSheet:
     @property
     def reviewable(self) -> bool:
         """Approve and return are open to this account now."""
-        waiting = self.row.status == Status.SUBMITTED.value
+        waiting = step_open(Status(self.row.status), Action.APPROVE)
         return waiting and self.reviewer and not self.own_submission
 
     @property
@@ -168,7 +169,7 @@ def _walk(
             counting_layer=row.counting_layer(n),
             points=row.summary.points.get(n),
             reasons=reasons.get(n, ()),
-            evidence=tuple(e for e in sheet.assessment.evidence if e.get("item") == n),
+            evidence=tuple(e for e in sheet.assessment.evidence if e.item == n),
             changed=n in sheet.changed_items,
             returned=last.per_item.get(n, "") if last and n in last.items else None,
         )

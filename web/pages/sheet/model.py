@@ -18,7 +18,7 @@ from domain.layers import counting_entry
 from domain.rubric import Item, Rubric, Section
 from domain.rules import RuleName
 from domain.scoring import Scorecard
-from domain.workflow import ACTION_ALLOWED_IN, LAYER_OPEN_IN, Layer
+from domain.workflow import LAYER_OPEN_IN, Layer, Status, step_open
 from projections.scores import Summary, summarize
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from projections.units import UnitRow
@@ -66,8 +66,9 @@ def acting_role(action: Action, unit: UUID) -> Role | None:
     return None if grant is None else grant.role
 
 
-def may_act(action: Action, unit: UUID, words: str, status: Any) -> bool:
-    return acting_role(action, unit) is not None and status in ACTION_ALLOWED_IN[words]
+def may_act(action: Action, unit: UUID, status: Status) -> bool:
+    """Whether the signed-in account may take a workflow step on a sheet in this status."""
+    return acting_role(action, unit) is not None and step_open(status, action)
 
 
 @dataclass
@@ -176,6 +177,6 @@ def load_page(aid: UUID) -> SheetPage:
         rubric,
         projections().units().unit(a.unit_id),
         layer,
-        may_act(Action.SUBMIT, a.unit_id, "submit", a.status),
-        may_act(Action.ATTACH_EVIDENCE, a.unit_id, "attach evidence to", a.status),
+        may_act(Action.SUBMIT, a.unit_id, a.status),
+        may_act(Action.ATTACH_EVIDENCE, a.unit_id, a.status),
     )

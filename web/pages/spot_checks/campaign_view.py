@@ -3,7 +3,6 @@ each sheet's inclusion probability and finding, and the recomputed draw."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -133,9 +132,9 @@ def sample_lines(c: Campaign) -> list[SampleLine]:
 def latest_finding(c: Campaign, aid: UUID) -> tuple[str | None, str]:
     """The sheet's latest finding and its note (a closed campaign keeps the one it closed
     with; the note is the sheet's)."""
-    recorded: Sequence[dict[str, str]] = queries().assessments.sheet(page_caller(), aid).findings
+    recorded = queries().assessments.sheet(page_caller(), aid).findings
     latest = recorded[-1] if recorded else None
     finding = c.findings.get(str(aid)) if c.stage is Stage.CLOSED else None
     if finding is None and latest is not None:
-        finding = latest["finding"]
-    return finding, latest["note"] if latest else ""
+        finding = latest.finding
+    return finding, latest.note if latest else ""

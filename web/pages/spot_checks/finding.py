@@ -12,8 +12,8 @@ from werkzeug.wrappers import Response
 
 from application.commands.assessments import AttachEvidence, RecordFinding
 from application.consequences import Consequence, check_consequence
-from domain.assessment import FINDINGS
 from domain.errors import DomainError
+from domain.evidence import FINDINGS
 from web.errors import PageInputError
 from web.pages.base import dispatch, form_version
 from web.pages.spot_checks.blueprint import bp

@@ -13,7 +13,7 @@ from web.pages.timeline.blueprint import bp
 from web.pages.timeline.filters import PAGE, read_filters, trail_lines
 from web.pages.timeline.lines import Line, grant_text
 from web.pages.timeline.names import Names
-from web.pages.timeline.own_events import AccountWalker, own_lines
+from web.pages.timeline.own_events import own_lines
 from web.resources.audit.routes import scope
 
 
@@ -34,7 +34,7 @@ def account(username: str) -> str:
     found, history = queries().accounts.with_history(who, username)
     root = scope(who, {})
     names = Names()
-    everything = own_lines(history, AccountWalker(names), names)
+    everything = own_lines(history, names)
     own, own_next = own_page(everything, request.args.get("own_before"))
     filters = read_filters({k: v for k, v in request.args.items() if k != "actor"})
     lines, next_before = trail_lines(filters, names, root, str(found.id))

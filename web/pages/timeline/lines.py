@@ -9,8 +9,10 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from domain.assessment import Assessment
+from projections.audit_changes import Change
 from projections.audit_trail import AuditRow
-from projections.event_words import ACTION_WORDS, VALUES_BY_NAME, event_words
+from projections.event_words import ACTION_WORDS, VALUES_BY_NAME, event_words, name_of
 from projections.tables.periods import period_label
 from projections.tables.wording import LAYER_WORDS
 from web.pages.base import ROLE_TITLES
@@ -71,8 +73,9 @@ def denied_text(text: str) -> str:
     return f"拒绝：{ACTION_WORDS.get(action, action)}（{target}）"
 
 
-def change_texts(name: str, row: AuditRow, names: Names) -> tuple[str | None, str | None]:
-    """Old → new as words: entries, statuses, units, grants; other values as kept."""
+def change_texts(name: str, row: AuditRow | Change, names: Names) -> tuple[str | None, str | None]:
+    """Old → new (of a trail's row, or of an event read now) as words: entries, statuses,
+    units, grants; other values as kept."""
     old, new = row.old, row.new
     if row.layer is not None:
         return (None if old is None else json_entry_text(old)), json_entry_text(new)
@@ -91,11 +94,11 @@ def change_texts(name: str, row: AuditRow, names: Names) -> tuple[str | None, st
 def note_of(name: str, detail: str | None) -> str | None:
     """What else people need to read from an event: the items returned, the rubric opened."""
     data: dict[str, Any] = json.loads(detail) if detail else {}
-    if name == "Assessment.Returned" and data.get("items"):
+    if name == name_of(Assessment.Returned) and data.get("items"):
         return "退回项目：" + "、".join(data["items"])
-    if name == "Assessment.FindingRecorded" and data.get("items"):
+    if name == name_of(Assessment.FindingRecorded) and data.get("items"):
         return "涉及项目：" + "、".join(data["items"])
-    if name == "Assessment.Opened" and "rubric_code" in data and "period" in data:
+    if name == name_of(Assessment.Opened) and "rubric_code" in data and "period" in data:
         period = period_label(data["period"])
         return f"{data['rubric_code']} 第 {data.get('rubric_version')} 版 · {period}"
     return None

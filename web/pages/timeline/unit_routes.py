@@ -12,7 +12,7 @@ from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
 from web.pages.timeline.filters import read_filters, trail_lines
 from web.pages.timeline.names import Names
-from web.pages.timeline.own_events import UnitWalker, own_lines
+from web.pages.timeline.own_events import own_lines
 from web.resources.audit.routes import scope
 
 
@@ -23,7 +23,7 @@ def unit(code: str) -> str:
     found, history = queries().units.with_history(who, code)
     root = scope(who, {"unit": code})
     names = Names()
-    own = own_lines(history, UnitWalker(names), names)
+    own = own_lines(history, names)
     filters = read_filters(request.args)
     lines, next_before = trail_lines(filters, names, root)
     row = queries().units.row(found.id)

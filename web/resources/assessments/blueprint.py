@@ -50,8 +50,8 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
         "as_of": as_of,
         "changed_at": a.modified_on,
         "layers": {layer.value: a.layers[layer.value] for layer in Layer},
-        "evidence": a.evidence,
-        "findings": a.findings,
+        "evidence": [e.to_data() for e in a.evidence],
+        "findings": [f.to_data() for f in a.findings],
         "returned_items": a.returned_items,
         "submitted_by": a.submitted_by,
         "score": {

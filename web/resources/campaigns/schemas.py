@@ -8,7 +8,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from application.commands.campaigns import EnterSeed, OpenCampaign
-from domain.assessment import FINDINGS
+from domain.evidence import FINDINGS
 from domain.sampling import Mode
 from web.resources.assessments.schemas import number, path
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field

@@ -21,8 +21,9 @@ from domain.rubric import SummaryColumn, SummaryTable
 from domain.rubric_checks import FIGURES as DOMAIN_FIGURES
 from domain.rules import Kind
 from domain.workflow import Status
+from projections.errors import UnknownSourceError
 from projections.tables.county_summary import county_summary_table
-from projections.tables.sources import ALLOWED, UnknownSourceError
+from projections.tables.sources import ALLOWED
 from tests.unit.projections.tables.builders import builtin, full_marks, hierarchy, sheet, unit
 
 CHANGZHI = builtin("changzhi-county-centre")
