@@ -154,6 +154,10 @@ class LogRead(Protocol):
         """The last log position at or before a moment (None: nothing yet)."""
         ...
 
+    def wait_for(self, position: int) -> None:
+        """Wait (briefly) until every read model has applied the log up to a position."""
+        ...
+
 
 class UnitRecord(Protocol):
     """A unit as the units read model holds it after its last event (level as stored)."""

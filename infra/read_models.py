@@ -97,16 +97,21 @@ class StoredRubrics:
 
 
 class StoredLog:
-    """The events as stored, and the timestamp index written beside them."""
+    """The events as stored, the timestamp index written beside them, and how far the
+    projections have applied them."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, projections: Projections) -> None:
         self.kaohe = kaohe
+        self.projections = projections
 
     def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
         return self.kaohe.history(aggregate_id)
 
     def position_at(self, at: datetime) -> int | None:
         return self.kaohe.store.history.position_at(at)
+
+    def wait_for(self, position: int) -> None:
+        self.projections.wait_for(position)
 
 
 class ProjectedReadModels:
@@ -141,4 +146,4 @@ class ProjectedReadModels:
         return StoredRubrics(self.projections, self.kaohe)
 
     def log(self) -> StoredLog:
-        return StoredLog(self.kaohe)
+        return StoredLog(self.kaohe, self.projections)
