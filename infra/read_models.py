@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from uuid import UUID
 
+from application.queries.reads import Queries
 from application.read_ports import StoredChange
 from application.service import Kaohe
 from domain.assessment import Assessment
@@ -15,8 +16,13 @@ from domain.unit import Unit
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
 from infra.projections.registry import Projections
+from infra.spot_check_reads import ProjectedSpotChecks
+from infra.view_reads import ProjectedScores, ProjectedTables, ProjectedTrail
 from projections.accounts import ACCOUNTS
+from projections.audit_trail import AuditPage
 from projections.campaigns import CAMPAIGNS
+from projections.scores import ScoreRow, SheetChange
+from projections.tables import Table
 from projections.units import FOREVER, UNITS, UnitRow, subtree
 
 
@@ -147,3 +153,19 @@ class ProjectedReadModels:
 
     def log(self) -> StoredLog:
         return StoredLog(self.kaohe, self.projections)
+
+    def scores(self) -> ProjectedScores:
+        return ProjectedScores(self.projections)
+
+    def trail(self) -> ProjectedTrail:
+        return ProjectedTrail(self.projections)
+
+    def tables(self) -> ProjectedTables:
+        return ProjectedTables(self.projections)
+
+    def spot_checks(self) -> ProjectedSpotChecks:
+        return ProjectedSpotChecks(self.projections)
+
+
+ProjectedQueries = Queries[ScoreRow, SheetChange, AuditPage, Table]
+"""The application's queries over these read models and views."""

@@ -12,12 +12,12 @@ from application.authorization import Caller
 from application.bus import Bus, Outcome
 from application.commands.base import Command
 from application.guarded import Guarded
-from application.queries.reads import Queries
 from application.service import Kaohe
 from application.unit_of_work import UnitOfWork
 from infra.auth_tokens import AuthTables
 from infra.login_throttle import LoginThrottle
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedQueries
 from web.errors import PreconditionRequiredError
 
 IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d{1,9})"?\s*$')
@@ -34,8 +34,8 @@ def guarded() -> Guarded:
     return found
 
 
-def queries() -> Queries:
-    found: Queries = current_app.extensions["queries"]
+def queries() -> ProjectedQueries:
+    found: ProjectedQueries = current_app.extensions["queries"]
     return found
 
 
@@ -65,6 +65,8 @@ def create(command: Command) -> Outcome:
 
 
 def projections() -> Projections:
+    """The read models' own state (how far each has applied the log, and any failure), which
+    the health check reports; what they hold is read through `queries()`."""
     found: Projections = current_app.extensions["projections"]
     return found
 

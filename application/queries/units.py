@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -52,9 +52,20 @@ class UnitQueries:
         """A unit's row in the read model, beside a unit (or history) the caller read."""
         return self.models.units().unit(unit_id)
 
+    def rows(self, unit_ids: Iterable[UUID]) -> dict[UUID, UnitRecord]:
+        """The rows of units beside sheets (or history) the caller read, by id (the view
+        brought up to the log once)."""
+        tree = self.models.units()
+        return {u: row for u in set(unit_ids) if (row := tree.unit(u)) is not None}
+
     def row_by_code(self, code: str) -> UnitRecord | None:
         """A unit's row by its code, as a form names it (a command then authorizes the use)."""
         return self.row(unit_id(code))
+
+    def below(self, own: Iterable[UUID]) -> frozenset[UUID]:
+        """The units strictly below the caller's own units (those its grants are over)."""
+        tree, roots = self.models.units(), frozenset(own)
+        return frozenset().union(*(tree.subtree(root) for root in roots)) - roots
 
     def tree(self, caller: Caller) -> list[UnitNode]:
         """The subtrees the caller may read, each root with every unit below it."""
