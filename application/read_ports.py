@@ -186,6 +186,10 @@ class LogRead(Protocol):
         """The position of the last event recorded (0: none yet)."""
         ...
 
+    def wait_for(self, position: int) -> None:
+        """Wait (briefly) until every read model has applied the log up to a position."""
+        ...
+
 
 class UnitRecord(Protocol):
     """A unit as the units read model holds it after its last event (level as stored)."""

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from application.accounts import AccountService
 from application.campaigns import CampaignService
+from application.queries.reads import Queries
 from application.read_ports import StoredChange
 from application.service import Kaohe
 from domain.assessment import Assessment
@@ -17,8 +18,13 @@ from domain.unit import Unit
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
 from infra.projections.registry import Projections
+from infra.spot_check_reads import ProjectedSpotChecks
+from infra.view_reads import ProjectedScores, ProjectedTables, ProjectedTrail
 from projections.accounts import ACCOUNTS
+from projections.audit_trail import AuditPage
 from projections.campaigns import CAMPAIGNS
+from projections.scores import ScoreRow, SheetChange
+from projections.tables import Table
 from projections.units import FOREVER, UNITS, UnitRow, subtree
 
 
@@ -102,10 +108,12 @@ class StoredRubrics:
 
 
 class StoredLog:
-    """The events as stored, and the timestamp index written beside them."""
+    """The events as stored, the timestamp index written beside them, and how far the
+    projections have applied them."""
 
-    def __init__(self, kaohe: Kaohe) -> None:
+    def __init__(self, kaohe: Kaohe, projections: Projections) -> None:
         self.kaohe = kaohe
+        self.projections = projections
 
     def history(self, aggregate_id: UUID) -> Sequence[StoredChange]:
         return self.kaohe.history(aggregate_id)
@@ -115,6 +123,9 @@ class StoredLog:
 
     def head(self) -> int:
         return self.kaohe.store.history.max_position()
+
+    def wait_for(self, position: int) -> None:
+        self.projections.wait_for(position)
 
 
 class ProjectedReadModels:
@@ -155,4 +166,20 @@ class ProjectedReadModels:
         return StoredRubrics(self.projections, self.kaohe)
 
     def log(self) -> StoredLog:
-        return StoredLog(self.kaohe)
+        return StoredLog(self.kaohe, self.projections)
+
+    def scores(self) -> ProjectedScores:
+        return ProjectedScores(self.projections)
+
+    def trail(self) -> ProjectedTrail:
+        return ProjectedTrail(self.projections)
+
+    def tables(self) -> ProjectedTables:
+        return ProjectedTables(self.projections)
+
+    def spot_checks(self) -> ProjectedSpotChecks:
+        return ProjectedSpotChecks(self.projections)
+
+
+ProjectedQueries = Queries[ScoreRow, SheetChange, AuditPage, Table]
+"""The application's queries over these read models and views."""

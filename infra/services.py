@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.bus import Bus
-from application.queries.reads import Queries
 from application.service import Kaohe
 from infra.auth_tokens import AuthTables
 from infra.export_stamp import Stamper
@@ -15,6 +14,7 @@ from infra.persistence.reachability import RETRY_AFTER as RETRY_AFTER
 from infra.persistence.reachability import STORE_DOWN as STORE_DOWN
 from infra.persistence.reachability import drop_broken_connections
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedQueries
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Services:
     kaohe: Kaohe
     projections: Projections
     bus: Bus
-    queries: Queries
+    queries: ProjectedQueries
     auth_tables: AuthTables
     login_throttle: LoginThrottle
     stamper: Stamper

@@ -11,11 +11,11 @@ from flask import Response, current_app, g, request
 from application.authorization import Caller
 from application.bus import Bus, Outcome
 from application.commands.base import Command
-from application.queries.reads import Queries
 from application.unit_of_work import UnitOfWork
 from infra.auth_tokens import AuthTables
 from infra.login_throttle import LoginThrottle
 from infra.projections.registry import Projections
+from infra.read_models import ProjectedQueries
 from infra.services import Services
 from web.errors import PreconditionRequiredError
 
@@ -29,7 +29,7 @@ def services() -> Services:
     return found
 
 
-def queries() -> Queries:
+def queries() -> ProjectedQueries:
     return services().queries
 
 
@@ -58,6 +58,8 @@ def create(command: Command) -> Outcome:
 
 
 def projections() -> Projections:
+    """The read models' own state (how far each has applied the log, and any failure), which
+    the health check reports; what they hold is read through `queries()`."""
     return services().projections
 
 

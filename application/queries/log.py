@@ -33,3 +33,8 @@ class LogQueries:
         if at is None:
             return None
         return self.models.log().position_at(at) or 0
+
+    def settle(self, position: int) -> None:
+        """Wait (briefly) until the read models show the log up to a command's position, so
+        the caller's next read shows its own write."""
+        self.models.log().wait_for(position)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Generic, Protocol, TypeVar
+
 from application.authorization import Authorizer
 from application.queries.access import AccessQueries
 from application.queries.accounts import AccountQueries
@@ -10,14 +12,30 @@ from application.queries.audit import AuditQueries
 from application.queries.campaigns import CampaignQueries
 from application.queries.log import LogQueries
 from application.queries.rubrics import RubricQueries
+from application.queries.sheets import SheetQueries
+from application.queries.spot_checks import SpotCheckQueries
+from application.queries.tables import TableQueries
+from application.queries.trail import TrailQueries
 from application.queries.units import UnitQueries
 from application.read_ports import ReadModels
+from application.view_ports import ChangeT, PageT, SheetRecord, SheetT, TableT, ViewReads
+
+S = TypeVar("S", bound=SheetRecord)
+C = TypeVar("C")
+P = TypeVar("P")
+T = TypeVar("T")
 
 
-class Queries:
-    """The reads callers may make, each authorized with the same Authorizer as the writes."""
+class AllReads(ReadModels, ViewReads[SheetT, ChangeT, PageT, TableT], Protocol):
+    """The read models and the views, as one object implements them."""
 
-    def __init__(self, auth: Authorizer, models: ReadModels) -> None:
+
+class Queries(Generic[S, C, P, T]):
+    """The reads callers may make, each authorized with the same Authorizer as the writes.
+    Generic in the views' rows (sheets, their changes, pages of the trail, tables), which
+    the queries hand on as the views give them."""
+
+    def __init__(self, auth: Authorizer, models: AllReads[S, C, P, T]) -> None:
         self.access = AccessQueries(auth)
         self.accounts = AccountQueries(auth, models)
         self.campaigns = CampaignQueries(auth, models)
@@ -26,3 +44,7 @@ class Queries:
         self.units = UnitQueries(auth, models)
         self.log = LogQueries(auth, models)
         self.audit = AuditQueries(auth, models)
+        self.sheets: SheetQueries[S, C] = SheetQueries(auth, models, models)
+        self.trail: TrailQueries[P] = TrailQueries(auth, models, models)
+        self.tables: TableQueries[T] = TableQueries(auth, models)
+        self.spot_checks = SpotCheckQueries(auth, models)

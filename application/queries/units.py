@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
 from application.authorization import Action, Authorizer, Caller, Target
 from application.read_ports import ReadModels, StoredChange, UnitRecord, UnitTree
+from domain.ids import unit_id
 from domain.unit import Unit
 
 
@@ -53,11 +54,31 @@ class UnitQueries:
         """A unit's row in the read model, beside a unit (or history) the caller read."""
         return self.models.units().unit(unit_id)
 
+    def rows(self, unit_ids: Iterable[UUID]) -> dict[UUID, UnitRecord]:
+        """The rows of units beside sheets (or history) the caller read, by id (the view
+        brought up to the log once)."""
+        tree = self.models.units()
+        return {u: row for u in set(unit_ids) if (row := tree.unit(u)) is not None}
+
+    def row_by_code(self, code: str) -> UnitRecord | None:
+        """A unit's row by its code, as a form names it (a command then authorizes the use)."""
+        return self.row(unit_id(code))
+
+    def below(self, own: Iterable[UUID]) -> frozenset[UUID]:
+        """The units strictly below the caller's own units (those its grants are over)."""
+        tree, roots = self.models.units(), frozenset(own)
+        return frozenset().union(*(tree.subtree(root) for root in roots)) - roots
+
     def tree(self, caller: Caller) -> list[UnitNode]:
         """The subtrees the caller may read, each root with every unit below it."""
         roots = self.auth.roots(caller, Action.READ_UNITS, "units")
+        return self.forest([g.unit_id for g in roots])
+
+    def forest(self, roots: Sequence[UUID]) -> list[UnitNode]:
+        """The subtrees of units a reach check granted the caller, each root with every unit
+        below it, by code."""
         tree = self.models.units()
-        nodes = [_node(tree, tree.children(), g.unit_id) for g in roots]
+        nodes = [_node(tree, tree.children(), root) for root in roots]
         return sorted((n for n in nodes if n is not None), key=lambda n: n.unit.code)
 
     def contacts(self, caller: Caller, code: str) -> list[UnitRecord]:

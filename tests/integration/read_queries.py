@@ -8,11 +8,11 @@ from application.queries.reads import Queries
 from application.refusals import InMemoryRefusalLog
 from application.service import Kaohe
 from infra.projections.registry import Projections
-from infra.read_models import ProjectedReadModels
+from infra.read_models import ProjectedQueries, ProjectedReadModels
 from infra.unit_tree import ViewUnitTree
 
 
-def read_queries(app: Kaohe, projections: Projections) -> Queries:
+def read_queries(app: Kaohe, projections: Projections) -> ProjectedQueries:
     clock = app.runner.clock
     auth = Authorizer(
         ViewUnitTree(projections),

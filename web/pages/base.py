@@ -19,7 +19,7 @@ from application.errors import AuthenticationError
 from domain.account import ROLE_RANK, Account, Role
 from domain.errors import FieldError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
-from web.context import account_id, bus, projections, queries, unit_of_work
+from web.context import account_id, bus, queries, unit_of_work
 from web.errors import REFUSED_ERRORS, InputRefusedError, PageInputError, detail_of, status_of
 
 
@@ -80,10 +80,9 @@ class Me:
 
     @cached_property
     def grants(self) -> list[GrantView]:
-        units = projections().units()
         views = []
         for grant in self.account.grants.values():
-            unit = units.unit(grant.unit_id)
+            unit = queries().units.row(grant.unit_id)
             code, name = (unit.code, unit.name) if unit else ("?", "（未知单位）")
             views.append(GrantView(grant.role, code, name))
         return sorted(views, key=lambda v: (-ROLE_RANK[v.role], v.unit_code))
@@ -130,13 +129,13 @@ def dispatch(command: Command, version: int | None = None) -> Outcome:
     """Send a form's command through the bus as the signed-in account, based on the version
     the form was read at; wait until the read models show it, so the next page does too."""
     outcome = bus().handle(command, page_caller(version), unit_of_work())
-    projections().wait_for(outcome.position)
+    queries().log.settle(outcome.position)
     return outcome
 
 
 def settled(outcome: Positioned) -> Positioned:
     """Wait (briefly) until the read models show a change, so the next page shows it too."""
-    projections().wait_for(outcome.position)
+    queries().log.settle(outcome.position)
     return outcome
 
 

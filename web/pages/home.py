@@ -13,17 +13,17 @@ from werkzeug.wrappers import Response
 
 from application.authorization import Action, allows
 from application.commands.assessments import OpenAssessment
+from application.read_ports import UnitRecord
 from domain.campaign import Stage
 from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import Rubric
 from domain.workflow import Status, period_problem
-from projections.scores import ScoreRow, SheetFilter
+from projections.scores import ScoreRow
 from projections.tables.periods import period_label
 from projections.tables.tasks import overdue
 from projections.tables.wording import STATUS_WORDS, verdict
-from projections.units import UnitRow, UnitsReader, subtree
-from web.context import projections, queries, today
+from web.context import queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
 
@@ -38,7 +38,7 @@ class SheetLine:
     """A sheet as the home page lists it."""
 
     row: ScoreRow
-    unit: UnitRow | None
+    unit: UnitRecord | None
     rubric: Rubric
 
     @property
@@ -71,29 +71,27 @@ def index() -> str:
 def home_page(open_error: str | None = None, form: dict[str, str] | None = None) -> str:
     who = me()
     caller = page_caller()
-    units = projections().units()
-    scores = projections().scores()
-    rubrics = {(r.code, r.version): r for r in scores.rubrics()}
+    rubrics = {(r.code, r.version): r for r in queries().sheets.rubrics()}
 
     def lines(rows: list[ScoreRow]) -> list[SheetLine]:
+        units = queries().units.rows(r.head.unit_id for r in rows)
         found = [
             SheetLine(
-                r, units.unit(r.head.unit_id), rubrics[r.head.rubric_code, r.head.rubric_version]
+                r, units.get(r.head.unit_id), rubrics[r.head.rubric_code, r.head.rubric_version]
             )
             for r in rows
         ]
         return sorted(found, key=lambda s: (s.unit.code if s.unit else "", s.row.head.period))
 
-    reach: frozenset[UUID] = frozenset()
+    visible: list[SheetLine] = []
     if who.may(Action.READ_ASSESSMENTS):
         roots = queries().access.reach(caller, Action.READ_ASSESSMENTS, "home")
-        reach = frozenset().union(*(subtree(units, root) for root in roots))
-    visible = lines(scores.sheets(SheetFilter(unit_ids=reach))) if reach else []
+        visible = lines(queries().sheets.under(roots))
 
     own_units = {unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.OPEN)}
     mine = [s for s in visible if s.row.head.unit_id in own_units]
-    reviewing = {unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.APPROVE)}
-    below = frozenset().union(*(subtree(units, u) for u in reviewing)) - reviewing
+    reviewing = [unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.APPROVE)]
+    below = queries().units.below(reviewing)
     reviews = [
         s for s in visible if s.row.status == Status.SUBMITTED.value and s.row.head.unit_id in below
     ]
@@ -110,7 +108,7 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
         tasks=due_tasks(visible, day),
         recent=recently_changed(visible),
         campaigns=under_way,
-        openable=openable(own_units, units, list(rubrics.values())),
+        openable=openable(own_units, list(rubrics.values())),
         today=day,
         open_error=open_error,
         form=form or {},
@@ -142,14 +140,14 @@ def recently_changed(sheets: list[SheetLine]) -> list[SheetLine]:
 class Openable:
     """A unit the account scores, with the published rubrics made for its level."""
 
-    unit: UnitRow
+    unit: UnitRecord
     rubrics: list[Rubric]
 
 
-def openable(own: set[UUID], units: UnitsReader, rubrics: list[Rubric]) -> list[Openable]:
+def openable(own: set[UUID], rubrics: list[Rubric]) -> list[Openable]:
     found = []
     for uid in sorted(own, key=str):
-        unit = units.unit(uid)
+        unit = queries().units.row(uid)
         if unit is None or unit.closed:
             continue
         fitting = [r for r in rubrics if r.scored_level.value == unit.level]
@@ -166,7 +164,7 @@ def open_sheet() -> Response | tuple[str, int]:
     period = request.form.get("period", "").strip().upper()
     if not unit or not rubric or not version.isdigit():
         raise PageInputError("请选择被考核单位和评分表。")
-    kinds = {(r.code, r.version): r.period for r in projections().scores().rubrics()}
+    kinds = {(r.code, r.version): r.period for r in queries().sheets.rubrics()}
     if problem := period_problem(period, kinds.get((rubric, int(version)))):
         return home_page(f"无法新建：{problem.chinese}", dict(request.form)), 422
     aid = assessment_id(unit_id(unit), rubric_version_id(rubric, int(version)), period)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from application.read_ports import AccountRecord, GrantRecord
 from domain.account import ROLE_RANK, Role
-from web.context import projections, queries
+from web.context import queries
 from web.pages.base import GrantView, page_caller
 
 
@@ -20,10 +20,9 @@ class AccountLine:
 
 def grant_views(grants: list[GrantRecord]) -> list[GrantView]:
     """The grants named by their units, highest role first (as `Me.grants` orders them)."""
-    units = projections().units()
     views = []
     for grant in grants:
-        unit = units.unit(grant.unit_id)
+        unit = queries().units.row(grant.unit_id)
         code, name = (unit.code, unit.name) if unit else ("?", "（未知单位）")
         views.append(GrantView(Role(grant.role), code, name))
     return sorted(views, key=lambda v: (-ROLE_RANK[v.role], v.unit_code))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
+from application.queries.units import UnitNode
+from application.read_ports import UnitRecord
 from domain.rubric import UnitLevel
 from domain.unit import PARENT_LEVEL
 from projections.tables.wording import LEVEL_WORDS
-from projections.units import FOREVER, UnitRow, UnitsReader
 
 CHILD_LEVEL: dict[UnitLevel, UnitLevel] = {parent: child for child, parent in PARENT_LEVEL.items()}
 """The level of a unit registered under a unit of each level (a village has none)."""
@@ -18,36 +20,32 @@ CHILD_LEVEL: dict[UnitLevel, UnitLevel] = {parent: child for child, parent in PA
 class TreeRow:
     """A unit at its depth in the tree (0: a root the administrator manages)."""
 
-    unit: UnitRow
+    unit: UnitRecord
     depth: int
-    parent: UnitRow | None
+    parent: UnitRecord | None
 
     @property
     def level_words(self) -> str:
         return LEVEL_WORDS.get(self.unit.level, self.unit.level)
 
 
-def tree_rows(reader: UnitsReader, roots: list[UUID]) -> list[TreeRow]:
-    """The units under the given roots (the latest hierarchy), each under its parent, by code."""
-    children: dict[UUID, list[UnitRow]] = {}
-    for child, parent in reader.parents_on(FOREVER).items():
-        row = reader.unit(child)
-        if parent is not None and row is not None:
-            children.setdefault(parent, []).append(row)
+def tree_rows(nodes: list[UnitNode], row_of: Callable[[UUID], UnitRecord | None]) -> list[TreeRow]:
+    """The units of the given subtrees (the latest hierarchy), each under its parent, by
+    code; a root's own parent is looked up with `row_of`."""
     found: list[TreeRow] = []
 
-    def visit(row: UnitRow, depth: int, parent: UnitRow | None) -> None:
-        found.append(TreeRow(row, depth, parent))
-        for child in sorted(children.get(row.unit_id, []), key=lambda r: r.code):
-            visit(child, depth + 1, row)
+    def visit(node: UnitNode, depth: int, parent: UnitRecord | None) -> None:
+        found.append(TreeRow(node.unit, depth, parent))
+        for child in node.children:
+            visit(child, depth + 1, node.unit)
 
-    top = [r for root in roots if (r := reader.unit(root)) is not None]
-    for row in sorted(top, key=lambda r: r.code):
-        visit(row, 0, reader.unit(row.parent_id) if row.parent_id else None)
+    for node in nodes:
+        top = node.unit
+        visit(node, 0, row_of(top.parent_id) if top.parent_id else None)
     return found
 
 
-def parents_for(rows: list[TreeRow], level: UnitLevel | None = None) -> list[UnitRow]:
+def parents_for(rows: list[TreeRow], level: UnitLevel | None = None) -> list[UnitRecord]:
     """Open units that may take children (of `level`, when given), in tree order."""
     return [
         r.unit

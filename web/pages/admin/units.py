@@ -9,7 +9,7 @@ from application.authorization import Action
 from application.commands.units import RegisterUnit
 from domain.rubric import UnitLevel
 from projections.tables.wording import LEVEL_WORDS
-from web.context import projections, queries
+from web.context import queries
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, attempt, check_required, done_notice, posted, text
 from web.pages.admin.unit_tree import CHILD_LEVEL, TreeRow, parents_for, tree_rows
@@ -21,7 +21,7 @@ MAX_CODE = 64
 def managed_tree() -> list[TreeRow]:
     """The units the administrator manages, as a tree."""
     roots = queries().access.reach(page_caller(), Action.MANAGE_UNITS, "units")
-    return tree_rows(projections().units(), roots)
+    return tree_rows(queries().units.forest(roots), queries().units.row)
 
 
 @bp.get("/units")
@@ -57,7 +57,7 @@ def register() -> Response | tuple[str, int]:
     check_required(state, "reg-name", name, "单位名称")
     level = UnitLevel.CITY
     if parent_code:
-        parent = projections().units().unit_by_code(parent_code)
+        parent = queries().units.row_by_code(parent_code)
         below = CHILD_LEVEL.get(UnitLevel(parent.level)) if parent else None
         if parent is None or parent.closed or below is None:
             state.refuse("reg-parent", "请选择一个未撤销的市、县或镇级单位作为上级。")

@@ -9,12 +9,12 @@ from decimal import Decimal
 from uuid import UUID
 
 from application.authorization import Action, allows
+from application.read_ports import UnitRecord
 from domain.ids import unit_id
 from domain.rubric import Rubric
 from domain.workflow import Layer, Status
-from projections.scores import ScoreRow, SheetFilter, summarize
-from projections.units import UnitRow, subtree
-from web.context import projections, queries
+from projections.scores import ScoreRow, summarize
+from web.context import queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
     ChangeLine,
@@ -35,7 +35,7 @@ class QueueLine:
     submitted, whether it came back after a return, and the last return."""
 
     row: ScoreRow
-    unit: UnitRow | None
+    unit: UnitRecord | None
     rubric: Rubric
     self_total: Decimal
     submitted_at: datetime | None
@@ -66,32 +66,29 @@ class Queue:
 
 def below_own(who: Me, action: Action) -> frozenset[UUID]:
     """The units strictly below those where the account's grants allow `action`."""
-    units = projections().units()
-    own = {unit_id(g.unit_code) for g in who.grants if allows(g.role, action)}
-    return frozenset().union(*(subtree(units, u) for u in own)) - own
+    return queries().units.below(unit_id(g.unit_code) for g in who.grants if allows(g.role, action))
 
 
 def read_queue(who: Me, period: str | None) -> Queue:
     caller = page_caller()
-    units = projections().units()
     roots = queries().access.reach(caller, Action.READ_ASSESSMENTS, "review queue")
-    reach = frozenset().union(*(subtree(units, root) for root in roots)) - set(roots)
-    scores = projections().scores()
-    rows = [r for r in scores.sheets(SheetFilter(unit_ids=reach)) if r.status in WAITING]
+    sheets = queries().sheets
+    rows = [r for r in sheets.under(roots, strictly=True) if r.status in WAITING]
     periods = sorted({r.head.period for r in rows}, reverse=True)
     rows = [r for r in rows if period is None or r.head.period == period]
-    histories = scores.histories([r.assessment_id for r in rows])
+    histories = sheets.changes_of(rows)
+    units = queries().units.rows(r.head.unit_id for r in rows)
     reviewable = below_own(who, Action.APPROVE)
     rubrics: dict[UUID, Rubric] = {}
     lines = []
     for row in rows:
-        rubric = rubrics.get(row.head.rubric_id) or scores.rubric(row.head.rubric_id)
+        rubric = rubrics.get(row.head.rubric_id) or sheets.rubric(row.head.rubric_id)
         rubrics[row.head.rubric_id] = rubric
         details: dict[int, Detail] = {}
         if row.status == Status.RETURNED.value:  # the reasons of its return are shown
             details = details_of(queries().assessments.history(caller, row.assessment_id))
         changes = change_lines(histories.get(row.assessment_id, []), details)
-        lines.append(_line(row, units.unit(row.head.unit_id), rubric, changes, reviewable))
+        lines.append(_line(row, units.get(row.head.unit_id), rubric, changes, reviewable))
     waiting = [li for li in lines if li.row.status == Status.SUBMITTED.value]
     returned = [li for li in lines if li.row.status == Status.RETURNED.value]
     return Queue(
@@ -107,7 +104,7 @@ def read_queue(who: Me, period: str | None) -> Queue:
 
 def _line(
     row: ScoreRow,
-    unit: UnitRow | None,
+    unit: UnitRecord | None,
     rubric: Rubric,
     changes: list[ChangeLine],
     reviewable: frozenset[UUID],

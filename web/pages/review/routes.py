@@ -13,8 +13,8 @@ from application.errors import ConflictError, PermissionDeniedError
 from domain.account import Role
 from projections.tables.periods import period_label
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
-from web.context import projections
-from web.pages.base import dispatch, error_page, form_version, me, page_blueprint
+from web.context import queries
+from web.pages.base import dispatch, error_page, form_version, me, page_blueprint, page_caller
 from web.pages.people import People
 from web.pages.review.queue import read_queue
 from web.pages.review.reasons import ReturnForm, item_label, read_return_form
@@ -48,12 +48,12 @@ def _done_notice() -> str | None:
     if done not in DONE:
         return None
     try:
-        row = projections().scores().sheet(UUID(aid))
+        row = queries().sheets.row(page_caller(), UUID(aid))
     except ValueError:
         row = None
     if row is None:
         return f"{DONE[done]}。"
-    unit = projections().units().unit(row.head.unit_id)
+    unit = queries().units.row(row.head.unit_id)
     name = unit.name if unit else ""
     return f"{DONE[done]}：{name} {period_label(row.head.period)}。"
 

@@ -12,15 +12,14 @@ from typing import Any, Literal
 from uuid import UUID
 
 from application.authorization import Action
-from application.errors import NotFoundError
+from application.read_ports import UnitRecord
 from domain.assessment import Assessment
 from domain.evidence import Evidence
 from domain.rubric import Item, Node, Rubric, Section
 from domain.workflow import Layer, Status, step_open
 from projections.scores import ScoreRow, Summary, summarize
 from projections.tables.wording import LAYER_WORDS
-from projections.units import UnitRow
-from web.context import account_id, projections, queries
+from web.context import account_id, queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
     ChangeLine,
@@ -67,7 +66,7 @@ class ReviewSheet:
     row: ScoreRow
     assessment: Assessment
     rubric: Rubric
-    unit: UnitRow | None
+    unit: UnitRecord | None
     self_summary: Summary
     lines: list[ChangeLine]
     returns: list[ReturnNote]
@@ -98,27 +97,21 @@ class ReviewSheet:
 
 def rubric_of(aid: UUID) -> Rubric:
     """The rubric version a sheet is scored against."""
-    row = projections().scores().sheet(aid)
-    if row is None:
-        raise NotFoundError(f"assessment {aid} not found")
-    return projections().scores().rubric(row.head.rubric_id)
+    return queries().sheets.rubric_of_sheet(aid)
 
 
 def read_review(who: Me, aid: UUID) -> ReviewSheet:
     caller = page_caller()
     current = queries().assessments.sheet(caller, aid)
-    scores = projections().scores()
-    row = scores.sheet(aid)
-    if row is None:
-        raise NotFoundError(f"assessment {aid} not found")
-    rubric = scores.rubric(row.head.rubric_id)
+    row = queries().sheets.row_of(current)
+    rubric = queries().sheets.rubric(row.head.rubric_id)
     stored = queries().assessments.history(caller, aid)
-    lines = change_lines(scores.histories([aid]).get(aid, []), details_of(stored))
+    lines = change_lines(queries().sheets.changes(current), details_of(stored))
     found = ReviewSheet(
         row=row,
         assessment=current,
         rubric=rubric,
-        unit=projections().units().unit(row.head.unit_id),
+        unit=queries().units.row(row.head.unit_id),
         self_summary=summarize(rubric, _up_to(row, Layer.SELF)),
         lines=lines,
         returns=returns_of(lines),

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
+from domain.assessment import Assessment
 from projections.event_words import event_words
 from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS
-from web.context import projections, queries
+from web.context import queries
 from web.pages.words import entry_words, plain
 
 
@@ -25,9 +25,9 @@ class ChangeLine:
     after: str
 
 
-def changes_since(aid: UUID, version: int) -> list[ChangeLine]:
-    """The sheet's changes after `version`, oldest first."""
-    history = projections().scores().histories([aid]).get(aid, [])
+def changes_since(a: Assessment, version: int) -> list[ChangeLine]:
+    """The changes of a sheet the caller read after `version`, oldest first."""
+    history = queries().sheets.changes(a)
     held: dict[tuple[str, str], Mapping[str, Any]] = {}
     lines = []
     for change in history:
@@ -60,10 +60,12 @@ def changes_since(aid: UUID, version: int) -> list[ChangeLine]:
     return lines
 
 
-def typed_since(aid: UUID, version: int, layer: str, values: Mapping[str, str]) -> dict[str, str]:
+def typed_since(
+    a: Assessment, version: int, layer: str, values: Mapping[str, str]
+) -> dict[str, str]:
     """Of a sheet form's values, those the user changed from what the layer held at the
     version they read (the rest are shown as they are now, others' changes included)."""
-    history = projections().scores().histories([aid]).get(aid, [])
+    history = queries().sheets.changes(a)
     held = {
         c.item: c.entry
         for c in history

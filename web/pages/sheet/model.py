@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from application.authorization import LAYER_OF, Action
+from application.read_ports import UnitRecord
 from domain.account import Role
 from domain.assessment import Assessment
 from domain.entries import ItemEntry
@@ -21,8 +22,7 @@ from domain.scoring import Scorecard
 from domain.workflow import LAYER_OPEN_IN, Layer, Status, step_open
 from projections.scores import Summary, summarize
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
-from projections.units import UnitRow
-from web.context import projections, queries
+from web.context import queries
 from web.pages.base import me, page_caller
 from web.pages.sheet.entries import field_id, main_field
 from web.pages.words import entry_words, plain
@@ -77,7 +77,7 @@ class SheetPage:
 
     a: Assessment
     rubric: Rubric
-    unit: UnitRow | None
+    unit: UnitRecord | None
     layer: Layer | None
     """The layer the account writes here, when that layer is open (None: read-only)."""
     can_submit: bool
@@ -175,7 +175,7 @@ def load_page(aid: UUID) -> SheetPage:
     return SheetPage(
         a,
         rubric,
-        projections().units().unit(a.unit_id),
+        queries().units.row(a.unit_id),
         layer,
         may_act(Action.SUBMIT, a.unit_id, a.status),
         may_act(Action.ATTACH_EVIDENCE, a.unit_id, a.status),

@@ -68,12 +68,12 @@ def ledger_of(page: SheetPage) -> SheetStamp | None:
 def conflict_page(aid: UUID, read_version: int, values: Mapping[str, str]) -> tuple[str, int]:
     """The sheet as it is now, with what the user typed kept and what others changed."""
     page = load_page(aid)
-    kept = typed_since(aid, read_version, page.layer.value, values) if page.layer else {}
+    kept = typed_since(page.a, read_version, page.layer.value, values) if page.layer else {}
     return render_sheet(
         page,
         values=kept,
         notice=(CONFLICT, "warn"),
-        conflict=changes_since(aid, read_version),
+        conflict=changes_since(page.a, read_version),
         status=409,
     )
 

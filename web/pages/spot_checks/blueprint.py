@@ -6,7 +6,7 @@ from uuid import UUID
 
 from application.authorization import Action
 from domain.campaign import Stage
-from web.context import projections, queries
+from web.context import queries
 from web.pages.base import me, page_blueprint, page_caller
 
 bp = page_blueprint("spot_checks", __name__)
@@ -50,7 +50,7 @@ def reached(current: Stage, stage: Stage) -> bool:
 
 
 def unit_name(uid: UUID) -> str:
-    found = projections().units().unit(uid)
+    found = queries().units.row(uid)
     return found.name if found else "（未知单位）"
 
 

@@ -12,7 +12,7 @@ from application.campaigns import Verification
 from application.commands.campaigns import weights_of
 from domain.campaign import Campaign, Stage
 from domain.sampling import FrameEntry
-from web.context import projections, queries
+from web.context import queries
 from web.pages.base import page_caller
 from web.pages.spot_checks.blueprint import unit_name
 from web.resources.campaigns.steps import frame_of
@@ -90,12 +90,11 @@ def candidates(c: Campaign) -> list[FrameLine]:
     """The approved sheets freezing would take now (as the API's frame step chooses them),
     each at its current version and content hash."""
     weights = weights_of(frame_of({}, c))
-    units = projections().units()
     found = []
     for aid, weight in weights.items():
         a = queries().assessments.sheet(page_caller(), aid)
-        station = units.unit(a.unit_id)
-        town = units.unit(station.parent_id) if station and station.parent_id else None
+        station = queries().units.row(a.unit_id)
+        town = queries().units.row(station.parent_id) if station and station.parent_id else None
         found.append(
             FrameLine(
                 aid,

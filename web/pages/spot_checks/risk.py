@@ -4,14 +4,13 @@ signals behind them, as the API's report gives them."""
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from flask import render_template, request
 
 from application.authorization import Action
-from projections.scores import SheetFilter
-from projections.spot_checks.reading import towns_of
-from projections.units import UnitRow, subtree
-from web.context import projections, queries
+from application.read_ports import UnitRecord
+from web.context import queries
 from web.pages.base import page_caller
 from web.pages.spot_checks.blueprint import SIGNAL_WORDS, bp
 from web.resources.campaigns.risk import county_risk
@@ -39,20 +38,22 @@ def risk_page() -> str:
     )
 
 
-def counties_in_reach() -> list[UnitRow]:
+def counties_in_reach() -> list[UnitRecord]:
     """The counties whose risk reports the signed-in account may read."""
-    units = projections().units()
     roots = queries().access.reach(page_caller(), Action.READ_RISK, "risk page")
-    reach = frozenset().union(*(subtree(units, root) for root in roots))
-    found = [u for u in units.all_units() if u.level == "county" and u.unit_id in reach]
-    return sorted(found, key=lambda u: u.code)
+    found: dict[UUID, UnitRecord] = {}
+    todo = list(queries().units.forest(roots))
+    while todo:
+        node = todo.pop()
+        if node.unit.level == "county":
+            found[node.unit.unit_id] = node.unit
+        todo += node.children
+    return sorted(found.values(), key=lambda u: u.code)
 
 
-def periods_of(county: UnitRow) -> list[str]:
+def periods_of(county: UnitRecord) -> list[str]:
     """The periods of the county's station sheets, latest first."""
-    stations = frozenset(towns_of(projections().units(), county.unit_id))
-    rows = projections().scores().sheets(SheetFilter(unit_ids=stations))
-    return sorted({r.head.period for r in rows}, reverse=True)
+    return queries().spot_checks.periods(page_caller(), county.code)
 
 
 def town_names(report: dict[str, Any] | None) -> dict[str, str]:

@@ -10,10 +10,10 @@ from flask import render_template, request
 
 from application.authorization import Action
 from domain.assessment import Assessment
-from projections.audit_trail import MAX_PAGE, AuditQuery
+from projections.audit_trail import MAX_PAGE
 from projections.tables.periods import period_label
 from projections.tables.wording import STATUS_WORDS
-from web.context import projections, queries
+from web.context import queries
 from web.errors import PageInputError
 from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
@@ -32,12 +32,11 @@ class Heading:
     status: str
 
 
-def event_lines(aid: UUID, names: Names) -> list[Line]:
-    """Every event of the assessment in the audit trail, oldest first."""
+def event_lines(a: Assessment, names: Names) -> list[Line]:
+    """Every event of the assessment the caller read in the audit trail, oldest first."""
     rows, before = [], None
     while True:
-        query = AuditQuery(assessment_id=aid, before=before, limit=MAX_PAGE)
-        page = projections().audit_trail(query)
+        page = queries().trail.of_sheet(a, before, MAX_PAGE)
         rows += page.rows
         if page.next_before is None:
             break
@@ -55,7 +54,7 @@ def chosen(raw: str | None, total: int) -> tuple[int, str | None]:
 
 
 def heading(a: Assessment, names: Names) -> Heading:
-    rubric = projections().scores().rubric(a.rubric_id)
+    rubric = queries().sheets.rubric(a.rubric_id)
     status = STATUS_WORDS.get(a.status.value, a.status.value)
     return Heading(names.place(a.unit_id), period_label(a.period), rubric.title, status)
 
@@ -65,9 +64,9 @@ def assessment(aid: UUID) -> str:
     """The assessment's events, and the sheet as of the one chosen on the slider."""
     a = queries().assessments.sheet(page_caller(), aid)
     names = Names()
-    lines = event_lines(aid, names)
+    lines = event_lines(a, names)
     number, error = chosen(request.args.get("event"), len(lines))
-    at: SheetAt | None = sheet_at(aid, lines[number - 1], len(lines)) if lines else None
+    at: SheetAt | None = sheet_at(a, lines[number - 1], len(lines)) if lines else None
     return render_template(
         "timeline/assessment.html",
         aid=aid,
@@ -83,11 +82,11 @@ def assessment(aid: UUID) -> str:
 @bp.get("/assessments/<uuid:aid>/timeline/at")
 def assessment_at(aid: UUID) -> str:
     """The sheet as of one event, alone (what the slider's script swaps in)."""
-    queries().assessments.sheet(page_caller(), aid)
-    lines = event_lines(aid, Names())
+    a = queries().assessments.sheet(page_caller(), aid)
+    lines = event_lines(a, Names())
     number, error = chosen(request.args.get("event"), len(lines))
     if error or not lines:
         raise PageInputError(error or "本评分表还没有审计记录。")
     return render_template(
-        "timeline/sheet_at.html", aid=aid, at=sheet_at(aid, lines[number - 1], len(lines))
+        "timeline/sheet_at.html", aid=aid, at=sheet_at(a, lines[number - 1], len(lines))
     )

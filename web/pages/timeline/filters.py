@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from uuid import UUID
 
+from application.queries.trail import TrailReach
+from application.view_ports import TrailAsk
 from domain.china_time import CHINA
 from domain.ids import account_id
-from projections.audit_trail import AuditQuery
-from web.context import projections, queries
+from web.context import queries
 from web.errors import PageInputError
 from web.pages.timeline.lines import Line, line_of_row
 from web.pages.timeline.names import Names
@@ -85,19 +85,18 @@ def _cursor(raw: str | None) -> int | None:
 
 
 def trail_lines(
-    filters: TrailFilters, names: Names, unit_id: UUID | None, actor_id: str | None = None
+    filters: TrailFilters, names: Names, reach: TrailReach, actor_id: str | None = None
 ) -> tuple[list[Line], int | None]:
     """One page of the audit trail, newest first, under the filters (none when they are
     wrong), and the cursor of the next (older) page."""
     if filters.errors:
         return [], None
-    query = AuditQuery(
+    ask = TrailAsk(
         actor_id=actor_id or filters.actor_id,
-        unit_id=unit_id,
         since=filters.since_at,
         until=filters.until_at,
         before=filters.before,
         limit=PAGE,
     )
-    page = projections().audit_trail(query)
+    page = queries().trail.page(reach, ask)
     return [line_of_row(row, names) for row in page.rows], page.next_before

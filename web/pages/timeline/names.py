@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from application.actor import SYSTEM
-from web.context import projections, queries
+from web.context import queries
 
 
 @dataclass(frozen=True)
@@ -69,5 +69,5 @@ def _place(unit_id: str) -> Place:
     found = _uuid(unit_id)
     if found is None or found == SYSTEM.unit_id:
         return NOWHERE
-    row = projections().units().unit(found)
+    row = queries().units.row(found)
     return Place(row.name, row.code) if row else Place("（未知单位）", "")

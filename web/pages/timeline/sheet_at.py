@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from uuid import UUID
 
-from application.errors import NotFoundError
+from domain.assessment import Assessment
 from domain.rubric import Item, Node, Rubric, Section
 from domain.workflow import Layer
 from projections.scores import ScoreRow
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
-from web.context import projections
+from web.context import queries
 from web.pages.timeline.lines import Line
 from web.pages.timeline.words import entry_text
 
@@ -58,13 +57,10 @@ class SheetAt:
         return [LAYER_WORDS[layer.value] for layer in LAYERS]
 
 
-def sheet_at(aid: UUID, line: Line, total: int) -> SheetAt:
-    """Read the sheet as of the event's log position (the caller was authorized already)."""
-    scores = projections().scores()
-    row = scores.sheet(aid, as_of=line.position)
-    if row is None:
-        raise NotFoundError(f"assessment {aid} has no sheet at log position {line.position}")
-    rubric = scores.rubric(row.head.rubric_id)
+def sheet_at(a: Assessment, line: Line, total: int) -> SheetAt:
+    """The sheet the caller read, as of the event's log position."""
+    row = queries().sheets.row_of(a, as_of=line.position)
+    rubric = queries().sheets.rubric(row.head.rubric_id)
     changed = line.item if line.layer else None
     return SheetAt(line, total, row, rubric, list(_walk(rubric.nodes, (), row, changed)))
 

@@ -13,9 +13,7 @@ from application.authorization import Action
 from application.commands.assessments import OpenAssessment
 from application.errors import NotFoundError
 from domain.ids import unit_id
-from projections.scores import SheetFilter
-from projections.units import subtree
-from web.context import as_of_position, bus, caller, projections, queries, unit_of_work
+from web.context import as_of_position, bus, caller, queries, unit_of_work
 from web.downloads import attachment
 from web.resources.assessments import scoring, workflow  # noqa: F401  (their routes)
 from web.resources.assessments.blueprint import answer, assessment_json, blp
@@ -38,28 +36,23 @@ class AssessmentsViews(MethodView):
     def get(self, query: dict[str, Any]) -> list[dict[str, Any]]:
         """Assessments in the caller's subtree (filters: unit, period, status, rubric; as_of)."""
         who = caller()
-        units = projections().units()
         if "unit" in query:
             code = query["unit"]
             queries().access.check(who, Action.READ_ASSESSMENTS, f"unit:{code}", unit_id(code))
-            reach = subtree(units, unit_id(code))
+            roots = [unit_id(code)]
         else:
             roots = queries().access.reach(who, Action.READ_ASSESSMENTS, "assessments")
-            reach = frozenset().union(*(subtree(units, root) for root in roots))
-        where = SheetFilter(
-            unit_ids=frozenset(reach), period=query.get("period"), rubric_code=query.get("rubric")
+        position = as_of_position(query.get("as_of"))
+        rows = queries().sheets.under(
+            roots, False, query.get("period"), query.get("rubric"), position
         )
-        rows = projections().scores().sheets(where, as_of=as_of_position(query.get("as_of")))
         wanted = query.get("status")
-        codes: dict[UUID, str | None] = {}
-        for row in rows:
-            if row.head.unit_id not in codes:
-                found = units.unit(row.head.unit_id)
-                codes[row.head.unit_id] = found.code if found else None
+        units = queries().units.rows(row.head.unit_id for row in rows)
+        codes = {u: found.code for u, found in units.items()}
         return [
             {
                 "id": row.assessment_id,
-                "unit": codes[row.head.unit_id],
+                "unit": codes.get(row.head.unit_id),
                 "rubric": row.head.rubric_code,
                 "rubric_version": row.head.rubric_version,
                 "period": row.head.period,
@@ -69,7 +62,7 @@ class AssessmentsViews(MethodView):
                 "result": row.summary.result,
                 "changed_at": row.changed_at,
             }
-            for row in sorted(rows, key=lambda r: (codes[r.head.unit_id] or "", r.head.period))
+            for row in sorted(rows, key=lambda r: (codes.get(r.head.unit_id) or "", r.head.period))
             if wanted is None or row.status == wanted
         ]
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 from flask.views import MethodView
 
 from application.authorization import Caller
+from application.queries.trail import TrailReach
+from application.view_ports import TrailAsk
 from domain.ids import account_id
-from projections.audit_trail import AuditQuery, AuditRow
-from web.context import as_of_position, caller, projections, queries
+from projections.audit_trail import AuditRow
+from web.context import as_of_position, caller, queries
 from web.resources.audit.schemas import AuditPageSchema, AuditQuerySchema
 from web.smorest import api_blueprint
 
@@ -41,9 +42,10 @@ def row_json(row: AuditRow) -> dict[str, Any]:
     }
 
 
-def scope(who: Caller, query: dict[str, Any]) -> UUID | None:
-    """The unit whose subtree the page is limited to (None: the whole trail)."""
-    return queries().audit.scope(who, query.get("assessment"), query.get("unit"))
+def scope(who: Caller, query: dict[str, Any]) -> TrailReach:
+    """How far the caller's page reaches: the assessment or unit asked for, or all it may
+    read."""
+    return queries().trail.reach(who, query.get("assessment"), query.get("unit"))
 
 
 @blp.route("")
@@ -53,19 +55,18 @@ class AuditViews(MethodView):
     def get(self, query: dict[str, Any]) -> dict[str, Any]:
         """Who did what, when and why, newest first; page with `before`."""
         who = caller()
-        unit = scope(who, query)
+        reach = scope(who, query)
         actor = query.get("actor")
-        page = projections().audit_trail(
-            AuditQuery(
-                assessment_id=query.get("assessment"),
+        page = queries().trail.page(
+            reach,
+            TrailAsk(
                 item=query.get("item"),
                 actor_id=str(account_id(actor)) if actor else None,
-                unit_id=unit,
                 since=query.get("since"),
                 until=query.get("until"),
                 as_of=as_of_position(query.get("as_of")),
                 before=query.get("before"),
                 limit=query["limit"],
-            )
+            ),
         )
         return {"rows": [row_json(r) for r in page.rows], "next_before": page.next_before}

@@ -10,9 +10,7 @@ from uuid import UUID
 from flask.views import MethodView
 
 from application.commands.campaigns import OpenCampaign
-from projections.spot_checks.reading import read_factors
-from projections.spot_checks.settings import RiskSettings
-from web.context import caller, create, projections, queries
+from web.context import caller, create, queries
 from web.resources.campaigns import risk, steps  # noqa: F401  (their routes)
 from web.resources.campaigns.blueprint import (
     blp,
@@ -79,12 +77,4 @@ class FactorsViews(MethodView):
         """Verification factors (verified ÷ reported) of the sampled sheets, by sheet, town,
         item and for the county, with the settings that classified them."""
         c = queries().campaigns.campaign(caller(), cid)
-        views = projections()
-        found = read_factors(
-            views.scores(),
-            views.units(),
-            c.county_id,
-            [s.assessment_id for s in c.sample],
-            RiskSettings(),
-        )
-        return found.to_json()
+        return queries().spot_checks.factors(c)

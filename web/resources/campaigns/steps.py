@@ -16,11 +16,7 @@ from application.commands.campaigns import (
     weights_of,
 )
 from domain.campaign import Campaign
-from domain.sampling import Mode
-from infra.projections.tables import applied_position
-from projections.spot_checks.reading import eligible, read_report, weighted_frame
-from projections.spot_checks.settings import RiskSettings
-from web.context import handle, projections, unit_of_work
+from web.context import handle, queries, unit_of_work
 from web.resources.campaigns.blueprint import blp, changed
 from web.resources.campaigns.schemas import CampaignSchema, FrameSchema, SeedSchema
 from web.resources.common import WRITE
@@ -32,13 +28,7 @@ def frame_of(body: dict[str, Any], c: Campaign) -> Candidates:
     given: Candidates | None = body.get("weights") or body.get("assessments")
     if given is not None:
         return given
-    views = projections()
-    scores, units = views.scores(), views.units()
-    if c.mode is not Mode.WEIGHTED:
-        return eligible(scores, units, c.county_id, c.period)
-    at = applied_position(views)
-    report = read_report(scores, units, c.county_id, c.period, RiskSettings(), at)
-    return weighted_frame(scores, units, c.county_id, c.period, report.weights())
+    return queries().spot_checks.frame(c)
 
 
 def freeze_command(body: dict[str, Any], cid: UUID) -> FreezeFrame:

@@ -9,14 +9,15 @@ from typing import Any
 from flask import Response
 from flask.views import MethodView
 
-from application.authorization import Action
 from application.errors import NotFoundError
+from application.queries.tables import table_action
+from application.view_ports import TableAsk
 from domain.ids import unit_id
 from infra.export import write_csv_tables, write_xlsx
-from infra.export_stamp import Stamp, pinned_position
-from infra.projections.tables import TABLES, TableRequest, read_tables
+from infra.export_stamp import Stamp
+from infra.projections.tables import TABLES
 from projections.tables import Table
-from web.context import caller, projections, queries, services, today
+from web.context import caller, queries, services, today
 from web.downloads import attachment
 from web.resources.tables.schemas import ReadQuerySchema, TableQuerySchema, TablesSchema
 from web.smorest import api_blueprint
@@ -35,17 +36,12 @@ TABLE_BODIES = {
 code replace each other in the document."""
 
 
-TABLE_ACTIONS = {"audit": Action.READ_AUDIT, "risk": Action.READ_RISK}
-"""Tables that need more than reading tables: the audit trail, and the risk report (which
-stays with the county that spot-checks and the levels above it)."""
-
-
 def unit_codes(name: str, query: dict[str, Any]) -> list[str]:
     """The unit asked for, or each top unit the caller may read the table of."""
     if name not in TABLES:
         raise NotFoundError(f"no table {name!r}; the tables are {', '.join(TABLES)}")
     who = caller()
-    action = TABLE_ACTIONS.get(name, Action.READ_TABLES)
+    action = table_action(name)
     if "unit" in query:
         code = query["unit"]
         queries().access.check(who, action, f"table:{name}@{code}", unit_id(code))
@@ -59,14 +55,12 @@ def tables_for(name: str, query: dict[str, Any], position: int | None = None) ->
     a log position when given."""
     codes = unit_codes(name, query)
     as_of: datetime | None = query.get("as_of")
-    projections().ensure()
+    who, period, day = caller(), query.get("period"), today()
     return [
         table
         for code in codes
-        for table in read_tables(
-            projections(),
-            TableRequest(name, code, query.get("period"), as_of, today=today()),
-            position,
+        for table in queries().tables.tables(
+            who, TableAsk(name, code, period, as_of, day, position)
         )
     ]
 
@@ -76,8 +70,7 @@ def stamped_tables(name: str, query: dict[str, Any]) -> tuple[list[Table], Stamp
     them (`kaohe ledger verify-export`)."""
     as_of: datetime | None = query.get("as_of")
     codes = unit_codes(name, query)
-    projections().ensure()
-    position = pinned_position(projections(), as_of)
+    position = queries().tables.pinned(as_of)
     tables = tables_for(name, query, position)
     stamp = services().stamper.stamp(
         tables, name, codes, query.get("period"), as_of, today(), position

@@ -1,0 +1,56 @@
+"""Queries on spot checks: a county's risk report, the sheets a frame would take, the factors
+of a campaign's checked sheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from application.authorization import Action, Authorizer, Caller, Target
+from application.commands.campaigns import Candidates
+from application.view_ports import SheetRecord, SpotChecksRead, ViewReads
+from domain.campaign import Campaign
+from domain.ids import unit_id
+from domain.sampling import Mode
+
+
+class SpotCheckQueries:
+    """Spot-check reads: the risk report needs reading risk on the county."""
+
+    def __init__(
+        self, auth: Authorizer, views: ViewReads[SheetRecord, object, object, object]
+    ) -> None:
+        self.auth = auth
+        self.views = views
+
+    def _read(self) -> SpotChecksRead:
+        return self.views.spot_checks()
+
+    def require_risk(self, caller: Caller, county: str) -> None:
+        """Refused (and recorded) unless the caller may read the county's risk report (the
+        unit need not exist yet)."""
+        self.auth.actor(caller, Action.READ_RISK, Target(f"risk:{county}", unit_id(county)))
+
+    def risk(
+        self, caller: Caller, county: str, period: str, position: int | None
+    ) -> dict[str, Any]:
+        """The county's risk report for a period, at a log position (None: as far as the
+        views have applied), each ranked unit named."""
+        self.require_risk(caller, county)
+        return self._read().risk(county, period, position)
+
+    def periods(self, caller: Caller, county: str) -> list[str]:
+        """The periods with the county's station sheets, latest first."""
+        self.require_risk(caller, county)
+        return self._read().periods(unit_id(county))
+
+    def frame(self, campaign: Campaign) -> Candidates:
+        """The sheets freezing a campaign the caller read would take now: its county's
+        approved sheets of its period (weighted by the risk report in the weighted mode);
+        the freeze command authorizes the step."""
+        weighted = campaign.mode is Mode.WEIGHTED
+        return self._read().frame(campaign.county_id, campaign.period, weighted)
+
+    def factors(self, campaign: Campaign) -> dict[str, Any]:
+        """The verification factors of the sampled sheets of a campaign the caller read."""
+        aids = [s.assessment_id for s in campaign.sample]
+        return self._read().factors(campaign.county_id, aids)
