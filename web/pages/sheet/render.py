@@ -9,11 +9,13 @@ from uuid import UUID
 
 from flask import current_app, render_template, request
 
+from domain.workflow import Status
 from infra.sheet_stamp import SheetStamp, sheet_stamp
 from projections.scores import Summary
 from projections.tables.wording import RESULT_WORDS
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
 from web.pages.sheet.model import SheetPage, load_page, path_key
+from web.pages.sheet.returned import return_reasons
 from web.pages.words import plain
 
 DONE: dict[str, str] = {
@@ -55,6 +57,7 @@ def render_sheet(
         conflict=conflict,
         result_words=RESULT_WORDS,
         ledger=ledger_of(page),
+        returned=return_reasons(page.a.id) if page.a.status is Status.RETURNED else None,
     )
     return html, status
 
