@@ -19,6 +19,7 @@ from domain.rules import Kind
 from domain.workflow import Layer
 from tests.browser.conftest import VIEWPORT, Site
 from tests.browser.pages import assert_accessible, screenshot
+from tests.browser.people import another_person
 from web.app import projections_of
 
 VILLAGE = "DEMO-01-01-01"
@@ -155,7 +156,9 @@ def test_a_page_read_before_someone_else_changed_the_sheet_changes_nothing(
     aid = submitted_sheet(site)
     site.login(page, "town_reviewer", TOWN)
     page.goto(f"{site.url}/review/{aid}")
-    reviewer = command(site, "town_reviewer", TOWN)
+    another_person(site, "town_reviewer", TOWN, "reviewer-0101-b", "周敏")
+    account = site.app.extensions["kaohe"].accounts.get("reviewer-0101-b")
+    reviewer = Command(Actor(account.id, Role.TOWN_REVIEWER, unit_id(TOWN)), "test-review")
     assessments = site.app.extensions["kaohe"].assessments
     points = assessments.get(aid).entry(Layer.SELF, "5").points
     assert points is not None
