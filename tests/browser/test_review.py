@@ -20,6 +20,7 @@ from domain.rules import Kind
 from domain.workflow import Layer
 from tests.browser.conftest import VIEWPORT, Site
 from tests.browser.pages import assert_accessible, screenshot
+from tests.browser.people import another_person
 from tests.unit.application.sending import Who, send
 from web.app import projections_of, services_of
 
@@ -162,8 +163,10 @@ def test_a_page_read_before_someone_else_changed_the_sheet_changes_nothing(
     aid = submitted_sheet(site)
     site.login(page, "town_reviewer", TOWN)
     page.goto(f"{site.url}/review/{aid}")
-    reviewer = command(site, "town_reviewer", TOWN)
+    another_person(site, "town_reviewer", TOWN, "reviewer-0101-b", "周敏")
     kaohe = services_of(site.app).kaohe
+    account = kaohe.accounts.get("reviewer-0101-b")
+    reviewer = Who(Actor(account.id, Role.TOWN_REVIEWER, unit_id(TOWN)), "test-review")
     points = kaohe.assessments.get(aid).entry(Layer.SELF, "5").points
     assert points is not None
     lower = ItemEntry(points=points - 1)

@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser.conftest import VIEWPORT, Site
 from tests.browser.pages import assert_accessible, screenshot
+from tests.browser.people import another_person, sign_in
 from web.app import services_of
 
 
@@ -72,7 +73,8 @@ def test_the_second_to_save_a_sheet_is_told_what_changed_and_keeps_what_they_typ
     page.get_by_role("button", name="新建并填写").click()
     page.wait_for_url("**/assessments/*")
     sheet = page.url
-    site.login(other_page, "station_staff", "DEMO-01-01-01")
+    password = another_person(site, "station_staff", "DEMO-01-01-01", "staff-010101-b", "周敏")
+    sign_in(site, other_page, "staff-010101-b", password)
     other_page.goto(sheet)
 
     page.get_by_label("第 1 项自评得分").fill("1")

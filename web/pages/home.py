@@ -26,6 +26,7 @@ from projections.tables.wording import STATUS_WORDS, verdict
 from web.context import queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
+from web.pages.home_returns import returned_sheets
 
 bp = page_blueprint("home", __name__)
 
@@ -100,10 +101,12 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
     if who.may(Action.READ_CAMPAIGNS):
         found = queries().campaigns.lines(caller)
         under_way = [c for c in found if c.stage != Stage.CLOSED.value]
+    to_fill = [s for s in mine if s.row.status in TO_FILL]
     return render_template(
         "home.html",
         mine=mine,
-        to_fill=[s for s in mine if s.row.status in TO_FILL],
+        to_fill=to_fill,
+        returned=returned_sheets(to_fill),
         reviews=reviews,
         tasks=due_tasks(visible, day),
         recent=recently_changed(visible),

@@ -66,3 +66,34 @@
     timer = setTimeout(refresh, 300);
   });
 })();
+
+// Submitting sends the sheet form's typed scores with it (the server saves them first); a
+// small form (deduction, bonus, withdrawal, veto, evidence) holding something typed and not
+// yet sent would be dropped, so the submit is refused until it is sent or cleared.
+(() => {
+  const button = document.getElementById("submit-sheet");
+  if (!button) return;
+  const labelOf = (field) => {
+    const label = document.querySelector(`label[for="${CSS.escape(field.id)}"]`);
+    return (label ? label.textContent : field.name).trim();
+  };
+  const whereOf = (field) => {
+    const row = field.closest("tr[id^='item-']");
+    return row ? `第 ${row.id.slice(5)} 项` : "佐证材料";
+  };
+  button.addEventListener("click", (event) => {
+    const problems = [];
+    for (const form of document.querySelectorAll("form.part-form, form.evidence-form")) {
+      const send = form.querySelector("button[type=submit]").textContent.trim();
+      for (const field of window.kaohe.changedFields(form)) {
+        problems.push({
+          id: field.id,
+          text: `${whereOf(field)}「${labelOf(field)}」已填写，但尚未点“${send}”：请先点“${send}”，或清空后再提交。`,
+        });
+      }
+    }
+    if (!problems.length) return;
+    event.preventDefault();
+    window.kaohe.errorSummary(`未提交：有 ${problems.length} 处填写的内容尚未保存`, problems);
+  });
+})();

@@ -79,9 +79,13 @@ def read_return_form(form: Mapping[str, str], ticked: Sequence[str], rubric: Rub
             if not text:
                 found.errors[f"reason-{number}"] = f"请填写退回{item_label(number)}的理由。"
             elif len(text) > ITEM_LIMIT:
-                found.errors[f"reason-{number}"] = f"理由请不超过 {ITEM_LIMIT} 字。"
+                found.errors[f"reason-{number}"] = (
+                    f"{item_label(number)}的理由请不超过 {ITEM_LIMIT} 字（现为 {len(text)} 字）。"
+                )
     if len(found.overall) > OVERALL_LIMIT:
-        found.errors["overall"] = f"总体意见请不超过 {OVERALL_LIMIT} 字。"
+        found.errors["overall"] = (
+            f"总体意见请不超过 {OVERALL_LIMIT} 字（现为 {len(found.overall)} 字）。"
+        )
     elif not found.ticked and not found.overall:
         found.errors["overall"] = "请勾选需要整改的项目并逐项填写理由，或填写总体意见。"
     return found

@@ -17,8 +17,15 @@ from web.context import queries
 from web.pages.base import dispatch, error_page, form_version, me, page_blueprint, page_caller
 from web.pages.people import People
 from web.pages.review.queue import read_queue
-from web.pages.review.reasons import ReturnForm, item_label, read_return_form
+from web.pages.review.reasons import (
+    ITEM_LIMIT,
+    OVERALL_LIMIT,
+    ReturnForm,
+    item_label,
+    read_return_form,
+)
 from web.pages.review.sheet import read_review, rubric_of
+from web.pages.sheet.stale import stale_words
 from web.pages.words import entry_words
 
 bp = page_blueprint("review", __name__)
@@ -80,6 +87,8 @@ def review_page(
         status_words=STATUS_WORDS,
         result_words=RESULT_WORDS,
         layer_words=LAYER_WORDS,
+        item_limit=ITEM_LIMIT,
+        overall_limit=OVERALL_LIMIT,
     ), status
 
 
@@ -89,7 +98,7 @@ def approve(aid: UUID) -> Response | tuple[str, int]:
     try:
         dispatch(Approve(assessment_id=aid), form_version())
     except ConflictError:
-        return review_page(aid, notice=STALE, status=409)
+        return review_page(aid, notice=stale_words(aid, form_version()) or STALE, status=409)
     except PermissionDeniedError as refused:
         return _refused(aid, refused)
     return redirect(url_for("review.queue", done="approved", aid=aid), code=303)
@@ -105,7 +114,7 @@ def return_sheet(aid: UUID) -> Response | tuple[str, int]:
         command = ReturnAssessment(assessment_id=aid, reason=form.reason, items=tuple(form.ticked))
         dispatch(command, form_version())
     except ConflictError:
-        return review_page(aid, form, STALE, 409)
+        return review_page(aid, form, stale_words(aid, form_version()) or STALE, 409)
     except PermissionDeniedError as refused:
         return _refused(aid, refused)
     return redirect(url_for("review.queue", done="returned", aid=aid), code=303)

@@ -27,6 +27,7 @@ from web.errors import PageInputError
 from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.entries import NUMBER_WORDS, parse_number
+from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
 from web.pages.sheet.render import conflict_page, render_sheet
@@ -46,6 +47,8 @@ def act(
     form's field (`fields`: its value field and its reason field), keeping what was typed."""
     version = form_version()
     value_field, reason_field = fields
+    if too_long := reason_problem(form("reason")):
+        return refuse(aid, values, reason_field, reason_field, too_long)
     try:
         dispatch(command, version)
     except ConflictError:

@@ -9,12 +9,18 @@ from uuid import UUID
 
 from flask import render_template, request
 
+from domain.workflow import Status
 from infra.sheet_stamp import SheetStamp, sheet_stamp
 from projections.scores import Summary
 from projections.tables.wording import RESULT_WORDS
 from web.context import services
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
+from web.pages.sheet.entries import preview, read_form
+from web.pages.sheet.field_names import field_name
+from web.pages.sheet.limits import REASON_LIMIT
 from web.pages.sheet.model import SheetPage, load_page, path_key
+from web.pages.sheet.returned import return_reasons
+from web.pages.sheet.stale import stale_words
 from web.pages.words import plain
 
 DONE: dict[str, str] = {
@@ -42,8 +48,10 @@ def render_sheet(
     errors: Mapping[str, str] | None = None,
     notice: tuple[str, str] | None = None,
     conflict: list[ChangeLine] | None = None,
+    conflict_title: str | None = None,
     status: int = 200,
 ) -> tuple[str, int]:
+    as_typed(page, values or {})
     done = DONE.get(request.args.get("done", ""))
     if notice is None and done:
         notice = (done, "ok")
@@ -54,10 +62,23 @@ def render_sheet(
         errors=errors or {},
         notice=notice,
         conflict=conflict,
+        conflict_title=conflict_title,
         result_words=RESULT_WORDS,
         ledger=ledger_of(page),
+        field_name=field_name,
+        reason_limit=REASON_LIMIT,
+        returned=return_reasons(page.a.id) if page.a.status is Status.RETURNED else None,
     )
     return html, status
+
+
+def as_typed(page: SheetPage, values: Mapping[str, str]) -> None:
+    """Score the page as its boxes show it: a refused form keeps what was typed, so the
+    points, subtotals and total count its valid values (a wrong one counts as unsaved)."""
+    if page.layer is None or not values:
+        return
+    read = read_form(page.rubric, page.a.layers, page.layer, values)
+    page.summary = preview(page.rubric, page.a.layers, page.layer, read)
 
 
 def ledger_of(page: SheetPage) -> SheetStamp | None:
@@ -69,11 +90,13 @@ def conflict_page(aid: UUID, read_version: int, values: Mapping[str, str]) -> tu
     """The sheet as it is now, with what the user typed kept and what others changed."""
     page = load_page(aid)
     kept = typed_since(page.a, read_version, page.layer.value, values) if page.layer else {}
+    own = stale_words(aid, read_version)
     return render_sheet(
         page,
         values=kept,
-        notice=(CONFLICT, "warn"),
+        notice=(own or CONFLICT, "warn"),
         conflict=changes_since(page.a, read_version),
+        conflict_title="您打开本页之后的修改" if own else None,
         status=409,
     )
 

@@ -1,4 +1,4 @@
-"""The sheet page: show it, preview the score of a form, save the account's layer, submit."""
+"""The sheet page: show it, preview the score of a form, save the account's layer."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ from uuid import UUID
 from flask import redirect, request, url_for
 from werkzeug.wrappers import Response
 
-from application.commands.assessments import SaveSheet, Submit
+from application.commands.assessments import SaveSheet
 from application.errors import ConflictError
 from domain.errors import DomainError, ScoringInputError
-from domain.workflow import Layer
 from web.pages.base import dispatch, error_page, form_version
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.entries import preview as preview_summary
 from web.pages.sheet.entries import read_form
+from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
 from web.pages.sheet.render import conflict_page, render_sheet, summary_json
+from web.pages.sheet.stale import stale_words
 
 Page = tuple[str, int] | Response
 
@@ -47,10 +48,12 @@ def save(aid: UUID) -> Page:
     page = load_page(aid)
     version = form_version()
     if page.layer is None:
-        return error_page(409, READ_ONLY)
+        return read_only(aid, version)
     read = read_form(page.rubric, page.a.layers, page.layer, request.form)
     reason = request.form.get("reason", "").strip()
     read.values["reason"] = reason
+    if too_long := reason_problem(reason):
+        read.errors["reason"] = too_long
     if read.errors:
         said = f"有 {len(read.errors)} 处填写有误，请按提示修改；本次未保存任何内容。"
         return render_sheet(
@@ -68,22 +71,9 @@ def save(aid: UUID) -> Page:
     return redirect(url_for("sheet.show", aid=aid, done="saved"), code=303)
 
 
-@bp.post("/assessments/<uuid:aid>/submit")
-def submit(aid: UUID) -> Page:
-    """Submit the sheet for review (the station, or whoever submits this unit's sheet)."""
-    page = load_page(aid)
-    version = form_version()
-    try:
-        dispatch(Submit(assessment_id=aid), version)
-    except ConflictError:
+def read_only(aid: UUID, version: int) -> Page:
+    """A save the sheet no longer takes: from a page older than the account's own submit
+    (or other change) it says so on the sheet; otherwise the sheet is read-only to it."""
+    if version < load_page(aid).a.version and stale_words(aid, version):
         return conflict_page(aid, version, {})
-    except DomainError as refused:
-        unscored = page.a.scorecard(page.rubric, Layer.SELF).unscored
-        errors = {f"points-{n}": "提交前须填写本项得分。" for n in unscored}
-        words = (
-            f"无法提交：以下项目尚未评分：{'、'.join(unscored)}。"
-            if unscored
-            else f"无法提交：{refusal_words(refused, '')[1]}"
-        )
-        return render_sheet(page, errors=errors, notice=(words, "error"), status=422)
-    return redirect(url_for("sheet.show", aid=aid, done="submitted"), code=303)
+    return error_page(409, READ_ONLY)
