@@ -1,7 +1,8 @@
 """Benchmark 4: rebuilding every projection from the generated history, on PostgreSQL.
 
-Against a baseline in the same run: plain psycopg streaming the same events, decoding
-them and upserting one row per event (bench.rebuild_sides). Each side runs alone in a
+Against a baseline in the same run: the plain hand-written projector of
+bench.rebuild_baseline (a server-side cursor, orjson, one audit row per event and one row
+per sheet by COPY, then the indexes). Each side runs alone in a
 fresh child process, which reports its time and its peak RSS (VmHWM); the sides alternate
 (baseline, Kaohe, then Kaohe, baseline, …). The history is made (or reused) by
 bench.history.
@@ -28,7 +29,7 @@ from bench.harness import POSTGRES_URL, header, median, postgres_down
 from bench.history import History, drop_schema, ensure_history, store_env
 from bench.rebuild_sides import run_side
 
-TARGET_RATIO = 0.5
+TARGET_RATIO = 0.7
 TARGET_PEAK_MB = 300.0
 
 
@@ -74,7 +75,8 @@ def report(history: History, runs: dict[str, list[dict[str, Any]]], rounds: int)
         print(f"| kaohe: {name} | {seconds:.1f} | – | {peak_mb:.0f} MB |")
     ok_ratio = "met" if ratio >= TARGET_RATIO else "**MISSED**"
     ok_peak = "met" if peak < TARGET_PEAK_MB else "**MISSED**"
-    print(f"\n* ratio, Kaohe events/s ÷ baseline events/s: **{ratio:.2f}** (>= 0.5 {ok_ratio})")
+    target = f">= {TARGET_RATIO} {ok_ratio}"
+    print(f"\n* ratio, Kaohe events/s ÷ baseline events/s: **{ratio:.2f}** ({target})")
     print(f"* peak RSS of the rebuild: **{peak:.0f} MB** (target < 300 MB {ok_peak})")
 
 

@@ -1,12 +1,10 @@
 """The two sides of the rebuild benchmark, each run alone in a fresh child process.
 
-The baseline streams the stored events with plain psycopg (a server-side cursor in
-notification-id order), decodes each JSON payload and upserts one row per event into a
-scratch table, committing every BATCH rows. Kaohe's side rebuilds every projection in
-`infra.projections.registry.PROJECTIONS` together, from one reading of the log, with
-`Projections(store).rebuild_together()` (its default batch of 5,000 events), as
-`kaohe projections rebuild` does; with `separate`, one after the other with
-`Projections(store).rebuild(name)`."""
+The baseline is the plain hand-written projector of bench.rebuild_baseline. Kaohe's side
+rebuilds every projection in `infra.projections.registry.PROJECTIONS` together, from one
+reading of the log, with `Projections(store).rebuild_together()` (its default batch of
+5,000 events), as `kaohe projections rebuild` does; with `separate`, one after the other
+with `Projections(store).rebuild(name)`."""
 
 from __future__ import annotations
 
@@ -19,18 +17,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import psycopg
-from psycopg import sql
-
-from bench.history import EVENTS_TABLE
+from bench import rebuild_baseline
 from bench.rss import status_kb
 from infra.bootstrap import open_event_store
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.settings import Settings
 
-BATCH = 1000
-"""Rows per transaction of the baseline."""
-SCRATCH = "bench_rebuild_baseline"
 REPORT_EVERY = 100_000
 ALL = "all"
 READING = "reading and applying the log"
@@ -39,63 +31,6 @@ FINISHING = "settling, indexes, switch"
 
 def say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
-
-
-def baseline(url: str, schema: str, scratch_schema: str) -> dict[str, Any]:
-    """Stream, decode and upsert every event; the figures of the run."""
-    events = sql.Identifier(schema, EVENTS_TABLE)
-    table = sql.Identifier(scratch_schema, SCRATCH)
-    upsert = sql.SQL(
-        "INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (position) DO UPDATE "
-        "SET aggregate_id = excluded.aggregate_id, version = excluded.version, "
-        "topic = excluded.topic, actor_id = excluded.actor_id, "
-        "occurred_at = excluded.occurred_at, hash = excluded.hash"
-    ).format(table)
-    select = sql.SQL(
-        "SELECT notification_id, originator_id, originator_version, topic, state "
-        "FROM {} ORDER BY notification_id"
-    ).format(events)
-    with psycopg.connect(url) as reading, psycopg.connect(url) as writing:
-        writing.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(table))
-        writing.execute(
-            sql.SQL(
-                "CREATE TABLE {} (position BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL, "
-                "version INTEGER NOT NULL, topic TEXT NOT NULL, actor_id TEXT NOT NULL, "
-                "occurred_at TEXT NOT NULL, hash TEXT NOT NULL)"
-            ).format(table)
-        )
-        writing.commit()
-        start, count = time.perf_counter(), 0
-        rows: list[tuple[object, ...]] = []
-        with reading.cursor(name="bench_stream") as stream:
-            stream.itersize = BATCH
-            stream.execute(select)
-            for position, originator, version, topic, state in stream:
-                payload = json.loads(state)
-                rows.append(
-                    (
-                        *(position, str(originator), version, topic, payload["actor_id"]),
-                        *(payload["timestamp"]["_data_"], payload["hash"]),
-                    )
-                )
-                if len(rows) == BATCH:
-                    count += flush(writing, upsert, rows)
-                    if count % REPORT_EVERY == 0:
-                        say(f"  baseline: {count} events")
-        count += flush(writing, upsert, rows)
-        seconds = time.perf_counter() - start
-    return {"side": "baseline", "events": count, "seconds": seconds, "parts": {}, "peaks": {}}
-
-
-def flush(
-    conn: psycopg.Connection[Any], upsert: sql.Composed, rows: list[tuple[object, ...]]
-) -> int:
-    with conn.cursor() as cursor:
-        cursor.executemany(upsert, rows)
-    conn.commit()
-    done = len(rows)
-    rows.clear()
-    return done
 
 
 def kaohe(profile: Path | None, separate: bool = False) -> dict[str, Any]:
@@ -148,6 +83,6 @@ def run_side(
     """In this (fresh) process: one side, then its figures and peak RSS as JSON on stdout."""
     before = status_kb("VmRSS")
     run = partial(kaohe, profile, separate) if side == "kaohe" else None
-    figures = run() if run is not None else baseline(url, schema, scratch)
+    figures = run() if run is not None else rebuild_baseline.run(url, schema, scratch)
     figures |= {"rss_before_kb": before, "peak_kb": status_kb("VmHWM")}
     print(json.dumps(figures))
