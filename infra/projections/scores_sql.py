@@ -128,8 +128,9 @@ class SqlScoresView:
 
     def add_rubric(self, rubric: PublishedRubric) -> None:
         self._writing().run(
+            # A published rubric never changes: every process of a parallel rebuild adds it.
             f"INSERT INTO {self._rubrics} (rubric_id, code, version, definition) "
-            "VALUES (%s, %s, %s, %s)",
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (rubric_id) DO NOTHING",
             (str(rubric.rubric_id), shown(rubric.code), rubric.version, dumps(rubric.definition)),
         )
 
