@@ -4,13 +4,16 @@ The baseline is the plain hand-written projector of bench.rebuild_baseline. Kaoh
 rebuilds every projection in `infra.projections.registry.PROJECTIONS` together, from one
 reading of the log, with `Projections(store).rebuild_together()` (its default batch of
 5,000 events), as `kaohe projections rebuild` does; with `separate`, one after the other
-with `Projections(store).rebuild(name)`."""
+with `Projections(store).rebuild(name)`. The parallel sides rebuild every projection with
+`Projections(store).rebuild_parallel(workers=N)`, as `kaohe projections rebuild --workers N`
+does."""
 
 from __future__ import annotations
 
 import cProfile
 import json
 import os
+import resource
 import sys
 import time
 from functools import partial
@@ -25,6 +28,8 @@ from infra.settings import Settings
 
 REPORT_EVERY = 100_000
 ALL = "all"
+PARALLEL = "kaohe --workers "
+"""The side of a rebuild in several processes, followed by their number."""
 READING = "reading and applying the log"
 FINISHING = "settling, indexes, switch"
 
@@ -77,12 +82,37 @@ def kaohe(profile: Path | None, separate: bool = False) -> dict[str, Any]:
         store.close()
 
 
+def kaohe_parallel(workers: int) -> dict[str, Any]:
+    """Rebuild every projection with `workers` processes (`kaohe projections rebuild
+    --workers N`); its peak: the largest of this process and its workers."""
+    store = open_event_store(Settings.from_env(os.environ))
+    try:
+        projections = Projections(store)
+        projections.ensure()
+        head = store.recorder.max_notification_id() or 0
+        start = time.perf_counter()
+        projections.rebuild_parallel(workers=workers)
+        seconds = time.perf_counter() - start
+    finally:
+        store.close()
+    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    side = f"{PARALLEL}{workers}"
+    return {"side": side, "events": head, "seconds": seconds, "parts": {}, "peaks": {}} | {
+        "worker_peak_kb": worker_kb
+    }
+
+
 def run_side(
     side: str, url: str, schema: str, scratch: str, profile: Path | None, separate: bool = False
 ) -> None:
     """In this (fresh) process: one side, then its figures and peak RSS as JSON on stdout."""
     before = status_kb("VmRSS")
-    run = partial(kaohe, profile, separate) if side == "kaohe" else None
-    figures = run() if run is not None else rebuild_baseline.run(url, schema, scratch)
-    figures |= {"rss_before_kb": before, "peak_kb": status_kb("VmHWM")}
+    if side == "kaohe":
+        figures = kaohe(profile, separate)
+    elif side.startswith(PARALLEL):
+        figures = kaohe_parallel(int(side.removeprefix(PARALLEL)))
+    else:
+        figures = rebuild_baseline.run(url, schema, scratch)
+    peak = max(status_kb("VmHWM"), figures.pop("worker_peak_kb", 0))
+    figures |= {"rss_before_kb": before, "peak_kb": peak}
     print(json.dumps(figures))

@@ -20,6 +20,11 @@ from infra.projections.rebuild import Build, Progress, lock_rebuild, rebuild_tog
 from infra.projections.runner import ProjectionRunner
 from infra.projections.view import Projection
 
+IDLE_TIMEOUT = "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT"
+WORKER_IDLE_SECONDS = "60"
+"""A process's batch transaction spends its time in Python between statements: on a busy
+machine that can pass the store's default of 5 seconds, which would end it."""
+
 
 class ParallelRebuildError(ValueError):
     """A parallel rebuild was asked for where it cannot run."""
@@ -54,7 +59,8 @@ def rebuild_parallel(
         builds = [_fresh_build(store, db, catalog, p, locks, batch_size) for p in shared]
         head = store.recorder.max_notification_id() or 0
         pairs = tuple((b.runner.name, b.version) for b in builds)
-        parts = [Part(dict(store.env), pairs, k, workers, head, batch_size) for k in range(workers)]
+        env = dict(store.env) | {IDLE_TIMEOUT: WORKER_IDLE_SECONDS}
+        parts = [Part(env, pairs, k, workers, head, batch_size) for k in range(workers)]
         versions: dict[str, int] = {}
 
         def meanwhile() -> None:
