@@ -59,7 +59,7 @@ bench: install
 	$(BIN)/python -m bench.rss --backend sqlite
 	$(BIN)/python -m bench.core --backend postgres --url postgresql://postgres@127.0.0.1:5432/test
 	$(BIN)/python -m bench.rss --backend postgres --url postgresql://postgres@127.0.0.1:5432/test
-	$(BIN)/python -m bench.rebuild --events 1000000 --rounds 1
+	$(BIN)/python -m bench.rebuild --events 1000000 --rounds 1 --parallel 1,2
 	$(BIN)/python -m bench.live_lag --seconds 30 --history 20000
 	$(BIN)/python -m bench.as_of --events 20000 --rounds 20
 	$(BIN)/python -m bench.ledger

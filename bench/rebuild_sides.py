@@ -1,101 +1,41 @@
 """The two sides of the rebuild benchmark, each run alone in a fresh child process.
 
-The baseline streams the stored events with plain psycopg (a server-side cursor in
-notification-id order), decodes each JSON payload and upserts one row per event into a
-scratch table, committing every BATCH rows. Kaohe's side rebuilds every projection in
-`infra.projections.registry.PROJECTIONS` together, from one reading of the log, with
-`Projections(store).rebuild_together()` (its default batch of 5,000 events), as
-`kaohe projections rebuild` does; with `separate`, one after the other with
-`Projections(store).rebuild(name)`."""
+The baseline is the plain hand-written projector of bench.rebuild_baseline. Kaohe's side
+rebuilds every projection in `infra.projections.registry.PROJECTIONS` together, from one
+reading of the log, with `Projections(store).rebuild_together()` (its default batch of
+5,000 events), as `kaohe projections rebuild` does; with `separate`, one after the other
+with `Projections(store).rebuild(name)`. The parallel sides rebuild every projection with
+`Projections(store).rebuild_parallel(workers=N)`, as `kaohe projections rebuild --workers N`
+does."""
 
 from __future__ import annotations
 
 import cProfile
 import json
 import os
+import resource
 import sys
 import time
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-import psycopg
-from psycopg import sql
-
-from bench.history import EVENTS_TABLE
+from bench import rebuild_baseline
 from bench.rss import status_kb
 from infra.bootstrap import open_event_store
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.settings import Settings
 
-BATCH = 1000
-"""Rows per transaction of the baseline."""
-SCRATCH = "bench_rebuild_baseline"
 REPORT_EVERY = 100_000
 ALL = "all"
+PARALLEL = "kaohe --workers "
+"""The side of a rebuild in several processes, followed by their number."""
 READING = "reading and applying the log"
 FINISHING = "settling, indexes, switch"
 
 
 def say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
-
-
-def baseline(url: str, schema: str, scratch_schema: str) -> dict[str, Any]:
-    """Stream, decode and upsert every event; the figures of the run."""
-    events = sql.Identifier(schema, EVENTS_TABLE)
-    table = sql.Identifier(scratch_schema, SCRATCH)
-    upsert = sql.SQL(
-        "INSERT INTO {} VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (position) DO UPDATE "
-        "SET aggregate_id = excluded.aggregate_id, version = excluded.version, "
-        "topic = excluded.topic, actor_id = excluded.actor_id, "
-        "occurred_at = excluded.occurred_at, hash = excluded.hash"
-    ).format(table)
-    select = sql.SQL(
-        "SELECT notification_id, originator_id, originator_version, topic, state "
-        "FROM {} ORDER BY notification_id"
-    ).format(events)
-    with psycopg.connect(url) as reading, psycopg.connect(url) as writing:
-        writing.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(table))
-        writing.execute(
-            sql.SQL(
-                "CREATE TABLE {} (position BIGINT PRIMARY KEY, aggregate_id TEXT NOT NULL, "
-                "version INTEGER NOT NULL, topic TEXT NOT NULL, actor_id TEXT NOT NULL, "
-                "occurred_at TEXT NOT NULL, hash TEXT NOT NULL)"
-            ).format(table)
-        )
-        writing.commit()
-        start, count = time.perf_counter(), 0
-        rows: list[tuple[object, ...]] = []
-        with reading.cursor(name="bench_stream") as stream:
-            stream.itersize = BATCH
-            stream.execute(select)
-            for position, originator, version, topic, state in stream:
-                payload = json.loads(state)
-                rows.append(
-                    (
-                        *(position, str(originator), version, topic, payload["actor_id"]),
-                        *(payload["timestamp"]["_data_"], payload["hash"]),
-                    )
-                )
-                if len(rows) == BATCH:
-                    count += flush(writing, upsert, rows)
-                    if count % REPORT_EVERY == 0:
-                        say(f"  baseline: {count} events")
-        count += flush(writing, upsert, rows)
-        seconds = time.perf_counter() - start
-    return {"side": "baseline", "events": count, "seconds": seconds, "parts": {}, "peaks": {}}
-
-
-def flush(
-    conn: psycopg.Connection[Any], upsert: sql.Composed, rows: list[tuple[object, ...]]
-) -> int:
-    with conn.cursor() as cursor:
-        cursor.executemany(upsert, rows)
-    conn.commit()
-    done = len(rows)
-    rows.clear()
-    return done
 
 
 def kaohe(profile: Path | None, separate: bool = False) -> dict[str, Any]:
@@ -142,12 +82,37 @@ def kaohe(profile: Path | None, separate: bool = False) -> dict[str, Any]:
         store.close()
 
 
+def kaohe_parallel(workers: int) -> dict[str, Any]:
+    """Rebuild every projection with `workers` processes (`kaohe projections rebuild
+    --workers N`); its peak: the largest of this process and its workers."""
+    store = open_event_store(Settings.from_env(os.environ))
+    try:
+        projections = Projections(store)
+        projections.ensure()
+        head = store.recorder.max_notification_id() or 0
+        start = time.perf_counter()
+        projections.rebuild_parallel(workers=workers)
+        seconds = time.perf_counter() - start
+    finally:
+        store.close()
+    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    side = f"{PARALLEL}{workers}"
+    return {"side": side, "events": head, "seconds": seconds, "parts": {}, "peaks": {}} | {
+        "worker_peak_kb": worker_kb
+    }
+
+
 def run_side(
     side: str, url: str, schema: str, scratch: str, profile: Path | None, separate: bool = False
 ) -> None:
     """In this (fresh) process: one side, then its figures and peak RSS as JSON on stdout."""
     before = status_kb("VmRSS")
-    run = partial(kaohe, profile, separate) if side == "kaohe" else None
-    figures = run() if run is not None else baseline(url, schema, scratch)
-    figures |= {"rss_before_kb": before, "peak_kb": status_kb("VmHWM")}
+    if side == "kaohe":
+        figures = kaohe(profile, separate)
+    elif side.startswith(PARALLEL):
+        figures = kaohe_parallel(int(side.removeprefix(PARALLEL)))
+    else:
+        figures = rebuild_baseline.run(url, schema, scratch)
+    peak = max(status_kb("VmHWM"), figures.pop("worker_peak_kb", 0))
+    figures |= {"rss_before_kb": before, "peak_kb": peak}
     print(json.dumps(figures))

@@ -61,3 +61,7 @@ class ProjectionFailedError(RuntimeError):
             f"{failure.error}"
         )
         self.name, self.version, self.failure = name, version, failure
+
+
+class ParallelRebuildError(ValueError):
+    """A parallel rebuild was asked for where it cannot run."""

@@ -14,7 +14,7 @@ from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.progress import QUIET_OPTION, progress_bar
 from infra.cli.store import opened_store
 from infra.clock import SystemClock
-from infra.errors import ProjectionFailedError, RebuildRunningError
+from infra.errors import ParallelRebuildError, ProjectionFailedError, RebuildRunningError
 from infra.projections.registry import PROJECTIONS, Projections, ProjectionStatus
 from infra.settings import Settings
 
@@ -61,18 +61,26 @@ def _state(s: ProjectionStatus) -> str:
 
 @projections_group.command("rebuild")
 @NAMES
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Build in this many processes, the aggregates shared out among them (PostgreSQL).",
+)
 @QUIET_OPTION
-def rebuild(names: tuple[str, ...], quiet: bool) -> None:
+def rebuild(names: tuple[str, ...], workers: int | None, quiet: bool) -> None:
     """Rebuild projections (all when none is named) from the whole log: a fresh version of
     each is built while the old one serves, then replaces it. Several are built together
-    from one reading of the log."""
+    from one reading of the log, or with --workers in several processes."""
     with opened() as projections:
         chosen = list(dict.fromkeys(names or projections.names))
         before = {s.name: s.version for s in projections.status()}
         with progress_bar(f"rebuilding {', '.join(chosen)}", quiet) as progress:
             try:
-                versions = projections.rebuild_together(chosen, progress)
-            except (RebuildRunningError, ProjectionFailedError) as error:
+                if workers is None:
+                    versions = projections.rebuild_together(chosen, progress)
+                else:
+                    versions = projections.rebuild_parallel(chosen, workers, progress)
+            except (RebuildRunningError, ProjectionFailedError, ParallelRebuildError) as error:
                 raise click.ClickException(str(error)) from None
         for name, version in versions.items():
             click.echo(f"{name}: version {version} now serves (was {before[name]})")

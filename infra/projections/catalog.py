@@ -163,6 +163,16 @@ class Catalog:
         with self.db.write() as tx:
             self._drop(tx, projection, version)
 
+    def abandon(self, projection: Projection[Any], version: int) -> None:
+        """Drop a version being built, and build none: the serving version stays."""
+        with self.db.write() as tx:
+            self._drop(tx, projection, version)
+            tx.run(
+                f"UPDATE {self.versions_table} SET building_version = NULL "
+                "WHERE name = %s AND building_version = %s",
+                [projection.name, version],
+            )
+
     def _create(
         self, tx: Tx, projection: Projection[Any], version: int, with_indexes: bool
     ) -> None:

@@ -194,6 +194,13 @@ class Database:
             )
         return found
 
+    def part_of(self, parts: int) -> str:
+        """SQL for the part (0 to `parts` - 1) of the log an event's aggregate falls in, by
+        its id alone (PostgreSQL): a parallel rebuild shares the aggregates out so."""
+        if self._uuid_ids:
+            return f"mod(get_byte(uuid_send(originator_id), 15), {int(parts)})"
+        return f"abs(mod(hashtext(originator_id), {int(parts)}))"
+
     def event_id_of(self, column: str) -> str:
         """SQL turning a view's TEXT id column into the log's `originator_id`, to join them."""
         if self.postgres is None:

@@ -66,7 +66,7 @@ def rebuild_together(
         builds: list[Build] = []
         for projection in projections:
             catalog.ensure(projection)
-            _lock(db, projection.name, locks)
+            lock_rebuild(db, projection.name, locks)
             version = catalog.start_build(projection)
             found = catalog.versions(projection.name)
             position = (found.building_position if found else None) or 0
@@ -85,11 +85,11 @@ def rebuild_together(
             for b in builds:
                 b.runner.projection.view.building(None)
         for b in builds:
-            _switch(b)
+            switch_in(b)
     return {b.runner.name: b.version for b in builds}
 
 
-def _lock(db: Database, name: str, locks: ExitStack) -> None:
+def lock_rebuild(db: Database, name: str, locks: ExitStack) -> None:
     if db.postgres is None:
         return
     lock = AdvisoryLock(db.postgres, lock_key(db.schema, f"rebuild:{name}"))
@@ -218,7 +218,7 @@ def _apply(
     return min(b.position for b in builds)
 
 
-def _switch(b: Build) -> None:
+def switch_in(b: Build) -> None:
     """Make the indexes; then apply what came meanwhile and serve the version, in one
     transaction; then drop the old version."""
     runner, catalog, name = b.runner, b.runner.catalog, b.runner.name

@@ -10,32 +10,25 @@ from datetime import datetime
 from typing import Any
 
 from application.store import EventStore
-from infra.projections.accounts_sql import SqlAccountsReader, SqlAccountsView
-from infra.projections.audit_trail_sql import SqlAuditTrailReader, SqlAuditTrailView
-from infra.projections.campaigns_sql import SqlCampaignsReader, SqlCampaignsView
+from infra.projections.accounts_sql import SqlAccountsReader
+from infra.projections.audit_trail_sql import SqlAuditTrailReader
+from infra.projections.campaigns_sql import SqlCampaignsReader
 from infra.projections.catalog import ActiveVersion, Catalog
 from infra.projections.database import Database
 from infra.projections.failures import Failure
+from infra.projections.models import PROJECTIONS as PROJECTIONS
+from infra.projections.parallel import rebuild_parallel
 from infra.projections.poller import Poller
 from infra.projections.rebuild import Progress, rebuild, rebuild_together
 from infra.projections.runner import ProjectionRunner
-from infra.projections.scores_sql import SqlScoresReader, SqlScoresView
-from infra.projections.units_sql import SqlUnitsReader, SqlUnitsView
+from infra.projections.scores_sql import SqlScoresReader
+from infra.projections.units_sql import SqlUnitsReader
 from infra.projections.view import Projection
-from projections.accounts import ACCOUNTS, Accounts
-from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, AuditTrail, audit_trail
-from projections.campaigns import CAMPAIGNS, Campaigns
-from projections.scores import SCORES, Scores
-from projections.units import UNITS, Units
-
-PROJECTIONS: dict[str, Callable[[Database], Projection[Any]]] = {
-    UNITS: lambda db: Projection(Units(), SqlUnitsView(db)),
-    AUDIT_TRAIL: lambda db: Projection(AuditTrail(), SqlAuditTrailView(db)),
-    SCORES: lambda db: Projection(Scores(), SqlScoresView(db)),
-    ACCOUNTS: lambda db: Projection(Accounts(), SqlAccountsView(db)),
-    CAMPAIGNS: lambda db: Projection(Campaigns(), SqlCampaignsView(db)),
-}
-"""Every read model by name: a new one is one more line here."""
+from projections.accounts import ACCOUNTS
+from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, audit_trail
+from projections.campaigns import CAMPAIGNS
+from projections.scores import SCORES
+from projections.units import UNITS
 
 
 @dataclass(frozen=True)
@@ -181,6 +174,20 @@ class Projections:
         self.ensure()
         chosen = [self.projection(name) for name in (names or self.names)]
         return rebuild_together(self.store, self.db, chosen, batch_size, progress)
+
+    def rebuild_parallel(
+        self,
+        names: Iterable[str] | None = None,
+        workers: int = 2,
+        progress: Progress | None = None,
+        batch_size: int = 5000,
+    ) -> dict[str, int]:
+        """Rebuild several projections (default: all) with `workers` processes sharing out
+        the aggregates (PostgreSQL; see `infra.projections.parallel`); the new version of
+        each."""
+        self.ensure()
+        chosen = [self.projection(name).name for name in (names or self.names)]
+        return rebuild_parallel(self.store, self.db, chosen, workers, batch_size, progress)
 
     def poller(
         self,

@@ -37,6 +37,9 @@ CACHE_LIMIT = 2_000
 Serving, all are dropped when the limit is reached; building, the least recently changed
 quarter is written out and dropped."""
 
+WRITE_CHUNK = 100
+"""Sheets scored and written per statement."""
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
@@ -128,8 +131,9 @@ class SqlScoresView:
 
     def add_rubric(self, rubric: PublishedRubric) -> None:
         self._writing().run(
+            # A published rubric never changes: every process of a parallel rebuild adds it.
             f"INSERT INTO {self._rubrics} (rubric_id, code, version, definition) "
-            "VALUES (%s, %s, %s, %s)",
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (rubric_id) DO NOTHING",
             (str(rubric.rubric_id), shown(rubric.code), rubric.version, dumps(rubric.definition)),
         )
 
@@ -243,14 +247,18 @@ class SqlScoresView:
 
     def _write_sheets(self, sheets: list[Sheet]) -> None:
         updates = ", ".join(f"{c} = excluded.{c}" for c in SHEET_COLUMNS.split(", ")[7:])
-        self._writing().run_many(
-            f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({', '.join(['%s'] * 17)}) "
-            f"ON CONFLICT (assessment_id) DO UPDATE SET {updates}",
-            [
-                self._sheet_params(s, summarize(self._rubric(s.head.rubric_id), s.layers))
-                for s in sheets
-            ],
-        )
+        # Scored and sent a few at a time: the transaction is never idle for long while
+        # thousands are scored (the store ends a transaction idle for seconds).
+        for start in range(0, len(sheets), WRITE_CHUNK):
+            self._writing().run_many(
+                f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) "
+                f"VALUES ({', '.join(['%s'] * 17)}) "
+                f"ON CONFLICT (assessment_id) DO UPDATE SET {updates}",
+                [
+                    self._sheet_params(s, summarize(self._rubric(s.head.rubric_id), s.layers))
+                    for s in sheets[start : start + WRITE_CHUNK]
+                ],
+            )
 
     def _empty_summary(self, rubric_id: UUID) -> Summary:
         if rubric_id not in self._empty:
