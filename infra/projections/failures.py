@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from eventsourcing.persistence import Notification
 
-from infra.persistence.reachability import STORE_DOWN as STORE_DOWN
 from infra.projections.database import Database, Tx
 
 CREATE_FAILURES = (

@@ -12,10 +12,10 @@ from eventsourcing.persistence import Notification
 
 from application.store import EventStore
 from infra.errors import RebuildRunningError, StaleVersionError
+from infra.persistence.reachability import STORE_DOWN
 from infra.projections.advisory import AdvisoryLock, lock_key
 from infra.projections.catalog import Catalog
 from infra.projections.database import Database
-from infra.projections.failures import STORE_DOWN
 from infra.projections.runner import ProjectionRunner, SharedDecoding
 from infra.projections.view import Projection
 

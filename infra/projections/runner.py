@@ -9,9 +9,10 @@ from eventsourcing.persistence import Mapper, Notification
 
 from application.store import EventStore
 from infra.errors import ProjectionFailedError
+from infra.persistence.reachability import STORE_DOWN
 from infra.projections.catalog import Catalog
 from infra.projections.database import Database, Tx
-from infra.projections.failures import STORE_DOWN, Failure
+from infra.projections.failures import Failure
 from infra.projections.view import Projection
 
 Decode = Callable[[Notification], Any]
