@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from application.read_ports import StoredChange
+from domain.assessment import Assessment
 from web.context import account_id, queries
 from web.pages.base import page_caller
 
@@ -21,10 +22,10 @@ OWN_CHANGE = (
 def own_stale_words(changes: Sequence[StoredChange], version: int, me: str) -> str | None:
     """What to say when the changes after `version` are all `me`'s (None: someone else's,
     or none)."""
-    newer = [c for c in changes if c.version > version]
-    if not newer or any(str(c.state.get("actor_id", "")) != me for c in newer):
+    newer = [c.event for c in changes if c.version > version]
+    if not newer or any(str(e.actor_id) != me for e in newer):
         return None
-    return OWN_SUBMIT if any(c.topic.endswith(".Submitted") for c in newer) else OWN_CHANGE
+    return OWN_SUBMIT if any(isinstance(e, Assessment.Submitted) for e in newer) else OWN_CHANGE
 
 
 def stale_words(aid: UUID, version: int) -> str | None:
