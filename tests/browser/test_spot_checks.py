@@ -45,8 +45,12 @@ def freeze_seed_and_draw(page: Any) -> None:
     assert steps.locator("[aria-current=step]").inner_text().endswith("锁定抽样名单")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="锁定抽样名单").click()
-    page.wait_for_selector("#frame-hash")
-    assert page.locator("table.frame code.hash").count() > 3
+    page.wait_for_selector("#frame-locked")
+    assert "任何人用同样的名单和种子重新计算" in page.locator("#how-drawn").inner_text()
+    assert not page.locator("#frame-hash").is_visible()
+    page.get_by_text("技术信息").click()
+    assert page.locator("#frame-hash").is_visible()
+    assert page.locator("table.frame-hashes code.hash").count() > 3
     page.get_by_label("随机种子（10–100 位数字）").fill("12 34")
     page.get_by_label("公开来源").fill("2023年7月3日福利彩票开奖号码")
     page.get_by_role("button", name="录入种子").click()
@@ -61,6 +65,8 @@ def freeze_seed_and_draw(page: Any) -> None:
     sample.first.wait_for()
     assert sample.count() == 3
     assert re.search(r"\d+/\d+（\d+\.\d%）", sample.first.inner_text())
+    outside = " ".join(page.locator("main > :not(details.tech)").all_inner_texts())
+    assert not re.search(r"[0-9a-f]{32}|kaohe-sampling|sample verify", outside)
     assert page.locator("#verification").inner_text().startswith("可复核 · 一致")
 
 
