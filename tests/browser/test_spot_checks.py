@@ -5,6 +5,7 @@ finding; the regulator reads it all without forms; the risk report ranks the sta
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from application.actor import Actor
@@ -70,6 +71,16 @@ def freeze_seed_and_draw(page: Any) -> None:
     assert page.locator("#verification").inner_text().startswith("可复核 · 一致")
 
 
+FIRST_SECTION = """() => {
+  const head = document.querySelector('table.rescore tr.section');
+  const counted = [];
+  for (let tr = head.nextElementSibling; tr && !tr.classList.contains('section');
+       tr = tr.nextElementSibling) counted.push(tr.cells[6].innerText);
+  return [head.cells[head.cells.length - 1].innerText, counted];
+}"""
+"""The first section's subtotal in the 计分 column, and the 计分 of each of its items."""
+
+
 def rescore_first_sheet(page: Any) -> str:
     """Enter a verification score that differs from the review score; returns the station."""
     page.locator("table.sample tbody tr").first.get_by_role("link").click()
@@ -92,6 +103,8 @@ def rescore_first_sheet(page: Any) -> str:
     assert "differs" in (row.get_attribute("class") or "")
     assert row.locator("td").nth(6).locator("mark").inner_text() == different
     assert page.get_by_label("第 2 项复核得分").input_value() == different
+    subtotal, counted = page.evaluate(FIRST_SECTION)
+    assert Decimal(subtotal) == sum(Decimal(points) for points in counted)
     assert_accessible(page)
     screenshot(page, "spot-check-rescore")
     return station
