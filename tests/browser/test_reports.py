@@ -149,6 +149,21 @@ def test_a_regulator_downloads_the_county_summary_as_on_screen(
     assert_workbook_matches(download(page, "下载 XLSX", tmp_path), [table], stamp)
 
 
+OVERLAPPING_LABELS = """svg => {
+  const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox()]);
+  const meet = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width
+                      && a.y < b.y + b.height && b.y < a.y + a.height;
+  return boxes.flatMap(([s, a], i) => boxes.slice(i + 1)
+    .filter(([, b]) => meet(a, b)).map(([t]) => s + ' / ' + t));
+}"""
+"""Pairs of the chart's words drawn over each other."""
+
+CUT_LABELS = """svg => [...svg.querySelectorAll('text')]
+  .filter(t => t.getBBox().x + t.getBBox().width > svg.viewBox.baseVal.width)
+  .map(t => t.textContent)"""
+"""The chart's words that run past its right edge."""
+
+
 def test_the_compliance_chart_sets_each_quarter_against_its_target(site: Site, page: Any) -> None:
     site.login(page, "county_auditor", "DEMO-01")
     page.goto(site.url + "/tables/compliance")
@@ -167,6 +182,10 @@ def test_the_compliance_chart_sets_each_quarter_against_its_target(site: Site, p
     data = page.get_by_role("table", name="图表数据")
     second = data.get_by_role("row", name="第二季度")
     assert second.get_by_role("cell").all_inner_texts() == [rate, rate, "50"]
+    first = data.get_by_role("row", name="第一季度")  # the demo accepted nothing in Q1
+    assert first.get_by_role("cell").all_inner_texts() == ["尚未统计", "尚未统计", "25"]
+    assert chart.evaluate(OVERLAPPING_LABELS) == []
+    assert chart.evaluate(CUT_LABELS) == []
     assert_accessible(page)
     chart.scroll_into_view_if_needed()
     screenshot(page, "table-compliance")

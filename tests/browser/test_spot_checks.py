@@ -5,6 +5,7 @@ finding; the regulator reads it all without forms; the risk report ranks the sta
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from application.actor import Actor
@@ -45,8 +46,12 @@ def freeze_seed_and_draw(page: Any) -> None:
     assert steps.locator("[aria-current=step]").inner_text().endswith("锁定抽样名单")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="锁定抽样名单").click()
-    page.wait_for_selector("#frame-hash")
-    assert page.locator("table.frame code.hash").count() > 3
+    page.wait_for_selector("#frame-locked")
+    assert "任何人用同样的名单和种子重新计算" in page.locator("#how-drawn").inner_text()
+    assert not page.locator("#frame-hash").is_visible()
+    page.get_by_text("技术信息").click()
+    assert page.locator("#frame-hash").is_visible()
+    assert page.locator("table.frame-hashes code.hash").count() > 3
     page.get_by_label("随机种子（10–100 位数字）").fill("12 34")
     page.get_by_label("公开来源").fill("2023年7月3日福利彩票开奖号码")
     page.get_by_role("button", name="录入种子").click()
@@ -61,7 +66,19 @@ def freeze_seed_and_draw(page: Any) -> None:
     sample.first.wait_for()
     assert sample.count() == 3
     assert re.search(r"\d+/\d+（\d+\.\d%）", sample.first.inner_text())
+    outside = " ".join(page.locator("main > :not(details.tech)").all_inner_texts())
+    assert not re.search(r"[0-9a-f]{32}|kaohe-sampling|sample verify", outside)
     assert page.locator("#verification").inner_text().startswith("可复核 · 一致")
+
+
+FIRST_SECTION = """() => {
+  const head = document.querySelector('table.rescore tr.section');
+  const counted = [];
+  for (let tr = head.nextElementSibling; tr && !tr.classList.contains('section');
+       tr = tr.nextElementSibling) counted.push(tr.cells[6].innerText);
+  return [head.cells[head.cells.length - 1].innerText, counted];
+}"""
+"""The first section's subtotal in the 计分 column, and the 计分 of each of its items."""
 
 
 def rescore_first_sheet(page: Any) -> str:
@@ -86,6 +103,8 @@ def rescore_first_sheet(page: Any) -> str:
     assert "differs" in (row.get_attribute("class") or "")
     assert row.locator("td").nth(6).locator("mark").inner_text() == different
     assert page.get_by_label("第 2 项复核得分").input_value() == different
+    subtotal, counted = page.evaluate(FIRST_SECTION)
+    assert Decimal(subtotal) == sum(Decimal(points) for points in counted)
     assert_accessible(page)
     screenshot(page, "spot-check-rescore")
     return station

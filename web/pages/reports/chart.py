@@ -11,14 +11,16 @@ from decimal import Decimal
 
 from projections.tables import Table, period_label
 
-RATE, CUMULATIVE, TARGET = "达标率(%)", "累计达标率(%)", "目标(%)"
+RATE, CUMULATIVE, TARGET, ASSESSED = "达标率(%)", "累计达标率(%)", "目标(%)", "已验收"
 PERIOD_LINE, AS_OF_LINE, UNIT_LINE = "期间：", "数据截至：", "填报单位："
 QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 52, 16, 40, 36
+LEFT, RIGHT, TOP, BOTTOM = 52, 72, 40, 36
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 GROUP = PLOT_W / 4
-BAR = 40
+BAR = 28
+TARGET_HALF = BAR + 12
+"""The target line spans both bars; its label sits to its right, clear of the bars' own."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,16 @@ class Bar:
     height: float
     text: str
     kind: str
+
+    @property
+    def label_x(self) -> float:
+        """Each label leans away from its neighbour: the rate's ends at its bar's right edge,
+        the cumulative's starts at its bar's left edge, so the two never cross."""
+        return self.x + BAR if self.kind == "rate" else self.x
+
+    @property
+    def anchor(self) -> str:
+        return "end" if self.kind == "rate" else "start"
 
 
 @dataclass(frozen=True)
@@ -72,8 +84,8 @@ class Chart:
         for index, point in enumerate(self.points):
             middle = LEFT + GROUP * index + GROUP / 2
             for x, value, kind in (
-                (middle - BAR - 4, point.rate, "rate"),
-                (middle + 4, point.cumulative, "cumulative"),
+                (middle - BAR - 2, point.rate, "rate"),
+                (middle + 2, point.cumulative, "cumulative"),
             ):
                 if value is not None:
                     top = y_of(value)
@@ -87,7 +99,8 @@ class Chart:
             middle = LEFT + GROUP * index + GROUP / 2
             if point.target is not None:
                 y = y_of(point.target)
-                found.append(Mark(middle - 60, middle + 60, y, f"目标 {point.target}%"))
+                half = TARGET_HALF
+                found.append(Mark(middle - half, middle + half, y, f"目标 {point.target}%"))
         return found
 
     @property
@@ -126,7 +139,9 @@ def compliance_chart(table: Table, fetch: Fetch) -> Chart | None:
         this = f"{year}Q{quarter}"
         same = table if this == period else matching(table, fetch(this))
         total = None if same is None else same.rows[-1]
-        counted = total is not None and quarter <= asked
+        assessed = cell(same, total, ASSESSED)
+        # A quarter in which nothing was accepted has no rate yet, not a rate of 0.
+        counted = total is not None and quarter <= asked and bool(assessed)
         points.append(
             QuarterPoint(
                 QUARTERS[quarter - 1],
@@ -143,6 +158,8 @@ def cell(table: Table | None, row: tuple[object, ...] | None, column: str) -> De
     if table is None or row is None or column not in table.columns:
         return None
     value = row[table.columns.index(column)]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
     return value if isinstance(value, Decimal) else None
 
 

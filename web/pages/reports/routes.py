@@ -16,6 +16,7 @@ from infra.errors import TableRequestError
 from projections.tables import Table
 from web.context import queries
 from web.pages.base import me, page_blueprint, page_caller
+from web.pages.reports.audit_page import audit_page
 from web.pages.reports.catalogue import BY_NAME, PAGES, TablePage
 from web.pages.reports.chart import Chart, compliance_chart
 from web.pages.reports.query import ReportQuery
@@ -38,6 +39,8 @@ def show(name: str) -> str:
     """One table as the filter asks for it; `print=1` shows it for paper, without navigation."""
     page = table_page(name)
     query = ReportQuery.from_args(request.args, page)
+    if name == "audit":
+        return audit_page(page, query)
     tables: list[Table] = []
     stamp = None
     problem = None

@@ -13,14 +13,21 @@ from domain.entry_data import entry_from_data
 from domain.item_scoring import ItemScore
 from domain.rubric import Item, Rubric, Section
 from domain.rules import Kind
+from domain.scoring import Scorecard
 from domain.workflow import Layer
 
 
 @dataclass(frozen=True)
 class SectionRow:
+    """A section heading with its subtotal in each layer, as the sheet page shows them."""
+
     number: str
     title: str
     depth: int
+    max_points: Decimal | None = None
+    self_total: str = ""
+    review_total: str = ""
+    final_total: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,11 @@ def shown(score: ItemScore) -> str:
     return "未评分"
 
 
+def subtotal(card: Scorecard, path: tuple[str, ...]) -> str:
+    found = next((s for s in card.sections if s.path == path), None)
+    return "" if found is None else format(found.points.normalize(), "f")
+
+
 def rescore_rows(a: Assessment, rubric: Rubric, editable: bool) -> list[Row]:
     cards = {top: a.scorecard(rubric, top) for top in Layer}
     verified = a.layers[Layer.VERIFICATION.value]
@@ -80,12 +92,17 @@ def rescore_rows(a: Assessment, rubric: Rubric, editable: bool) -> list[Row]:
             editable and scorable(item),
         )
 
-    def walk(nodes: tuple[Item | Section, ...], depth: int) -> Iterator[Row]:
+    def section(node: Section, path: tuple[str, ...]) -> SectionRow:
+        totals = (subtotal(cards[top], path) for top in Layer)
+        return SectionRow(node.number, node.title, len(path) - 1, node.max_points, *totals)
+
+    def walk(nodes: tuple[Item | Section, ...], path: tuple[str, ...]) -> Iterator[Row]:
         for node in nodes:
             if isinstance(node, Item):
                 yield row(node)
             else:
-                yield SectionRow(node.number, node.title, depth)
-                yield from walk(node.children, depth + 1)
+                here = (*path, node.number)
+                yield section(node, here)
+                yield from walk(node.children, here)
 
-    return list(walk(rubric.nodes, 0))
+    return list(walk(rubric.nodes, ()))

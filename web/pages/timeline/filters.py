@@ -85,16 +85,21 @@ def _cursor(raw: str | None) -> int | None:
 
 
 def trail_lines(
-    filters: TrailFilters, names: Names, reach: TrailReach, actor_id: str | None = None
+    filters: TrailFilters,
+    names: Names,
+    reach: TrailReach,
+    actor_id: str | None = None,
+    as_of: int | None = None,
 ) -> tuple[list[Line], int | None]:
     """One page of the audit trail, newest first, under the filters (none when they are
-    wrong), and the cursor of the next (older) page."""
+    wrong) and up to a log position (`as_of`), and the cursor of the next (older) page."""
     if filters.errors:
         return [], None
     ask = TrailAsk(
         actor_id=actor_id or filters.actor_id,
         since=filters.since_at,
         until=filters.until_at,
+        as_of=as_of,
         before=filters.before,
         limit=PAGE,
     )
