@@ -26,6 +26,14 @@ from domain.ids import command_id
 from domain.rubric import Rubric
 from domain.workflow import Layer
 
+RACES = 32
+"""How many times a change that lost the race to save is checked and run again on what won
+(each round saves at least one writer's change, so a team of writers all get through)."""
+
+
+class _RacedError(Exception):
+    """Another change of the subject was saved between loading it and saving this one."""
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -107,13 +115,33 @@ class Bus:
         layer: Layer | None = None,
     ) -> Outcome:
         fingerprint = command.fingerprint() if caller.idempotency_key else ""
-        replayed = self._replay(command, actor, caller, fingerprint, uow)
-        if replayed is not None:
-            return replayed
-        _check_version(caller.expected_version, subject)
+        layer = layer or LAYER_OF.get(actor.role)
+        for _ in range(RACES):
+            replayed = self._replay(command, actor, caller, fingerprint, uow)
+            if replayed is not None:
+                return replayed
+            try:
+                return self._attempt(command, actor, caller, subject, uow, layer, fingerprint)
+            except _RacedError:
+                # Another change of the subject was saved first: check again against it.
+                subject = self._subject(command, uow)
+        return self._attempt(command, actor, caller, subject, uow, layer, fingerprint, last=True)
+
+    def _attempt(
+        self,
+        command: Command,
+        actor: Actor,
+        caller: Caller,
+        subject: AuditedAggregate | None,
+        uow: UnitOfWork,
+        layer: Layer | None,
+        fingerprint: str,
+        last: bool = False,
+    ) -> Outcome:
+        if caller.expected_version is not None and subject is not None:
+            command.check_version(caller.expected_version, subject, layer)
         stamp = actor.stamp(self.clock.now(), caller.correlation_id)
         passwords = Passwords(self.hasher, self.store.history) if self.hasher else None
-        layer = layer or LAYER_OF.get(actor.role)
         context = Context(actor, stamp, uow, self.rubrics, self.files, layer, passwords)
         handler = self.handlers[type(command)]
         try:
@@ -127,7 +155,9 @@ class Bus:
                 uow.forget(subject.id)
             raise
         credentials = passwords.pending if passwords else []
-        return self._save(command, stamp, caller, fingerprint, changed, uow, actor, credentials)
+        retry = subject is not None and not last
+        saving = (stamp, caller, fingerprint, changed, uow, actor, credentials)
+        return self._save(command, *saving, retry)
 
     def _save(
         self,
@@ -139,6 +169,7 @@ class Bus:
         uow: UnitOfWork,
         actor: Actor,
         credentials: list[Credential],
+        retry: bool = False,
     ) -> Outcome:
         main = changed[0]
         records: list[AuditedAggregate] = []
@@ -154,6 +185,8 @@ class Bus:
             replayed = self._replay(command, actor, caller, fingerprint, self.unit_of_work())
             if replayed is not None:
                 return replayed
+            if retry:
+                raise _RacedError from None
             current = self.unit_of_work().find(AuditedAggregate, main.id)
             version = None if current is None else current.version
             raise ConflictError(
@@ -185,18 +218,6 @@ class Bus:
         first = uow.at_version(AuditedAggregate, aid, version)
         # The first run's position is at most the current end of the log.
         return Outcome(aid, version, self.store.recorder.max_notification_id() or 0, first)
-
-
-def _check_version(expected: int | None, subject: AuditedAggregate | None) -> None:
-    """A change based on another version than the current one is refused before anything is
-    checked or changed (a create has no version to be based on)."""
-    if expected is None or subject is None or expected == subject.version:
-        return
-    raise ConflictError(
-        f"your change was based on version {expected}, but it is at version "
-        f"{subject.version}; reload and try again",
-        current_version=subject.version,
-    )
 
 
 def _submitted_by(subject: AuditedAggregate | None, account_id: UUID) -> bool:

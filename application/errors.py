@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from domain.errors import DomainError
 
 
@@ -12,9 +14,16 @@ class NotFoundError(LookupError):
 class ConflictError(Exception):
     """The change was based on an old version, or collides with what already exists."""
 
-    def __init__(self, message: str, current_version: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        current_version: int | None = None,
+        changed: list[dict[str, Any]] | None = None,
+    ) -> None:
         super().__init__(message)
         self.current_version = current_version
+        self.changed = changed
+        """What changed since the version the change was based on (items of a sheet)."""
 
 
 class PermissionDeniedError(Exception):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
 
@@ -24,6 +24,18 @@ from domain.steps import Action
 from domain.workflow import Layer, Status, check_layer, check_period, check_step
 
 REASON_ALWAYS = (Kind.DEDUCTION, Kind.VETO)
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """An item's entry in one layer changed at this version of its sheet."""
+
+    number: str
+    layer: Layer
+    version: int
+
+    def to_data(self) -> dict[str, Any]:
+        return {"item": self.number, "layer": self.layer.value, "version": self.version}
 
 
 class Assessment(AssessmentEvents):
@@ -301,6 +313,18 @@ class Assessment(AssessmentEvents):
 
     def entry(self, layer: Layer, number: str) -> ItemEntry:
         return entry_from_data(self.layers[layer.value].get(number, {}))
+
+    def item_version(self, layer: Layer, number: str) -> int:
+        """The sheet's version at which the item last changed in the layer (1: never since
+        the sheet was opened)."""
+        return self.item_versions[layer.value].get(number, 1)
+
+    def items_changed_after(
+        self, version: int, layer: Layer, numbers: Iterable[str]
+    ) -> list[ItemChange]:
+        """Which of these items changed in the layer after `version`, oldest change first."""
+        found = [ItemChange(n, layer, self.item_version(layer, n)) for n in dict.fromkeys(numbers)]
+        return sorted((c for c in found if c.version > version), key=lambda c: c.version)
 
     def effective_entries(self, top: Layer = Layer.VERIFICATION) -> dict[str, ItemEntry]:
         """Per item, the entry of the highest layer present, up to `top`."""

@@ -42,6 +42,7 @@ class EntryChanged(AuditedAggregate.Event):
     def apply(self, aggregate: Any) -> None:
         super().apply(aggregate)
         aggregate.layers[self.layer][self.item] = self.entry
+        aggregate.item_versions[self.layer][self.item] = self.originator_version
         aggregate.changed_by = self.actor_id
 
 
@@ -66,6 +67,7 @@ class AssessmentEvents(AuditedAggregate):
             aggregate.period = self.period
             aggregate.status = Status.DRAFT
             aggregate.layers = {layer.value: {} for layer in Layer}
+            aggregate.item_versions = {layer.value: {} for layer in Layer}
             aggregate.evidence = []
             aggregate.findings = []
             aggregate.submitted_by = None
@@ -166,6 +168,8 @@ class AssessmentEvents(AuditedAggregate):
     period: str
     status: Status
     layers: dict[str, dict[str, dict[str, Any]]]
+    item_versions: dict[str, dict[str, int]]
+    """Per layer, per item: the sheet's version at which the item's entry last changed."""
     evidence: list[Evidence]
     findings: list[Finding]
     submitted_by: str | None

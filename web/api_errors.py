@@ -95,7 +95,10 @@ def _conflict(error: ConflictError) -> Response:
     # A change based on another version than the current one is a failed precondition
     # (If-Match); anything else that collides is a conflict.
     if error.current_version is not None:
-        return problem(412, str(error), current_version=error.current_version)
+        version = error.current_version
+        if error.changed is None:
+            return problem(412, str(error), current_version=version)
+        return problem(412, str(error), current_version=version, changed=error.changed)
     return problem(status_of(error), str(error))
 
 

@@ -95,6 +95,12 @@ class FieldErrorSchema(ma.Schema):
     message_zh = ma.fields.String()
 
 
+class ItemChangedSchema(ma.Schema):
+    item = ma.fields.String(metadata={"description": "The item's number"})
+    layer = ma.fields.String(metadata={"description": "self, review or verification"})
+    version = ma.fields.Integer(metadata={"description": "The sheet's version it changed at"})
+
+
 class ProblemSchema(ma.Schema):
     """An error (RFC 9457 problem details)."""
 
@@ -106,6 +112,10 @@ class ProblemSchema(ma.Schema):
     request_id = ma.fields.String()
     errors = ma.fields.List(ma.fields.Nested(FieldErrorSchema))
     current_version = ma.fields.Integer(allow_none=True)
+    changed = ma.fields.List(
+        ma.fields.Nested(ItemChangedSchema),
+        metadata={"description": "On 412 for an item: what changed since the version sent"},
+    )
     retry_after = ma.fields.Integer()
 
 

@@ -11,10 +11,12 @@ from uuid import UUID
 from application.authorization import Action, Target
 from application.commands.base import Command
 from application.consequences import Consequence
+from application.preconditions import check_items
 from domain.assessment import Assessment
 from domain.audit import AuditedAggregate
 from domain.entries import ItemEntry
 from domain.ids import unit_id
+from domain.workflow import Layer
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,12 +50,23 @@ class AssessmentCommand(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ScoreItem(AssessmentCommand):
+class ItemCommand(AssessmentCommand):
+    """A change of one item in the caller's layer: based on the item's version, so changes
+    of other items since it was read do not refuse it."""
+
+    number: str
+
+    def check_version(self, expected: int, subject: AuditedAggregate, layer: Layer | None) -> None:
+        assert isinstance(subject, Assessment)
+        check_items(expected, subject, layer, [self.number])
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreItem(ItemCommand):
     """Set one item's entry in the caller's layer."""
 
     step = Action.SCORE
     name = "score_item"
-    number: str
     entry: ItemEntry
     reason: str = ""
 
@@ -67,14 +80,18 @@ class SaveSheet(AssessmentCommand):
     entries: Mapping[str, ItemEntry]
     reason: str = ""
 
+    def check_version(self, expected: int, subject: AuditedAggregate, layer: Layer | None) -> None:
+        """Based on the version of each item it sets, as one item's change is."""
+        assert isinstance(subject, Assessment)
+        check_items(expected, subject, layer, self.entries)
+
 
 @dataclass(frozen=True, kw_only=True)
-class ApplyDeduction(AssessmentCommand):
+class ApplyDeduction(ItemCommand):
     """Apply a deduction line: a count of occurrences, or a discretionary amount."""
 
     step = Action.SCORE
     name = "apply_deduction"
-    number: str
     line: str
     count: int | None = None
     amount: Decimal | None = None
@@ -82,58 +99,53 @@ class ApplyDeduction(AssessmentCommand):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ClaimBonus(AssessmentCommand):
+class ClaimBonus(ItemCommand):
     """Claim a bonus for a matter at a tier."""
 
     step = Action.SCORE
     name = "claim_bonus"
-    number: str
     matter: str
     tier: str
     reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
-class WithdrawBonus(AssessmentCommand):
+class WithdrawBonus(ItemCommand):
     """Withdraw one bonus claim, with a reason."""
 
     step = Action.SCORE
     name = "withdraw_bonus"
-    number: str
     matter: str
     tier: str
     reason: str
 
 
 @dataclass(frozen=True, kw_only=True)
-class RaiseVeto(AssessmentCommand):
+class RaiseVeto(ItemCommand):
     """Raise a veto condition (一票否决)."""
 
     step = Action.SCORE
     name = "raise_veto"
-    number: str
     condition: str
     reason: str
 
 
 @dataclass(frozen=True, kw_only=True)
-class LiftVeto(AssessmentCommand):
+class LiftVeto(ItemCommand):
     """Lift a raised veto condition, with a reason."""
 
     step = Action.SCORE
     name = "lift_veto"
-    number: str
     condition: str
     reason: str
 
 
 @dataclass(frozen=True, kw_only=True)
-class EnterProgress(AssessmentCommand):
+class EnterProgress(ItemCommand):
     """Enter an item's progress and, for a numeric target, its value."""
 
     step = Action.SCORE
     name = "enter_progress"
-    number: str
     progress: str
     value: Decimal | None = None
     reason: str = ""

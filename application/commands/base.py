@@ -9,10 +9,12 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from application.authorization import Action, Target
+from application.preconditions import check_whole
 from domain.audit import AuditedAggregate
 from domain.canonical import canonical_json
 from domain.entries import ItemEntry
 from domain.entry_data import entry_to_data
+from domain.workflow import Layer
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +36,11 @@ class Command:
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
         """What to authorize, given the loaded subject; every target must be allowed."""
         raise NotImplementedError
+
+    def check_version(self, expected: int, subject: AuditedAggregate, layer: Layer | None) -> None:
+        """Refuse a change based on another version than the current one of what it touches
+        (by default the whole subject), before anything is checked or changed."""
+        check_whole(expected, subject)
 
     def arguments(self) -> dict[str, Any]:
         """The canonical arguments: every field, in plain data."""

@@ -78,6 +78,7 @@ def test_the_second_to_save_a_sheet_is_told_what_changed_and_keeps_what_they_typ
     other_page.goto(sheet)
 
     page.get_by_label("第 1 项自评得分").fill("1")
+    other_page.get_by_label("第 1 项自评得分").fill("0.5")  # the same item: a true conflict
     other_page.get_by_label("第 2 项自评得分").fill("2")
     page.get_by_role("button", name="保存草稿").click()
     page.wait_for_url("**done=saved*")
@@ -90,9 +91,30 @@ def test_the_second_to_save_a_sheet_is_told_what_changed_and_keeps_what_they_typ
     assert cells[1].startswith(first_name(site, first.username))
     assert cells[2:] == ["第 1 项 · 自评", "（空）", "1 分"]
     assert other_page.get_by_label("第 2 项自评得分").input_value() == "2"  # kept
-    assert other_page.get_by_label("第 1 项自评得分").input_value() == "1"  # theirs, shown
+    assert other_page.get_by_label("第 1 项自评得分").input_value() == "0.5"  # kept
     assert_accessible(other_page)
 
+    other_page.get_by_role("button", name="保存草稿").click()
+    other_page.wait_for_url("**done=saved*")
+    assert other_page.locator('[data-subtotal="（一）"]').inner_text() == "2.5"
+
+
+def test_two_people_saving_different_items_of_one_sheet_both_save(
+    site: Site, page: Any, other_page: Any
+) -> None:
+    site.login(page, "station_staff", "DEMO-01-01-01")
+    page.get_by_label("考核期间").fill("2023Q3")
+    page.get_by_role("button", name="新建并填写").click()
+    page.wait_for_url("**/assessments/*")
+    sheet = page.url
+    password = another_person(site, "station_staff", "DEMO-01-01-01", "staff-010101-b", "周敏")
+    sign_in(site, other_page, "staff-010101-b", password)
+    other_page.goto(sheet)
+
+    page.get_by_label("第 1 项自评得分").fill("1")
+    other_page.get_by_label("第 2 项自评得分").fill("2")
+    page.get_by_role("button", name="保存草稿").click()
+    page.wait_for_url("**done=saved*")
     other_page.get_by_role("button", name="保存草稿").click()
     other_page.wait_for_url("**done=saved*")
     assert other_page.locator('[data-subtotal="（一）"]').inner_text() == "3"

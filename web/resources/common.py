@@ -30,12 +30,26 @@ IDEMPOTENCY_KEY = {
     ),
     "schema": {"type": "string", "pattern": "^[!-~]{1,200}$", "example": "open-0101-2023q2"},
 }
+ITEM_IF_MATCH = IF_MATCH | {
+    "description": (
+        'A version in double quotes, like "26": the item\'s ETag (GET .../items/{number}), '
+        "its entry in `item_versions` of the sheet, or any later version of the sheet (such "
+        "as the sheet's ETag when you read it). Changes of other items since do not refuse "
+        "the change; a change of this item in your layer since that version does: 412, with "
+        "`changed` naming the item, the layer and the version it changed at. Without it 428."
+    ),
+}
+"""If-Match of a change of one item (or of the items of a sheet save): the item's version."""
 WRITE = {"parameters": [IF_MATCH, IDEMPOTENCY_KEY]}
 """The documented headers of a POST that changes an existing resource."""
 CREATE = {"parameters": [IDEMPOTENCY_KEY]}
 """The documented headers of a POST that creates something."""
 UPDATE = {"parameters": [IF_MATCH]}
 """The documented headers of a PUT or DELETE that changes an existing resource."""
+ITEM_WRITE = {"parameters": [ITEM_IF_MATCH, IDEMPOTENCY_KEY]}
+"""The documented headers of a POST that changes one item of a sheet."""
+ITEM_UPDATE = {"parameters": [ITEM_IF_MATCH]}
+"""The documented headers of a PUT that changes items of a sheet."""
 
 TEXT = validate.Length(min=1, max=2000)
 CODE = validate.Length(min=1, max=64)

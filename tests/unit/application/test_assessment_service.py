@@ -71,9 +71,9 @@ def test_a_stale_version_is_refused_as_a_conflict_and_stores_nothing(world: Worl
     send(app, by(VILLAGE, expected=1), score(aid, "1", ItemEntry(points=D(1))))
     before = events(app)
     with pytest.raises(
-        ConflictError, match=r"based on version 1, but it is at version 2"
+        ConflictError, match=r"based on version 1, but item 1 was changed in the self layer"
     ) as refused:
-        send(app, by(VILLAGE, expected=1), score(aid, "2", ItemEntry(points=D(2))))
+        send(app, by(VILLAGE, expected=1), score(aid, "1", ItemEntry(points=D(0))))
     assert refused.value.current_version == 2
     assert events(app) == before
 

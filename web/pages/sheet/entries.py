@@ -80,6 +80,25 @@ def read_form(rubric: Rubric, layers: Layers, layer: Layer, form: Mapping[str, s
     return read
 
 
+def changed_from(
+    rubric: Rubric,
+    then: Layers,
+    layer: Layer,
+    typed: Mapping[str, str],
+    entries: Mapping[str, ItemEntry],
+) -> dict[str, ItemEntry]:
+    """Of a form's entries, those whose value the user changed from what the layer held when
+    the form was read (`then`): a value left as read is not saved over a newer one."""
+    kept = {}
+    for number, entry in entries.items():
+        item = rubric.item(number)
+        kind = main_field(item) if item else None
+        held = then.get(layer.value, {}).get(number) or {}
+        if kind is None or typed.get(f"{kind}-{number}") != plain(held.get(kind)):
+            kept[number] = entry
+    return kept
+
+
 NUMBER_WORDS = "请填写半角数字，如 1 或 1.5（不能用全角数字、下划线、科学计数法或 -0）。"
 
 

@@ -11,10 +11,11 @@ from werkzeug.wrappers import Response
 from application.commands.assessments import SaveSheet
 from application.errors import ConflictError
 from domain.errors import DomainError, ScoringInputError
+from web.context import queries
 from web.pages.base import dispatch, error_page, form_version
 from web.pages.sheet.blueprint import bp
+from web.pages.sheet.entries import changed_from, read_form
 from web.pages.sheet.entries import preview as preview_summary
-from web.pages.sheet.entries import read_form
 from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
@@ -59,8 +60,14 @@ def save(aid: UUID) -> Page:
         return render_sheet(
             page, values=read.values, errors=read.errors, notice=(said, "error"), status=422
         )
+    # Only what the user changed from what they read: a value left as read is not saved
+    # again over someone else's newer one.
+    entries = read.entries
+    if version <= page.a.version:
+        then = queries().assessments.saved(aid, version).layers
+        entries = changed_from(page.rubric, then, page.layer, read.values, entries)
     try:
-        dispatch(SaveSheet(assessment_id=aid, entries=read.entries, reason=reason), version)
+        dispatch(SaveSheet(assessment_id=aid, entries=entries, reason=reason), version)
     except ConflictError:
         return conflict_page(aid, version, read.values)
     except (DomainError, ScoringInputError) as refused:

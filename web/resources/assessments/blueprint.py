@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from application.bus import Outcome
+from application.errors import NotFoundError
 from domain.assessment import Assessment
 from domain.layers import counting_layers
 from domain.unit import Unit
@@ -50,6 +51,7 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
         "as_of": as_of,
         "changed_at": a.modified_on,
         "layers": {layer.value: a.layers[layer.value] for layer in Layer},
+        "item_versions": {layer.value: a.item_versions[layer.value] for layer in Layer},
         "evidence": [e.to_data() for e in a.evidence],
         "findings": [f.to_data() for f in a.findings],
         "returned_items": a.returned_items,
@@ -65,6 +67,24 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
             "items": items,
         },
     }
+
+
+def item_json(a: Assessment, number: str) -> dict[str, Any]:
+    """One item of a sheet: its entry and the version it last changed at in each layer; its
+    own version (its ETag) is the latest of those."""
+    if queries().assessments.rubric_of(a).item(number) is None:
+        raise NotFoundError(f"assessment {a.id} has no item {number[:64]!r}")
+    return {
+        "number": number,
+        "version": item_version(a, number),
+        "layers": {layer.value: a.layers[layer.value].get(number) for layer in Layer},
+        "versions": {layer.value: a.item_versions[layer.value].get(number) for layer in Layer},
+    }
+
+
+def item_version(a: Assessment, number: str) -> int:
+    """The sheet's version at which the item last changed, in any layer."""
+    return max(a.item_version(layer, number) for layer in Layer)
 
 
 def answer(outcome: Outcome, status: int = 200) -> tuple[dict[str, Any], int, dict[str, str]]:

@@ -266,11 +266,32 @@ class AssessmentSchema(ma.Schema):
     as_of = ma.fields.DateTime(allow_none=True)
     changed_at = ma.fields.DateTime()
     layers = ma.fields.Dict(metadata={"description": "layer → item number → entry"})
+    item_versions = ma.fields.Dict(
+        metadata={
+            "description": (
+                "layer → item number → the sheet's version at which the item last changed in "
+                "that layer (an item not listed has not changed since the sheet was opened, "
+                "version 1); a change of an item may name any version from this one on"
+            )
+        }
+    )
     evidence = ma.fields.List(ma.fields.Dict())
     findings = ma.fields.List(ma.fields.Dict())
     returned_items = ma.fields.List(ma.fields.String())
     submitted_by = ma.fields.String(allow_none=True)
     score = ma.fields.Nested(ScoreSchema)
+
+
+class ItemSchema(ma.Schema):
+    number = ma.fields.String(required=True)
+    version = ma.fields.Integer(
+        required=True,
+        metadata={"description": "The sheet's version at which the item last changed (its ETag)"},
+    )
+    layers = ma.fields.Dict(metadata={"description": "layer → the item's entry (null: none)"})
+    versions = ma.fields.Dict(
+        metadata={"description": "layer → the sheet's version it last changed at (null: never)"}
+    )
 
 
 class AssessmentRowSchema(ma.Schema):

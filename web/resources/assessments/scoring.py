@@ -20,8 +20,8 @@ from application.commands.assessments import (
     ScoreItem,
     WithdrawBonus,
 )
-from web.context import handle
-from web.resources.assessments.blueprint import answer, blp
+from web.context import caller, handle, queries
+from web.resources.assessments.blueprint import answer, blp, item_json
 from web.resources.assessments.schemas import (
     AssessmentSchema,
     BonusSchema,
@@ -30,27 +30,39 @@ from web.resources.assessments.schemas import (
     EvidenceFileSchema,
     EvidenceFormSchema,
     ItemChangeSchema,
+    ItemSchema,
     ProgressSchema,
     SheetChangeSchema,
     VetoLiftSchema,
     VetoSchema,
 )
-from web.resources.common import UPDATE, WRITE
+from web.resources.common import ITEM_UPDATE, ITEM_WRITE, WRITE, versioned
 
 
 @blp.route("/<uuid:aid>/items/<string:number>")
 class ItemViews(MethodView):
-    @blp.doc(**UPDATE)
+    @blp.response(200, ItemSchema)
+    def get(self, aid: UUID, number: str) -> Any:
+        """One item of the sheet; its ETag is the sheet's version at which it last changed,
+        the version a change of this item may name in If-Match."""
+        a = queries().assessments.sheet(caller(), aid, None)
+        found = item_json(a, number)
+        return versioned(found, found["version"])
+
+    @blp.doc(**ITEM_UPDATE)
     @blp.arguments(ItemChangeSchema)
     @blp.response(200, AssessmentSchema)
     def put(self, command: ScoreItem, aid: UUID, number: str) -> Any:
-        """Set one item's entry in the caller's layer (a reason is needed above self)."""
+        """Set one item's entry in the caller's layer (a reason is needed above self). If-Match
+        names the item's version (its ETag) or any later version of the sheet: changes of
+        other items since do not refuse it; a change of this item in this layer does (412,
+        with what changed)."""
         return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/sheet")
 class SheetViews(MethodView):
-    @blp.doc(**UPDATE)
+    @blp.doc(**ITEM_UPDATE)
     @blp.arguments(SheetChangeSchema)
     @blp.response(200, AssessmentSchema)
     def put(self, command: SaveSheet, aid: UUID) -> Any:
@@ -60,7 +72,7 @@ class SheetViews(MethodView):
 
 @blp.route("/<uuid:aid>/deductions")
 class DeductionViews(MethodView):
-    @blp.doc(**WRITE)
+    @blp.doc(**ITEM_WRITE)
     @blp.arguments(DeductionSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, command: ApplyDeduction, aid: UUID) -> Any:
@@ -70,7 +82,7 @@ class DeductionViews(MethodView):
 
 @blp.route("/<uuid:aid>/bonus")
 class BonusViews(MethodView):
-    @blp.doc(**WRITE)
+    @blp.doc(**ITEM_WRITE)
     @blp.arguments(BonusSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, command: ClaimBonus, aid: UUID) -> Any:
@@ -81,7 +93,7 @@ class BonusViews(MethodView):
 
 @blp.route("/<uuid:aid>/bonus/withdraw")
 class BonusWithdrawalViews(MethodView):
-    @blp.doc(**WRITE)
+    @blp.doc(**ITEM_WRITE)
     @blp.arguments(BonusWithdrawalSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, command: WithdrawBonus, aid: UUID) -> Any:
@@ -91,7 +103,7 @@ class BonusWithdrawalViews(MethodView):
 
 @blp.route("/<uuid:aid>/veto")
 class VetoViews(MethodView):
-    @blp.doc(**WRITE)
+    @blp.doc(**ITEM_WRITE)
     @blp.arguments(VetoSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, command: RaiseVeto, aid: UUID) -> Any:
@@ -101,7 +113,7 @@ class VetoViews(MethodView):
 
 @blp.route("/<uuid:aid>/veto/lift")
 class VetoLiftViews(MethodView):
-    @blp.doc(**WRITE)
+    @blp.doc(**ITEM_WRITE)
     @blp.arguments(VetoLiftSchema)
     @blp.response(200, AssessmentSchema)
     def post(self, command: LiftVeto, aid: UUID) -> Any:
@@ -111,7 +123,7 @@ class VetoLiftViews(MethodView):
 
 @blp.route("/<uuid:aid>/items/<string:number>/progress")
 class ProgressViews(MethodView):
-    @blp.doc(**UPDATE)
+    @blp.doc(**ITEM_UPDATE)
     @blp.arguments(ProgressSchema)
     @blp.response(200, AssessmentSchema)
     def put(self, command: EnterProgress, aid: UUID, number: str) -> Any:
