@@ -15,6 +15,7 @@ from domain.rules import (
     Kind,
     NumericTarget,
     RuleName,
+    SameMatter,
     Tier,
     VetoCondition,
 )
@@ -138,6 +139,8 @@ class Rubric:
     compliance_targets: tuple[tuple[str, Decimal], ...] = ()
     summary: SummaryTable | None = None
     decisions: tuple[str, ...] = ()
+    format: int = 1
+    same_matter_bonus: SameMatter = SameMatter.HIGHEST
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

@@ -31,6 +31,15 @@ class RuleName(StrEnum):
     PROGRESS = "progress"
 
 
+class SameMatter(StrEnum):
+    """How bonus items count one matter (事项) claimed under several of them."""
+
+    HIGHEST = "highest"
+    """Only its highest bonus counts, across all bonus items (同一事项只计最高加分)."""
+    EACH = "each"
+    """Every item counts it, each within its own cap."""
+
+
 DEFAULT_RULE: dict[Kind, RuleName] = {
     Kind.STANDARD: RuleName.JUDGED,
     Kind.SPECIAL: RuleName.JUDGED,
