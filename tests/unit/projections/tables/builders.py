@@ -21,8 +21,8 @@ T0 = datetime(2023, 7, 1, 9, 0, tzinfo=UTC)
 Entries = Mapping[str, Mapping[str, Any]]
 
 
-def builtin(code: str) -> Rubric:
-    found = find_builtin_rubric(code)
+def builtin(code: str, version: int | None = None) -> Rubric:
+    found = find_builtin_rubric(code, version)
     assert found is not None, code
     return found
 
