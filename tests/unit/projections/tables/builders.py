@@ -35,9 +35,13 @@ def unit(
     contact: str = "",
     phone: str = "",
     closed: bool = False,
+    registered_on: str = "",
 ) -> UnitRow:
     parent_id = unit_id(parent) if parent else None
-    return UnitRow(unit_id(code), code, name, level, parent_id, contact, phone, closed, 1, 1)
+    return UnitRow(
+        *(unit_id(code), code, name, level, parent_id, contact, phone, closed, 1, 1),
+        registered_on=registered_on,
+    )
 
 
 def hierarchy(day: date, *units: UnitRow, moved: Mapping[str, str] | None = None) -> Hierarchy:
