@@ -12,6 +12,7 @@ from functools import cached_property
 from domain.rules import (
     Band,
     Deduction,
+    Falsification,
     Kind,
     NumericTarget,
     RuleName,
@@ -141,6 +142,7 @@ class Rubric:
     decisions: tuple[str, ...] = ()
     format: int = 1
     same_matter_bonus: SameMatter = SameMatter.HIGHEST
+    falsification: Falsification | None = None
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

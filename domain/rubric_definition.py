@@ -22,7 +22,13 @@ from domain.rubric import (
     UnitLevel,
 )
 from domain.rubric_checks import check_tree
-from domain.rubric_rules import RULE_KEYS, read_format, read_same_matter
+from domain.rubric_rules import (
+    RULE_KEYS,
+    check_falsification,
+    read_falsification,
+    read_format,
+    read_same_matter,
+)
 from domain.rules import Kind
 
 RUBRIC_KEYS = (
@@ -64,8 +70,10 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
         decisions=read_decisions(reader, top),
         format=form,
         same_matter_bonus=read_same_matter(reader, top, form),
+        falsification=read_falsification(reader, top),
     )
     check_tree(reader, rubric)
+    check_falsification(reader, rubric)
     if reader.problems:
         raise RubricDefinitionError(source, reader.problems)
     return rubric

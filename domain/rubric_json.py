@@ -111,7 +111,12 @@ def declared_rules(rubric: Rubric) -> JsonDict:
     was published."""
     if rubric.format == 1:
         return {}
-    return {"format": rubric.format, "same_matter_bonus": rubric.same_matter_bonus.value}
+    rule = rubric.falsification
+    return {
+        "format": rubric.format,
+        "same_matter_bonus": rubric.same_matter_bonus.value,
+        "falsification": None if rule is None else {"item": rule.item, "line": rule.line},
+    }
 
 
 def content_hash(rubric: Rubric) -> str:

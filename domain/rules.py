@@ -40,6 +40,15 @@ class SameMatter(StrEnum):
     """Every item counts it, each within its own cap."""
 
 
+@dataclass(frozen=True)
+class Falsification:
+    """What a falsification (弄虚作假) finding triggers, as the rubric declares it: one
+    deduction line of one item (e.g. seed 001 item 65, 视情扣1-5分)."""
+
+    item: str
+    line: str
+
+
 DEFAULT_RULE: dict[Kind, RuleName] = {
     Kind.STANDARD: RuleName.JUDGED,
     Kind.SPECIAL: RuleName.JUDGED,
