@@ -12,9 +12,11 @@ from functools import cached_property
 from domain.rules import (
     Band,
     Deduction,
+    Falsification,
     Kind,
     NumericTarget,
     RuleName,
+    SameMatter,
     Tier,
     VetoCondition,
 )
@@ -138,6 +140,9 @@ class Rubric:
     compliance_targets: tuple[tuple[str, Decimal], ...] = ()
     summary: SummaryTable | None = None
     decisions: tuple[str, ...] = ()
+    format: int = 1
+    same_matter_bonus: SameMatter = SameMatter.HIGHEST
+    falsification: Falsification | None = None
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

@@ -102,6 +102,20 @@ def rubric_to_dict(rubric: Rubric) -> JsonDict:
         },
         "decisions": list(rubric.decisions),
         "nodes": [node_to_dict(node) for node in rubric.nodes],
+        **declared_rules(rubric),
+    }
+
+
+def declared_rules(rubric: Rubric) -> JsonDict:
+    """What format 2 declares; a format 1 rubric says nothing more, so its hash stays as it
+    was published."""
+    if rubric.format == 1:
+        return {}
+    rule = rubric.falsification
+    return {
+        "format": rubric.format,
+        "same_matter_bonus": rubric.same_matter_bonus.value,
+        "falsification": None if rule is None else {"item": rule.item, "line": rule.line},
     }
 
 

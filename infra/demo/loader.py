@@ -61,6 +61,8 @@ from projections.spot_checks.reading import eligible
 from projections.units import UNITS
 
 QUARTER = "2023Q2"
+CHANGZHI_VERSION = 2
+"""The Changzhi table whose rules are all the seed's (v1 applied two it does not state)."""
 PROGRESS_FILE = Path(__file__).parent / "zaozhuang-2022-progress.yaml"
 AssessmentStep = AssessmentCommand | OpenAssessment
 
@@ -213,11 +215,11 @@ class Activity:
             self.do(staff, Submit(assessment_id=aid))
 
     def county_year(self, county: str) -> None:
-        if self.exists(county, "changzhi-county-centre", 1, "2023"):
+        if self.exists(county, "changzhi-county-centre", CHANGZHI_VERSION, "2023"):
             return
         a = self.app.assessments
         own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = self.open(own, county, "changzhi-county-centre", 1, "2023")
+        aid = self.open(own, county, "changzhi-county-centre", CHANGZHI_VERSION, "2023")
         self.do(own, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)), Layer.SELF)
         for number in ("66", "67", "68", "69"):
             item = a.rubric_of(a.get(aid)).item(number)

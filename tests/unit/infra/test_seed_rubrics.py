@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from domain.entries import ItemEntry
-from domain.rubric import Rubric, Section
-from domain.rules import Kind
+from domain.rubric import Rubric, Section, SummaryColumn
+from domain.rules import Kind, SameMatter
 from domain.scoring import Result, score
 from infra.rubric_files import builtin_rubrics, find_builtin_rubric
 
@@ -39,6 +39,7 @@ def assert_sections(r: Rubric, expected: dict[str, list[str]]) -> None:
 def test_the_four_seed_rubrics_are_built_in() -> None:
     assert [(r.code, r.version) for r in builtin_rubrics()] == [
         ("changzhi-county-centre", 1),
+        ("changzhi-county-centre", 2),
         ("fengdu-village-station", 1),
         ("wushen-banner-tasks", 1),
         ("zaozhuang-city-centre", 1),
@@ -65,7 +66,28 @@ def test_changzhi_county_centre_sections_match_the_seed() -> None:
     ]
     assert [i.number for i in r.items() if i.kind is Kind.DEDUCTION] == pts("65 70")
     assert r.pass_mark is None and r.summary is not None
-    assert [c.label for c in r.summary.columns][-3:] == ["加分减分", "总分", "考核结果"]
+    assert [c.label for c in r.summary.columns][-4:] == [
+        "加分减分",
+        "特别考核项",
+        "总分",
+        "考核结果",
+    ]
+
+
+def test_changzhi_version_2_changes_only_its_two_undeclared_rules() -> None:
+    first, second = (
+        find_builtin_rubric("changzhi-county-centre", 1),
+        rubric("changzhi-county-centre"),
+    )
+    assert first is not None and first.summary is not None and second.summary is not None
+    assert (first.same_matter_bonus, second.same_matter_bonus) == (
+        SameMatter.HIGHEST,
+        SameMatter.EACH,
+    )
+    assert first.nodes == second.nodes
+    assert [c for c in second.summary.columns if c not in first.summary.columns] == [
+        SummaryColumn("特别考核项", "special")
+    ]
 
 
 def test_changzhi_item_70_keeps_the_typo_and_deducts_two_points_a_person() -> None:
