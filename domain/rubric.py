@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from domain.rules import (
     Band,
@@ -18,6 +19,9 @@ from domain.rules import (
     Tier,
     VetoCondition,
 )
+
+if TYPE_CHECKING:
+    from domain.rubric_workflow import Workflow
 
 
 class UnitLevel(StrEnum):
@@ -138,6 +142,8 @@ class Rubric:
     compliance_targets: tuple[tuple[str, Decimal], ...] = ()
     summary: SummaryTable | None = None
     decisions: tuple[str, ...] = ()
+    workflow: Workflow | None = None
+    """Who acts on each layer, as declared (None: the default for the scored level)."""
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

@@ -22,11 +22,13 @@ from domain.rubric import (
     UnitLevel,
 )
 from domain.rubric_checks import check_tree
+from domain.rubric_workflow import read_workflow
 from domain.rules import Kind
 
 RUBRIC_KEYS = (
     *("format", "code", "version", "title", "source", "scored_level", "period", "base_max"),
     *("pass_mark", "bonus_cap", "step", "compliance_targets", "summary", "decisions", "nodes"),
+    "workflow",
 )
 SECTION_KEYS = (*NODE_KEYS, "title", "children")
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -46,12 +48,13 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
     nodes = read_nodes(reader, "nodes", top.get("nodes"), root)
     if not nodes:
         reader.fail("rubric", "'nodes' must list at least one section or item")
+    scored = read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE
     rubric = Rubric(
         code=read_code(reader, top),
         version=reader.whole("rubric", top, "version", required=True),
         title=reader.text("rubric", top, "title", required=True),
         source=reader.text("rubric", top, "source"),
-        scored_level=read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE,
+        scored_level=scored,
         period=read_choice(reader, top, "period", PeriodKind) or PeriodKind.YEAR,
         base_max=reader.decimal("rubric", top, "base_max", required=True) or Decimal(0),
         nodes=tuple(nodes),
@@ -61,6 +64,7 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
         compliance_targets=read_targets(reader, top),
         summary=read_summary(reader, top),
         decisions=read_decisions(reader, top),
+        workflow=read_workflow(reader, top, scored),
     )
     check_tree(reader, rubric)
     if reader.problems:
