@@ -1,6 +1,9 @@
 """Loading the demo: rubrics, units, accounts, then a quarter of realistic activity.
 
-Every step checks what exists first, so running it twice adds nothing the second time."""
+Rubrics, units and accounts are set up by the system; every step on a sheet or a spot check
+is sent by a demo account and authorized as any caller's would be, so the demo's audit trail
+shows only what the policy and the rubrics' workflows allow. Every step checks what exists
+first, so running it twice adds nothing the second time."""
 
 from __future__ import annotations
 
@@ -55,7 +58,15 @@ from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.bootstrap import build_bus
-from infra.demo.plan import CITY, DemoPlan, plan_demo
+from infra.demo.plan import (
+    CITY,
+    CITY_CENTRE,
+    INSPECTION_LEAD,
+    INSPECTOR,
+    DemoPlan,
+    centre_staff,
+    plan_demo,
+)
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from projections.scores import SCORES
@@ -110,29 +121,35 @@ def load_demo(
 
 
 class Activity:
-    """A quarter of work: villages score themselves, towns review, return and approve,
-    the city scores its county centres, the city centre reports progress."""
+    """A quarter of work: villages score themselves, towns review, return and approve; the
+    city's inspection group opens and scores the county centres after their self-check and
+    opens the banner's task sheet, which the banner's staff fill; the city centre reports
+    progress on the sheet the city opened for it."""
 
     def __init__(self, app: Kaohe, bus: Bus, plan: DemoPlan, rng: random.Random) -> None:
         self.app, self.bus, self.plan, self.rng = app, bus, plan, rng
 
-    def do(self, who: Command, command: AssessmentStep, layer: Layer | None = None) -> Outcome:
-        """Send an assessment command as a demo account (trusted set-up: not authorized)."""
-        caller = Caller(who.actor.account_id, who.correlation_id)
-        return self.bus.handle_as(command, who.actor, caller, layer=layer)
+    def do(self, who: Command, command: AssessmentStep) -> Outcome:
+        """Send an assessment command as a demo account, authorized by its grants."""
+        return self.bus.handle(command, Caller(who.actor.account_id, who.correlation_id))
 
     def open(self, who: Command, unit: str, rubric: str, version: int, period: str) -> UUID:
         opened = OpenAssessment(unit=unit, rubric=rubric, version=version, period=period)
         return self.do(who, opened).id
 
     def actor(self, role: Role, unit_code: str) -> Command:
-        account = self.app.accounts.get(self.plan.account(role, unit_code).username)
-        return Command(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
+        return self.named(self.plan.account(role, unit_code).username)
+
+    def named(self, username: str) -> Command:
+        planned = self.plan.named(username)
+        account = self.app.accounts.get(username)
+        actor = Actor(account.id, planned.role, unit_id(planned.unit_code))
+        return Command(actor, f"demo-{planned.unit_code}")
 
     def stepper(self, command: Command) -> Callable[[BusCommand], object]:
-        """Run commands on the bus as this demo actor (trusted set-up: not authorized)."""
+        """Run commands on the bus as this demo account, authorized by its grants."""
         caller = Caller(command.actor.account_id, command.correlation_id)
-        return lambda step: self.bus.handle_as(step, command.actor, caller)
+        return lambda step: self.bus.handle(step, caller)
 
     def run(self, step: Callable[[], None]) -> None:
         for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
@@ -212,23 +229,23 @@ class Activity:
         if self.exists(county, "changzhi-county-centre", 1, "2023"):
             return
         a = self.app.assessments
-        own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = self.open(own, county, "changzhi-county-centre", 1, "2023")
-        self.do(own, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)), Layer.SELF)
+        lead, member = self.named(INSPECTION_LEAD), self.named(INSPECTOR)
+        own = self.named(centre_staff(self.plan.children(CITY.code).index(county) + 1))
+        aid = self.open(lead, county, "changzhi-county-centre", 1, "2023")
+        self.do(own, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)))
         for number in ("66", "67", "68", "69"):
             item = a.rubric_of(a.get(aid)).item(number)
             assert item is not None and item.max_points is not None
             entry = ItemEntry(points=item.max_points - 1)
-            self.do(own, ScoreItem(assessment_id=aid, number=number, entry=entry), Layer.SELF)
+            self.do(own, ScoreItem(assessment_id=aid, number=number, entry=entry))
         self.do(own, Submit(assessment_id=aid))
-        regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
         if county.endswith("02"):
             why = "本年度发生到市缠访2人次"
             line = ApplyDeduction(
                 assessment_id=aid, number="65", line="city_petition", count=2, reason=why
             )
-            self.do(regulator, line, Layer.REVIEW)
-        self.do(regulator, Approve(assessment_id=aid))
+            self.do(member, line)
+        self.do(lead, Approve(assessment_id=aid))
 
     def banner_tasks(self, county: str) -> None:
         """A county's task sheet (seed 003) during the year: the criteria due by the end of
@@ -237,8 +254,8 @@ class Activity:
         if self.exists(county, "wushen-banner-tasks", 1, "2024"):
             return
         a = self.app.assessments
-        own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = self.open(own, county, "wushen-banner-tasks", 1, "2024")
+        own = self.named(centre_staff(self.plan.children(CITY.code).index(county) + 1))
+        aid = self.open(self.named(INSPECTION_LEAD), county, "wushen-banner-tasks", 1, "2024")
         rubric = a.rubric_of(a.get(aid))
         done = {
             item.number: ItemEntry(points=item.max_points)
@@ -248,7 +265,7 @@ class Activity:
             and item.assignment.due is not None
             and item.assignment.due.month <= 7
         }
-        self.do(own, SaveSheet(assessment_id=aid, entries=done), Layer.SELF)
+        self.do(own, SaveSheet(assessment_id=aid, entries=done))
 
     def spot_check(self, county: str) -> None:
         """A county's finished spot check of the quarter: the frame of approved sheets, a
@@ -306,12 +323,12 @@ class Activity:
     def city_progress(self) -> None:
         if self.exists(CITY.code, "zaozhuang-city-centre", 1, "2022"):
             return
-        regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
-        aid = self.open(regulator, CITY.code, "zaozhuang-city-centre", 1, "2022")
+        centre = self.named(CITY_CENTRE)
+        aid = self.open(self.named(INSPECTION_LEAD), CITY.code, "zaozhuang-city-centre", 1, "2022")
         entries = yaml.load(PROGRESS_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         for entry in entries:
             value = Decimal(entry["value"]) if entry.get("value") else None
             progress = EnterProgress(
                 assessment_id=aid, number=entry["number"], progress=entry["progress"], value=value
             )
-            self.do(regulator, progress, Layer.SELF)
+            self.do(centre, progress)
