@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from domain.rules import (
     Band,
@@ -20,6 +21,9 @@ from domain.rules import (
     Tier,
     VetoCondition,
 )
+
+if TYPE_CHECKING:
+    from domain.rubric_workflow import Workflow
 
 
 class UnitLevel(StrEnum):
@@ -143,6 +147,8 @@ class Rubric:
     format: int = 1
     same_matter_bonus: SameMatter = SameMatter.HIGHEST
     falsification: Falsification | None = None
+    workflow: Workflow | None = None
+    """Who acts on each layer, as declared (None: the default for the scored level)."""
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

@@ -29,12 +29,14 @@ from domain.rubric_rules import (
     read_format,
     read_same_matter,
 )
+from domain.rubric_workflow import read_workflow
 from domain.rules import Kind
 
 RUBRIC_KEYS = (
     *("format", "code", "version", "title", "source", "scored_level", "period", "base_max"),
     *("pass_mark", "bonus_cap", "step", "compliance_targets", "summary", "decisions", "nodes"),
     *RULE_KEYS,
+    "workflow",
 )
 SECTION_KEYS = (*NODE_KEYS, "title", "children")
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -53,12 +55,13 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
     nodes = read_nodes(reader, "nodes", top.get("nodes"), root)
     if not nodes:
         reader.fail("rubric", "'nodes' must list at least one section or item")
+    scored = read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE
     rubric = Rubric(
         code=read_code(reader, top),
         version=reader.whole("rubric", top, "version", required=True),
         title=reader.text("rubric", top, "title", required=True),
         source=reader.text("rubric", top, "source"),
-        scored_level=read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE,
+        scored_level=scored,
         period=read_choice(reader, top, "period", PeriodKind) or PeriodKind.YEAR,
         base_max=reader.decimal("rubric", top, "base_max", required=True) or Decimal(0),
         nodes=tuple(nodes),
@@ -71,6 +74,7 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
         format=form,
         same_matter_bonus=read_same_matter(reader, top, form),
         falsification=read_falsification(reader, top),
+        workflow=read_workflow(reader, top, scored),
     )
     check_tree(reader, rubric)
     check_falsification(reader, rubric)

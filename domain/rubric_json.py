@@ -81,7 +81,9 @@ def node_to_dict(node: Node) -> JsonDict:
 
 
 def rubric_to_dict(rubric: Rubric) -> JsonDict:
-    """Everything a rubric says, in a stable shape (the `kaohe rubric show --format json` form)."""
+    """Everything a rubric says, in a stable shape (the `kaohe rubric show --format json` form);
+    a workflow only where one is declared, so older versions keep their content hash."""
+    declared = {} if rubric.workflow is None else {"workflow": rubric.workflow.as_dict()}
     return {
         "code": rubric.code,
         "version": rubric.version,
@@ -102,6 +104,7 @@ def rubric_to_dict(rubric: Rubric) -> JsonDict:
         },
         "decisions": list(rubric.decisions),
         "nodes": [node_to_dict(node) for node in rubric.nodes],
+        **declared,
         **declared_rules(rubric),
     }
 

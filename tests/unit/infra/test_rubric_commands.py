@@ -27,7 +27,9 @@ def test_list_names_the_four_built_in_rubrics_and_their_versions_as_json() -> No
         ("changzhi-county-centre", 2),
         ("fengdu-village-station", 1),
         ("wushen-banner-tasks", 1),
+        ("wushen-banner-tasks", 2),
         ("zaozhuang-city-centre", 1),
+        ("zaozhuang-city-centre", 2),
     ]
     assert listed[2] == {
         "code": "fengdu-village-station",

@@ -8,6 +8,7 @@ import pytest
 
 from domain.entries import ItemEntry
 from domain.rubric import Rubric, Section, SummaryColumn
+from domain.rubric_json import content_hash
 from domain.rules import Kind, SameMatter
 from domain.scoring import Result, score
 from infra.rubric_files import builtin_rubrics, find_builtin_rubric
@@ -42,8 +43,27 @@ def test_the_four_seed_rubrics_are_built_in() -> None:
         ("changzhi-county-centre", 2),
         ("fengdu-village-station", 1),
         ("wushen-banner-tasks", 1),
+        ("wushen-banner-tasks", 2),
         ("zaozhuang-city-centre", 1),
+        ("zaozhuang-city-centre", 2),
     ]
+
+
+PUBLISHED = {
+    "changzhi-county-centre": "faf032c796321f7da028191ebb8b0a09ae65bee370e0c56ef294c55b0116cc9f",
+    "fengdu-village-station": "06a88d94e8337dc2475b65f89cf54fe21523afef032e55e2e8b81a088d414430",
+    "wushen-banner-tasks": "914af8963bc93096a627c16f76ebb199bf6f6ce2867c4973076584aaabcc0fea",
+    "zaozhuang-city-centre": "70cd7599d6e6cac8fa459058e41025f5dc991ca1ccbede60c1aeebf1b37023d8",
+}
+
+
+@pytest.mark.parametrize("code", PUBLISHED)
+def test_a_published_first_version_keeps_its_content(code: str) -> None:
+    """A database that published version 1 loads the demo again only if the file still
+    says the same; changes go into a new version."""
+    first = find_builtin_rubric(code, 1)
+    assert first is not None
+    assert content_hash(first) == PUBLISHED[code]
 
 
 def test_changzhi_county_centre_sections_match_the_seed() -> None:
