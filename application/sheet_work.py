@@ -11,7 +11,7 @@ from application.commands.assessments import OpenAssessment
 from application.commands.base import Command
 from application.unit_of_work import UnitOfWork
 from application.work_kinds import LAYER_OF_WORK, WORK_OF
-from domain.account import Grant
+from domain.account import Grant, Role
 from domain.assessment import Assessment
 from domain.audit import AuditedAggregate
 from domain.ids import rubric_version_id, unit_id
@@ -71,6 +71,15 @@ class SheetWork:
                 f"{wanted.value} level; {grant.role.value} is granted over a {where} unit"
             )
         return None
+
+
+def acting_level(rubric: Rubric, role: Role, step: Action) -> UnitLevel | None:
+    """The level of unit a grant of `role` must be over to take `step` on this rubric's
+    sheets (None: its kind of work never takes it there): what pages offer and list."""
+    layer = LAYER_OF_WORK.get(WORK_OF[role])
+    if layer is None or layer not in SheetWork(rubric, step, lambda _: None).layers():
+        return None
+    return workflow_of(rubric).level(layer, rubric.scored_level)
 
 
 def sheet_check(
