@@ -1,9 +1,10 @@
-"""Who may do what, and where: one policy table of roles and actions, each scoped to the
-subtree of the unit a role is granted over, checked against the account's live grants."""
+"""Who may do what, and where: one policy table of kinds of work and actions, each scoped to
+the subtree of the unit a role is granted over, checked against the account's live grants;
+on a sheet, the rubric's workflow then says which level does which kind of work."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NoReturn
 from uuid import UUID
@@ -13,6 +14,7 @@ import structlog
 from application.actor import Actor
 from application.errors import AuthenticationError, NotFoundError, PermissionDeniedError
 from application.ports import Aggregates, Clock, Denial, DenialLog, RefusalLog, TreeNode, UnitTree
+from application.work_kinds import LAYER_OF_WORK, WORK_OF, Work
 from domain.account import ROLE_RANK, Account, Grant, Role
 from domain.audit import Stamp
 from domain.steps import Action as Action  # re-exported: the policy speaks of it
@@ -50,20 +52,20 @@ SPOT_CHECKING = SPOT_CHECK_READING | {
 }
 """A county's spot check (抽查复核), run by its auditors; findings are RECORD_FINDING."""
 
-POLICY: Mapping[Role, frozenset[Action]] = {
-    Role.STATION_STAFF: LOCAL_READING
-    | {Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE, Action.SUBMIT, Action.SET_CONTACT},
-    Role.TOWN_REVIEWER: LOCAL_READING
-    | {Action.SCORE, Action.ATTACH_EVIDENCE, Action.RETURN, Action.APPROVE, Action.SET_CONTACT},
-    Role.COUNTY_AUDITOR: READING
-    | {
-        *(Action.SCORE, Action.ATTACH_EVIDENCE, Action.RECORD_FINDING),
-        *(Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT),
-    }
+SHEET_WORK = frozenset({Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE})
+"""Steps on a sheet every acting kind of work may take where the rubric's workflow lets it
+(opening only for the layer that opens, scoring in its own layer)."""
+
+POLICY: Mapping[Work, frozenset[Action]] = {
+    Work.FILL: LOCAL_READING | SHEET_WORK | {Action.SUBMIT, Action.SET_CONTACT},
+    Work.REVIEW: LOCAL_READING | SHEET_WORK | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT},
+    Work.VERIFY: READING
+    | SHEET_WORK
+    | {Action.RECORD_FINDING, Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT}
     | SPOT_CHECKING,
     # A regulator reads everything in its subtree and changes nothing.
-    Role.CITY_REGULATOR: READING | {Action.READ_ACCOUNTS, Action.VERIFY_LEDGER},
-    Role.ADMINISTRATOR: READING
+    Work.OVERSEE: READING | {Action.READ_ACCOUNTS, Action.VERIFY_LEDGER},
+    Work.ADMINISTER: READING
     | {
         *(Action.MANAGE_UNITS, Action.SET_CONTACT, Action.READ_ACCOUNTS),
         *(Action.MANAGE_ACCOUNTS, Action.PUBLISH_RUBRICS, Action.VERIFY_LEDGER),
@@ -71,18 +73,19 @@ POLICY: Mapping[Role, frozenset[Action]] = {
         Action.REOPEN,
     },
 }
-"""Role → the actions it allows, each only inside the subtree of the unit granted."""
+"""Kind of work → the actions it allows, each only inside the subtree of the unit granted."""
 
 LAYER_OF: Mapping[Role, Layer] = {
-    Role.STATION_STAFF: Layer.SELF,
-    Role.TOWN_REVIEWER: Layer.REVIEW,
-    Role.COUNTY_AUDITOR: Layer.VERIFICATION,
+    role: layer for role, work in WORK_OF.items() if (layer := LAYER_OF_WORK.get(work))
 }
 """The score layer each role writes: self (自评), review (初审), verification (抽查复核)."""
 
+GrantCheck = Callable[[Grant], str | None]
+"""Why a grant may not take a step on one target beyond the policy (None: it may)."""
+
 
 def allows(role: Role, action: Action) -> bool:
-    return action in POLICY[role]
+    return action in POLICY[WORK_OF[role]]
 
 
 @dataclass(frozen=True)
@@ -145,16 +148,21 @@ class Authorizer:
             raise AuthenticationError("the account is disabled")
         return account
 
-    def actor(self, caller: Caller, action: Action, target: Target) -> Actor:
+    def actor(
+        self, caller: Caller, action: Action, target: Target, check: GrantCheck | None = None
+    ) -> Actor:
         """The grant that allows `action` on `target`: of those whose subtree holds the
-        target's unit, the one granted nearest to it (then the highest role)."""
+        target's unit (and that `check` lets through: the sheet's workflow), the one granted
+        nearest to it (then the highest role)."""
         account = self.account(caller.account_id)
-        grant = self.acting_grant(account, action, target.unit_id)
+        grant = self.acting_grant(account, action, target.unit_id, check)
         if grant is None:
             self.require_unit(target)
             allowing = [g for g in account.grants.values() if allows(g.role, action)]
             why = self._why(account, action, target, allowing)
-            self.refuse(caller, account, action, target, why, allowing)
+            reach = [g for g in allowing if self.depth_below(g.unit_id, target.unit_id) is not None]
+            checked = [found for g in reach if check and (found := check(g))]
+            self.refuse(caller, account, action, target, checked[0] if checked else why, allowing)
         structlog.contextvars.bind_contextvars(role=grant.role.value, unit=str(grant.unit_id))
         return Actor(account.id, grant.role, grant.unit_id)
 
@@ -166,13 +174,17 @@ class Authorizer:
         if self.tree.node(target.unit_id) is None and self._unit(target.unit_id) is None:
             raise NotFoundError(f"{target.label} names a unit that does not exist")
 
-    def acting_grant(self, account: Account, action: Action, unit: UUID | None) -> Grant | None:
+    def acting_grant(
+        self, account: Account, action: Action, unit: UUID | None, check: GrantCheck | None = None
+    ) -> Grant | None:
         """The grant an account would act with (None: none allows it; nothing is recorded,
         so pages may ask what to offer)."""
         fitting = [
             (depth, g)
             for g in account.grants.values()
-            if allows(g.role, action) and (depth := self.depth_below(g.unit_id, unit)) is not None
+            if allows(g.role, action)
+            and (depth := self.depth_below(g.unit_id, unit)) is not None
+            and (check is None or check(g) is None)
         ]
         if not fitting:
             return None

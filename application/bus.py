@@ -18,6 +18,7 @@ from application.errors import ConflictError
 from application.handlers import HANDLERS, Handler
 from application.passwords import Passwords
 from application.ports import Clock, Credential, EvidenceFiles, PasswordHasher
+from application.sheet_work import sheet_check
 from application.store import EventStore
 from application.unit_of_work import UnitOfWork
 from domain.audit import AuditedAggregate
@@ -70,14 +71,15 @@ class Bus:
         return UnitOfWork(self.store)
 
     def handle(self, command: Command, caller: Caller, uow: UnitOfWork | None = None) -> Outcome:
-        """Run a caller's command: every target authorized (refusals recorded), then as
-        `handle_as` with the acting actor."""
+        """Run a caller's command: every target authorized (refusals recorded; on a sheet,
+        as its rubric's workflow says), then as `handle_as` with the acting actor."""
         uow = uow or self.unit_of_work()
         subject = self._subject(command, uow)
         auth = self.authorizer.within(uow)
         actor: Actor | None = None
+        check = sheet_check(command, subject, self.rubrics, uow)
         for target in command.targets(subject):
-            actor = auth.actor(caller, command.step, target)
+            actor = auth.actor(caller, command.step, target, check)
             if command.refuse_submitter and _submitted_by(subject, caller.account_id):
                 verb = command.step.value.partition(".")[2]
                 why = f"nobody may {verb} an assessment they submitted"

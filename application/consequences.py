@@ -10,7 +10,7 @@ from domain.assessment import Assessment
 from domain.audit import Stamp
 from domain.errors import DomainError
 from domain.rubric import Rubric
-from domain.rules import Kind
+from domain.rules import Falsification, Kind
 from domain.workflow import Layer
 
 
@@ -41,6 +41,9 @@ def check_consequence(rubric: Rubric, finding: str, consequence: Consequence | N
         if consequence is not None:
             raise DomainError("only a falsification finding carries a deduction or veto")
         return
+    if rubric.falsification is not None:
+        check_declared(rubric, rubric.falsification, consequence)
+        return
     if consequence is None:
         routes = [i.number for i in rubric.items() if i.kind in (Kind.DEDUCTION, Kind.VETO)]
         if routes:
@@ -48,6 +51,24 @@ def check_consequence(rubric: Rubric, finding: str, consequence: Consequence | N
                 "a falsification finding leads to a deduction or a veto; name one "
                 f"(items {', '.join(routes)} of this rubric)"
             )
+
+
+def check_declared(
+    rubric: Rubric, declared: Falsification, consequence: Consequence | None
+) -> None:
+    """Where the rubric declares what a falsification triggers, nothing else stands in for it."""
+    if isinstance(consequence, Deduct) and (consequence.item, consequence.line) == (
+        declared.item,
+        declared.line,
+    ):
+        return
+    item = rubric.item(declared.item)
+    line = item.deduction(declared.line) if item else None
+    words = f" ({line.text})" if line else ""
+    raise DomainError(
+        f"this rubric declares what a falsification finding triggers: item {declared.item}, "
+        f"deduction line '{declared.line}'{words}; name it as the consequence"
+    )
 
 
 def apply_consequence(

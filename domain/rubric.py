@@ -8,16 +8,22 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from domain.rules import (
     Band,
     Deduction,
+    Falsification,
     Kind,
     NumericTarget,
     RuleName,
+    SameMatter,
     Tier,
     VetoCondition,
 )
+
+if TYPE_CHECKING:
+    from domain.rubric_workflow import Workflow
 
 
 class UnitLevel(StrEnum):
@@ -138,6 +144,11 @@ class Rubric:
     compliance_targets: tuple[tuple[str, Decimal], ...] = ()
     summary: SummaryTable | None = None
     decisions: tuple[str, ...] = ()
+    format: int = 1
+    same_matter_bonus: SameMatter = SameMatter.HIGHEST
+    falsification: Falsification | None = None
+    workflow: Workflow | None = None
+    """Who acts on each layer, as declared (None: the default for the scored level)."""
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

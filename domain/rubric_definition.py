@@ -22,11 +22,21 @@ from domain.rubric import (
     UnitLevel,
 )
 from domain.rubric_checks import check_tree
+from domain.rubric_rules import (
+    RULE_KEYS,
+    check_falsification,
+    read_falsification,
+    read_format,
+    read_same_matter,
+)
+from domain.rubric_workflow import read_workflow
 from domain.rules import Kind
 
 RUBRIC_KEYS = (
     *("format", "code", "version", "title", "source", "scored_level", "period", "base_max"),
     *("pass_mark", "bonus_cap", "step", "compliance_targets", "summary", "decisions", "nodes"),
+    *RULE_KEYS,
+    "workflow",
 )
 SECTION_KEYS = (*NODE_KEYS, "title", "children")
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -39,19 +49,19 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
     reader = DefinitionReader()
     top = reader.mapping("rubric", data) or {}
     reader.known_keys("rubric", top, RUBRIC_KEYS)
-    if str(top.get("format", "")) != "1":
-        reader.fail("rubric", f"'format' must be 1, found {describe(top.get('format'))}")
+    form = read_format(reader, top)
     step = reader.decimal("rubric", top, "step") or DEFAULT_STEP
     root = Inherited(Kind.STANDARD, step, Assignment())
     nodes = read_nodes(reader, "nodes", top.get("nodes"), root)
     if not nodes:
         reader.fail("rubric", "'nodes' must list at least one section or item")
+    scored = read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE
     rubric = Rubric(
         code=read_code(reader, top),
         version=reader.whole("rubric", top, "version", required=True),
         title=reader.text("rubric", top, "title", required=True),
         source=reader.text("rubric", top, "source"),
-        scored_level=read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE,
+        scored_level=scored,
         period=read_choice(reader, top, "period", PeriodKind) or PeriodKind.YEAR,
         base_max=reader.decimal("rubric", top, "base_max", required=True) or Decimal(0),
         nodes=tuple(nodes),
@@ -61,8 +71,13 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
         compliance_targets=read_targets(reader, top),
         summary=read_summary(reader, top),
         decisions=read_decisions(reader, top),
+        format=form,
+        same_matter_bonus=read_same_matter(reader, top, form),
+        falsification=read_falsification(reader, top),
+        workflow=read_workflow(reader, top, scored),
     )
     check_tree(reader, rubric)
+    check_falsification(reader, rubric)
     if reader.problems:
         raise RubricDefinitionError(source, reader.problems)
     return rubric

@@ -81,7 +81,9 @@ def node_to_dict(node: Node) -> JsonDict:
 
 
 def rubric_to_dict(rubric: Rubric) -> JsonDict:
-    """Everything a rubric says, in a stable shape (the `kaohe rubric show --format json` form)."""
+    """Everything a rubric says, in a stable shape (the `kaohe rubric show --format json` form);
+    a workflow only where one is declared, so older versions keep their content hash."""
+    declared = {} if rubric.workflow is None else {"workflow": rubric.workflow.as_dict()}
     return {
         "code": rubric.code,
         "version": rubric.version,
@@ -102,6 +104,21 @@ def rubric_to_dict(rubric: Rubric) -> JsonDict:
         },
         "decisions": list(rubric.decisions),
         "nodes": [node_to_dict(node) for node in rubric.nodes],
+        **declared,
+        **declared_rules(rubric),
+    }
+
+
+def declared_rules(rubric: Rubric) -> JsonDict:
+    """What format 2 declares; a format 1 rubric says nothing more, so its hash stays as it
+    was published."""
+    if rubric.format == 1:
+        return {}
+    rule = rubric.falsification
+    return {
+        "format": rubric.format,
+        "same_matter_bonus": rubric.same_matter_bonus.value,
+        "falsification": None if rule is None else {"item": rule.item, "line": rule.line},
     }
 
 

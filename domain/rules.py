@@ -31,6 +31,24 @@ class RuleName(StrEnum):
     PROGRESS = "progress"
 
 
+class SameMatter(StrEnum):
+    """How bonus items count one matter (事项) claimed under several of them."""
+
+    HIGHEST = "highest"
+    """Only its highest bonus counts, across all bonus items (同一事项只计最高加分)."""
+    EACH = "each"
+    """Every item counts it, each within its own cap."""
+
+
+@dataclass(frozen=True)
+class Falsification:
+    """What a falsification (弄虚作假) finding triggers, as the rubric declares it: one
+    deduction line of one item (e.g. seed 001 item 65, 视情扣1-5分)."""
+
+    item: str
+    line: str
+
+
 DEFAULT_RULE: dict[Kind, RuleName] = {
     Kind.STANDARD: RuleName.JUDGED,
     Kind.SPECIAL: RuleName.JUDGED,

@@ -72,7 +72,9 @@ def score(rubric: Rubric, entries: Mapping[str, ItemEntry], checked: bool = Fals
         check_entries(rubric, entries)
     items = list(rubric.items())
     bonus_items = [item for item in items if item.kind is Kind.BONUS]
-    scores = {s.number: s for s in score_bonus_items(bonus_items, entries)}
+    scores = {
+        s.number: s for s in score_bonus_items(bonus_items, entries, rubric.same_matter_bonus)
+    }
     for item in items:
         entry = entries.get(item.number)
         if item.kind is Kind.DEDUCTION:

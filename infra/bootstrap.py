@@ -49,6 +49,33 @@ def build_kaohe(
     )
 
 
+def build_authorizer(
+    app: Kaohe, projections: Projections, refusal_policy: RefusalPolicy | None = None
+) -> Authorizer:
+    """The authorizer of callers' commands: the unit tree from the units view, refusals
+    logged beside the read models, denials in the event store."""
+    clock = app.runner.clock
+    return Authorizer(
+        ViewUnitTree(projections),
+        app.runner,
+        StoreRefusalLog(projections.db, clock, refusal_policy),
+        StoreDenialLog(app.store),
+        clock,
+    )
+
+
+def build_bus(app: Kaohe, authorizer: Authorizer) -> Bus:
+    """The bus of callers' commands over the application's store, authorized by `authorizer`."""
+    return Bus(
+        app.store,
+        app.runner.clock,
+        authorizer,
+        app.rubrics.rubric,
+        app.assessments.files,
+        hasher=app.accounts.hasher,
+    )
+
+
 def build(
     settings: Settings, kaohe: Kaohe | None = None, refusal_policy: RefusalPolicy | None = None
 ) -> Services:
@@ -58,21 +85,8 @@ def build(
     app = kaohe or build_kaohe(settings)
     projections = Projections(app.store)
     clock = app.runner.clock
-    authorizer = Authorizer(
-        ViewUnitTree(projections),
-        app.runner,
-        StoreRefusalLog(projections.db, clock, refusal_policy),
-        StoreDenialLog(app.store),
-        clock,
-    )
-    bus = Bus(
-        app.store,
-        clock,
-        authorizer,
-        app.rubrics.rubric,
-        app.assessments.files,
-        hasher=app.accounts.hasher,
-    )
+    authorizer = build_authorizer(app, projections, refusal_policy)
+    bus = build_bus(app, authorizer)
     key_path = log_key_path(settings.data_dir)
     return Services(
         kaohe=app,

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Protocol
 from uuid import UUID
 
+from domain.china_time import china_day
 from domain.unit import Unit
 from projections.processing import HandledProcessor
 
@@ -18,7 +19,10 @@ FOREVER = "9999-12-31"
 
 @dataclass(frozen=True)
 class UnitRow:
-    """A unit as it stands after its last event (`parent_id` is its latest parent)."""
+    """A unit as it stands after its last event (`parent_id` is its latest parent), or, read
+    as of a day, after its last event on or before that day. `registered_on` and `changed_on`
+    are the days (in China) of its registration and of the event that made this row; empty
+    when not known."""
 
     unit_id: UUID
     code: str
@@ -30,6 +34,8 @@ class UnitRow:
     closed: bool
     version: int
     position: int
+    registered_on: str = ""
+    changed_on: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,15 +76,29 @@ class UnitsReader(Protocol):
         """Every unit's parent in force on a day (ISO date; FOREVER for the latest)."""
         ...
 
+    def units_on(self, day: str) -> list[UnitRow]:
+        """Every unit as it stood at the end of a day (ISO date): its name, contact and
+        closing then; a unit registered later as it was registered. By code."""
+        ...
+
     def parent_history(self, unit_id: UUID) -> list[ParentLink]: ...
 
 
 Handler = Callable[[Any, int, UnitsView], None]
 
 
+def day_of(e: Any) -> str:
+    """The day (in China) an event happened: renames and closings count from it."""
+    return china_day(e.timestamp).isoformat()
+
+
 def _registered(e: Unit.Registered, position: int, view: UnitsView) -> None:
-    uid, version = e.originator_id, e.originator_version
-    row = UnitRow(uid, e.code, e.name, e.level, e.parent_id, "", "", False, version, position)
+    uid, version, day = e.originator_id, e.originator_version, day_of(e)
+    row = UnitRow(
+        *(uid, e.code, e.name, e.level, e.parent_id, "", "", False, version, position),
+        registered_on=day,
+        changed_on=day,
+    )
     view.put_unit(row)
     view.add_parent(ParentLink(uid, version, "", e.parent_id, position))
 
@@ -96,7 +116,8 @@ def _change(e: Any, position: int, view: UnitsView, **fields: Any) -> None:
     if current is None:
         msg = f"unit {e.originator_id} changed at position {position} before it was registered"
         raise LookupError(msg)
-    view.put_unit(replace(current, version=e.originator_version, position=position, **fields))
+    version, day = e.originator_version, day_of(e)
+    view.put_unit(replace(current, version=version, position=position, changed_on=day, **fields))
 
 
 HANDLERS: Mapping[type, Handler] = {
@@ -113,8 +134,10 @@ class Units(HandledProcessor[UnitsView]):
 
     name = UNITS
     handlers = HANDLERS
-    revision = 2
-    """2: its SQL view shows NUL as a sign; a SQLite version built before may hold NUL."""
+    revision = 3
+    """2: its SQL view shows NUL as a sign; a SQLite version built before may hold NUL.
+    3: rows carry the days of registration and of each change, so tables read units as of a
+    period's last day."""
 
 
 def parent_on(history: Sequence[ParentLink], day: date) -> UUID | None:

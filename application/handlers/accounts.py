@@ -8,6 +8,7 @@ from typing import Any
 from application.commands import accounts as c
 from application.context import Context
 from application.errors import ConflictError, NotFoundError, WrongPasswordError
+from application.grant_scope import check_grant_scope, published_rubrics
 from application.passwords import Passwords, check_password
 from domain.account import Account
 from domain.ids import account_id, unit_id
@@ -46,6 +47,7 @@ def reset_password(cmd: c.ResetPassword, account: Account, ctx: Context) -> None
 
 def grant_role(cmd: c.GrantRole, account: Account, ctx: Context) -> None:
     unit = ctx.uow.load(Unit, unit_id(cmd.unit), f"unit {cmd.unit}")
+    check_grant_scope(cmd.role, unit.level, published_rubrics(ctx.uow, ctx.rubrics))
     account.grant(ctx.stamp, cmd.role, unit.id)
 
 

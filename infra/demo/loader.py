@@ -1,6 +1,9 @@
 """Loading the demo: rubrics, units, accounts, then a quarter of realistic activity.
 
-Every step checks what exists first, so running it twice adds nothing the second time."""
+Rubrics, units and accounts are set up by the system; every step on a sheet or a spot check
+is sent by a demo account and authorized as any caller's would be, so the demo's audit trail
+shows only what the policy and the rubrics' workflows allow. Every step checks what exists
+first, so running it twice adds nothing the second time."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from uuid import UUID
 import yaml
 
 from application.actor import Actor
-from application.bus import Outcome
+from application.authorization import Caller
+from application.bus import Bus, Outcome
 from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.assessments import (
     ApplyDeduction,
@@ -53,7 +57,16 @@ from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
-from infra.demo.plan import CITY, DemoPlan, plan_demo
+from infra.bootstrap import build_authorizer, build_bus
+from infra.demo.plan import (
+    CITY,
+    CITY_CENTRE,
+    INSPECTION_LEAD,
+    INSPECTOR,
+    DemoPlan,
+    centre_staff,
+    plan_demo,
+)
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from projections.scores import SCORES
@@ -61,6 +74,12 @@ from projections.spot_checks.reading import eligible
 from projections.units import UNITS
 
 QUARTER = "2023Q2"
+CHANGZHI_VERSION = 2
+"""The Changzhi table whose rules are all the seed's (v1 applied two it does not state) and
+whose workflow is the notice's (the city's inspection group opens the sheets)."""
+TASKS_VERSION = PROGRESS_VERSION = 2
+"""The Wushen and Zaozhuang tables that declare their documents' workflow: the city opens
+the banner's sheet and the bureau the city centre's (v1 leaves it to the scored unit)."""
 PROGRESS_FILE = Path(__file__).parent / "zaozhuang-2022-progress.yaml"
 AssessmentStep = AssessmentCommand | OpenAssessment
 
@@ -103,7 +122,8 @@ def load_demo(
             app.setup(new, "demo")
             app.setup(GrantRole(username=name, role=account.role, unit=account.unit_code), "demo")
         step()
-    Activity(app, plan, random.Random(seed)).run(step)
+    bus = build_bus(app, build_authorizer(app, Projections(app.store)))
+    Activity(app, bus, plan, random.Random(seed)).run(step)
     return plan
 
 
@@ -116,27 +136,35 @@ class DemoActor:
 
 
 class Activity:
-    """A quarter of work: villages score themselves, towns review, return and approve,
-    the city scores its county centres, the city centre reports progress."""
+    """A quarter of work: villages score themselves, towns review, return and approve; the
+    city's inspection group opens and scores the county centres after their self-check and
+    opens the banner's task sheet, which the banner's staff fill; the city centre reports
+    progress on the sheet the city opened for it."""
 
-    def __init__(self, app: Kaohe, plan: DemoPlan, rng: random.Random) -> None:
-        self.app, self.plan, self.rng = app, plan, rng
+    def __init__(self, app: Kaohe, bus: Bus, plan: DemoPlan, rng: random.Random) -> None:
+        self.app, self.bus, self.plan, self.rng = app, bus, plan, rng
 
-    def do(self, who: DemoActor, command: AssessmentStep, layer: Layer | None = None) -> Outcome:
-        """Send an assessment command as a demo account (trusted set-up: not authorized)."""
-        return self.app.setup(command, who.correlation_id, who.actor, layer)
+    def do(self, who: DemoActor, command: AssessmentStep) -> Outcome:
+        """Send an assessment command as a demo account, authorized by its grants."""
+        return self.bus.handle(command, Caller(who.actor.account_id, who.correlation_id))
 
     def open(self, who: DemoActor, unit: str, rubric: str, version: int, period: str) -> UUID:
         opened = OpenAssessment(unit=unit, rubric=rubric, version=version, period=period)
         return self.do(who, opened).id
 
     def actor(self, role: Role, unit_code: str) -> DemoActor:
-        account = self.app.accounts.get(self.plan.account(role, unit_code).username)
-        return DemoActor(Actor(account.id, role, unit_id(unit_code)), f"demo-{unit_code}")
+        return self.named(self.plan.account(role, unit_code).username)
+
+    def named(self, username: str) -> DemoActor:
+        planned = self.plan.named(username)
+        account = self.app.accounts.get(username)
+        actor = Actor(account.id, planned.role, unit_id(planned.unit_code))
+        return DemoActor(actor, f"demo-{planned.unit_code}")
 
     def stepper(self, who: DemoActor) -> Callable[[BusCommand], object]:
-        """Run commands on the bus as this demo actor (trusted set-up: not authorized)."""
-        return lambda step: self.app.setup(step, who.correlation_id, who.actor)
+        """Run commands on the bus as this demo account, authorized by its grants."""
+        caller = Caller(who.actor.account_id, who.correlation_id)
+        return lambda step: self.bus.handle(step, caller)
 
     def run(self, step: Callable[[], None]) -> None:
         for index, village in enumerate(self.plan.codes(UnitLevel.VILLAGE)):
@@ -213,36 +241,37 @@ class Activity:
             self.do(staff, Submit(assessment_id=aid))
 
     def county_year(self, county: str) -> None:
-        if self.exists(county, "changzhi-county-centre", 1, "2023"):
+        if self.exists(county, "changzhi-county-centre", CHANGZHI_VERSION, "2023"):
             return
         a = self.app.assessments
-        own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = self.open(own, county, "changzhi-county-centre", 1, "2023")
-        self.do(own, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)), Layer.SELF)
+        lead, member = self.named(INSPECTION_LEAD), self.named(INSPECTOR)
+        own = self.named(centre_staff(self.plan.children(CITY.code).index(county) + 1))
+        aid = self.open(lead, county, "changzhi-county-centre", CHANGZHI_VERSION, "2023")
+        self.do(own, SaveSheet(assessment_id=aid, entries=self.self_scores(aid)))
         for number in ("66", "67", "68", "69"):
             item = a.rubric_of(a.get(aid)).item(number)
             assert item is not None and item.max_points is not None
             entry = ItemEntry(points=item.max_points - 1)
-            self.do(own, ScoreItem(assessment_id=aid, number=number, entry=entry), Layer.SELF)
+            self.do(own, ScoreItem(assessment_id=aid, number=number, entry=entry))
         self.do(own, Submit(assessment_id=aid))
-        regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
         if county.endswith("02"):
             why = "本年度发生到市缠访2人次"
             line = ApplyDeduction(
                 assessment_id=aid, number="65", line="city_petition", count=2, reason=why
             )
-            self.do(regulator, line, Layer.REVIEW)
-        self.do(regulator, Approve(assessment_id=aid))
+            self.do(member, line)
+        self.do(lead, Approve(assessment_id=aid))
 
     def banner_tasks(self, county: str) -> None:
         """A county's task sheet (seed 003) during the year: the criteria due by the end of
         July are scored, the rest not yet, so as of October the criterion due on 30
         September shows as overdue."""
-        if self.exists(county, "wushen-banner-tasks", 1, "2024"):
+        if self.exists(county, "wushen-banner-tasks", TASKS_VERSION, "2024"):
             return
         a = self.app.assessments
-        own = self.actor(Role.COUNTY_AUDITOR, county)
-        aid = self.open(own, county, "wushen-banner-tasks", 1, "2024")
+        own = self.named(centre_staff(self.plan.children(CITY.code).index(county) + 1))
+        city = self.named(INSPECTION_LEAD)
+        aid = self.open(city, county, "wushen-banner-tasks", TASKS_VERSION, "2024")
         rubric = a.rubric_of(a.get(aid))
         done = {
             item.number: ItemEntry(points=item.max_points)
@@ -252,7 +281,7 @@ class Activity:
             and item.assignment.due is not None
             and item.assignment.due.month <= 7
         }
-        self.do(own, SaveSheet(assessment_id=aid, entries=done), Layer.SELF)
+        self.do(own, SaveSheet(assessment_id=aid, entries=done))
 
     def spot_check(self, county: str) -> None:
         """A county's finished spot check of the quarter: the frame of approved sheets, a
@@ -308,14 +337,14 @@ class Activity:
         self.do(auditor, finding)
 
     def city_progress(self) -> None:
-        if self.exists(CITY.code, "zaozhuang-city-centre", 1, "2022"):
+        if self.exists(CITY.code, "zaozhuang-city-centre", PROGRESS_VERSION, "2022"):
             return
-        regulator = self.actor(Role.CITY_REGULATOR, CITY.code)
-        aid = self.open(regulator, CITY.code, "zaozhuang-city-centre", 1, "2022")
+        centre, bureau = self.named(CITY_CENTRE), self.named(INSPECTION_LEAD)
+        aid = self.open(bureau, CITY.code, "zaozhuang-city-centre", PROGRESS_VERSION, "2022")
         entries = yaml.load(PROGRESS_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         for entry in entries:
             value = Decimal(entry["value"]) if entry.get("value") else None
             progress = EnterProgress(
                 assessment_id=aid, number=entry["number"], progress=entry["progress"], value=value
             )
-            self.do(regulator, progress, Layer.SELF)
+            self.do(centre, progress)

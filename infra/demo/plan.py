@@ -39,6 +39,9 @@ class DemoPlan:
     def account(self, role: Role, unit_code: str) -> DemoAccount:
         return next(a for a in self.accounts if a.role is role and a.unit_code == unit_code)
 
+    def named(self, username: str) -> DemoAccount:
+        return next(a for a in self.accounts if a.username == username)
+
     def parent_of(self, code: str) -> str:
         return next(parent for u, _, parent in self.units if u.code == code and parent)
 
@@ -46,8 +49,20 @@ class DemoPlan:
         return [u.code for u, _, parent in self.units if parent == code]
 
 
+INSPECTION_LEAD, INSPECTOR, CITY_CENTRE = "inspector-01", "inspector-02", "centre"
+"""The city bureau's inspection group (审核 over the city: it scores county centres, the
+banner and the city centre) and the city service centre's staff (填报 over the city)."""
+
+
+def centre_staff(county: int) -> str:
+    """A county centre's (or the banner's) own staff, who self-check its sheets."""
+    return f"centre-{county:02d}"
+
+
 def plan_demo(seed: int = 2023) -> DemoPlan:
-    """One city, 3 counties, 10 towns and 60 villages, with an account for every role."""
+    """One city, 3 counties, 10 towns and 60 villages, with an account for every role and
+    every party the four rubrics name (the accounts added for the county- and city-level
+    sheets come last, so that each role's first account stays a village's, a town's …)."""
     rng = random.Random(seed)
     used: set[str] = set()
     plan = DemoPlan(units=[(CITY, UnitLevel.CITY, None)])
@@ -78,4 +93,11 @@ def plan_demo(seed: int = 2023) -> DemoPlan:
                         village.code,
                     )
                 )
+    plan.accounts += [
+        DemoAccount(INSPECTION_LEAD, person(rng), Role.TOWN_REVIEWER, CITY.code),
+        DemoAccount(INSPECTOR, person(rng), Role.TOWN_REVIEWER, CITY.code),
+        DemoAccount(CITY_CENTRE, CITY.contact, Role.STATION_STAFF, CITY.code),
+    ]
+    for c, code in enumerate(plan.children(CITY.code), start=1):
+        plan.accounts.append(DemoAccount(centre_staff(c), person(rng), Role.STATION_STAFF, code))
     return plan

@@ -145,13 +145,21 @@ def _summary(kind: PeriodKind, build: Callable[..., Table]) -> Builder:
             r for r in s.rubrics(lambda r: r.summary is not None, "summary") if r.period is kind
         ]
         return [
-            build(rubric, period, root, s.sheets(rubric, period), s.hierarchy(period))
-            for rubric in fits
-            for period in s.periods(rubric)
+            build(rubric, period, root, sheets, s.hierarchy(period))
+            for rubric, period, sheets in in_use(s, fits)
             for root in s.roots
         ]
 
     return tables
+
+
+def in_use(s: Sources, rubrics: list[Rubric]) -> list[tuple[Rubric, str, list[ScoreRow]]]:
+    """Each rubric version with its period and sheets, leaving out a version without sheets
+    in a period where another version of its code has some (a version superseded before that
+    period, or published after it, would only add an empty table)."""
+    found = [(r, p, s.sheets(r, p)) for r in rubrics for p in s.periods(r)]
+    used = {(r.code, p) for r, p, sheets in found if sheets}
+    return [(r, p, sheets) for r, p, sheets in found if sheets or (r.code, p) not in used]
 
 
 def _compliance(projections: Projections, s: Sources) -> list[Table]:

@@ -11,7 +11,10 @@ from infra.projections.database import Database, Tx
 from infra.projections.text import shown
 from projections.units import UNITS, ParentLink, UnitRow
 
-UNIT_COLUMNS = "unit_id, code, name, level, parent_id, contact, phone, closed, version, position"
+UNIT_COLUMNS = (
+    "unit_id, code, name, level, parent_id, contact, phone, closed, version, position, "
+    "registered_on, changed_on"
+)
 PARENT_COLUMNS = "unit_id, version, effective_from, parent_id, position"
 UNIT_TABLES = (UNITS, "unit_parents", "unit_history")
 
@@ -36,6 +39,8 @@ def _unit(row: dict[str, Any]) -> UnitRow:
         bool(row["closed"]),
         int(row["version"]),
         int(row["position"]),
+        row["registered_on"],
+        row["changed_on"],
     )
 
 
@@ -43,6 +48,7 @@ def _unit_params(u: UnitRow) -> tuple[object, ...]:
     return (
         *(str(u.unit_id), shown(u.code), shown(u.name), u.level, _id(u.parent_id)),
         *(shown(u.contact), shown(u.phone), int(u.closed), u.version, u.position),
+        *(u.registered_on, u.changed_on),
     )
 
 
@@ -74,14 +80,15 @@ class SqlUnitsView:
             f"CREATE TABLE {units} (unit_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
             "name TEXT NOT NULL, level TEXT NOT NULL, parent_id TEXT, contact TEXT NOT NULL, "
             "phone TEXT NOT NULL, closed INTEGER NOT NULL, version INTEGER NOT NULL, "
-            "position BIGINT NOT NULL)",
+            "position BIGINT NOT NULL, registered_on TEXT NOT NULL, changed_on TEXT NOT NULL)",
             f"CREATE TABLE {parents} (unit_id TEXT NOT NULL, version INTEGER NOT NULL, "
             "effective_from TEXT NOT NULL, parent_id TEXT, position BIGINT NOT NULL, "
             "PRIMARY KEY (unit_id, version))",
             f"CREATE TABLE {history} (unit_id TEXT NOT NULL, code TEXT NOT NULL, "
             "name TEXT NOT NULL, level TEXT NOT NULL, parent_id TEXT, contact TEXT NOT NULL, "
             "phone TEXT NOT NULL, closed INTEGER NOT NULL, version INTEGER NOT NULL, "
-            "position BIGINT NOT NULL, PRIMARY KEY (unit_id, version))",
+            "position BIGINT NOT NULL, registered_on TEXT NOT NULL, changed_on TEXT NOT NULL, "
+            "PRIMARY KEY (unit_id, version))",
         ]
 
     def indexes(self, version: int) -> list[str]:
@@ -101,7 +108,7 @@ class SqlUnitsView:
     def flush(self) -> None:
         tx = self._writing()
         updates = ", ".join(f"{c} = excluded.{c}" for c in UNIT_COLUMNS.split(", ")[1:])
-        marks = ", ".join(["%s"] * 10)
+        marks = ", ".join(["%s"] * 12)
         tx.run_many(
             f"INSERT INTO {self._units} ({UNIT_COLUMNS}) VALUES ({marks}) "
             f"ON CONFLICT (unit_id) DO UPDATE SET {updates}",
@@ -185,6 +192,23 @@ class SqlUnitsReader:
                 params,
             )
             return {UUID(r["unit_id"]): _uuid(r["parent_id"]) for r in rows}
+
+        return self.active.read(query)
+
+    def units_on(self, day: str) -> list[UnitRow]:
+        seen = "" if self.as_of is None else " AND q.position <= %s"
+        params: list[object] = [day] if self.as_of is None else [day, self.as_of, self.as_of]
+
+        def query(tx: Tx, version: int) -> list[UnitRow]:
+            history = self.active.db.table("unit_history", version)
+            statement = (
+                f"SELECT * FROM {history} h WHERE h.version = COALESCE(("
+                f"SELECT MAX(q.version) FROM {history} q "
+                f"WHERE q.unit_id = h.unit_id AND q.changed_on <= %s{seen}), ("
+                f"SELECT MIN(q.version) FROM {history} q WHERE q.unit_id = h.unit_id))"
+                f"{seen.replace('q.', 'h.')} ORDER BY code"
+            )
+            return [_unit(r) for r in tx.rows(statement, params)]
 
         return self.active.read(query)
 

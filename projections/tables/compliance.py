@@ -1,8 +1,9 @@
 """The compliance table (达标率): the share of stations that pass, against the quarter's target.
 
-- stations: units at the rubric's scored level under a unit on the quarter's last day, not
-  closed (a closed unit still counts if it has a sheet this quarter: it was operating then;
-  the units view keeps no closing date).
+- stations: units at the rubric's scored level under a unit on the quarter's last day,
+  registered by then and not closed by then (a unit registered or closed otherwise still
+  counts if it has a sheet this quarter: it was operating then). A unit registered later
+  changes no earlier quarter's rate.
 - assessed (已验收): stations whose sheet this quarter is approved or finalized; drafts,
   submitted and returned sheets are not yet accepted.
 - passed (达标): assessed and at or above the pass mark (a veto never passes).
@@ -54,8 +55,9 @@ def compliance_table(
     check_day(hierarchy, period)
     sheets = sort_sheets(rubric, period, rows)
     lines = [
-        line(hierarchy.name(child), stations(rubric, hierarchy, child, sheets), sheets, target)
+        line(hierarchy.name(child), found, sheets, target)
         for child in hierarchy.children(root)
+        if (found := stations(rubric, hierarchy, child, sheets)) or hierarchy.existed(child)
     ]
     total = line("合计", stations(rubric, hierarchy, root, sheets), sheets, target)
     return Table(
@@ -107,7 +109,7 @@ def stations(rubric: Rubric, hierarchy: Hierarchy, under: UUID, sheets: Sheets) 
         for uid in hierarchy.subtree(under)
         if (unit := hierarchy.unit(uid)) is not None
         and unit.level == level
-        and (not unit.closed or uid in sheets.sheeted)
+        and ((hierarchy.existed(uid) and not unit.closed) or uid in sheets.sheeted)
     }
 
 

@@ -14,9 +14,11 @@ from projections.units import UnitRow, UnitsReader
 
 @dataclass(frozen=True)
 class Hierarchy:
-    """Units (as they stand now: name, contact, closed) under the parents in force on `day`.
+    """Units as they stood on `day` (name, contact, closed) under the parents in force then.
     Tables for a period read the hierarchy on the period's last day, so a station moved
-    later still rolls up to its old town for earlier periods."""
+    later still rolls up to its old town for earlier periods, and a later name is not
+    shown. A unit registered after the day is kept as it was registered (a sheet of the
+    period may still name it), but did not exist on the day (`existed`)."""
 
     day: date
     units: Mapping[UUID, UnitRow]
@@ -24,6 +26,11 @@ class Hierarchy:
 
     def unit(self, unit_id: UUID) -> UnitRow | None:
         return self.units.get(unit_id)
+
+    def existed(self, unit_id: UUID) -> bool:
+        """Whether the unit was registered on or before the day (unknown days count)."""
+        found = self.units.get(unit_id)
+        return found is not None and found.registered_on <= self.day.isoformat()
 
     def name(self, unit_id: UUID) -> str:
         """The unit's name, or its id when the units view does not know it."""
@@ -79,7 +86,8 @@ class Hierarchy:
 
 
 def hierarchy_on(reader: UnitsReader, day: date) -> Hierarchy:
-    """Read the hierarchy in force on a day from the units view."""
+    """Read the hierarchy in force on a day, and the units as they stood then, from the
+    units view."""
     parents = reader.parents_on(day.isoformat())
-    units = {row.unit_id: row for row in reader.all_units() if row.unit_id in parents}
+    units = {row.unit_id: row for row in reader.units_on(day.isoformat()) if row.unit_id in parents}
     return Hierarchy(day, units, parents)

@@ -6,10 +6,9 @@
 - section:<number>: the subtotal of that top-level section.
 - bonus, deductions, special, total: the sheet's figures; result: 考核结果, remarks: 备注
   (see `wording`).
-- bonus_minus_deductions (加分减分): bonus − deductions, plus special points when the summary
-  has no `special` column. Special points count in 总分 but seed 001's annex 2 prints no
-  column for them; folding them in here keeps the row adding up: the section columns and
-  加分减分 make 总分."""
+- bonus_minus_deductions (加分减分): bonus − deductions, as seed 001's annex 2 names it. Special
+  points count in 总分 but never here; a rubric whose row should add up to 总分 gives them a
+  `special` column of their own."""
 
 from __future__ import annotations
 
@@ -68,10 +67,11 @@ FIGURES: dict[str, Source] = {
     "bonus": lambda line: line.row.summary.bonus,
     "deductions": lambda line: line.row.summary.deductions,
     "special": lambda line: line.row.summary.special,
+    "bonus_minus_deductions": lambda line: line.row.summary.bonus - line.row.summary.deductions,
     "total": lambda line: line.row.summary.total,
     "result": lambda line: verdict(line.row),
 }
-ALLOWED = (*FIGURES, "bonus_minus_deductions", f"{SECTION}<number>")
+ALLOWED = (*FIGURES, f"{SECTION}<number>")
 
 
 def column_sources(rubric: Rubric) -> tuple[Source, ...]:
@@ -79,18 +79,14 @@ def column_sources(rubric: Rubric) -> tuple[Source, ...]:
     column, its source and the allowed ones."""
     if rubric.summary is None:
         raise UnknownSourceError(f"rubric {rubric.code} v{rubric.version} has no summary table")
-    names = {column.source for column in rubric.summary.columns}
     return tuple(
-        source_for(rubric, column.label, column.source, with_special="special" not in names)
-        for column in rubric.summary.columns
+        source_for(rubric, column.label, column.source) for column in rubric.summary.columns
     )
 
 
-def source_for(rubric: Rubric, label: str, name: str, with_special: bool) -> Source:
+def source_for(rubric: Rubric, label: str, name: str) -> Source:
     if name in FIGURES:
         return FIGURES[name]
-    if name == "bonus_minus_deductions":
-        return lambda line: bonus_minus_deductions(line.row, with_special)
     number = name.removeprefix(SECTION)
     if name.startswith(SECTION) and rubric.top_section(number) is not None:
         return lambda line: line.row.summary.sections.get((number,))
@@ -98,9 +94,3 @@ def source_for(rubric: Rubric, label: str, name: str, with_special: bool) -> Sou
     if name.startswith(SECTION):
         raise UnknownSourceError(f"{where}: no top-level section numbered {number!r}")
     raise UnknownSourceError(f"{where}: unknown source {name!r}; allowed: {', '.join(ALLOWED)}")
-
-
-def bonus_minus_deductions(row: ScoreRow, with_special: bool) -> Cell:
-    summary = row.summary
-    figure = summary.bonus - summary.deductions
-    return figure + summary.special if with_special else figure

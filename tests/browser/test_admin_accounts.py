@@ -42,19 +42,19 @@ def test_a_new_account_granted_a_new_village_signs_in_and_sees_it(site: Site, pa
     assert_accessible(page)
 
     grant = page.get_by_role("region", name="授予角色")
-    grant.get_by_label("角色").select_option(label="服务站工作人员")
+    grant.get_by_label("角色").select_option(label="填报人员")
     grant.get_by_label("单位").select_option(VILLAGE)
     grant.get_by_role("button", name="授予").click()
     assert "已授予角色" in page.get_by_role("status").inner_text()
     grants = page.get_by_role("region", name="现有角色").get_by_role("table").inner_text()
-    assert f"服务站工作人员\t{VILLAGE_NAME}（{VILLAGE}）" in grants
+    assert f"填报人员\t{VILLAGE_NAME}（{VILLAGE}）" in grants
 
     page.goto(site.url + "/admin/accounts")
     row = page.locator(f"#account-{USERNAME}")
     assert row.get_by_role("cell").all_inner_texts()[:4] == [
         USERNAME,
         "王新桥",
-        f"服务站工作人员 · {VILLAGE_NAME}（{VILLAGE}）",
+        f"填报人员 · {VILLAGE_NAME}（{VILLAGE}）",
         "正常",
     ]
     history = row.get_by_role("link", name=f"{USERNAME}的操作历史")
@@ -67,7 +67,7 @@ def test_a_new_account_granted_a_new_village_signs_in_and_sees_it(site: Site, pa
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(site.url + "/")
-    assert f"服务站工作人员 · {VILLAGE_NAME}" in page.locator(".who").inner_text()
+    assert f"填报人员 · {VILLAGE_NAME}" in page.locator(".who").inner_text()
     assert f"{VILLAGE_NAME}（{VILLAGE}）" in page.get_by_label("被考核单位").inner_text()
 
 

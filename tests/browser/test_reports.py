@@ -140,8 +140,11 @@ def test_a_regulator_downloads_the_county_summary_as_on_screen(
     ask(page, "DEMO", "2023", as_of="2024-06-30")
     [table] = on_screen(page)
     assert "填报单位：示范市" in table["context"]
-    assert table["columns"][-2:] == ["总分", "考核结果"]
+    assert table["columns"][-4:] == ["加分减分", "特别考核项", "总分", "考核结果"]
     assert [row[0] for row in table["rows"]] == ["桥安县", "康桥县", "长新县"]
+    for row in table["rows"]:  # 加分减分 is bonus − deductions; special points stand apart
+        assert row[-4] in ("0", "-2") and row[-3] == "16"
+        assert sum(Decimal(cell) for cell in row[2:-2]) == Decimal(row[-2])
     assert table["footer"] == ["备注：", "填表人：　　　　　　联系电话："]
     assert_accessible(page)
     screenshot(page, "table-county-summary")

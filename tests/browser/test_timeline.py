@@ -80,7 +80,7 @@ def test_a_regulator_moves_the_time_slider_to_before_the_review_change(
         has=page.locator("td.what").get_by_text("退回", exact=True)
     )
     assert RETURN_REASON in returned.inner_text()
-    assert "镇街验收人员" in returned.inner_text()
+    assert "审核人员" in returned.inner_text()
     assert "2023-04" in returned.locator("td.when").inner_text()
     heading = page.locator("#moment-heading")
     assert f"第 {sheet.events} 个事件" in heading.inner_text()
@@ -158,7 +158,7 @@ def test_a_station_is_refused_another_villages_timeline_and_the_refusal_is_kept(
     denied = own.locator("tbody tr", has_text="拒绝访问")
     assert "查看评分表" in denied.first.inner_text()
     granted = own.locator("tbody tr", has_text="授予角色")
-    assert "服务站工作人员" in granted.inner_text()
+    assert "填报人员" in granted.inner_text()
     did = page.get_by_role("region", name="该账号的操作")
     assert did.locator("tbody tr").count() > 0
     assert_accessible(page)

@@ -16,6 +16,7 @@ from application.authorization import Action, Caller, allows
 from application.bus import Outcome
 from application.commands.base import Command
 from application.errors import AuthenticationError
+from application.work_kinds import role_name
 from domain.account import ROLE_RANK, Account, Role
 from domain.errors import FieldError
 from web.auth import CSRF_FIELD, csrf_token, presented_token
@@ -31,14 +32,9 @@ class HasPosition(Protocol):
 Positioned = TypeVar("Positioned", bound=HasPosition)
 """A command's outcome: where in the log its change landed."""
 
-ROLE_TITLES: dict[str, str] = {
-    Role.STATION_STAFF.value: "服务站工作人员",
-    Role.TOWN_REVIEWER.value: "镇街验收人员",
-    Role.COUNTY_AUDITOR.value: "县级复核人员",
-    Role.CITY_REGULATOR.value: "市级考核人员",
-    Role.ADMINISTRATOR.value: "系统管理员",
-}
-"""How a role is named on the pages (ROLE_WORDS name the level it acts for, in tables)."""
+ROLE_TITLES: dict[str, str] = {role.value: f"{role_name(role)}人员" for role in Role}
+"""How a role is named on the pages: its kind of work (填报人员, 审核人员, 复核人员,
+监管人员, 系统管理人员), as a grant's unit says where (ROLE_WORDS, in tables, name a level)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from uuid import UUID
 
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -27,6 +26,7 @@ from web.context import queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
 from web.pages.home_returns import returned_sheets
+from web.pages.workflow_offers import openable, reach_of, takes_step
 
 bp = page_blueprint("home", __name__)
 
@@ -89,12 +89,14 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
         roots = queries().access.reach(caller, Action.READ_ASSESSMENTS, "home")
         visible = lines(queries().sheets.under(roots))
 
-    own_units = {unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.OPEN)}
+    own_units = {unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.SUBMIT)}
     mine = [s for s in visible if s.row.head.unit_id in own_units]
-    reviewing = [unit_id(g.unit_code) for g in who.grants if allows(g.role, Action.APPROVE)]
-    below = queries().units.below(reviewing)
+    reach = reach_of(who)
     reviews = [
-        s for s in visible if s.row.status == Status.SUBMITTED.value and s.row.head.unit_id in below
+        s
+        for s in visible
+        if s.row.status == Status.SUBMITTED.value
+        and takes_step(reach, s.rubric, Action.APPROVE, s.row.head.unit_id)
     ]
     day = today()
     under_way = []
@@ -111,7 +113,7 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
         tasks=due_tasks(visible, day),
         recent=recently_changed(visible),
         campaigns=under_way,
-        openable=openable(own_units, list(rubrics.values())),
+        openable=openable(reach, list(rubrics.values())),
         today=day,
         open_error=open_error,
         form=form or {},
@@ -137,26 +139,6 @@ RECENT = 10
 def recently_changed(sheets: list[SheetLine]) -> list[SheetLine]:
     """The sheets changed last, newest first: where to start replaying or inspecting."""
     return sorted(sheets, key=lambda s: s.row.position, reverse=True)[:RECENT]
-
-
-@dataclass(frozen=True)
-class Openable:
-    """A unit the account scores, with the published rubrics made for its level."""
-
-    unit: UnitRecord
-    rubrics: list[Rubric]
-
-
-def openable(own: set[UUID], rubrics: list[Rubric]) -> list[Openable]:
-    found = []
-    for uid in sorted(own, key=str):
-        unit = queries().units.row(uid)
-        if unit is None or unit.closed:
-            continue
-        fitting = [r for r in rubrics if r.scored_level.value == unit.level]
-        if fitting:
-            found.append(Openable(unit, sorted(fitting, key=lambda r: (r.code, r.version))))
-    return found
 
 
 @bp.post("/assessments")

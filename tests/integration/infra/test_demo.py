@@ -31,8 +31,8 @@ def test_demo_loads_a_quarter_of_activity_once(
         "administrator": 1,
         "city_regulator": 1,
         "county_auditor": 3,
-        "town_reviewer": 10,
-        "station_staff": 60,
+        "town_reviewer": 12,
+        "station_staff": 64,
     }
     assert loaded["events_added"] > 3000
 

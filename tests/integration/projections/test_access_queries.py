@@ -16,14 +16,15 @@ from infra.projections.registry import Projections
 from tests.integration.read_queries import read_queries
 from tests.unit.application.conftest import admin
 from tests.unit.application.sending import send
-from tests.unit.projections.activity import hierarchy
+from tests.unit.projections.activity import staffed_hierarchy
 
 PASSWORD = "password-12345"
 
 
 def people(app: Kaohe, projections: Projections) -> Queries:
-    """The hierarchy, a regulator over the city, a reviewer of T1 and a station of V1."""
-    hierarchy(app)
+    """The hierarchy with the Fengdu rubric published, a regulator over the city, a reviewer
+    of T1 and a station of V1."""
+    staffed_hierarchy(app)
     for name, role, unit in (
         ("regulator", Role.CITY_REGULATOR, "CITY"),
         ("reviewer", Role.TOWN_REVIEWER, "T1"),

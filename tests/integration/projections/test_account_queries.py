@@ -13,13 +13,13 @@ from infra.projections.registry import Projections
 from tests.integration.read_queries import read_queries
 from tests.unit.application.conftest import admin
 from tests.unit.application.sending import send
-from tests.unit.projections.activity import hierarchy
+from tests.unit.projections.activity import staffed_hierarchy
 
 
 def test_an_administrator_reads_the_accounts_in_reach_and_its_own_write_at_once(
     app: Kaohe, projections: Projections
 ) -> None:
-    hierarchy(app)
+    staffed_hierarchy(app)
     queries = read_queries(app, projections)
     made = send(
         app,
@@ -46,7 +46,7 @@ def test_an_administrator_reads_the_accounts_in_reach_and_its_own_write_at_once(
 
 
 def test_a_caller_who_manages_no_accounts_is_refused(app: Kaohe, projections: Projections) -> None:
-    hierarchy(app)
+    staffed_hierarchy(app)
     queries = read_queries(app, projections)
     staff = send(
         app,

@@ -16,7 +16,7 @@ from infra.projections.registry import Projections
 from tests.integration.read_queries import read_queries
 from tests.unit.application.conftest import admin
 from tests.unit.application.sending import send
-from tests.unit.projections.activity import hierarchy
+from tests.unit.projections.activity import staffed_hierarchy
 
 
 def account(app: Kaohe, name: str, role: Role, unit: str) -> Caller:
@@ -34,7 +34,7 @@ def codes(node: UnitNode) -> list[object]:
 def test_a_town_reviewer_sees_its_town_and_a_village_registered_a_moment_ago(
     app: Kaohe, projections: Projections
 ) -> None:
-    hierarchy(app)
+    staffed_hierarchy(app)
     units = read_queries(app, projections).units
     reviewer = account(app, "reviewer.t1", Role.TOWN_REVIEWER, "T1")
     send(
@@ -55,7 +55,7 @@ def test_a_town_reviewer_sees_its_town_and_a_village_registered_a_moment_ago(
 def test_a_unit_reads_with_its_history_and_parent_only_in_reach(
     app: Kaohe, projections: Projections
 ) -> None:
-    hierarchy(app)
+    staffed_hierarchy(app)
     send(app, admin(), RenameUnit(code="V3", unit_name="南街"))
     units = read_queries(app, projections).units
     county = account(app, "auditor.c1", Role.COUNTY_AUDITOR, "C1")

@@ -18,7 +18,7 @@ from application.commands.assessments import (
 )
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit
-from application.consequences import Deduct, Veto
+from application.consequences import Consequence, Deduct, Veto
 from application.service import Kaohe
 from domain.account import Role
 from domain.entries import ItemEntry
@@ -37,14 +37,15 @@ CITY = Actor(UUID(int=22), Role.CITY_REGULATOR, unit_id("CITY"))
 INSPECTOR = Actor(UUID(int=23), Role.CITY_REGULATOR, unit_id("CITY"))
 
 
-def approved_county_sheet(app: Kaohe) -> UUID:
+def approved_county_sheet(app: Kaohe, version: int = 1) -> UUID:
     """A county centre's 2023 sheet: full marks, one petition to Beijing deducted on review."""
     app.setup(RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None))
     app.setup(RegisterUnit(code="C1", unit_name="潞州区", level=UnitLevel.COUNTY, parent="CITY"))
-    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
+    path = BUILTIN_DIR / f"{RUBRIC}.v{version}.yaml"
+    app.setup(PublishRubric(definition=read_definition(path)))
     a = app.assessments
     aid = send(
-        app, by(CENTRE), OpenAssessment(unit="C1", rubric=RUBRIC, version=1, period="2023")
+        app, by(CENTRE), OpenAssessment(unit="C1", rubric=RUBRIC, version=version, period="2023")
     ).id
     rubric = a.rubric_of(a.get(aid))
     scored = (Kind.STANDARD, Kind.SPECIAL)
@@ -129,3 +130,25 @@ def test_a_consequence_the_rubric_does_not_allow_stores_nothing(app: Kaohe) -> N
     with pytest.raises(DomainError, match="only a falsification finding"):
         record_finding(app, by(INSPECTOR), aid, "error", ["12"], [], "笔误", Veto("65", "x"))
     assert a.get(aid).version == version
+
+
+@pytest.mark.parametrize(
+    "other",
+    [None, Deduct("65", "public_opinion", amount=Decimal(3)), Veto("65", "falsification")],
+)
+def test_where_the_rubric_declares_the_consequence_nothing_else_stands_in_for_it(
+    app: Kaohe, other: Consequence | None
+) -> None:
+    aid = approved_county_sheet(app, version=2)
+    a = app.assessments
+    photo = AttachEvidence(assessment_id=aid, file_name="照片.jpg", content=b"photo")
+    send(app, by(INSPECTOR), photo)
+    sha = a.get(aid).evidence[-1].sha256
+    version = a.get(aid).version
+    declared = r"item 65, deduction line 'falsification' \(在考评工作中弄虚作假的，视情扣1-5分\)"
+    with pytest.raises(DomainError, match=declared):
+        record_finding(app, by(INSPECTOR), aid, "falsification", ["12"], [sha], "伪造", other)
+    assert a.get(aid).version == version
+    chosen = Deduct("65", "falsification", amount=Decimal(2))
+    record_finding(app, by(INSPECTOR), aid, "falsification", ["12"], [sha], "伪造", chosen)
+    assert a.get(aid).layers["verification"]["65"]["amounts"] == {"falsification": "2"}

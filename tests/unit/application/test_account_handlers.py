@@ -15,6 +15,7 @@ from application.commands.accounts import (
     ResetPassword,
     RevokeRole,
 )
+from application.commands.rubrics import PublishRubric, RetireRubric
 from application.errors import (
     AuthenticationError,
     ConflictError,
@@ -26,10 +27,21 @@ from application.service import Kaohe
 from domain.account import Account, Role
 from domain.errors import DomainError
 from domain.ids import account_id, unit_id
+from infra.rubric_files import BUILTIN_DIR, read_definition
 from tests.unit.application.memory_world import PlainHasher, as_system, by
 
 PASSWORD = "correct horse battery"
 WANG = CreateAccount(username="wang.fang", display_name="王芳", password=PASSWORD)
+
+
+def publish(app: Kaohe, code: str) -> None:
+    as_system(app, PublishRubric(definition=read_definition(BUILTIN_DIR / f"{code}.v1.yaml")))
+
+
+@pytest.fixture(autouse=True)
+def fengdu(app: Kaohe) -> None:
+    """Village stations filled by their own staff, reviewed by towns, verified by counties."""
+    publish(app, "fengdu-village-station")
 
 
 def stored(app: Kaohe, username: str) -> str | None:
@@ -108,3 +120,26 @@ def test_grants_are_given_over_existing_units_and_revoked_once(app: Kaohe) -> No
     assert account(app, "wang.fang").grants == {}
     with pytest.raises(NotFoundError, match="holds no station_staff grant over V1"):
         as_system(app, revoke)
+
+
+def test_a_role_is_granted_only_where_a_published_rubric_gives_it_work(app: Kaohe) -> None:
+    as_system(app, WANG)
+    with pytest.raises(DomainError, match=r"审核: the review layer.*at the city level") as refused:
+        as_system(app, GrantRole(username="wang.fang", role=Role.TOWN_REVIEWER, unit="CITY"))
+    assert "it is given at town (fengdu-village-station)" in str(refused.value)
+    with pytest.raises(DomainError, match=r"填报.*at the town level"):
+        as_system(app, GrantRole(username="wang.fang", role=Role.STATION_STAFF, unit="T1"))
+    assert account(app, "wang.fang").grants == {}
+    publish(app, "changzhi-county-centre")
+    as_system(app, GrantRole(username="wang.fang", role=Role.TOWN_REVIEWER, unit="CITY"))
+    as_system(app, GrantRole(username="wang.fang", role=Role.CITY_REGULATOR, unit="T1"))
+    assert len(account(app, "wang.fang").grants) == 2
+
+
+def test_a_retired_rubric_gives_no_work_to_grant(app: Kaohe) -> None:
+    publish(app, "changzhi-county-centre")
+    retire = RetireRubric(code="changzhi-county-centre", version=1, reason="改用新版")
+    as_system(app, retire)
+    as_system(app, WANG)
+    with pytest.raises(DomainError, match="at the city level"):
+        as_system(app, GrantRole(username="wang.fang", role=Role.TOWN_REVIEWER, unit="CITY"))

@@ -18,17 +18,20 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_list_names_the_four_built_in_rubrics_as_json() -> None:
+def test_list_names_the_four_built_in_rubrics_and_their_versions_as_json() -> None:
     code, out, _ = run("rubric", "list", "--format", "json")
     assert code == 0
     listed = json.loads(out)
-    assert [r["code"] for r in listed] == [
-        "changzhi-county-centre",
-        "fengdu-village-station",
-        "wushen-banner-tasks",
-        "zaozhuang-city-centre",
+    assert [(r["code"], r["version"]) for r in listed] == [
+        ("changzhi-county-centre", 1),
+        ("changzhi-county-centre", 2),
+        ("fengdu-village-station", 1),
+        ("wushen-banner-tasks", 1),
+        ("wushen-banner-tasks", 2),
+        ("zaozhuang-city-centre", 1),
+        ("zaozhuang-city-centre", 2),
     ]
-    assert listed[1] == {
+    assert listed[2] == {
         "code": "fengdu-village-station",
         "version": 1,
         "title": "服务对象100人以下村（社区）退役军人服务站规范建设运行验收评分表",

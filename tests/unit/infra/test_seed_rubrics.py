@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from domain.entries import ItemEntry
-from domain.rubric import Rubric, Section
-from domain.rules import Kind
+from domain.rubric import Rubric, Section, SummaryColumn
+from domain.rubric_json import content_hash
+from domain.rules import Kind, SameMatter
 from domain.scoring import Result, score
 from infra.rubric_files import builtin_rubrics, find_builtin_rubric
 
@@ -39,10 +40,30 @@ def assert_sections(r: Rubric, expected: dict[str, list[str]]) -> None:
 def test_the_four_seed_rubrics_are_built_in() -> None:
     assert [(r.code, r.version) for r in builtin_rubrics()] == [
         ("changzhi-county-centre", 1),
+        ("changzhi-county-centre", 2),
         ("fengdu-village-station", 1),
         ("wushen-banner-tasks", 1),
+        ("wushen-banner-tasks", 2),
         ("zaozhuang-city-centre", 1),
+        ("zaozhuang-city-centre", 2),
     ]
+
+
+PUBLISHED = {
+    "changzhi-county-centre": "faf032c796321f7da028191ebb8b0a09ae65bee370e0c56ef294c55b0116cc9f",
+    "fengdu-village-station": "06a88d94e8337dc2475b65f89cf54fe21523afef032e55e2e8b81a088d414430",
+    "wushen-banner-tasks": "914af8963bc93096a627c16f76ebb199bf6f6ce2867c4973076584aaabcc0fea",
+    "zaozhuang-city-centre": "70cd7599d6e6cac8fa459058e41025f5dc991ca1ccbede60c1aeebf1b37023d8",
+}
+
+
+@pytest.mark.parametrize("code", PUBLISHED)
+def test_a_published_first_version_keeps_its_content(code: str) -> None:
+    """A database that published version 1 loads the demo again only if the file still
+    says the same; changes go into a new version."""
+    first = find_builtin_rubric(code, 1)
+    assert first is not None
+    assert content_hash(first) == PUBLISHED[code]
 
 
 def test_changzhi_county_centre_sections_match_the_seed() -> None:
@@ -65,7 +86,28 @@ def test_changzhi_county_centre_sections_match_the_seed() -> None:
     ]
     assert [i.number for i in r.items() if i.kind is Kind.DEDUCTION] == pts("65 70")
     assert r.pass_mark is None and r.summary is not None
-    assert [c.label for c in r.summary.columns][-3:] == ["加分减分", "总分", "考核结果"]
+    assert [c.label for c in r.summary.columns][-4:] == [
+        "加分减分",
+        "特别考核项",
+        "总分",
+        "考核结果",
+    ]
+
+
+def test_changzhi_version_2_changes_only_its_two_undeclared_rules() -> None:
+    first, second = (
+        find_builtin_rubric("changzhi-county-centre", 1),
+        rubric("changzhi-county-centre"),
+    )
+    assert first is not None and first.summary is not None and second.summary is not None
+    assert (first.same_matter_bonus, second.same_matter_bonus) == (
+        SameMatter.HIGHEST,
+        SameMatter.EACH,
+    )
+    assert first.nodes == second.nodes
+    assert [c for c in second.summary.columns if c not in first.summary.columns] == [
+        SummaryColumn("特别考核项", "special")
+    ]
 
 
 def test_changzhi_item_70_keeps_the_typo_and_deducts_two_points_a_person() -> None:

@@ -81,6 +81,13 @@ def score(aid: UUID, number: str, points: Decimal, reason: str = "") -> ScoreIte
     )
 
 
+def staffed_hierarchy(app: Kaohe) -> None:
+    """The hierarchy with the Fengdu rubric published, so that its roles may be granted
+    over villages, towns and counties."""
+    hierarchy(app)
+    app.setup(PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")))
+
+
 def a_quarter(app: Kaohe, register_units: bool = True) -> Quarter:
     """Scoring, review, return, approval, verification, finalizing and reopening of V1;
     a draft for V2; accounts granted, revoked and disabled; units renamed, moved, closed."""

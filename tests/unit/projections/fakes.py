@@ -27,12 +27,14 @@ class InMemoryUnits:
 
     units: dict[UUID, UnitRow] = field(default_factory=dict)
     parents: list[ParentLink] = field(default_factory=list)
+    history: list[UnitRow] = field(default_factory=list)
 
     def unit(self, unit_id: UUID) -> UnitRow | None:
         return self.units.get(unit_id)
 
     def put_unit(self, unit: UnitRow) -> None:
         self.units[unit.unit_id] = unit
+        self.history.append(unit)
 
     def add_parent(self, link: ParentLink) -> None:
         self.parents.append(link)
@@ -45,6 +47,13 @@ class InMemoryUnits:
 
     def parent_history(self, unit_id: UUID) -> list[ParentLink]:
         return sorted((p for p in self.parents if p.unit_id == unit_id), key=lambda p: p.version)
+
+    def units_on(self, day: str) -> list[UnitRow]:
+        found: dict[UUID, UnitRow] = {}
+        for row in sorted(self.history, key=lambda r: r.version):
+            if row.unit_id not in found or row.changed_on <= day:
+                found[row.unit_id] = row
+        return sorted(found.values(), key=lambda u: u.code)
 
     def parents_on(self, day: str) -> dict[UUID, UUID | None]:
         found: dict[UUID, UUID | None] = {}

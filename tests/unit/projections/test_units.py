@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from application.service import Kaohe
+from domain.audit import Stamp
+from domain.china_time import china_day
 from domain.ids import unit_id
+from domain.rubric import UnitLevel
+from domain.unit import Unit
 from projections.units import Units, parent_on, subtree
 from tests.unit.projections.activity import Quarter
 from tests.unit.projections.fakes import InMemoryUnits, feed
@@ -77,3 +81,41 @@ def test_only_unit_events_are_decoded(memory_app: Kaohe, quarter: Quarter) -> No
     handled = {t for t in topics if processor.handles(t)}
     assert handled == {t for t in topics if t.startswith("domain.unit:Unit.")}
     assert len(handled) == 5
+
+
+def test_rows_carry_the_days_of_registration_and_of_each_change(
+    memory_app: Kaohe, quarter: Quarter
+) -> None:
+    view = built(memory_app)
+    for row in view.history:
+        unit = memory_app.units.get_by_id(row.unit_id)
+        assert row.registered_on == china_day(unit.created_on).isoformat()
+        assert row.registered_on <= row.changed_on
+    renamed = memory_app.units.get("T1")
+    assert view.units[unit_id("T1")].changed_on == china_day(renamed.modified_on).isoformat()
+
+
+def stamp(day: str) -> Stamp:
+    """16:30 UTC is half past midnight the next day in China."""
+    at = datetime.fromisoformat(f"{day}T16:30:00+00:00")
+    return Stamp("admin", "administrator", "", at, "test")
+
+
+def test_units_on_a_day_show_the_name_and_closing_of_that_day_in_china() -> None:
+    city = Unit.register(stamp("2023-01-01"), "CITY", "长治市", UnitLevel.CITY, None)
+    county = Unit.register(stamp("2023-01-01"), "C1", "潞州区", UnitLevel.COUNTY, city)
+    county.rename(stamp("2026-03-01"), "潞州新区")
+    county.close(stamp("2027-01-01"), "撤并")
+    late = Unit.register(stamp("2026-03-01"), "C2", "新区", UnitLevel.COUNTY, city)
+    view = InMemoryUnits()
+    events = [*city.collect_events(), *county.collect_events(), *late.collect_events()]
+    for position, event in enumerate(events, start=1):
+        Units().process(event, position, view)
+
+    def on(day: str) -> dict[str, tuple[str, bool, str]]:
+        return {u.code: (u.name, u.closed, u.registered_on) for u in view.units_on(day)}
+
+    assert on("2026-03-01")["C1"] == ("潞州区", False, "2023-01-02")
+    assert on("2026-03-02")["C1"] == ("潞州新区", False, "2023-01-02")
+    assert on("2027-01-02")["C1"] == ("潞州新区", True, "2023-01-02")
+    assert on("2023-06-30")["C2"] == ("新区", False, "2026-03-02")

@@ -1,5 +1,5 @@
-"""The review queue: sheets submitted by the units below the reviewer's own (待验收), and
-the ones returned to them and not yet submitted again."""
+"""The review queue: sheets submitted by the units the reviewer reviews under each sheet's
+rubric (待验收), and the ones returned to them and not yet submitted again."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from application.authorization import Action, allows
+from application.authorization import Action
 from application.read_ports import UnitRecord
-from domain.ids import unit_id
 from domain.rubric import Rubric
 from domain.workflow import Layer, Status
 from projections.scores import ScoreRow, summarize
@@ -24,6 +23,7 @@ from web.pages.review.changes import (
     details_of,
     returns_of,
 )
+from web.pages.workflow_offers import reach_of, takes_step
 
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 WAITING = frozenset({Status.SUBMITTED.value, Status.RETURNED.value})
@@ -41,7 +41,8 @@ class QueueLine:
     submitted_at: datetime | None
     last_return: ReturnNote | None
     reviewable: bool
-    """Whether the account may approve or return it (towns; counties only read)."""
+    """Whether the account may approve or return it (its rubric's reviewers; those who verify
+    after review only read)."""
 
     @property
     def resubmitted(self) -> bool:
@@ -64,26 +65,32 @@ class Queue:
     period: str | None
 
 
-def below_own(who: Me, action: Action) -> frozenset[UUID]:
-    """The units strictly below those where the account's grants allow `action`."""
-    return queries().units.below(unit_id(g.unit_code) for g in who.grants if allows(g.role, action))
-
-
 def read_queue(who: Me, period: str | None) -> Queue:
     caller = page_caller()
     roots = queries().access.reach(caller, Action.READ_ASSESSMENTS, "review queue")
     sheets = queries().sheets
-    rows = [r for r in sheets.under(roots, strictly=True) if r.status in WAITING]
+    reach = reach_of(who)
+    rubrics: dict[UUID, Rubric] = {}
+
+    def rubric_of(row: ScoreRow) -> Rubric:
+        rubric = rubrics.get(row.head.rubric_id) or sheets.rubric(row.head.rubric_id)
+        rubrics[row.head.rubric_id] = rubric
+        return rubric
+
+    def queued(row: ScoreRow) -> bool:
+        """A sheet the account reviews, or verifies after review, as its rubric says."""
+        later = (Action.APPROVE, Action.FINALIZE)
+        return any(takes_step(reach, rubric_of(row), s, row.head.unit_id) for s in later)
+
+    rows = [r for r in sheets.under(roots) if r.status in WAITING and queued(r)]
     periods = sorted({r.head.period for r in rows}, reverse=True)
     rows = [r for r in rows if period is None or r.head.period == period]
     histories = sheets.changes_of(rows)
     units = queries().units.rows(r.head.unit_id for r in rows)
-    reviewable = below_own(who, Action.APPROVE)
-    rubrics: dict[UUID, Rubric] = {}
     lines = []
     for row in rows:
-        rubric = rubrics.get(row.head.rubric_id) or sheets.rubric(row.head.rubric_id)
-        rubrics[row.head.rubric_id] = rubric
+        rubric = rubric_of(row)
+        reviewable = takes_step(reach, rubric, Action.APPROVE, row.head.unit_id)
         details: dict[int, Detail] = {}
         if row.status == Status.RETURNED.value:  # the reasons of its return are shown
             details = details_of(queries().assessments.history(caller, row.assessment_id))
@@ -107,7 +114,7 @@ def _line(
     unit: UnitRecord | None,
     rubric: Rubric,
     changes: list[ChangeLine],
-    reviewable: frozenset[UUID],
+    reviewable: bool,
 ) -> QueueLine:
     own = {Layer.SELF.value: row.layers.get(Layer.SELF.value, {})}
     submitted = [c.at for c in changes if c.event in ("Submitted", "Reopened")]
@@ -119,5 +126,5 @@ def _line(
         self_total=summarize(rubric, own).total,
         submitted_at=submitted[-1] if submitted else None,
         last_return=returns[-1] if returns else None,
-        reviewable=row.head.unit_id in reviewable,
+        reviewable=reviewable,
     )

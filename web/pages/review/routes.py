@@ -41,7 +41,7 @@ def queue() -> str | tuple[str, int]:
     """The sheets waiting for review below the reviewer's unit, and those returned."""
     who = me()
     if not who.has(*REVIEWERS):
-        return error_page(403, "待验收队列供镇街验收人员和县级复核人员使用。")
+        return error_page(403, "待验收队列供审核人员和复核人员使用。")
     period = request.args.get("period") or None
     found = read_queue(who, period)
     return render_template(

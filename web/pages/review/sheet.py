@@ -29,7 +29,7 @@ from web.pages.review.changes import (
     returns_of,
     since_last_return,
 )
-from web.pages.review.queue import below_own
+from web.pages.workflow_offers import reach_of, takes_step
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def read_review(who: Me, aid: UUID) -> ReviewSheet:
         lines=lines,
         returns=returns_of(lines),
         since=since_last_return(lines),
-        reviewer=row.head.unit_id in below_own(who, Action.APPROVE),
+        reviewer=takes_step(reach_of(who), rubric, Action.APPROVE, row.head.unit_id),
         own_submission=current.submitted_by == str(account_id()),
     )
     found.rows = list(_rows(found, rubric.nodes, 0, ()))

@@ -1,5 +1,5 @@
-"""A falsification's consequence as the finding form offers it: each veto condition and
-deduction line of the sheet's rubric."""
+"""A falsification's consequence as the finding form offers it: the one the sheet's rubric
+declares, else each veto condition and deduction line of the rubric."""
 
 from __future__ import annotations
 
@@ -22,6 +22,15 @@ class Option:
 
 
 def consequence_options(rubric: Rubric) -> list[Option]:
+    """The rubric's declared consequence of a falsification alone, where it declares one;
+    otherwise every veto condition and deduction line."""
+    declared = rubric.falsification
+    item = rubric.item(declared.item) if declared else None
+    line = item.deduction(declared.line) if item and declared else None
+    if item is not None and line is not None:
+        takes = "amount" if line.discretionary else "count"
+        label = f"弄虚作假（本评分表规定）：第 {item.number} 项扣分：{line.text}"
+        return [Option(f"deduct:{item.number}:{line.id}", label, takes)]
     found = []
     for item in rubric.items():
         if item.kind is Kind.VETO:

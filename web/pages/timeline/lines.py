@@ -60,7 +60,7 @@ def role_words(role: str) -> str:
 
 
 def grant_text(grant: str | None, names: Names) -> str | None:
-    """A grant kept as `role@unit-id`, as 镇街验收人员 · 某某镇."""
+    """A grant kept as `role@unit-id`, as 审核人员 · 某某镇."""
     if grant is None:
         return None
     role, _, unit = grant.partition("@")

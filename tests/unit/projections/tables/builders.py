@@ -21,8 +21,8 @@ T0 = datetime(2023, 7, 1, 9, 0, tzinfo=UTC)
 Entries = Mapping[str, Mapping[str, Any]]
 
 
-def builtin(code: str) -> Rubric:
-    found = find_builtin_rubric(code)
+def builtin(code: str, version: int | None = None) -> Rubric:
+    found = find_builtin_rubric(code, version)
     assert found is not None, code
     return found
 
@@ -35,9 +35,13 @@ def unit(
     contact: str = "",
     phone: str = "",
     closed: bool = False,
+    registered_on: str = "",
 ) -> UnitRow:
     parent_id = unit_id(parent) if parent else None
-    return UnitRow(unit_id(code), code, name, level, parent_id, contact, phone, closed, 1, 1)
+    return UnitRow(
+        *(unit_id(code), code, name, level, parent_id, contact, phone, closed, 1, 1),
+        registered_on=registered_on,
+    )
 
 
 def hierarchy(day: date, *units: UnitRow, moved: Mapping[str, str] | None = None) -> Hierarchy:

@@ -74,6 +74,26 @@ def test_a_closed_station_counts_only_when_it_has_a_sheet_this_quarter() -> None
     assert table(with_closed).rows[-1][1] == 9
 
 
+LATER = (
+    unit("T4", "二〇二六年新设街道", "town", "C", registered_on="2026-03-02"),
+    *(unit(f"V4{n}", f"四{n}村", "village", "T4", registered_on="2026-03-02") for n in (1, 2)),
+    unit("V17", "补录村", "village", "T1", registered_on="2026-03-02"),
+)
+
+
+def test_units_registered_after_the_quarter_change_neither_its_rows_nor_its_rate() -> None:
+    grown = hierarchy(date(2023, 6, 30), *UNITS, *LATER)
+    t = compliance_table(FENGDU, "2023Q2", unit_id("C"), SHEETS, grown)
+    assert t.rows == table(SHEETS).rows
+
+
+def test_a_station_registered_later_counts_when_it_has_a_sheet_of_the_quarter() -> None:
+    grown = hierarchy(date(2023, 6, 30), *UNITS, *LATER)
+    late_sheet = [*SHEETS, sheet(FENGDU, "V17", "2023Q2", review=FULL)]
+    t = compliance_table(FENGDU, "2023Q2", unit_id("C"), late_sheet, grown)
+    assert t.rows[-1][:5] == figures("合计", 9, 6, 4, "44.4")
+
+
 def test_a_town_as_root_gives_one_row_per_station() -> None:
     t = table(SHEETS, root="T2")
     assert t.column("达标数") == (1, 0, 0, 1)

@@ -5,7 +5,8 @@ The sheet below is typed from the seed's maxima: 一 组织领导 31 (item 4, ma
 (item 27, max 2, given 0 → 11), 五 服务保障 29 (item 47, max 3, given 2.5 → 28.5): base 95.
 Bonus: item 62 national 3 + item 64 1 = 4. Special: 66–69 given 8 + 3 + 4 + 2 = 17.
 Deductions: item 65 one 进京上访 (3) and two 赴省上访 (1 each), item 70 one 站长不在岗 (2) = 7.
-总分 95 + 4 + 17 − 7 = 109; 加分减分 = 4 + 17 − 7 = 14, so the row adds up to 总分."""
+总分 95 + 4 + 17 − 7 = 109; 加分减分 = bonus − deductions = 4 − 7 = −3, and version 2 of the
+rubric shows the special points in their own column 特别考核项, so the row adds up to 总分."""
 
 from dataclasses import replace
 from datetime import date
@@ -54,13 +55,13 @@ def test_sections_bonus_and_total_as_typed_from_the_seed() -> None:
     assert t.title == "基层服务中心量化考核情况统计表"
     assert t.columns == (
         *("县(市、区)", "服务(中心)站名称", "组织领导", "机构建设", "能力建设", "政治文化"),
-        *("服务保障", "加分减分", "总分", "考核结果"),
+        *("服务保障", "加分减分", "特别考核项", "总分", "考核结果"),
     )
     assert t.rows == (
         (
             "潞州区",
             "潞州区",
-            *(Decimal(p) for p in ("30", "21.5", "4", "11", "28.5", "14", "109")),
+            *(Decimal(p) for p in ("30", "21.5", "4", "11", "28.5", "-3", "17", "109")),
             "已验收",
         ),
     )
@@ -101,18 +102,27 @@ def test_the_columns_always_add_up_to_the_total(data: st.DataObject) -> None:
     }
     row = sheet(CHANGZHI, "C1", "2023", review=entries)
     figures = county_summary_table(CHANGZHI, "2023", unit_id("CZ"), [row], YEAR).rows[0]
-    columns = [cell for cell in figures[2:8] if isinstance(cell, Decimal)]
-    assert len(columns) == 6
-    assert sum(columns) == figures[8] == row.summary.total
+    columns = [cell for cell in figures[2:9] if isinstance(cell, Decimal)]
+    assert len(columns) == 7
+    assert sum(columns) == figures[9] == row.summary.total
 
 
-def test_special_points_stay_out_of_bonus_minus_deductions_when_they_have_a_column() -> None:
-    assert CHANGZHI.summary is not None
-    columns = (*CHANGZHI.summary.columns, SummaryColumn("特别考核项", "special"))
-    rubric = replace(CHANGZHI, summary=SummaryTable("统计表", columns))
-    row = sheet(rubric, "C1", "2023", review=SHEET)
-    t = county_summary_table(rubric, "2023", unit_id("CZ"), [row], YEAR)
-    assert (t.column("加分减分"), t.column("特别考核项")) == ((Decimal(-3),), (Decimal(17),))
+def test_bonus_minus_deductions_never_folds_in_special_points() -> None:
+    first = builtin("changzhi-county-centre", 1)
+    assert first.summary is not None
+    assert "special" not in {column.source for column in first.summary.columns}
+    row = sheet(first, "C1", "2023", review=SHEET)
+    t = county_summary_table(first, "2023", unit_id("CZ"), [row], YEAR)
+    assert t.column("加分减分") == (Decimal(-3),)
+
+
+def test_a_county_with_only_special_points_shows_them_in_their_own_column() -> None:
+    only_special = {**full_marks(CHANGZHI), "66": {"points": "10"}, "68": {"points": "4"}}
+    only_special["67"], only_special["69"] = {"points": "0"}, {"points": "2"}
+    row = sheet(CHANGZHI, "C1", "2023", review=only_special)
+    t = county_summary_table(CHANGZHI, "2023", unit_id("CZ"), [row], YEAR)
+    assert (t.column("加分减分"), t.column("特别考核项")) == ((Decimal(0),), (Decimal(16),))
+    assert t.column("总分") == (Decimal(116),)
 
 
 def test_an_unknown_source_is_named_with_the_allowed_ones() -> None:
