@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from domain.rubric import Item
+from domain.tier_words import tier_words
 
 NOTHING = "（空）"
 
@@ -50,7 +51,7 @@ def _deduction(item: Item | None, line: str) -> str:
 
 def _tier(item: Item | None, tier: str) -> str:
     found = item.tier(tier) if item else None
-    return f"{tier}级，{plain(found.points)} 分" if found else tier
+    return f"{tier_words(tier)}，{plain(found.points)} 分" if found else tier_words(tier)
 
 
 def _condition(item: Item | None, condition: str) -> str:
