@@ -128,10 +128,12 @@ def event_words(name: str, old: object | None = None) -> str:
     return WORDS_BY_NAME.get(name, name.rpartition(".")[2])
 
 
-def denied_words(text: str) -> str:
-    """A refusal kept as `denied: <action> <target>`, in words (拒绝：查看评分表（评分表）)."""
-    action, _, target = text.removeprefix("denied: ").partition(" ")
-    return f"拒绝：{ACTION_WORDS.get(action, action)}（{target_words(target)}）"
+def denied_words(text: str, target: str | None = None) -> str:
+    """A refusal kept as `denied: <action> <target>` (or given as its action and target),
+    in words: 拒绝：查看评分表（评分表）."""
+    if target is None:
+        text, _, target = text.removeprefix("denied: ").partition(" ")
+    return f"拒绝：{ACTION_WORDS.get(text, text)}（{target_words(target)}）"
 
 
 def target_words(target: str) -> str:

@@ -86,3 +86,14 @@ def test_every_page_and_file_a_role_reaches_reads_in_chinese(demo: DemoApi, user
     problems = walk(client)
     report = "\n".join(f"{path}:\n  " + "\n  ".join(found[:5]) for path, found in problems.items())
     assert not problems, report
+
+
+def test_a_refused_page_says_what_was_refused_without_ids(demo: DemoApi) -> None:
+    client = demo.app.test_client()
+    username = "staff-010101"
+    client.post("/login", data={"username": username, "password": f"demo-{username}-2023"})
+    refused = [client.get(f"/assessments/{aid}") for aid in demo.known["aid"]]
+    pages = [visible_text(r.get_data(as_text=True)) for r in refused if r.status_code == 403]
+    assert pages
+    for text in pages:
+        assert "查看评分表" in text and not unreadable(text) and "outside" not in text
