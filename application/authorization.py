@@ -251,7 +251,7 @@ class Authorizer:
             why=why,
         )
         self._record(caller, account, closest, action, target, why)
-        raise PermissionDeniedError(why)
+        raise PermissionDeniedError(why, action.value, target.label)
 
     def _record(
         self,

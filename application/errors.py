@@ -27,7 +27,13 @@ class ConflictError(Exception):
 
 
 class PermissionDeniedError(Exception):
-    """The actor's grants do not allow this action on this unit."""
+    """The actor's grants do not allow this action on this unit; `action` and `target` say
+    which step on what, for pages to word the refusal."""
+
+    def __init__(self, message: str, action: str = "", target: str = "") -> None:
+        super().__init__(message)
+        self.action = action
+        self.target = target
 
 
 class AuthenticationError(Exception):

@@ -11,6 +11,7 @@ from domain.entries import Claim, ItemEntry
 from domain.item_scoring import ZERO, ItemScore, score_points_item
 from domain.rubric import Item
 from domain.rules import RuleName, SameMatter
+from domain.tier_words import tier_words
 
 
 @dataclass(frozen=True)
@@ -67,16 +68,18 @@ def score_bonus_item(
         winner = best[matter_key(claim, same_matter)]
         if winner is claim:
             earned += claim.points
-            lines.append(f"事项「{matter}」{claim.claim.tier} 级，加 {claim.points}")
+            lines.append(f"事项「{matter}」{tier_words(claim.claim.tier)}，加 {claim.points}")
         elif same_matter is SameMatter.EACH:
+            tier, won = tier_words(claim.claim.tier), tier_words(winner.claim.tier)
             lines.append(
-                f"事项「{matter}」{claim.claim.tier} 级 {claim.points} 不计：本项同一事项只计一次"
-                f"（已按 {winner.claim.tier} 级计 {winner.points}）"
+                f"事项「{matter}」{tier} {claim.points} 不计：本项同一事项只计一次"
+                f"（已按{won}计 {winner.points}）"
             )
         else:
+            tier, won = tier_words(claim.claim.tier), tier_words(winner.claim.tier)
             lines.append(
-                f"事项「{matter}」{claim.claim.tier} 级 {claim.points} 不计：同一事项只计最高加分"
-                f"（已在第 {winner.item.number} 项按 {winner.claim.tier} 级计 {winner.points}）"
+                f"事项「{matter}」{tier} {claim.points} 不计：同一事项只计最高加分"
+                f"（已在第 {winner.item.number} 项按{won}计 {winner.points}）"
             )
     cap = item.max_points
     if cap is not None and earned > cap:

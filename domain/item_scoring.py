@@ -8,6 +8,7 @@ from decimal import Decimal
 from domain.entries import ItemEntry
 from domain.rubric import Item
 from domain.rules import Kind, RuleName
+from domain.tier_words import line_words
 
 ZERO = Decimal(0)
 
@@ -42,14 +43,15 @@ def deducted(item: Item, entry: ItemEntry, whole: Decimal) -> tuple[Decimal, lis
         count = entry.counts.get(line.id, 0)
         if not count or line.per is None:
             continue
+        said = line_words(line.text, line.id)
         if line.all_at is not None and count >= line.all_at:
             amount = line.cap if line.cap is not None else whole
-            lines.append(f"「{line.id}」{count} 次，达到 {line.all_at} 次及以上扣全项 {amount}")
+            lines.append(f"「{said}」{count} 次，达到 {line.all_at} 次及以上扣全项 {amount}")
         else:
             raw = line.per * count
             amount = min(raw, line.cap) if line.cap is not None else raw
             capped = f"，超过上限 {line.cap}，扣 {amount}" if amount < raw else ""
-            lines.append(f"「{line.id}」{count} 次 × {line.per} = {raw}{capped}")
+            lines.append(f"「{said}」{count} 次 × {line.per} = {raw}{capped}")
         total += amount
     return total, lines
 

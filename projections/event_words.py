@@ -4,6 +4,7 @@ the timelines and the review page all show (audit_changes says what each event c
 from __future__ import annotations
 
 from collections.abc import Mapping
+from uuid import UUID
 
 from domain.account import Account
 from domain.assessment import Assessment
@@ -11,7 +12,7 @@ from domain.campaign import Campaign
 from domain.rubric_version import RubricVersion
 from domain.steps import Action
 from domain.unit import Unit
-from projections.tables.wording import STATUS_WORDS
+from projections.tables.wording import STATUS_WORDS, TARGET_WORDS
 
 EVENT_WORDS: Mapping[type, str] = {
     Assessment.Opened: "新建评分表",
@@ -105,9 +106,11 @@ VALUES: Mapping[type, str] = {
     Account.RoleGranted: "grant",
     Account.RoleRevoked: "grant",
     Account.AccessDenied: "refusal",
+    Assessment.FindingRecorded: "finding",
 }
 """What the audit trail's old → new of an event holds where it is not an entry or plain text:
-a status (see STATE_WORDS), a unit id, a grant (`role@unit`), a refusal (`denied: …`)."""
+a status (see STATE_WORDS), a unit id, a grant (`role@unit`), a refusal (`denied: …`), a
+spot check's finding (see FINDING_WORDS)."""
 
 VALUES_BY_NAME: Mapping[str, str] = {name_of(cls): kind for cls, kind in VALUES.items()}
 
@@ -123,3 +126,27 @@ def event_words(name: str, old: object | None = None) -> str:
     if name == _SUBMITTED and old == "returned":
         return "重新提交"
     return WORDS_BY_NAME.get(name, name.rpartition(".")[2])
+
+
+def denied_words(text: str, target: str | None = None) -> str:
+    """A refusal kept as `denied: <action> <target>` (or given as its action and target),
+    in words: 拒绝：查看评分表（评分表）."""
+    if target is None:
+        text, _, target = text.removeprefix("denied: ").partition(" ")
+    return f"拒绝：{ACTION_WORDS.get(text, text)}（{target_words(target)}）"
+
+
+def target_words(target: str) -> str:
+    """What a refusal was about: its kind in words, and its code unless that is an id."""
+    kind, _, which = target.partition(":")
+    words = TARGET_WORDS.get(kind, kind)
+    shown = "" if not which or _is_id(which.partition(":")[0]) else f" {which}"
+    return words + shown
+
+
+def _is_id(text: str) -> bool:
+    try:
+        UUID(text)
+    except ValueError:
+        return False
+    return True

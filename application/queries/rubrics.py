@@ -54,6 +54,12 @@ class RubricQueries:
         about to be published repeats or clashes with one)."""
         return self.models.rubrics().find(rubric_version_id(rubric.code, rubric.version))
 
+    def title(self, code: str, version: int) -> str:
+        """The title of a version a sheet or event the caller already read names (its code
+        when no such version was published)."""
+        found = self.models.rubrics().find(rubric_version_id(code, version))
+        return found.title if found else code
+
     def saved(self, rid: UUID, version: int | None = None) -> RubricVersion:
         """A version as a command the caller just ran left it (the command authorized it)."""
         return self.models.rubrics().version(rid, version)

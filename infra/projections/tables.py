@@ -199,7 +199,8 @@ def _scores(projections: Projections, s: Sources) -> list[Table]:
     rows = s.scores.sheets(SheetFilter(period=s.request.period), as_of=s.position)
     under = {p: s.under(p) for p in {r.head.period for r in rows}}
     kept = [r for r in rows if (u := under[r.head.period]) is None or r.head.unit_id in u]
-    return [scores_table(kept, units)]
+    titles = {(r.code, r.version): r.title for r in s.scores.rubrics()}
+    return [scores_table(kept, units, people_of(projections), titles)]
 
 
 def _audit(projections: Projections, s: Sources) -> list[Table]:
@@ -215,7 +216,12 @@ def _audit(projections: Projections, s: Sources) -> list[Table]:
             break
         before = page.next_before
     names = {u.unit_id: u.name for u in s.units.all_units()}
-    return [audit_table(rows, names)]
+    return [audit_table(rows, names, people_of(projections))]
+
+
+def people_of(projections: Projections) -> dict[str, str]:
+    """Accounts' display names by id, as the tables name who acted."""
+    return {str(a.account_id): a.display_name for a in projections.accounts().all_accounts()}
 
 
 def _risk(projections: Projections, s: Sources) -> list[Table]:

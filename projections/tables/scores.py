@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from domain.china_time import in_words
 from domain.rubric import Item, Rubric
 from domain.rules import Kind
 from domain.workflow import Layer
@@ -31,8 +32,13 @@ LAYERS = (Layer.SELF, Layer.REVIEW, Layer.VERIFICATION)
 ITEM_COLUMNS = ("序号", "评分标准", "分值", *(LAYER_WORDS[la] for la in LAYERS), "计分层", "得分")
 
 
-def scores_table(rows: Iterable[ScoreRow], units: Mapping[UUID, UnitRow]) -> Table:
-    """One row per sheet, by rubric, period and unit code."""
+def scores_table(
+    rows: Iterable[ScoreRow],
+    units: Mapping[UUID, UnitRow],
+    people: Mapping[str, str],
+    titles: Mapping[tuple[str, int], str],
+) -> Table:
+    """One row per sheet, by rubric, period and unit code; people and rubrics by name."""
 
     def code(row: ScoreRow) -> str:
         unit = units.get(row.head.unit_id)
@@ -43,24 +49,33 @@ def scores_table(rows: Iterable[ScoreRow], units: Mapping[UUID, UnitRow]) -> Tab
         name=SCORES,
         title="考核得分一览表",
         columns=SHEET_COLUMNS,
-        rows=tuple(sheet_line(row, code(row), units.get(row.head.unit_id)) for row in ordered),
+        rows=tuple(
+            sheet_line(row, code(row), units.get(row.head.unit_id), people, titles)
+            for row in ordered
+        ),
     )
 
 
-def sheet_line(row: ScoreRow, code: str, unit: UnitRow | None) -> tuple[Cell, ...]:
+def sheet_line(
+    row: ScoreRow,
+    code: str,
+    unit: UnitRow | None,
+    people: Mapping[str, str],
+    titles: Mapping[tuple[str, int], str],
+) -> tuple[Cell, ...]:
     head = row.head
     return (
         code,
         unit.name if unit else code,
-        head.rubric_code,
+        titles.get((head.rubric_code, head.rubric_version), head.rubric_code),
         head.rubric_version,
-        head.period,
+        period_label(head.period),
         STATUS_WORDS.get(row.status, row.status),
         row.summary.total,
         RESULT_WORDS.get(row.summary.result, row.summary.result),
-        row.changed_by,
+        people.get(str(row.changed_by), "系统") if row.changed_by else None,
         ROLE_WORDS.get(row.changed_role, row.changed_role),
-        row.changed_at.isoformat(timespec="seconds") if row.changed_at else None,
+        in_words(row.changed_at) if row.changed_at else None,
     )
 
 

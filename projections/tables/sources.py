@@ -5,7 +5,7 @@
   scores a county's centre as the county unit itself, so its 县(市、区) is its own name.
 - section:<number>: the subtotal of that top-level section.
 - bonus, deductions, special, total: the sheet's figures; result: 考核结果, remarks: 备注
-  (see `wording`).
+  (see `wording`). A draft nobody has submitted shows no figures: its 总分 says 未提交.
 - bonus_minus_deductions (加分减分): bonus − deductions, as seed 001's annex 2 names it. Special
   points count in 总分 but never here; a rubric whose row should add up to 总分 gives them a
   `special` column of their own."""
@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from domain.rubric import Rubric
+from domain.workflow import Status
 from projections.errors import UnknownSourceError
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.table import Cell
-from projections.tables.wording import remarks, verdict
+from projections.tables.wording import STATUS_WORDS, remarks, verdict
 
 SECTION = "section:"
 
@@ -74,14 +75,32 @@ FIGURES: dict[str, Source] = {
 ALLOWED = (*FIGURES, f"{SECTION}<number>")
 
 
+WORDS = frozenset({"row", "parent", "unit", "contact", "phone", "remarks", "result"})
+"""The sources that are not figures of the sheet."""
+
+
 def column_sources(rubric: Rubric) -> tuple[Source, ...]:
     """One source per column of the rubric's summary, or UnknownSourceError naming the
     column, its source and the allowed ones."""
     if rubric.summary is None:
         raise UnknownSourceError(f"rubric {rubric.code} v{rubric.version} has no summary table")
     return tuple(
-        source_for(rubric, column.label, column.source) for column in rubric.summary.columns
+        unless_draft(source_for(rubric, column.label, column.source), column.source)
+        for column in rubric.summary.columns
     )
+
+
+def unless_draft(source: Source, name: str) -> Source:
+    """A figure of a draft is not a score yet: 总分 says 未提交, the other figures are blank."""
+    if name in WORDS:
+        return source
+
+    def figure(line: SummaryLine) -> Cell:
+        if line.row.status == Status.DRAFT.value:
+            return STATUS_WORDS[Status.DRAFT.value] if name == "total" else None
+        return source(line)
+
+    return figure
 
 
 def source_for(rubric: Rubric, label: str, name: str) -> Source:

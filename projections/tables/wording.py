@@ -51,6 +51,26 @@ LEVEL_WORDS: dict[str, str] = {
 }
 """The levels of the hierarchy, as the forms name them."""
 
+FINDING_WORDS: dict[str, str] = {
+    "none": "一致（无差异）",
+    "error": "有差错",
+    "falsification": "弄虚作假",
+}
+"""A spot check's finding on a sheet (domain.evidence.FINDINGS)."""
+
+TARGET_WORDS: dict[str, str] = {
+    "assessment": "评分表",
+    "unit": "单位",
+    "account": "账号",
+    "rubric": "评分标准",
+    "rubrics": "评分标准",
+    "campaign": "抽查",
+    "campaigns": "抽查",
+    "ledger": "台账",
+    "tables": "统计表",
+}
+"""What a refusal was about, by the kind its target names (`assessment:<id>`)."""
+
 ACCEPTED = frozenset({Status.APPROVED.value, Status.FINALIZED.value})
 """Statuses whose figures the reviewing level has accepted: they count in 达标率."""
 

@@ -68,8 +68,8 @@ def test_a_valid_file_is_previewed_as_a_tree_then_published_once(site: Site, pag
     page.wait_for_url("**/admin/rubrics?done=published*")
     assert "评分表已发布" in page.get_by_role("status").inner_text()
     row = page.locator(f"#rubric-{CODE}-1")
-    assert row.get_by_role("cell").nth(0).inner_text() == CODE
-    assert row.locator("code").get_attribute("title") == digest
+    assert row.locator("details code").first.text_content() == CODE
+    assert row.locator("code.hash").get_attribute("title") == digest
 
     preview(page, "copy.yaml", copy_of_seed())
     assert "此前已按相同内容发布" in page.get_by_role("status").nth(1).inner_text()

@@ -169,4 +169,4 @@ def test_a_lower_claim_keeps_the_higher_one_and_a_withdrawal_names_its_claim(
     claims.first.get_by_role("button", name="撤回").click()
     page.wait_for_url("**done=withdrawn*")
     assert page.locator('[data-points="58"]').inner_text() == "3"
-    assert "ministerial" in page.locator("#item-58 ul.lines").inner_text()
+    assert "省部级" in page.locator("#item-58 ul.lines").inner_text()

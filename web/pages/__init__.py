@@ -10,6 +10,7 @@ from flask import Flask
 from domain.account import Role
 from domain.campaign import Stage
 from domain.china_time import CHINA
+from domain.tier_words import tier_words
 from projections.tables.periods import period_label
 from web.pages import admin, home, reports, review, session, sheet, spot_checks, timeline
 from web.pages.base import csrf_input, csrf_meta, template_globals
@@ -57,4 +58,4 @@ def register_pages(app: Flask) -> None:
         reviewer_roles=(Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR),
         administrator=Role.ADMINISTRATOR,
     )
-    app.jinja_env.filters.update(localtime=localtime, points=plain)
+    app.jinja_env.filters.update(localtime=localtime, points=plain, tier_words=tier_words)

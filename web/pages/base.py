@@ -15,10 +15,11 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from application.authorization import Action, Caller, allows
 from application.bus import Outcome
 from application.commands.base import Command
-from application.errors import AuthenticationError
+from application.errors import AuthenticationError, PermissionDeniedError
 from application.work_kinds import role_name
 from domain.account import ROLE_RANK, Account, Role
 from domain.errors import FieldError
+from projections.event_words import denied_words
 from web.auth import CSRF_FIELD, csrf_token, presented_token
 from web.context import account_id, bus, queries, unit_of_work
 from web.errors import REFUSED_ERRORS, InputRefusedError, PageInputError, detail_of, status_of
@@ -196,6 +197,8 @@ def _refused(error: Exception) -> tuple[str, int]:
         return error_page(error.status, "；".join(p.message_zh for p in error.problems[:5]))
     if isinstance(error, FieldError):
         return error_page(status_of(error), error.message_zh)
+    if isinstance(error, PermissionDeniedError) and error.action:
+        return error_page(status_of(error), denied_words(error.action, error.target))
     return error_page(status_of(error), detail_of(error))
 
 

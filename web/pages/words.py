@@ -1,62 +1,7 @@
-"""Numbers and entries in words, as people read them on every page (9.5 分, 扣 2 次 …)."""
+"""Numbers and entries in words for the pages: the same words the tables and files use."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from decimal import Decimal
-from typing import Any
+from projections.entry_words import NOTHING, entry_words, plain
 
-from domain.rubric import Item
-
-NOTHING = "（空）"
-
-
-def entry_words(data: Mapping[str, Any] | None, item: Item | None = None) -> str:
-    """What an entry holds, each part in the rubric's own words when the item is given."""
-    if not data:
-        return NOTHING
-    parts: list[str] = []
-    if data.get("points") is not None:
-        parts.append(f"{plain(data['points'])} 分")
-    if data.get("rate") is not None:
-        parts.append(f"完成率 {plain(data['rate'])}%")
-    for line, count in data.get("counts", {}).items():
-        parts.append(f"{_deduction(item, line)} {count} 次")
-    for line, amount in data.get("amounts", {}).items():
-        parts.append(f"{_deduction(item, line)} 扣 {plain(amount)} 分")
-    for matter, tier in data.get("claims", []):
-        parts.append(f"加分事项「{matter}」（{_tier(item, tier)}）")
-    for condition in data.get("raised", []):
-        parts.append(f"一票否决：{_condition(item, condition)}")
-    if data.get("progress") is not None:
-        parts.append(f"进度：{data['progress']}")
-    if data.get("value") is not None:
-        parts.append(f"实际值 {plain(data['value'])}")
-    return "；".join(parts) or NOTHING
-
-
-def plain(value: object) -> str:
-    """A number as people write it (2.0 → 2, 1.50 → 1.5, -0 → 0); empty when none."""
-    if value is None or value == "":
-        return ""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
-
-
-def _deduction(item: Item | None, line: str) -> str:
-    found = item.deduction(line) if item else None
-    return _short(found.text) if found else line
-
-
-def _tier(item: Item | None, tier: str) -> str:
-    found = item.tier(tier) if item else None
-    return f"{tier}级，{plain(found.points)} 分" if found else tier
-
-
-def _condition(item: Item | None, condition: str) -> str:
-    found = next((c for c in item.conditions if c.id == condition), None) if item else None
-    return _short(found.text) if found else condition
-
-
-def _short(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+__all__ = ["NOTHING", "entry_words", "plain"]

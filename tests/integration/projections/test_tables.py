@@ -55,7 +55,7 @@ def t1_quarterly(
 def test_the_quarterly_table_now_and_as_of_earlier_moments(
     projections: Projections, quarter: Quarter
 ) -> None:
-    assert t1_quarterly(projections) == [NOW, ("未提交", Decimal(1))]
+    assert t1_quarterly(projections) == [NOW, ("未提交", "未提交")]
     approved = moment_of(projections, quarter, "Assessment.Approved")
     assert t1_quarterly(projections, approved)[0] == ("合格", Decimal("98.5"))
     opened = moment_of(projections, quarter, "Assessment.Opened")

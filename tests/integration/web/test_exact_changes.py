@@ -40,7 +40,7 @@ def test_a_reviewers_first_override_shows_old_and_new_in_the_audit_trail(world: 
         query_string={"unit": "CITY", "format": "csv"},
     ).get_data(as_text=True)
     assert "原值,原值层级,新值" in csv
-    assert '"{""points"":""1""}",自评,"{""points"":""0.5""}",台账资料不全，核减' in csv
+    assert "1 分,自评,0.5 分,台账资料不全，核减" in csv
     xlsx = world.client.get(
         "/api/v1/tables/audit",
         headers=world.login("regulator"),
@@ -50,7 +50,7 @@ def test_a_reviewers_first_override_shows_old_and_new_in_the_audit_trail(world: 
     header = next(r for r in rows if "原值层级" in r)
     cells = [dict(zip(header, r, strict=True)) for r in rows[rows.index(header) + 1 :]]
     override_cells = next(c for c in cells if c["理由"] == "台账资料不全，核减")
-    assert (override_cells["原值"], override_cells["原值层级"]) == ('{"points":"1"}', "自评")
+    assert (override_cells["原值"], override_cells["原值层级"]) == ("1 分", "自评")
 
 
 def item_points(sheet: dict[str, Any], number: str) -> str:

@@ -128,7 +128,10 @@ def test_a_quarter_from_self_scoring_to_the_citys_replay(quarter: World) -> None
         query_string={"unit": "CITY", "period": QUARTER, "format": "csv"},
     )
     assert csv.status_code == 200 and csv.mimetype == "text/csv"
-    assert "V1,V1 单位,fengdu-village-station,1,2023Q2,已验收,99" in csv.get_data(as_text=True)
+    assert (
+        "V1,V1 单位,服务对象100人以下村（社区）退役军人服务站规范建设运行验收评分表,"
+        "1,2023年第二季度,已验收,99"
+    ) in csv.get_data(as_text=True)
     workbook = w.client.get(
         "/api/v1/tables/quarterly",
         headers=w.login("regulator"),

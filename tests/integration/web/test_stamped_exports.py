@@ -82,7 +82,8 @@ def test_a_csv_download_is_stamped_and_verifies_until_a_cell_is_edited(
     passed = verify(path)
     assert passed.exit_code == 0, passed.output
 
-    row = "V1,V1 单位,fengdu-village-station,1,2023Q2,已验收,100,"
+    title = "服务对象100人以下村（社区）退役军人服务站规范建设运行验收评分表"
+    row = f"V1,V1 单位,{title},1,2023年第二季度,已验收,100,"
     assert row in text
     path.write_text(text.replace(row, row[:-4] + "98,"), encoding="utf-8-sig")
     failed = verify(path)

@@ -75,7 +75,7 @@ def test_an_accounts_own_events_show_its_grants_and_refusals() -> None:
     assert [(line.what, line.old, line.new) for line in lines] == [
         ("创建账号", None, "王芳（wang.fang）"),
         ("授予角色", None, "审核人员 · 东街街道"),
-        ("拒绝访问", None, "拒绝：查看审计记录（unit:CZ）"),
+        ("拒绝访问", None, "拒绝：查看审计记录（单位 CZ）"),
         ("收回角色", "审核人员 · 东街街道", None),
         ("停用账号", "正常", "已停用"),
     ]

@@ -86,8 +86,11 @@ def parse_day(text: str) -> date | None:
 
 
 def parse_clock(text: str) -> time | None:
+    """A time of day; written to the minute (10:15) it means the whole minute (10:15:59),
+    written to the second (10:15:00) exactly that second."""
     try:
         found = time.fromisoformat(text)
     except ValueError:
         return None
-    return found.replace(second=59, microsecond=0) if found.second == 0 else found
+    to_the_minute = len(text.strip()) == len("10:15")
+    return found.replace(second=59, microsecond=0) if to_the_minute else found

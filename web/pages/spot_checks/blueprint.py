@@ -17,12 +17,6 @@ MODE_WORDS: dict[str, str] = {
     "weighted": "按风险加权抽样",
 }
 
-FINDING_WORDS: dict[str, str] = {
-    "none": "一致（无差异）",
-    "error": "有差错",
-    "falsification": "弄虚作假",
-}
-
 SIGNAL_WORDS: dict[str, str] = {
     "raised_after_return": "退回后自行调高分数",
     "edits_before_deadline": "截止前集中修改",

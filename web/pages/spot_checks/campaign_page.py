@@ -12,10 +12,10 @@ from application.bus import Outcome
 from application.commands.campaigns import CloseCampaign, DrawSample, EnterSeed
 from domain.errors import DomainError
 from domain.sampling import check_seed
+from projections.tables.wording import FINDING_WORDS
 from web.context import queries
 from web.pages.base import form_version, handled, page_caller, settled
 from web.pages.spot_checks.blueprint import (
-    FINDING_WORDS,
     MODE_WORDS,
     STEPS,
     bp,

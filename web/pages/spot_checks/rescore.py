@@ -21,11 +21,11 @@ from domain.input_text import parse_decimal
 from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status
-from projections.tables.wording import RESULT_WORDS, STATUS_WORDS
+from projections.tables.wording import FINDING_WORDS, RESULT_WORDS, STATUS_WORDS
 from web.context import queries
 from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.entries import NUMBER_WORDS
-from web.pages.spot_checks.blueprint import FINDING_WORDS, bp, runs_campaigns_of, unit_name
+from web.pages.spot_checks.blueprint import bp, runs_campaigns_of, unit_name
 from web.pages.spot_checks.consequences import consequence_options
 from web.pages.spot_checks.rescore_view import ItemRow, rescore_rows
 

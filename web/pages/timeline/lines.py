@@ -12,9 +12,9 @@ from uuid import UUID
 from domain.assessment import Assessment
 from projections.audit_changes import Change
 from projections.audit_trail import AuditRow
-from projections.event_words import ACTION_WORDS, VALUES_BY_NAME, event_words, name_of
+from projections.event_words import VALUES_BY_NAME, denied_words, event_words, name_of
 from projections.tables.periods import period_label
-from projections.tables.wording import LAYER_WORDS
+from projections.tables.wording import FINDING_WORDS, LAYER_WORDS
 from web.pages.base import ROLE_TITLES
 from web.pages.timeline.names import NOWHERE, Names, Person, Place
 from web.pages.timeline.words import json_entry_text, state_text
@@ -69,8 +69,7 @@ def grant_text(grant: str | None, names: Names) -> str | None:
 
 def denied_text(text: str) -> str:
     """A refusal kept as `denied: <action> <target>`."""
-    action, _, target = text.removeprefix("denied: ").partition(" ")
-    return f"拒绝：{ACTION_WORDS.get(action, action)}（{target}）"
+    return denied_words(text)
 
 
 def change_texts(name: str, row: AuditRow | Change, names: Names) -> tuple[str | None, str | None]:
@@ -88,10 +87,12 @@ def change_texts(name: str, row: AuditRow | Change, names: Names) -> tuple[str |
         return grant_text(old, names), grant_text(new, names)
     if holds == "refusal" and new is not None:
         return None, denied_text(new)
+    if holds == "finding":
+        return old, FINDING_WORDS.get(str(new), new)
     return old, new
 
 
-def note_of(name: str, detail: str | None) -> str | None:
+def note_of(name: str, detail: str | None, names: Names) -> str | None:
     """What else people need to read from an event: the items returned, the rubric opened."""
     data: dict[str, Any] = json.loads(detail) if detail else {}
     if name == name_of(Assessment.Returned) and data.get("items"):
@@ -100,7 +101,7 @@ def note_of(name: str, detail: str | None) -> str | None:
         return "涉及项目：" + "、".join(data["items"])
     if name == name_of(Assessment.Opened) and "rubric_code" in data and "period" in data:
         period = period_label(data["period"])
-        return f"{data['rubric_code']} 第 {data.get('rubric_version')} 版 · {period}"
+        return f"{names.rubric(data['rubric_code'], int(data.get('rubric_version', 1)))} · {period}"
     return None
 
 
@@ -129,7 +130,7 @@ def line_of_row(row: AuditRow, names: Names) -> Line:
         old=old,
         old_layer=_other_layer(row),
         new=new,
-        note=note_of(name, row.detail),
+        note=note_of(name, row.detail, names),
         assessment_id=row.assessment_id,
         concerns=names.place(row.unit_id),
     )

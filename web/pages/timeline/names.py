@@ -33,11 +33,19 @@ class Names:
     def __init__(self) -> None:
         self._people: dict[str, Person] = {}
         self._places: dict[str, Place] = {}
+        self._rubrics: dict[tuple[str, int], str] = {}
 
     def person(self, account_id: str) -> Person:
         if account_id not in self._people:
             self._people[account_id] = _person(account_id)
         return self._people[account_id]
+
+    def rubric(self, code: str, version: int) -> str:
+        """A rubric version as people name it: 村（社区）退役军人服务站验收评分表（第 1 版）."""
+        key = (code, version)
+        if key not in self._rubrics:
+            self._rubrics[key] = f"{queries().rubrics.title(code, version)}（第 {version} 版）"
+        return self._rubrics[key]
 
     def place(self, unit_id: str | UUID | None) -> Place:
         key = "" if unit_id is None else str(unit_id)

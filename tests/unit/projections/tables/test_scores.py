@@ -17,24 +17,25 @@ def line(table: Table, number: str) -> dict[str, object]:
     return dict(zip(table.columns, row, strict=True))
 
 
-def test_one_row_per_sheet_by_rubric_period_and_unit() -> None:
+def test_one_row_per_sheet_by_rubric_period_and_unit_in_names_and_china_time() -> None:
     rows = [
         sheet(FENGDU, "V2", "2023Q2", Status.SUBMITTED, own=full_marks(FENGDU)),
         sheet(FENGDU, "V1", "2023Q2", review=full_marks(FENGDU, {"2": "1"})),
     ]
-    t = scores_table(rows, UNITS)
+    titles = {("fengdu-village-station", 1): FENGDU.title}
+    t = scores_table(rows, UNITS, {"closer": "周经办"}, titles)
     assert t.columns == (
         *("单位代码", "单位", "评分表", "版本", "期间", "状态", "总分", "结果"),
         *("最后修改人", "角色", "最后修改时间"),
     )
     assert t.rows == (
         (
-            *("V1", "双路村", "fengdu-village-station", 1, "2023Q2", "已验收"),
-            *(Decimal(99), "合格", "closer", "镇街验收", "2023-07-01T09:00:00+00:00"),
+            *("V1", "双路村", FENGDU.title, 1, "2023年第二季度", "已验收"),
+            *(Decimal(99), "合格", "周经办", "镇街验收", "2023年7月1日 17:00:00"),
         ),
         (
-            *("V2", "滨江社区", "fengdu-village-station", 1, "2023Q2", "待验收"),
-            *(Decimal(100), "合格", "closer", "镇街验收", "2023-07-01T09:00:00+00:00"),
+            *("V2", "滨江社区", FENGDU.title, 1, "2023年第二季度", "待验收"),
+            *(Decimal(100), "合格", "周经办", "镇街验收", "2023年7月1日 17:00:00"),
         ),
     )
 
