@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from domain.levels import PeriodKind as PeriodKind
+from domain.levels import UnitLevel as UnitLevel
 from domain.rules import (
     Band,
     Deduction,
@@ -24,22 +25,6 @@ from domain.rules import (
 
 if TYPE_CHECKING:
     from domain.rubric_workflow import Workflow
-
-
-class UnitLevel(StrEnum):
-    """Levels of the unit hierarchy (市 → 县/区/旗 → 镇/乡/街道/苏木 → 村/社区/嘎查)."""
-
-    CITY = "city"
-    COUNTY = "county"
-    TOWN = "town"
-    VILLAGE = "village"
-
-
-class PeriodKind(StrEnum):
-    """How long one assessment lasts."""
-
-    QUARTER = "quarter"
-    YEAR = "year"
 
 
 @dataclass(frozen=True)

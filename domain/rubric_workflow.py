@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from domain.definition_values import DefinitionReader, describe
-from domain.rubric import Rubric, UnitLevel
+from domain.levels import UnitLevel
 from domain.workflow import Layer
 
 UNIT = "unit"
@@ -71,7 +71,17 @@ def default_workflow(scored: UnitLevel) -> Workflow:
     return Workflow(UNIT, review.value, None if verification is review else verification.value)
 
 
-def workflow_of(rubric: Rubric) -> Workflow:
+class Declaring(Protocol):
+    """What a workflow is read from: a rubric's declaration (if any) and its scored level."""
+
+    @property
+    def workflow(self) -> Workflow | None: ...
+
+    @property
+    def scored_level(self) -> UnitLevel: ...
+
+
+def workflow_of(rubric: Declaring) -> Workflow:
     """The rubric's declared workflow, or the default for its scored level."""
     declared = rubric.workflow
     return declared if isinstance(declared, Workflow) else default_workflow(rubric.scored_level)

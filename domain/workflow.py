@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from domain.errors import DomainError, FieldError
-from domain.rubric import PeriodKind
+from domain.levels import PeriodKind
 from domain.steps import Action
 
 

@@ -48,14 +48,14 @@ def test_format_1_keeps_counting_one_matter_once() -> None:
     }
     card = score(bonus_rubric(format="1"), sheet)
     assert card.bonus == D(3)
-    assert "已在第 61 项按 national 级计 3" in card.item("62").explanation[0]
+    assert "已在第 61 项按国家级计 3" in card.item("62").explanation[0]
 
 
 def test_a_matter_claimed_twice_in_one_item_counts_once_even_without_the_rule() -> None:
     sheet = {"61": ItemEntry(claims=(Claim("枫桥经验", "city"), Claim("枫桥经验", "national")))}
     card = score(bonus_rubric(), sheet)
     assert card.bonus == D(3)
-    assert card.item("61").explanation[0].endswith("本项同一事项只计一次（已按 national 级计 3）")
+    assert card.item("61").explanation[0].endswith("本项同一事项只计一次（已按国家级计 3）")
 
 
 def test_changzhi_counts_the_same_matter_at_items_61_and_62_twice() -> None:
