@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import ClassVar
 from uuid import UUID
 
-from application.authorization import Action, Target
+from application.authorization import Action, Target, sheet_target
 from application.commands.base import Command
 from application.consequences import Consequence
 from application.preconditions import check_items
@@ -16,6 +16,7 @@ from domain.assessment import Assessment
 from domain.audit import AuditedAggregate
 from domain.entries import ItemEntry
 from domain.ids import unit_id
+from domain.period_days import hierarchy_day
 from domain.workflow import Layer
 
 
@@ -31,7 +32,7 @@ class OpenAssessment(Command):
     period: str
 
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
-        return [Target(f"unit:{self.unit}", unit_id(self.unit))]
+        return [Target(f"unit:{self.unit}", unit_id(self.unit), hierarchy_day(self.period))]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,7 +47,7 @@ class AssessmentCommand(Command):
 
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
         assert isinstance(subject, Assessment)
-        return [Target(f"assessment:{subject.id}", subject.unit_id)]
+        return [sheet_target(subject)]
 
 
 @dataclass(frozen=True, kw_only=True)
