@@ -36,6 +36,24 @@ class OpenAssessment(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class OpenRound(Command):
+    """Open a period's sheets on one rubric for every unit named, in one change (发起考核):
+    the body that scores opens the round for the units of its subtree, each authorized as
+    if opened alone; units that already have their sheet are left as they are."""
+
+    step = Action.OPEN
+    name = "open_round"
+    rubric: str
+    version: int
+    period: str
+    units: tuple[str, ...]
+
+    def targets(self, subject: AuditedAggregate | None) -> list[Target]:
+        day = hierarchy_day(self.period)
+        return [Target(f"unit:{code}", unit_id(code), day) for code in self.units]
+
+
+@dataclass(frozen=True, kw_only=True)
 class AssessmentCommand(Command):
     """A change of one assessment, authorized on the assessed unit."""
 
