@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import NoReturn
 from uuid import UUID
 
@@ -16,7 +17,9 @@ from application.errors import AuthenticationError, NotFoundError, PermissionDen
 from application.ports import Aggregates, Clock, Denial, DenialLog, RefusalLog, TreeNode, UnitTree
 from application.work_kinds import LAYER_OF_WORK, WORK_OF, Work
 from domain.account import ROLE_RANK, Account, Grant, Role
+from domain.assessment import Assessment
 from domain.audit import Stamp
+from domain.period_days import hierarchy_day
 from domain.steps import Action as Action  # re-exported: the policy speaks of it
 from domain.unit import Unit
 from domain.workflow import Layer
@@ -102,17 +105,25 @@ class Caller:
 @dataclass(frozen=True)
 class Target:
     """What an action is aimed at: a label for the audit trail and the unit it belongs to
-    (None: no unit, so any grant allowing the action will do)."""
+    (None: no unit, so any grant allowing the action will do), under the hierarchy in force
+    on a day (`on`: a sheet's period's last day; None: the current hierarchy)."""
 
     label: str
     unit_id: UUID | None = None
+    on: date | None = None
+
+
+def sheet_target(sheet: Assessment) -> Target:
+    """A sheet, under the hierarchy of its period's last day: who may act on a 2023Q2 sheet
+    is decided by where its unit stood then, as the 2023Q2 tables list it."""
+    return Target(f"assessment:{sheet.id}", sheet.unit_id, hierarchy_day(sheet.period))
 
 
 class UnknownUnitTree:
     """A tree that vouches for no unit, so every step up is read from the Unit aggregate
     (for command-line use and tests without read models)."""
 
-    def node(self, unit_id: UUID) -> TreeNode | None:
+    def node(self, unit_id: UUID, on: date | None = None) -> TreeNode | None:
         return None
 
 
@@ -155,12 +166,16 @@ class Authorizer:
         target's unit (and that `check` lets through: the sheet's workflow), the one granted
         nearest to it (then the highest role)."""
         account = self.account(caller.account_id)
-        grant = self.acting_grant(account, action, target.unit_id, check)
+        grant = self.acting_grant(account, action, target.unit_id, check, target.on)
         if grant is None:
             self.require_unit(target)
             allowing = [g for g in account.grants.values() if allows(g.role, action)]
             why = self._why(account, action, target, allowing)
-            reach = [g for g in allowing if self.depth_below(g.unit_id, target.unit_id) is not None]
+            reach = [
+                g
+                for g in allowing
+                if self.depth_below(g.unit_id, target.unit_id, target.on) is not None
+            ]
             checked = [found for g in reach if check and (found := check(g))]
             self.refuse(caller, account, action, target, checked[0] if checked else why, allowing)
         structlog.contextvars.bind_contextvars(role=grant.role.value, unit=str(grant.unit_id))
@@ -175,15 +190,20 @@ class Authorizer:
             raise NotFoundError(f"{target.label} names a unit that does not exist")
 
     def acting_grant(
-        self, account: Account, action: Action, unit: UUID | None, check: GrantCheck | None = None
+        self,
+        account: Account,
+        action: Action,
+        unit: UUID | None,
+        check: GrantCheck | None = None,
+        on: date | None = None,
     ) -> Grant | None:
         """The grant an account would act with (None: none allows it; nothing is recorded,
-        so pages may ask what to offer)."""
+        so pages may ask what to offer), under the hierarchy in force on `on`."""
         fitting = [
             (depth, g)
             for g in account.grants.values()
             if allows(g.role, action)
-            and (depth := self.depth_below(g.unit_id, unit)) is not None
+            and (depth := self.depth_below(g.unit_id, unit, on)) is not None
             and (check is None or check(g) is None)
         ]
         if not fitting:
@@ -202,9 +222,10 @@ class Authorizer:
         structlog.contextvars.bind_contextvars(role=found[0].role.value, unit=str(found[0].unit_id))
         return found
 
-    def depth_below(self, root: UUID, unit: UUID | None) -> int | None:
-        """How many levels `unit` lies below `root` (0: itself), under the current
-        hierarchy; None when it is outside the subtree. No unit fits any root."""
+    def depth_below(self, root: UUID, unit: UUID | None, on: date | None = None) -> int | None:
+        """How many levels `unit` lies below `root` (0: itself), under the hierarchy in
+        force on `on` (None: the current one); None when it is outside the subtree. No unit
+        fits any root."""
         if unit is None:
             return 0
         current: UUID | None = unit
@@ -213,18 +234,21 @@ class Authorizer:
                 return None
             if current == root:
                 return depth
-            current = self.parent(current)
+            current = self.parent(current, on)
         return None
 
-    def parent(self, unit: UUID) -> UUID | None:
-        """The unit's current parent: from the units read model when it can vouch for the
-        unit, else from the aggregate (a unit registered or moved a moment ago is seen at
-        once: read-your-writes costs one aggregate read, through the unit of work)."""
-        node = self.tree.node(unit)
+    def parent(self, unit: UUID, on: date | None = None) -> UUID | None:
+        """The unit's parent in force on `on` (None: now): from the units read model when it
+        can vouch for the unit, else from the aggregate (a unit registered or moved a moment
+        ago is seen at once: read-your-writes costs one aggregate read, through the unit of
+        work)."""
+        node = self.tree.node(unit, on)
         if node is not None:
             return node.parent_id
         found = self._unit(unit)
-        return None if found is None else found.parent_id
+        if found is None:
+            return None
+        return found.parent_id if on is None else found.parent_on(on)
 
     def _unit(self, unit: UUID) -> Unit | None:
         return self.aggregates.find(Unit, unit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol, TypeVar
 from uuid import UUID
 
@@ -69,7 +69,7 @@ class RefusalLog(Protocol):
 
 @dataclass(frozen=True)
 class TreeNode:
-    """Where a unit hangs in the hierarchy now."""
+    """Where a unit hangs in the hierarchy (now, or on the day asked)."""
 
     unit_id: UUID
     parent_id: UUID | None
@@ -78,9 +78,10 @@ class TreeNode:
 class UnitTree(Protocol):
     """The unit hierarchy as authorization walks it (answered by the units read model)."""
 
-    def node(self, unit_id: UUID) -> TreeNode | None:
-        """The unit and its current parent; None when the tree cannot vouch for the unit
-        (not known yet, or possibly behind the log), so the caller reads the aggregate."""
+    def node(self, unit_id: UUID, on: date | None = None) -> TreeNode | None:
+        """The unit and its parent in force on a day (None: its current parent); None when
+        the tree cannot vouch for the unit (not known yet, or possibly behind the log), so
+        the caller reads the aggregate."""
         ...
 
 

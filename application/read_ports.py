@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -215,10 +215,15 @@ class UnitRecord(Protocol):
 
 
 class UnitTree(Protocol):
-    """The unit hierarchy as the units read model holds it now."""
+    """The unit hierarchy as the units read model holds it (now, or on a day)."""
 
-    def subtree(self, root: UUID) -> frozenset[UUID]:
-        """The unit and every unit below it."""
+    def subtree(self, root: UUID, on: date | None = None) -> frozenset[UUID]:
+        """The unit and every unit below it, under the hierarchy in force on `on` (None:
+        the latest)."""
+        ...
+
+    def ever_under(self, root: UUID) -> frozenset[UUID]:
+        """Every unit that was in the subtree of `root` on some day."""
         ...
 
     def unit(self, unit_id: UUID) -> UnitRecord | None: ...

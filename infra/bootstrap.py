@@ -21,7 +21,7 @@ from infra.passwords import Argon2Hasher
 from infra.persistence.env import event_store_env
 from infra.persistence.reachability import check_reachable
 from infra.projections.registry import Projections
-from infra.read_models import ProjectedReadModels
+from infra.read_models import ProjectedQueries, ProjectedReadModels
 from infra.refusal_log import StoreRefusalLog
 from infra.services import Services
 from infra.settings import Settings
@@ -64,6 +64,11 @@ def build_authorizer(
     )
 
 
+def build_queries(app: Kaohe, projections: Projections, authorizer: Authorizer) -> ProjectedQueries:
+    """The guarded queries the web reads through: the read models, checked by `authorizer`."""
+    return Queries(authorizer, ProjectedReadModels(projections, app))
+
+
 def build_bus(app: Kaohe, authorizer: Authorizer) -> Bus:
     """The bus of callers' commands over the application's store, authorized by `authorizer`."""
     return Bus(
@@ -92,7 +97,7 @@ def build(
         kaohe=app,
         projections=projections,
         bus=bus,
-        queries=Queries(authorizer, ProjectedReadModels(projections, app)),
+        queries=build_queries(app, projections, authorizer),
         auth_tables=AuthTables(projections.db, clock),
         login_throttle=LoginThrottle(projections.db, clock),
         stamper=Stamper(projections.store.recorder, lambda: log_key(key_path), clock.now),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from application.accounts import AccountService
@@ -34,8 +34,15 @@ class ProjectedUnitTree:
     def __init__(self, projections: Projections) -> None:
         self.projections = projections
 
-    def subtree(self, root: UUID) -> frozenset[UUID]:
-        return subtree(self.projections.units(), root)
+    def subtree(self, root: UUID, on: date | None = None) -> frozenset[UUID]:
+        return subtree(self.projections.units(), root, on)
+
+    def ever_under(self, root: UUID) -> frozenset[UUID]:
+        units = self.projections.units()
+        days = [None, *(date.fromisoformat(d) for d in units.move_days())]
+        # The day before each move too: the hierarchy it ended.
+        days += [d - timedelta(days=1) for d in days if d is not None]
+        return frozenset().union(*(subtree(units, root, d) for d in days))
 
     def unit(self, unit_id: UUID) -> UnitRow | None:
         return self.projections.units().unit(unit_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from uuid import UUID
 
 from application.ports import TreeNode
@@ -17,11 +18,23 @@ class ViewUnitTree:
     def __init__(self, projections: Projections) -> None:
         self.projections = projections
 
-    def node(self, unit_id: UUID) -> TreeNode | None:
+    def node(self, unit_id: UUID, on: date | None = None) -> TreeNode | None:
         if not self._current():
             return None
-        row = self.projections.units().unit(unit_id)
-        return None if row is None else TreeNode(row.unit_id, row.parent_id)
+        units = self.projections.units()
+        if on is None:
+            row = units.unit(unit_id)
+            return None if row is None else TreeNode(row.unit_id, row.parent_id)
+        links = units.parent_history(unit_id)
+        if not links:
+            return None
+        day = on.isoformat()
+        # As Unit.parent_on: registration, then each move recorded that counts by then.
+        parent = links[0].parent_id
+        for link in links[1:]:
+            if link.effective_from <= day:
+                parent = link.parent_id
+        return TreeNode(unit_id, parent)
 
     def _current(self) -> bool:
         self.projections.ensure()

@@ -83,6 +83,11 @@ class UnitsReader(Protocol):
 
     def parent_history(self, unit_id: UUID) -> list[ParentLink]: ...
 
+    def move_days(self) -> list[str]:
+        """The days (ISO dates) from which a move counts, in order: the hierarchy is the
+        same on every day between two of them."""
+        ...
+
 
 Handler = Callable[[Any, int, UnitsView], None]
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import ClassVar
 from uuid import UUID
 
-from application.authorization import Action, Target
+from application.authorization import Action, Target, sheet_target
 from application.commands.base import Command
 from application.consequences import Consequence
 from application.preconditions import check_items
@@ -16,6 +16,7 @@ from domain.assessment import Assessment
 from domain.audit import AuditedAggregate
 from domain.entries import ItemEntry
 from domain.ids import unit_id
+from domain.period_days import hierarchy_day
 from domain.workflow import Layer
 
 
@@ -31,7 +32,25 @@ class OpenAssessment(Command):
     period: str
 
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
-        return [Target(f"unit:{self.unit}", unit_id(self.unit))]
+        return [Target(f"unit:{self.unit}", unit_id(self.unit), hierarchy_day(self.period))]
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenRound(Command):
+    """Open a period's sheets on one rubric for every unit named, in one change (发起考核):
+    the body that scores opens the round for the units of its subtree, each authorized as
+    if opened alone; units that already have their sheet are left as they are."""
+
+    step = Action.OPEN
+    name = "open_round"
+    rubric: str
+    version: int
+    period: str
+    units: tuple[str, ...]
+
+    def targets(self, subject: AuditedAggregate | None) -> list[Target]:
+        day = hierarchy_day(self.period)
+        return [Target(f"unit:{code}", unit_id(code), day) for code in self.units]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,7 +65,7 @@ class AssessmentCommand(Command):
 
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
         assert isinstance(subject, Assessment)
-        return [Target(f"assessment:{subject.id}", subject.unit_id)]
+        return [sheet_target(subject)]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,29 +13,65 @@ from application.errors import ConflictError
 from domain.assessment import Assessment
 from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
+from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 
 
 def open_assessment(cmd: c.OpenAssessment, ctx: Context) -> list[Assessment]:
-    where = f"rubric {cmd.rubric} v{cmd.version}"
-    unit = ctx.uow.load(Unit, unit_id(cmd.unit), f"unit {cmd.unit}")
-    published = ctx.uow.load(RubricVersion, rubric_version_id(cmd.rubric, cmd.version), where)
-    if published.retired:
-        raise DomainError(f"{where} is retired; open assessments against a current version")
-    rubric = ctx.rubrics(published.id)
-    if unit.level is not rubric.scored_level:
-        raise DomainError(
-            f"{cmd.rubric} scores {rubric.scored_level.value} units; "
-            f"{cmd.unit} is a {unit.level.value} unit"
-        )
-    aid = assessment_id(unit.id, published.id, cmd.period)
-    if ctx.uow.find(Assessment, aid) is not None:
+    published, rubric = published_rubric(cmd.rubric, cmd.version, ctx)
+    opened = open_sheet(cmd.unit, published, rubric, cmd.period, ctx)
+    if opened is None:
+        aid = assessment_id(unit_id(cmd.unit), published.id, cmd.period)
         raise ConflictError(
             f"{cmd.unit} already has an assessment for {cmd.rubric} "
             f"v{cmd.version} in {cmd.period}: {aid}"
         )
-    return [Assessment.open(ctx.stamp, unit.id, published.id, rubric, cmd.period)]
+    return [opened]
+
+
+def open_round(cmd: c.OpenRound, ctx: Context) -> list[Assessment]:
+    if not cmd.units:
+        raise DomainError("a round names the units whose sheets it opens; none was named")
+    if len(set(cmd.units)) != len(cmd.units):
+        twice = sorted({u for u in cmd.units if cmd.units.count(u) > 1})
+        raise DomainError(f"a round names each unit once; named more than once: {', '.join(twice)}")
+    published, rubric = published_rubric(cmd.rubric, cmd.version, ctx)
+    opened = [
+        found
+        for code in cmd.units
+        if (found := open_sheet(code, published, rubric, cmd.period, ctx)) is not None
+    ]
+    if not opened:
+        raise ConflictError(
+            f"every unit named already has its {cmd.rubric} v{cmd.version} sheet for "
+            f"{cmd.period}; nothing to open"
+        )
+    return opened
+
+
+def published_rubric(code: str, version: int, ctx: Context) -> tuple[RubricVersion, Rubric]:
+    """A published, current rubric version that sheets may be opened on."""
+    where = f"rubric {code} v{version}"
+    published = ctx.uow.load(RubricVersion, rubric_version_id(code, version), where)
+    if published.retired:
+        raise DomainError(f"{where} is retired; open assessments against a current version")
+    return published, ctx.rubrics(published.id)
+
+
+def open_sheet(
+    code: str, published: RubricVersion, rubric: Rubric, period: str, ctx: Context
+) -> Assessment | None:
+    """A unit's new sheet for the period (None: it already has one)."""
+    unit = ctx.uow.load(Unit, unit_id(code), f"unit {code}")
+    if unit.level is not rubric.scored_level:
+        raise DomainError(
+            f"{rubric.code} scores {rubric.scored_level.value} units; "
+            f"{code} is a {unit.level.value} unit"
+        )
+    if ctx.uow.find(Assessment, assessment_id(unit.id, published.id, period)) is not None:
+        return None
+    return Assessment.open(ctx.stamp, unit.id, published.id, rubric, period)
 
 
 def score_item(cmd: c.ScoreItem, a: Assessment, ctx: Context) -> None:
@@ -118,6 +154,7 @@ def reopen(cmd: c.Reopen, a: Assessment, ctx: Context) -> None:
 
 ASSESSMENT_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
     c.OpenAssessment: open_assessment,
+    c.OpenRound: open_round,
     c.ScoreItem: score_item,
     c.SaveSheet: save_sheet,
     c.ApplyDeduction: apply_deduction,

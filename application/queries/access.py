@@ -10,6 +10,7 @@ from application.errors import NotFoundError
 from application.ports import Aggregates
 from domain.account import Account, Grant
 from domain.ids import account_id
+from domain.period_days import hierarchy_day
 
 
 class AccessQueries:
@@ -49,10 +50,14 @@ class AccessQueries:
         """The units whose subtrees the caller may read with `action` (refused: none)."""
         return [g.unit_id for g in self.auth.roots(caller, action, label)]
 
-    def acting_grant(self, account: Account, action: Action, unit: UUID | None) -> Grant | None:
+    def acting_grant(
+        self, account: Account, action: Action, unit: UUID | None, period: str | None = None
+    ) -> Grant | None:
         """The grant an account would act with (None: none allows it; nothing is recorded,
-        so pages may ask what to offer)."""
-        return self.auth.acting_grant(account, action, unit)
+        so pages may ask what to offer), on a sheet of `period` under that period's
+        hierarchy."""
+        on = None if period is None else hierarchy_day(period)
+        return self.auth.acting_grant(account, action, unit, on=on)
 
     def holds(self, root: UUID, unit: UUID) -> bool:
         """Whether `unit` lies in the subtree of `root` under the current hierarchy."""

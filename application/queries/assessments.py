@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from application.authorization import Action, Authorizer, Caller, Target
+from application.authorization import Action, Authorizer, Caller, sheet_target
 from application.read_ports import ReadModels, StoredChange
 from domain.assessment import Assessment
 from domain.rubric import Rubric
@@ -24,7 +24,7 @@ class AssessmentQueries:
         assesses now, so an old version cannot be read by someone refused the current one."""
         read = self.models.assessments()
         current = read.assessment(aid)
-        self.auth.actor(caller, Action.READ_ASSESSMENTS, target_of(current))
+        self.auth.actor(caller, Action.READ_ASSESSMENTS, sheet_target(current))
         return current if as_of is None else read.assessment(aid, as_of=as_of)
 
     def exists(self, aid: UUID) -> bool:
@@ -52,7 +52,3 @@ class AssessmentQueries:
             return None
         content = self.models.assessments().evidence_file(found.sha256)
         return None if content is None else (found.name, content)
-
-
-def target_of(a: Assessment) -> Target:
-    return Target(f"assessment:{a.id}", a.unit_id)

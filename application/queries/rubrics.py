@@ -64,6 +64,11 @@ class RubricQueries:
         """A version as a command the caller just ran left it (the command authorized it)."""
         return self.models.rubrics().version(rid, version)
 
+    def rubric_named(self, code: str, version: int) -> Rubric | None:
+        """The rubric of a published version, to open sheets on (None: not published)."""
+        found = self.models.rubrics().find(rubric_version_id(code, version))
+        return None if found is None else self.rubric_of(found)
+
     def rubric_of(self, published: RubricVersion) -> Rubric:
         """The rubric of a version already read."""
         return self.models.rubrics().rubric(published.id)

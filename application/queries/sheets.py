@@ -4,6 +4,7 @@ row and its changes, and the published rubrics sheets are opened against."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Generic, TypeVar
 from uuid import UUID
 
@@ -12,6 +13,7 @@ from application.errors import NotFoundError
 from application.read_ports import ReadModels
 from application.view_ports import ScoresRead, SheetRecord, ViewReads
 from domain.assessment import Assessment
+from domain.period_days import hierarchy_day
 from domain.rubric import Rubric
 
 S = TypeVar("S", bound=SheetRecord)
@@ -41,20 +43,39 @@ class SheetQueries(Generic[S, C]):
     ) -> list[S]:
         """The sheets of the units in the subtrees a reach check granted the caller
         (`strictly`: below the roots, not of them), of a period and rubric when given,
-        now or at a log position."""
+        now or at a log position. Each sheet is placed by the hierarchy of its period's
+        last day, as access and the tables place it: a village that moved to another town
+        leaves its earlier sheets with the town it belonged to then."""
         tree = self.models.units()
-        reach = frozenset().union(*(tree.subtree(root) for root in roots))
-        if strictly:
-            reach -= set(roots)
-        if not reach:
+        kept = frozenset(roots) if strictly else frozenset()
+
+        def reach(on: date | None) -> frozenset[UUID]:
+            return frozenset().union(*(tree.subtree(root, on) for root in roots)) - kept
+
+        if period is not None:
+            day = hierarchy_day(period)
+            within = reach(day)
+            return list(self._scores().sheets(within, period, rubric_code, as_of)) if within else []
+        candidates = frozenset().union(*(tree.ever_under(root) for root in roots)) - kept
+        if not candidates:
             return []
-        return list(self._scores().sheets(reach, period, rubric_code, as_of))
+        rows = self._scores().sheets(candidates, None, rubric_code, as_of)
+        reaches: dict[str, frozenset[UUID]] = {}
+        found = []
+        for row in rows:
+            held = row.head.period
+            if held not in reaches:
+                reaches[held] = reach(hierarchy_day(held))
+            if row.head.unit_id in reaches[held]:
+                found.append(row)
+        return found
 
     def row(self, caller: Caller, aid: UUID) -> S | None:
         """A sheet's row now (None: the view does not hold it), if the caller may read it."""
         found = self._scores().sheet(aid)
         if found is not None:
-            target = Target(f"assessment:{aid}", found.head.unit_id)
+            head = found.head
+            target = Target(f"assessment:{aid}", head.unit_id, hierarchy_day(head.period))
             self.auth.actor(caller, Action.READ_ASSESSMENTS, target)
         return found
 

@@ -9,6 +9,8 @@ from uuid import UUID
 from application.authorization import Action, Authorizer, Caller, Target
 from application.read_ports import ReadModels, StoredChange, UnitRecord, UnitTree
 from domain.ids import unit_id
+from domain.levels import UnitLevel
+from domain.period_days import hierarchy_day
 from domain.unit import Unit
 
 
@@ -49,6 +51,18 @@ class UnitQueries:
     def saved(self, unit_id: UUID, version: int) -> Unit:
         """The unit as a command the caller just ran left it (the command authorized it)."""
         return self.models.unit_aggregates().by_id(unit_id, version)
+
+    def scored_under(
+        self, caller: Caller, action: Action, under: str, level: UnitLevel, period: str
+    ) -> list[UnitRecord]:
+        """The open units at `level` in the subtree of `under` as it stood on the period's
+        last day (the unit itself if it is at that level), by code: the units a round of
+        the period opens, if the caller may take `action` over `under` then."""
+        root, day = unit_id(under), hierarchy_day(period)
+        self.auth.actor(caller, action, Target(f"unit:{under}", root, day))
+        members = self.models.units().subtree(root, day)
+        found = [u for u in self.rows(members).values() if u.level == level and not u.closed]
+        return sorted(found, key=lambda u: u.code)
 
     def row(self, unit_id: UUID) -> UnitRecord | None:
         """A unit's row in the read model, beside a unit (or history) the caller read."""

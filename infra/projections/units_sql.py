@@ -225,6 +225,21 @@ class SqlUnitsReader:
 
         return self.active.read(query)
 
+    def move_days(self) -> list[str]:
+        seen = "" if self.as_of is None else " AND position <= %s"
+        params = [] if self.as_of is None else [self.as_of]
+
+        def query(tx: Tx, version: int) -> list[str]:
+            parents = self.active.db.table("unit_parents", version)
+            rows = tx.rows(
+                f"SELECT DISTINCT effective_from FROM {parents} "
+                f"WHERE effective_from <> ''{seen} ORDER BY effective_from",
+                params,
+            )
+            return [str(r["effective_from"]) for r in rows]
+
+        return self.active.read(query)
+
     def _units(self, condition: str, params: list[object]) -> list[UnitRow]:
         def query(tx: Tx, version: int) -> list[UnitRow]:
             units, _, history = (self.active.db.table(t, version) for t in UNIT_TABLES)

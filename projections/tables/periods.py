@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
+from domain.period_days import last_day_of, split_period
+from domain.workflow import QUARTER
 
-from domain.workflow import QUARTER, YEAR
+__all__ = ["last_day_of", "period_label", "quarter_name", "quarters_through", "split_period"]
 
 CHINESE_QUARTERS = ("一", "二", "三", "四")
-
-
-def last_day_of(period: str) -> date:
-    """The period's last day: "2023Q2" → 2023-06-30, "2024" → 2024-12-31. The hierarchy in
-    force on that day decides which town or county a unit's sheet rolls up to."""
-    year, quarter = split_period(period)
-    month = 12 if quarter is None else quarter * 3
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def period_label(period: str) -> str:
@@ -37,12 +29,3 @@ def quarters_through(period: str) -> tuple[str, ...]:
 def quarter_name(period: str) -> str:
     """The quarter a compliance target is keyed by: "2023Q2" → "Q2"."""
     return period[-2:] if QUARTER.match(period) else ""
-
-
-def split_period(period: str) -> tuple[int, int | None]:
-    quarter = QUARTER.match(period)
-    if quarter:
-        return int(quarter.group(1)), int(quarter.group(2))
-    if YEAR.match(period):
-        return int(period), None
-    raise ValueError(f"period {period!r} is neither a quarter like 2023Q2 nor a year like 2024")

@@ -12,13 +12,24 @@ from domain.campaign import Stage
 from domain.china_time import CHINA
 from domain.tier_words import tier_words
 from projections.tables.periods import period_label
-from web.pages import admin, home, reports, review, session, sheet, spot_checks, timeline
+from web.pages import (
+    admin,
+    home,
+    reports,
+    review,
+    rounds,
+    session,
+    sheet,
+    spot_checks,
+    timeline,
+)
 from web.pages.base import csrf_input, csrf_meta, template_globals
 from web.pages.words import plain
 
 BLUEPRINTS = [
     session.bp,
     home.bp,
+    rounds.bp,
     sheet.bp,
     review.bp,
     spot_checks.bp,

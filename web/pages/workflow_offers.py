@@ -80,3 +80,28 @@ def openable(reach: Sequence[GrantReach], rubrics: Sequence[Rubric]) -> list[Ope
         Openable(unit, [found[key] for key in sorted(found)])
         for unit, found in sorted(offers.values(), key=lambda o: o[0].code)
     ]
+
+
+@dataclass(frozen=True)
+class RoundOffer:
+    """A round the account may open (发起考核): a rubric's sheets for the units it scores
+    below the unit a grant is over."""
+
+    unit: UnitRecord
+    rubric: Rubric
+
+    @property
+    def value(self) -> str:
+        return f"{self.unit.code}|{self.rubric.code}:{self.rubric.version}"
+
+
+def round_offers(reach: Sequence[GrantReach], rubrics: Sequence[Rubric]) -> list[RoundOffer]:
+    """Each grant's unit above a rubric's scored level whose grant opens that rubric's sheets:
+    the city's inspection group is offered a round of its counties' Changzhi sheets."""
+    found = {
+        (grant.unit.code, rubric.code, rubric.version): RoundOffer(grant.unit, rubric)
+        for grant in reach
+        for rubric in rubrics
+        if grant.acts(rubric, Action.OPEN) and grant.unit.level != rubric.scored_level.value
+    }
+    return [found[key] for key in sorted(found)]

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from application.authorization import Caller
-from application.commands.accounts import CreateAccount, GrantRole
 from application.errors import PermissionDeniedError
 from application.service import Kaohe
 from domain.account import Role
 from domain.ids import unit_id
 from infra.projections.registry import Projections
-from tests.integration.read_queries import read_queries
-from tests.unit.application.conftest import admin
-from tests.unit.application.sending import send
+from tests.integration.read_queries import account, read_queries
 from tests.unit.projections.activity import a_quarter
-
-
-def account(app: Kaohe, name: str, role: Role, unit: str) -> Caller:
-    made = send(
-        app, admin(), CreateAccount(username=name, display_name=name, password="password-12345")
-    ).id
-    send(app, admin(), GrantRole(username=name, role=role, unit=unit))
-    return Caller(made, "test")
 
 
 def test_a_town_reads_its_subtree_and_the_city_reads_the_whole_trail(

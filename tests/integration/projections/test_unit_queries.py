@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from application.authorization import Caller
-from application.commands.accounts import CreateAccount, GrantRole
 from application.commands.units import RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import PermissionDeniedError
 from application.queries.units import UnitNode
@@ -13,18 +11,10 @@ from application.service import Kaohe
 from domain.account import Role
 from domain.rubric import UnitLevel
 from infra.projections.registry import Projections
-from tests.integration.read_queries import read_queries
+from tests.integration.read_queries import account, read_queries
 from tests.unit.application.conftest import admin
 from tests.unit.application.sending import send
 from tests.unit.projections.activity import staffed_hierarchy
-
-
-def account(app: Kaohe, name: str, role: Role, unit: str) -> Caller:
-    made = send(
-        app, admin(), CreateAccount(username=name, display_name=name, password="password-12345")
-    ).id
-    send(app, admin(), GrantRole(username=name, role=role, unit=unit))
-    return Caller(made, "test")
 
 
 def codes(node: UnitNode) -> list[object]:

@@ -55,6 +55,9 @@ class InMemoryUnits:
                 found[row.unit_id] = row
         return sorted(found.values(), key=lambda u: u.code)
 
+    def move_days(self) -> list[str]:
+        return sorted({p.effective_from for p in self.parents if p.effective_from})
+
     def parents_on(self, day: str) -> dict[UUID, UUID | None]:
         found: dict[UUID, UUID | None] = {}
         for link in sorted(self.parents, key=lambda p: p.version):

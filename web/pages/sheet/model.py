@@ -19,7 +19,7 @@ from domain.layers import counting_entry
 from domain.rubric import Item, Rubric, Section
 from domain.rules import RuleName
 from domain.scoring import Scorecard
-from domain.workflow import LAYER_OPEN_IN, Layer, Status, step_open
+from domain.workflow import LAYER_OPEN_IN, Layer, step_open
 from projections.scores import Summary, summarize
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from web.context import queries
@@ -60,15 +60,16 @@ def path_key(path: tuple[str, ...]) -> str:
     return "/".join(path)
 
 
-def acting_role(action: Action, unit: UUID) -> Role | None:
-    """The role the signed-in account would act as for an action on a unit (None: none)."""
-    grant = queries().access.acting_grant(me().account, action, unit)
+def acting_role(action: Action, a: Assessment) -> Role | None:
+    """The role the signed-in account would act as for an action on a sheet (None: none),
+    under the hierarchy of the sheet's period."""
+    grant = queries().access.acting_grant(me().account, action, a.unit_id, a.period)
     return None if grant is None else grant.role
 
 
-def may_act(action: Action, unit: UUID, status: Status) -> bool:
-    """Whether the signed-in account may take a workflow step on a sheet in this status."""
-    return acting_role(action, unit) is not None and step_open(status, action)
+def may_act(action: Action, a: Assessment) -> bool:
+    """Whether the signed-in account may take a workflow step on a sheet in its status."""
+    return acting_role(action, a) is not None and step_open(a.status, action)
 
 
 @dataclass
@@ -168,7 +169,7 @@ def load_page(aid: UUID) -> SheetPage:
     """The sheet as the signed-in account may read it (a refused read is recorded)."""
     a = queries().assessments.sheet(page_caller(), aid)
     rubric = queries().assessments.rubric_of(a)
-    role = acting_role(Action.SCORE, a.unit_id)
+    role = acting_role(Action.SCORE, a)
     layer = LAYER_OF.get(role) if role else None
     if layer is not None and a.status not in LAYER_OPEN_IN[layer]:
         layer = None
@@ -177,6 +178,6 @@ def load_page(aid: UUID) -> SheetPage:
         rubric,
         queries().units.row(a.unit_id),
         layer,
-        may_act(Action.SUBMIT, a.unit_id, a.status),
-        may_act(Action.ATTACH_EVIDENCE, a.unit_id, a.status),
+        may_act(Action.SUBMIT, a),
+        may_act(Action.ATTACH_EVIDENCE, a),
     )
