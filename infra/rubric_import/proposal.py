@@ -1,0 +1,166 @@
+"""A proposed rubric file from a spreadsheet: the tree the table gives, numbers and maxima
+filled in where the table leaves them to be worked out, the rubric's own fields as
+placeholders, and the list of everything a person must settle, checked as publishing checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from domain.errors import Problem, RubricDefinitionError
+from infra.rubric_files import parse_rubric_text
+from infra.rubric_import.cells import Grid, read_grid
+from infra.rubric_import.columns import find_header
+from infra.rubric_import.numbering import settle_numbers, settle_sums
+from infra.rubric_import.problems import Note, SpreadsheetRefusedError, grouped
+from infra.rubric_import.render import rubric_yaml
+from infra.rubric_import.rows import build_tree
+
+Node = dict[str, Any]
+
+
+@dataclass
+class Proposal:
+    """The proposed file's text, what is left to settle, and the problems that stop it
+    from being published as it stands (empty when it would pass)."""
+
+    text: str
+    definition: dict[str, Any]
+    settle: list[Note]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The rubric's own fields, which a table does not print."""
+
+    code: str = "imported-table"
+    version: int = 1
+    scored_level: str = "village"
+    period: str = "year"
+
+
+def propose_from_file(data: bytes, name: str, meta: Metadata = Metadata()) -> Proposal:
+    """The proposal for the first worksheet of an .xlsx file; SpreadsheetRefusedError lists
+    every cell it cannot read."""
+    try:
+        workbook = load_workbook(BytesIO(data), data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
+        note = Note(
+            name,
+            f"not a readable .xlsx workbook ({type(error).__name__})",
+            "不是可读取的 .xlsx 工作簿",
+        )
+        raise SpreadsheetRefusedError(name, [note]) from None
+    sheet = workbook.worksheets[0]
+    return propose(read_grid(sheet), name, meta)
+
+
+def propose_from_path(path: Path, meta: Metadata = Metadata()) -> Proposal:
+    return propose_from_file(path.read_bytes(), path.name, meta)
+
+
+def propose(grid: Grid, name: str, meta: Metadata) -> Proposal:
+    header = find_header(grid)
+    if isinstance(header, Note):
+        raise SpreadsheetRefusedError(name, [header])
+    tree = build_tree(grid, header)
+    if tree.refused:
+        raise SpreadsheetRefusedError(name, tree.refused)
+    settle = [*grid.hidden, *header.unread, *tree.settle]
+    settle_numbers(tree.nodes, settle)
+    base_max, bonus_cap, step = settle_sums(tree.nodes, settle)
+    definition = rubric_definition(grid, header.row, name, meta)
+    definition["base_max"] = base_max
+    if bonus_cap is not None:
+        definition["bonus_cap"] = bonus_cap
+    if step is not None:
+        definition["step"] = step
+    definition["decisions"] = [f"Proposed from the spreadsheet {name}, sheet {grid.sheet}."]
+    definition["nodes"] = tree.nodes
+    settle = [*rubric_notes(meta), *grouped(settle)]
+    strip_cells(tree.nodes)
+    text = proposal_text(definition, settle)
+    try:
+        parse_rubric_text(text, name)
+        problems: list[Problem] = []
+    except RubricDefinitionError as error:
+        problems = list(error.problems)
+    return Proposal(text, definition, settle, problems)
+
+
+def rubric_definition(grid: Grid, header_row: int, name: str, meta: Metadata) -> dict[str, Any]:
+    return {
+        "format": 2,
+        "code": meta.code,
+        "version": meta.version,
+        "title": table_title(grid, header_row),
+        "source": f"{name} ({grid.sheet})",
+        "scored_level": meta.scored_level,
+        "period": meta.period,
+    }
+
+
+def table_title(grid: Grid, header_row: int) -> str:
+    """The last text above the header that is not an annex label (附件1)."""
+    texts = [
+        cell.text
+        for number, cells in grid.rows
+        if number < header_row
+        for cell in cells
+        if cell.text and not cell.text.startswith("附件")
+    ]
+    return texts[-1] if texts else grid.sheet
+
+
+def rubric_notes(meta: Metadata) -> list[Note]:
+    return [
+        Note(
+            "code",
+            f"'{meta.code}' is a placeholder unless you chose it; give the table's code",
+            f"编码 {meta.code} 为占位值（除非已指定），请确定评分表编码",
+        ),
+        Note(
+            "scored_level",
+            f"'{meta.scored_level}': the table does not say who is scored",
+            f"被考核层级 {meta.scored_level}：表中未写明，请确认",
+        ),
+        Note(
+            "period",
+            f"'{meta.period}': the table does not say the period of one assessment",
+            f"考核周期 {meta.period}：表中未写明，请确认",
+        ),
+        Note(
+            "pass_mark",
+            "none proposed; the notice's notes may name one (e.g. 90分以上)",
+            "未设达标分数线；如通知注明（如“90分以上”），请补充 pass_mark",
+        ),
+        Note(
+            "workflow",
+            "none proposed: the default for the scored level applies",
+            "未设审核流程，按被考核层级的默认流程",
+        ),
+    ]
+
+
+def strip_cells(nodes: list[Node]) -> None:
+    """Drop the cell references kept for notes; a section's children come last."""
+    for node in nodes:
+        node.pop("_cell", None)
+        if "children" in node:
+            node["children"] = node.pop("children")
+            strip_cells(node["children"])
+
+
+def proposal_text(definition: dict[str, Any], settle: list[Note]) -> str:
+    lines = ["# Proposed from a spreadsheet. To settle before publishing:"]
+    lines += [f"# - {note}" for note in settle]
+    return "\n".join(lines) + "\n" + rubric_yaml(definition)
