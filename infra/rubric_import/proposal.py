@@ -40,12 +40,16 @@ class Proposal:
 
 @dataclass(frozen=True)
 class Metadata:
-    """The rubric's own fields, which a table does not print."""
+    """The rubric's own fields, which a table does not print; None: a placeholder is
+    proposed and listed to settle."""
 
-    code: str = "imported-table"
+    code: str | None = None
     version: int = 1
-    scored_level: str = "village"
-    period: str = "year"
+    scored_level: str | None = None
+    period: str | None = None
+
+
+PLACEHOLDERS = {"code": "imported-table", "scored_level": "village", "period": "year"}
 
 
 def propose_from_file(data: bytes, name: str, meta: Metadata = Metadata()) -> Proposal:
@@ -100,12 +104,12 @@ def propose(grid: Grid, name: str, meta: Metadata) -> Proposal:
 def rubric_definition(grid: Grid, header_row: int, name: str, meta: Metadata) -> dict[str, Any]:
     return {
         "format": 2,
-        "code": meta.code,
+        "code": meta.code or PLACEHOLDERS["code"],
         "version": meta.version,
         "title": table_title(grid, header_row),
         "source": f"{name} ({grid.sheet})",
-        "scored_level": meta.scored_level,
-        "period": meta.period,
+        "scored_level": meta.scored_level or PLACEHOLDERS["scored_level"],
+        "period": meta.period or PLACEHOLDERS["period"],
     }
 
 
@@ -122,22 +126,34 @@ def table_title(grid: Grid, header_row: int) -> str:
 
 
 def rubric_notes(meta: Metadata) -> list[Note]:
+    """The rubric's own fields proposed as placeholders, and rules a table never shows."""
+    notes = []
+    if meta.code is None:
+        notes.append(
+            Note(
+                "code",
+                "'imported-table' is a placeholder; give the table's code",
+                "编码 imported-table 为占位值，请确定评分表编码（code）",
+            )
+        )
+    if meta.scored_level is None:
+        notes.append(
+            Note(
+                "scored_level",
+                "'village' is a placeholder; say who is scored",
+                "被考核层级 village 为占位值，请确认（scored_level）",
+            )
+        )
+    if meta.period is None:
+        notes.append(
+            Note(
+                "period",
+                "'year' is a placeholder; say the period of one assessment",
+                "考核周期 year 为占位值，请确认（period）",
+            )
+        )
     return [
-        Note(
-            "code",
-            f"'{meta.code}' is a placeholder unless you chose it; give the table's code",
-            f"编码 {meta.code} 为占位值（除非已指定），请确定评分表编码",
-        ),
-        Note(
-            "scored_level",
-            f"'{meta.scored_level}': the table does not say who is scored",
-            f"被考核层级 {meta.scored_level}：表中未写明，请确认",
-        ),
-        Note(
-            "period",
-            f"'{meta.period}': the table does not say the period of one assessment",
-            f"考核周期 {meta.period}：表中未写明，请确认",
-        ),
+        *notes,
         Note(
             "pass_mark",
             "none proposed; the notice's notes may name one (e.g. 90分以上)",
