@@ -4,6 +4,7 @@ its words suggest (tiers, deductions, veto conditions), each suggestion noted to
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,7 @@ from infra.rubric_import.text_rules import (
 Item = dict[str, Any]
 NAME_SPLIT = re.compile(r"[、，,；;\n]+")
 ASSIGNMENT = ((Role.DEADLINE, "deadline"), (Role.LEAD, "lead"), (Role.OFFICE, "office"))
+RATE_TARGET = re.compile(r"(?:不低于|不少于|达到|≥)\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
 def item_from_row(
@@ -71,7 +73,11 @@ def item_number(header: Header, cells: list[Cell]) -> str | None:
 def add_assignment(header: Header, cells: list[Cell], item: Item) -> None:
     for role, key in ASSIGNMENT:
         cell = header.cell(cells, role)
-        if cell is not None and cell.text:
+        if cell is not None and isinstance(cell.value, (datetime, date)):
+            day = cell.value.date() if isinstance(cell.value, datetime) else cell.value
+            item[key] = f"{day.year}年{day.month}月{day.day}日"
+            item["due"] = day.isoformat()
+        elif cell is not None and cell.text:
             item[key] = cell.text
     people = header.cell(cells, Role.PEOPLE)
     if people is not None and people.text:
@@ -81,6 +87,8 @@ def add_assignment(header: Header, cells: list[Cell], item: Item) -> None:
     if target is not None:
         item["kind"] = "progress"
         item["target"] = target.text
+        if found := RATE_TARGET.search(target.text):
+            item["numeric_target"] = {"op": ">=", "value": Decimal(found[1]), "unit": "%"}
 
 
 def add_rule(item: Item, kind: str | None, cell: Cell, settle: list[Note]) -> None:
@@ -120,6 +128,14 @@ def add_rule(item: Item, kind: str | None, cell: Cell, settle: list[Note]) -> No
                 + (f"; not read: {words}" if unread else ""),
                 "扣分条目 d1… 按“扣N分／最多扣M分”读出，请核对"
                 + (f"；未能读出：{words}" if unread else ""),
+            )
+        )
+    elif "numeric_target" in item:
+        settle.append(
+            note(
+                cell,
+                "a rate in the target is read as numeric_target (>= N%); check it",
+                "年度目标中的比率读作数值目标（不低于 N%），请核对",
             )
         )
     elif "max" not in item and item.get("kind") != "progress":

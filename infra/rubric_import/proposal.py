@@ -9,12 +9,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from domain.errors import Problem, RubricDefinitionError
 from infra.rubric_files import parse_rubric_text
 from infra.rubric_import.cells import Grid, read_grid
-from infra.rubric_import.columns import find_header
+from infra.rubric_import.columns import Header, find_header
 from infra.rubric_import.numbering import settle_numbers, settle_sums
 from infra.rubric_import.problems import Note, SpreadsheetRefusedError, grouped
 from infra.rubric_import.render import rubric_yaml
@@ -53,33 +53,57 @@ PLACEHOLDERS = {"code": "imported-table", "scored_level": "village", "period": "
 
 
 def propose_from_file(data: bytes, name: str, meta: Metadata = Metadata()) -> Proposal:
-    """The proposal for the first worksheet of an .xlsx file; SpreadsheetRefusedError lists
-    every cell it cannot read."""
+    """The proposal for the first visible worksheet of an .xlsx file that holds a table;
+    SpreadsheetRefusedError lists every cell it cannot read."""
     try:
         workbook = load_workbook(BytesIO(data), data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
-        note = Note(
-            name,
-            f"not a readable .xlsx workbook ({type(error).__name__})",
-            "不是可读取的 .xlsx 工作簿",
-        )
-        raise SpreadsheetRefusedError(name, [note]) from None
-    sheet = workbook.worksheets[0]
-    return propose(read_grid(sheet), name, meta)
+    except Exception:  # openpyxl raises many kinds for a file that is not .xlsx
+        refused = Note(name, "not a readable .xlsx workbook", "不是可读取的 .xlsx 工作簿")
+        raise SpreadsheetRefusedError(name, [refused]) from None
+    grid, header, others = first_table(workbook, name)
+    return propose(grid, header, name, meta, others)
 
 
 def propose_from_path(path: Path, meta: Metadata = Metadata()) -> Proposal:
     return propose_from_file(path.read_bytes(), path.name, meta)
 
 
-def propose(grid: Grid, name: str, meta: Metadata) -> Proposal:
-    header = find_header(grid)
-    if isinstance(header, Note):
-        raise SpreadsheetRefusedError(name, [header])
+def first_table(workbook: Workbook, name: str) -> tuple[Grid, Header, list[Note]]:
+    """The first visible sheet with a header row, and a note for each other sheet."""
+    found: tuple[Grid, Header] | None = None
+    problems: list[Note] = []
+    others: list[Note] = []
+    for sheet in workbook.worksheets:
+        if found is not None or sheet.sheet_state != "visible":
+            others.append(
+                Note(
+                    sheet.title,
+                    "this sheet was not read: one table per file",
+                    "此工作表未读取：每个文件只导入一张评分表",
+                )
+            )
+            continue
+        grid = read_grid(sheet)
+        header = find_header(grid)
+        if isinstance(header, Note):
+            problems.append(header)
+        else:
+            found = (grid, header)
+    if found is None:
+        nothing = Note(name, "no visible worksheet", "没有可见的工作表")
+        raise SpreadsheetRefusedError(name, problems or [nothing])
+    skipped = [
+        Note(p.where, "this sheet holds no table and was not read", "此工作表中没有评分表，未读取")
+        for p in problems
+    ]
+    return found[0], found[1], [*skipped, *others]
+
+
+def propose(grid: Grid, header: Header, name: str, meta: Metadata, others: list[Note]) -> Proposal:
     tree = build_tree(grid, header)
     if tree.refused:
         raise SpreadsheetRefusedError(name, tree.refused)
-    settle = [*grid.hidden, *header.unread, *tree.settle]
+    settle = [*others, *grid.hidden, *header.unread, *tree.settle]
     settle_numbers(tree.nodes, settle)
     base_max, bonus_cap, step = settle_sums(tree.nodes, settle)
     definition = rubric_definition(grid, header.row, name, meta)

@@ -16,6 +16,7 @@ CAP = re.compile(rf"最多扣\s*{NUMBER}\s*分")
 RANGE = re.compile(rf"扣\s*{NUMBER}\s*[-－~～至到]\s*{NUMBER}\s*分")
 NUMBERED = re.compile(r"(?:^|[；;。\s])\s*(\d+)\s*[、.．]\s*")
 CLAUSE = re.compile(r"[；;。]")
+CAP_THEN_MORE = re.compile(rf"(最多扣\s*{NUMBER}\s*分)[，,]")
 LABEL_NUMBER = re.compile(
     r"^\s*([（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+(?=[、.．\s])|\d+(?=[、.．\s]))"
     r"[、.．]?\s*",
@@ -92,16 +93,18 @@ def deduction_lines(text: str) -> tuple[list[dict[str, object]], list[str]]:
     """Lines "…扣N分，最多扣M分" and "视情扣a-b分", and the clauses read as neither."""
     lines: list[dict[str, object]] = []
     unread: list[str] = []
-    for clause in (c.strip() for c in CLAUSE.split(NUMBERED.sub("；", text))):
+    text = CAP_THEN_MORE.sub(r"\1；", NUMBERED.sub("；", text))
+    for clause in (c.strip() for c in CLAUSE.split(text)):
         if not clause:
             continue
         line_id = f"d{len(lines) + 1}"
         if found := RANGE.search(clause):
-            lines.append({"id": line_id, "text": clause, "range": [found[1], found[2]]})
+            low, high = Decimal(found[1]), Decimal(found[2])
+            lines.append({"id": line_id, "text": clause, "range": [low, high]})
         elif found := PER.search(clause):
-            line: dict[str, object] = {"id": line_id, "text": clause, "per": found[1]}
+            line: dict[str, object] = {"id": line_id, "text": clause, "per": Decimal(found[1])}
             if cap := CAP.search(clause):
-                line["cap"] = cap[1]
+                line["cap"] = Decimal(cap[1])
             lines.append(line)
         else:
             unread.append(clause)

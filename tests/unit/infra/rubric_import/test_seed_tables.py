@@ -93,6 +93,9 @@ def test_the_zaozhuang_table_gives_its_task_points_and_targets_with_numbers_to_s
     zaozhuang = builtin("zaozhuang-city-centre")
     assert tree(rubric, numbers=False) == tree(zaozhuang, numbers=False)
     assert [i.target for i in rubric.items()] == [i.target for i in zaozhuang.items()]
+    targets = [i.numeric_target for i in rubric.items()]
+    assert targets == [i.numeric_target for i in zaozhuang.items()]  # 完成率不低于80%
+    assert "a rate in the target is read as numeric_target" in settled(proposal)
     assert rubric.base_max == 400
     assert "no number is printed for these items" in settled(proposal)
 
