@@ -16,8 +16,9 @@ TOTALS = ("总分", "总得分", "合计", "总计")
 
 
 class TreeBuilder:
-    """Sections open where a section cell (merged or not) starts a new label; a blank
-    section cell, or the same label again, continues the section above it."""
+    """Sections open where a section cell (merged or not) starts a new label, or at a
+    heading row (one cell merged across the row); a blank section cell, or the same label
+    again, continues the section above it."""
 
     def __init__(self, header: Header) -> None:
         self.header = header
@@ -35,9 +36,13 @@ class TreeBuilder:
         for cell, role in self.read_cells(cells):
             if cell.formula:
                 self.refused.append(formula_refused(cell, self.header.names[role]))
-        section = self.section_for(cells, Role.SECTION, 0, self.nodes)
+        if self.heading(cells, standard):
+            depth = 0 if Role.SECTION not in self.header.columns else 1
+            self.add_heading(cells, standard, depth)
+            return
+        section = self.section_for(cells, self.header.cell(cells, Role.SECTION), 0, self.nodes)
         parent = section["children"] if section is not None else self.nodes
-        sub = self.section_for(cells, Role.SUBSECTION, 1, parent)
+        sub = self.section_for(cells, self.header.cell(cells, Role.SUBSECTION), 1, parent)
         parent = sub["children"] if sub is not None else parent
         kind = next((n["kind"] for n in (sub, section) if n and "kind" in n), None)
         item = item_from_row(self.header, cells, kind, self.refused, self.settle)
@@ -49,13 +54,23 @@ class TreeBuilder:
             (cells[i], role) for role, i in self.header.columns.items() if role is not Role.IGNORED
         ]
 
+    def heading(self, cells: list[Cell], standard: Cell) -> bool:
+        """A row whose standards cell is merged with its 序号 or 分值 cell: a section title."""
+        others = (self.header.cell(cells, r) for r in (Role.NUMBER, Role.POINTS))
+        return standard.block is not None and any(c and c.block == standard.block for c in others)
+
+    def add_heading(self, cells: list[Cell], standard: Cell, depth: int) -> None:
+        if depth == 1:
+            self.section_for(cells, self.header.cell(cells, Role.SECTION), 0, self.nodes)
+        parent = self.open[0][2]["children"] if depth == 1 and self.open[0] else self.nodes
+        self.section_for(cells, standard, depth, parent)
+
     def section_for(
-        self, cells: list[Cell], role: Role, depth: int, siblings: list[Node]
+        self, cells: list[Cell], cell: Cell | None, depth: int, siblings: list[Node]
     ) -> Node | None:
-        cell = self.header.cell(cells, role)
-        if cell is None:
-            return None
         current = self.open[depth]
+        if cell is None:  # no such column: the section a heading row opened, if any
+            return current[2] if current is not None else None
         key = cell.block or cell.text
         if not cell.text or (
             current is not None and (key == current[0] or cell.text == current[1])

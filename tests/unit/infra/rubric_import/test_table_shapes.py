@@ -84,3 +84,37 @@ def test_a_deduction_item_gets_a_line_per_amount_and_names_what_it_could_not_rea
     ]
     assert "not read: 另议" in said(proposal)["Sheet1!C3"]
     assert proposal.definition["base_max"] == Decimal(0)  # a deduction counts in no maximum
+
+
+def test_a_heading_row_merged_across_the_table_opens_a_section_with_its_points() -> None:
+    rows: list[list[object]] = [
+        ["序号", "评分标准", "分值", "得分"],
+        ["一、组织领导（3分）"],
+        [1, "成立领导小组。", 1],
+        [2, "纳入考核。", 2],
+        ["二、工作保障"],
+        [3, "保障经费。", "２"],
+    ]
+    book = sheet_of(rows, "评分表")
+    for row in (3, 6):
+        book.active.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)  # type: ignore[union-attr]
+    proposal = propose_from_file(xlsx_bytes(book), "t.xlsx", Metadata("t"))
+    sections = proposal.definition["nodes"]
+    assert [(s["number"], s["title"], s["max"]) for s in sections] == [
+        ("一", "组织领导", Decimal(3)),
+        ("二", "工作保障", Decimal(2)),
+    ]
+    assert [[i["number"] for i in s["children"]] for s in sections] == [["1", "2"], ["3"]]
+    assert proposal.valid
+
+
+def test_a_hidden_column_is_not_read_and_is_said() -> None:
+    rows: list[list[object]] = [
+        ["序号", "评分标准", "分值", "评分方法"],
+        [1, "台账。", 2, "旧办法"],
+    ]
+    book = sheet_of(rows, "评分表")
+    book.active.column_dimensions["D"].hidden = True  # type: ignore[union-attr]
+    proposal = propose_from_file(xlsx_bytes(book), "t.xlsx", Metadata("t"))
+    assert "note" not in items(proposal)[0]
+    assert "the column is hidden" in said(proposal)["Sheet1!D"]
