@@ -30,9 +30,10 @@ class Cell:
 
     @property
     def formula(self) -> bool:
-        return (isinstance(self.value, str) and self.value.startswith("=")) or (
-            type(self.value).__name__ in ("ArrayFormula", "DataTableFormula")
-        )
+        """A formula as openpyxl keeps it (its text, or an array or table formula)."""
+        if isinstance(self.value, str):
+            return self.value.startswith("=")
+        return type(self.value).__name__ in ("ArrayFormula", "DataTableFormula")
 
     @property
     def text(self) -> str:
