@@ -18,7 +18,7 @@ NUMBERED = re.compile(r"(?:^|[；;。\s])\s*(\d+)\s*[、.．]\s*")
 CLAUSE = re.compile(r"[；;。]")
 CAP_THEN_MORE = re.compile(rf"(最多扣\s*{NUMBER}\s*分)[，,]")
 LABEL_NUMBER = re.compile(
-    r"^\s*([（(][一二三四五六七八九十百]+[）)]|[一二三四五六七八九十百]+(?=[、.．\s])|\d+(?=[、.．\s]))"
+    r"^\s*([（(](?:[一二三四五六七八九十百]+|\d+)[）)]|[一二三四五六七八九十百]+(?=[、.．\s])|\d+(?=[、.．\s]))"
     r"[、.．]?\s*",
     re.S,
 )

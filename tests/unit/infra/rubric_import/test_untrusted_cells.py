@@ -87,3 +87,40 @@ def test_any_points_with_two_places_typed_as_text_are_read_as_the_same_decimal(
 ) -> None:
     proposal = propose(table(str(points)))
     assert maxima(proposal) == [points]
+
+
+def test_item_numbers_typed_as_full_width_text_or_as_decimals_are_read_as_printed() -> None:
+    rows: list[list[object]] = [["序号", "工作标准", "分值"], ["１", "一。", 1], [2.0, "二。", 1]]
+    rows += [[" 3、", "三。", 1], [65.3, "四。", 1]]
+    proposal = propose(xlsx_bytes(sheet_of(rows, "表")))
+    assert [n["number"] for n in proposal.definition["nodes"]] == ["1", "2", "3", "65.3"]
+
+
+sections = st.lists(
+    st.lists(
+        st.integers(min_value=1, max_value=20).map(lambda n: Decimal(n) / 2), min_size=1, max_size=5
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=20, deadline=None)
+@given(sections)
+def test_any_table_of_sections_gives_its_items_maxima_and_sums(points: list[list[Decimal]]) -> None:
+    rows: list[list[object]] = [HEADER]
+    number = 0
+    for index, section in enumerate(points, 1):
+        for position, value in enumerate(section):
+            number += 1
+            label = f"（{index}）\n部分{index}" if position == 0 else ""
+            rows.append([label, number, f"标准{number}。", str(value), ""])
+    proposal = propose(xlsx_bytes(sheet_of(rows, "评分表", merged=(0,))))
+    nodes = proposal.definition["nodes"]
+    assert [(s["number"], s["title"]) for s in nodes] == [
+        (f"（{i}）", f"部分{i}") for i in range(1, len(points) + 1)
+    ]
+    assert [[i["max"] for i in s["children"]] for s in nodes] == points
+    assert [s["max"] for s in nodes] == [sum(section, Decimal(0)) for section in points]
+    assert proposal.definition["base_max"] == sum(map(sum, points), Decimal(0))
+    assert proposal.valid
