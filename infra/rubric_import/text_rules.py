@@ -101,7 +101,7 @@ def deduction_lines(text: str) -> tuple[list[dict[str, object]], list[str]]:
         if found := RANGE.search(clause):
             low, high = Decimal(found[1]), Decimal(found[2])
             lines.append({"id": line_id, "text": clause, "range": [low, high]})
-        elif found := PER.search(clause):
+        elif found := PER.search(CAP.sub("", clause)):  # "最多扣M分" is the cap, never the amount
             line: dict[str, object] = {"id": line_id, "text": clause, "per": Decimal(found[1])}
             if cap := CAP.search(clause):
                 line["cap"] = Decimal(cap[1])

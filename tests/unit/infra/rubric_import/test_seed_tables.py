@@ -3,6 +3,7 @@ and maxima of the built-in rubric made from the same seed, and lists what is lef
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from domain.rubric import Item, Node, Rubric, Section
@@ -81,11 +82,15 @@ def test_the_changzhi_table_gives_its_70_items_and_maxima_and_leaves_the_rules_t
     notes = settled(proposal)
     assert "Sheet1!C67 … Sheet1!C70 (4): bonus tiers" in notes  # items 61-64
     assert "no number is printed for this section; 一 is assigned" in notes
-    item_65 = rubric.item("65")
-    assert item_65 is not None and [(d.per, d.cap, d.low) for d in item_65.deductions][-2:] == [
-        (None, None, 1),
-        (None, None, 1),
+    lines = {n: rubric.item(n).deductions for n in ("65", "70")}  # type: ignore[union-attr]
+    assert lines["65"] == tuple(
+        replace(line, id=f"d{i}")
+        for i, line in enumerate(changzhi.item("65").deductions, 1)  # type: ignore[union-attr]
+    )
+    assert [(d.text, d.per, d.cap) for d in lines["70"]] == [
+        ("所属乡镇退役军人服务站站长有1人未配备到位的，扣县区3分，最多扣10分", 3, 10)
     ]
+    assert "not read: 乡镇服务站站长不在岗履职（借调等）的，每有1人扣2人，最多扣10分" in notes
 
 
 def test_the_zaozhuang_table_gives_its_task_points_and_targets_with_numbers_to_settle() -> None:
