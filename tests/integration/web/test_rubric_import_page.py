@@ -58,3 +58,12 @@ def test_a_table_with_words_for_points_is_refused_beside_the_field_naming_the_ce
     beside = page[page.index('id="rubric-file-error"') :]
     assert "表格 表.xlsx 中有 1 处无法读取，未生成草案" in beside
     assert "Sheet1!C4" in beside and "分值 “五” 不是数字" in beside
+
+
+def test_a_draft_publishing_would_refuse_says_so_with_each_problem(world: World) -> None:
+    rows: list[list[object]] = [["序号", "工作标准", "分值"], [1, "一。", 2], [1, "二。", 3]]
+    status, page = upload(world, xlsx_bytes(sheet_of(rows, "评分表")), "重号.xlsx")
+    assert status == 200
+    assert "草案按现状发布会被拒绝，有 1 处问题需修改" in page
+    assert "item number '1' is used 2 times" in page
+    assert "草案按现状可以通过发布校验" not in page
