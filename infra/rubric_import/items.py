@@ -120,6 +120,8 @@ def add_rule(item: Item, kind: str | None, cell: Cell, settle: list[Note]) -> No
             item["kind"] = "deduction"
         item["rule"] = "deductions"
         item["deductions"] = lines
+        if falsified := [str(d["id"]) for d in lines if "弄虚作假" in str(d["text"])]:
+            settle.append(falsification_note(cell, falsified[0]))
         words = "；".join(unread)
         settle.append(
             note(
@@ -146,6 +148,15 @@ def add_rule(item: Item, kind: str | None, cell: Cell, settle: list[Note]) -> No
                 "此项未标分值，请补充 max",
             )
         )
+
+
+def falsification_note(cell: Cell, line: str) -> Note:
+    return note(
+        cell,
+        f"line {line} names 弄虚作假: declare 'falsification: {{item, line}}' if a spot "
+        "check's finding must take it",
+        f"扣分条目 {line} 涉及弄虚作假：如抽查认定弄虚作假须按此扣分，请声明 falsification",
+    )
 
 
 def note(cell: Cell, message: str, message_zh: str) -> Note:

@@ -49,6 +49,12 @@ class Metadata:
     period: str | None = None
 
 
+SAME_MATTER = Note(
+    "same_matter_bonus",
+    "not proposed, so a matter counts under each bonus item; write 'highest' where the notice "
+    "says 同一事项只计最高加分",
+    "未设同一事项加分规则（各加分项分别计）；如通知写明“同一事项只计最高加分”，请写 highest",
+)
 PLACEHOLDERS = {"code": "imported-table", "scored_level": "village", "period": "year"}
 
 
@@ -114,7 +120,7 @@ def propose(grid: Grid, header: Header, name: str, meta: Metadata, others: list[
         definition["step"] = step
     definition["decisions"] = [f"Proposed from the spreadsheet {name}, sheet {grid.sheet}."]
     definition["nodes"] = tree.nodes
-    settle = [*rubric_notes(meta), *grouped(settle)]
+    settle = [*rubric_notes(meta, tree.nodes), *grouped(settle)]
     strip_cells(tree.nodes)
     text = proposal_text(definition, settle)
     try:
@@ -149,9 +155,11 @@ def table_title(grid: Grid, header_row: int) -> str:
     return texts[-1] if texts else grid.sheet
 
 
-def rubric_notes(meta: Metadata) -> list[Note]:
+def rubric_notes(meta: Metadata, nodes: list[Node]) -> list[Note]:
     """The rubric's own fields proposed as placeholders, and rules a table never shows."""
     notes = []
+    if any(node.get("kind") == "bonus" for node in nodes):
+        notes.append(SAME_MATTER)
     if meta.code is None:
         notes.append(
             Note(

@@ -29,7 +29,7 @@ def test_an_excel_table_becomes_a_draft_that_is_settled_then_previewed(
     page.goto(site.url + "/admin/rubrics")
     upload(page, "丰都.xlsx", XLSX, seed_xlsx("fengdu", TITLE, merged=(0,)))
     assert page.get_by_role("heading", level=1).inner_text() == "表格导入草案：丰都.xlsx"
-    settle = page.get_by_role("region", name="待确认事项（8 条）", exact=True)
+    settle = page.get_by_role("region", name="待确认事项（9 条）", exact=True)
     rows = settle.get_by_role("row").all_inner_texts()
     assert any("Sheet1!C63" in r and "一票否决情形按文字编号拆分" in r for r in rows)
     assert "可以通过发布校验" in page.get_by_role("region", name="发布校验").inner_text()

@@ -91,6 +91,8 @@ def test_the_changzhi_table_gives_its_70_items_and_maxima_and_leaves_the_rules_t
         ("所属乡镇退役军人服务站站长有1人未配备到位的，扣县区3分，最多扣10分", 3, 10)
     ]
     assert "not read: 乡镇服务站站长不在岗履职（借调等）的，每有1人扣2人，最多扣10分" in notes
+    assert "line d9 names 弄虚作假" in notes
+    assert "same_matter_bonus: not proposed" in notes
 
 
 def test_the_zaozhuang_table_gives_its_task_points_and_targets_with_numbers_to_settle() -> None:
