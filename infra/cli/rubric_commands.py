@@ -1,4 +1,4 @@
-"""`kaohe rubric …`: list, validate and show rubrics."""
+"""`kaohe rubric …`: list, validate, show rubrics, and import one from a spreadsheet."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from pathlib import Path
 import click
 
 from domain.errors import RubricDefinitionError
+from domain.levels import PeriodKind, UnitLevel
 from domain.rubric import Item, Node, Rubric
 from domain.rubric_json import content_hash, rubric_to_dict
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.rubric_files import builtin_rubrics, find_builtin_rubric, load_rubric_file
+from infra.rubric_import.problems import SpreadsheetRefusedError
+from infra.rubric_import.proposal import Metadata, propose_from_path
 
 
 @click.group("rubric")
@@ -93,3 +96,47 @@ def load_or_fail(path: Path) -> Rubric:
         raise click.ClickException(
             f"{error.source} refused: {len(error.problems)} problem(s); nothing was loaded"
         ) from None
+
+
+@rubric_group.command("import")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--code", help="The rubric's code (lower case, digits and hyphens).")
+@click.option("--version", "version", type=int, default=1, show_default=True)
+@click.option("--scored-level", type=click.Choice([level.value for level in UnitLevel]))
+@click.option("--period", type=click.Choice([kind.value for kind in PeriodKind]))
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the file here.")
+def import_table(
+    file: Path,
+    code: str | None,
+    version: int,
+    scored_level: str | None,
+    period: str | None,
+    output: Path | None,
+) -> None:
+    """Propose a rubric file from a scoring table in an .xlsx file; list what is left to
+    settle and check the proposal as publishing does (exit 1 when it would be refused)."""
+    meta = Metadata(code, version, scored_level, period)
+    try:
+        proposal = propose_from_path(file, meta)
+    except SpreadsheetRefusedError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"{file} refused: {len(error.problems)} problem(s); nothing was proposed"
+        ) from None
+    if output is None:
+        click.echo(proposal.text, nl=False)
+    else:
+        output.write_text(proposal.text, encoding="utf-8")
+    click.echo(f"To settle ({len(proposal.settle)}):", err=True)
+    for note in proposal.settle:
+        click.echo(f"  {note}", err=True)
+    for refused in proposal.problems:
+        click.echo(f"refused by publishing: {refused}", err=True)
+    if proposal.problems:
+        raise click.ClickException(
+            f"the proposal would be refused: {len(proposal.problems)} problem(s)"
+        )
+    click.echo(
+        "The proposal passes the publishing checks once the list above is settled.", err=True
+    )

@@ -1,5 +1,6 @@
 """Rubrics: the published versions, and publishing a file in two steps. "校验并预览"
-checks the uploaded file (its problems are listed beside the file field) and shows its tree;
+checks the uploaded file (its problems are listed beside the file field) and shows its tree,
+or, for a spreadsheet, the rubric file proposed from it and what is left to settle;
 "发布" publishes exactly what was previewed (the preview's content hash comes back with it)."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from web.context import queries
 from web.errors import PageInputError
 from web.pages.admin.blueprint import bp, require
 from web.pages.admin.forms import FormState, done_notice
+from web.pages.admin.rubric_import import is_spreadsheet, proposal_page
 from web.pages.admin.rubric_preview import PERIOD_WORDS, preview_rows
 from web.pages.base import handled, page_caller, settled
 from web.resources.rubrics.routes import read_upload, summary_json
@@ -67,12 +69,14 @@ def preview() -> str | tuple[str, int]:
     upload, state = request.files.get("file"), FormState()
     data = upload.read(MAX_FILE + 1) if upload and upload.filename else b""
     if not data:
-        state.refuse("rubric-file", "请选择一个评分表文件（YAML 或 JSON，UTF-8 编码）。")
+        state.refuse("rubric-file", "请选择一个评分表文件（UTF-8 的 YAML 或 JSON）或 .xlsx 表格。")
     elif len(data) > MAX_FILE:
         state.refuse("rubric-file", f"文件超过 {MAX_FILE // 1024} KB，不像是一个评分表文件。")
     if state:
         return rubrics_page(state), 422
     name = upload.filename if upload and upload.filename else "评分表文件"
+    if is_spreadsheet(name, data):
+        return proposal_page(data, name, rubrics_page)
     try:
         _, rubric = read_upload(FileStorage(BytesIO(data), filename=name))
     except RubricDefinitionError as error:

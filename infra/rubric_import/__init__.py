@@ -1,0 +1,1 @@
+"""Proposing a rubric file from a scoring table typed into a spreadsheet (.xlsx)."""
