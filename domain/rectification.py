@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from uuid import UUID, uuid5
@@ -103,6 +103,23 @@ def check_text(value: str, field: str, english: str, chinese: str) -> str:
     return value.strip()
 
 
+@dataclass(frozen=True)
+class Step:
+    """One event of an item as its page lists it: what happened, who, when, and what it said
+    (the problem, what was done, the re-check's note or why it went back)."""
+
+    kind: str
+    at: datetime
+    actor_id: str
+    actor_role: str
+    text: str
+
+
+def _step(event: Any, text: str) -> Step:
+    kind = type(event).__qualname__.rpartition(".")[2]
+    return Step(kind, event.timestamp, event.actor_id, event.actor_role, text)
+
+
 class Rectification(AuditedAggregate):
     """A rectification item. Invariants: it is opened once per source, with a problem, a
     unit, an owner and a deadline not before the day it is opened; the unit reports only
@@ -128,6 +145,7 @@ class Rectification(AuditedAggregate):
             aggregate.deadline = date.fromisoformat(self.deadline)
             aggregate.status = Status.OPEN
             aggregate.reports = []
+            aggregate.history = [_step(self, self.problem)]
 
     class Reported(AuditedAggregate.Event):
         action: str
@@ -138,11 +156,13 @@ class Rectification(AuditedAggregate):
             files = tuple(Evidence(**e) for e in self.evidence)
             aggregate.reports.append(Report(self.action, files, self.actor_id))
             aggregate.status = Status.REPORTED
+            aggregate.history.append(_step(self, self.action))
 
     class Closed(AuditedAggregate.Event):
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.status = Status.CLOSED
+            aggregate.history.append(_step(self, self.reason))
 
     class Reopened(AuditedAggregate.Event):
         deadline: str
@@ -151,6 +171,7 @@ class Rectification(AuditedAggregate):
             super().apply(aggregate)
             aggregate.deadline = date.fromisoformat(self.deadline)
             aggregate.status = Status.OPEN
+            aggregate.history.append(_step(self, self.reason))
 
     source: Source
     unit_id: UUID
@@ -160,6 +181,7 @@ class Rectification(AuditedAggregate):
     deadline: date
     status: Status
     reports: list[Report]
+    history: list[Step]
 
     def __init__(self) -> None:
         """State comes from the events' apply methods."""

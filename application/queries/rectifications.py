@@ -33,6 +33,7 @@ class RectificationLine:
     id: UUID
     unit: str
     unit_name: str
+    town: str
     town_name: str
     period: str
     source_kind: str
@@ -63,6 +64,22 @@ class RectificationQueries:
             caller, Action.READ_RECTIFICATIONS, Target(f"rectification:{rid}", found.unit_id)
         )
         return found
+
+    def exists(self, rid: UUID) -> bool:
+        """Whether an item with this id was opened (beside a finding the caller read)."""
+        rows = self.models.rectifications().all_rectifications()
+        return any(r.rectification_id == rid for r in rows)
+
+    def evidence(self, caller: Caller, rid: UUID, sha256: str) -> tuple[str, bytes] | None:
+        """The name and content of a file a report on the item attached (None: none)."""
+        found = next(
+            (e for r in self.item(caller, rid).reports for e in r.evidence if e.sha256 == sha256),
+            None,
+        )
+        if found is None:
+            return None
+        content = self.models.assessments().evidence_file(found.sha256)
+        return None if content is None else (found.name, content)
 
     def line(self, caller: Caller, rid: UUID) -> RectificationLine:
         """One item as the ledger names it (its unit, town and owner)."""
@@ -96,6 +113,7 @@ class RectificationQueries:
             id=r.rectification_id,
             unit=unit.code if unit else "",
             unit_name=unit.name if unit else "",
+            town=town.code if town else "",
             town_name=town.name if town else "",
             period=r.period,
             source_kind=r.source_kind,

@@ -12,7 +12,17 @@ from domain.campaign import Stage
 from domain.china_time import CHINA
 from domain.tier_words import tier_words
 from projections.tables.periods import period_label
-from web.pages import admin, home, reports, review, session, sheet, spot_checks, timeline
+from web.pages import (
+    admin,
+    home,
+    rectifications,
+    reports,
+    review,
+    session,
+    sheet,
+    spot_checks,
+    timeline,
+)
 from web.pages.base import csrf_input, csrf_meta, template_globals
 from web.pages.words import plain
 
@@ -22,6 +32,7 @@ BLUEPRINTS = [
     sheet.bp,
     review.bp,
     spot_checks.bp,
+    rectifications.bp,
     timeline.bp,
     reports.bp,
     admin.bp,

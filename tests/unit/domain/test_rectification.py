@@ -47,6 +47,11 @@ def test_report_then_close_is_the_whole_cycle() -> None:
     r.close(COUNTY, "现场复查，已整改到位")
     assert r.status is Status.CLOSED
     assert [type(e).__name__ for e in r.collect_events()] == ["Opened", "Reported", "Closed"]
+    assert [(s.kind, s.text, s.actor_id) for s in r.history] == [
+        ("Opened", "补签任命文件", "auditor"),
+        ("Reported", "已重新任命并公示", "staff"),
+        ("Closed", "现场复查，已整改到位", "auditor"),
+    ]
 
 
 def test_reopen_sends_it_back_with_a_reason_and_a_new_deadline() -> None:
