@@ -26,7 +26,7 @@ from web.errors import PageInputError
 from web.pages.base import dispatch, form_version, me, page_caller, settled
 from web.pages.people import People
 from web.pages.rectifications.blueprint import SOURCE_WORDS, STATUS_WORDS, STEP_WORDS, bp
-from web.pages.rectifications.opening import parse_day
+from web.pages.rectifications.days import parse_day
 
 
 @bp.get("/rectifications/<uuid:rid>", endpoint="item")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID
 
 from flask import redirect, render_template, request, url_for
@@ -14,10 +13,12 @@ from domain.account import Role
 from domain.errors import FieldError
 from domain.rectification import Source, rectification_id
 from projections.tables.wording import FINDING_WORDS
-from web.context import queries, today
+from web.context import queries
 from web.errors import PageInputError
 from web.pages.base import handled, page_caller, settled
 from web.pages.rectifications.blueprint import bp
+from web.pages.rectifications.days import parse_day
+from web.pages.rectifications.item import item_page
 
 OWNER_ROLES = {
     Role.STATION_STAFF.value: "本单位填报人员",
@@ -26,12 +27,12 @@ OWNER_ROLES = {
 
 
 @bp.get("/campaigns/<uuid:cid>/sheets/<uuid:aid>/rectification", endpoint="new")
-def new(cid: UUID, aid: UUID) -> str | Response:
+def new(cid: UUID, aid: UUID) -> str:
     """The form that opens an item for a finding (or the item, once it is opened)."""
     queries().campaigns.campaign(page_caller(), cid)
     rid = rectification_id(Source.finding(cid, aid))
     if queries().rectifications.exists(rid):
-        return redirect(url_for("rectifications.item", rid=rid), code=303)
+        return item_page(rid, {}, {})
     return form_page(cid, aid, {}, {})
 
 
@@ -82,14 +83,3 @@ def open_item(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
             settled(outcome)
             return redirect(url_for("rectifications.item", rid=outcome.id), code=303)
     return form_page(cid, aid, errors, form), 422
-
-
-def parse_day(text: str, errors: dict[str, str]) -> date | None:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        errors["deadline"] = "整改时限应为日期，如 2023-08-31。"
-        return None
-    if day < today():
-        errors["deadline"] = f"整改时限不能早于今天（{today().isoformat()}）。"
-    return day
