@@ -123,3 +123,29 @@ def test_the_ledger_filters_and_shows_an_item_overdue_after_its_day(world: World
     world.clock.advance(timedelta(days=12))
     world.tokens.clear()  # the tokens expired meanwhile
     assert [x["overdue"] for x in ledger("?overdue=true")] == [True]
+
+
+def test_a_recorded_signal_opens_an_item_owned_by_one_account_of_the_unit(world: World) -> None:
+    staff = world.kaohe.accounts.get("staff")
+    due = china_day(world.clock.now()) + timedelta(days=5)
+    data = {
+        "signal_id": "risk-all_maximum-V1-2023Q2",
+        "period": PERIOD,
+        "unit": "V1",
+        "problem": "核实满分依据",
+        "deadline": due.isoformat(),
+        "owner_account": str(staff.id),
+    }
+    opened = world.client.post("/api/v1/rectifications", json=data, headers=world.login("auditor"))
+    assert opened.status_code == 201, opened.get_json()
+    assert opened.get_json()["source"]["signal_id"] == data["signal_id"]
+    assert opened.get_json()["owner_account"] == str(staff.id)
+    reviewer = world.kaohe.accounts.get("reviewer")
+    other = data | {"signal_id": "risk-2", "owner_account": str(reviewer.id)}
+    refused = world.client.post(
+        "/api/v1/rectifications", json=other, headers=world.login("auditor")
+    )
+    assert refused.status_code == 422 and "不是" in str(refused.get_json())
+    projections_of(world.app).catch_up()
+    [line] = world.client.get("/api/v1/rectifications", headers=world.login("staff")).get_json()
+    assert line["source_kind"] == "signal" and line["owner"] == staff.display_name
