@@ -120,6 +120,11 @@ def _step(event: Any, text: str) -> Step:
     return Step(kind, event.timestamp, event.actor_id, event.actor_role, text)
 
 
+def check_action(action: str) -> str:
+    """What the unit says it did: never empty."""
+    return check_text(action, "action", "say what was done", "请填写整改情况")
+
+
 class Rectification(AuditedAggregate):
     """A rectification item. Invariants: it is opened once per source, with a problem, a
     unit, an owner and a deadline not before the day it is opened; the unit reports only
@@ -214,7 +219,7 @@ class Rectification(AuditedAggregate):
     def report(self, stamp: Stamp, action: str, evidence: Sequence[Evidence]) -> None:
         """The unit says what it did, with evidence files (kept by their SHA-256)."""
         self._check(Status.OPEN, "report on", "只有待整改的事项才能报送整改情况")
-        done = check_text(action, "action", "say what was done", "请填写整改情况")
+        done = check_action(action)
         self._emit(self.Reported, stamp, action=done, evidence=[e.to_data() for e in evidence])
 
     def close(self, stamp: Stamp, note: str) -> None:

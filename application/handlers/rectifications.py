@@ -14,7 +14,14 @@ from domain.campaign import Campaign, Stage
 from domain.errors import FieldError
 from domain.evidence import Evidence
 from domain.ids import unit_id
-from domain.rectification import Owner, Rectification, SourceKind, Status, rectification_id
+from domain.rectification import (
+    Owner,
+    Rectification,
+    SourceKind,
+    Status,
+    check_action,
+    rectification_id,
+)
 from domain.unit import Unit
 from domain.workflow import check_period
 
@@ -97,12 +104,14 @@ def at_status(r: Rectification, status: Status, verb: str) -> None:
 
 def report_rectification(cmd: c.ReportRectification, r: Rectification, ctx: Context) -> None:
     at_status(r, Status.OPEN, "report on")
+    # Refuse an empty report before any file is kept, so a refusal leaves nothing behind.
+    check_action(cmd.action)
+    if any(not f.file_name.strip() or not f.content for f in cmd.files):
+        raise FieldError("files", "each evidence file needs a name and content", "佐证材料不能为空")
     files = [
         Evidence(None, f.file_name.strip(), len(f.content), ctx.files.put(f.content))
         for f in cmd.files
     ]
-    if any(not f.name or not f.size for f in files):
-        raise FieldError("files", "each evidence file needs a name and content", "佐证材料不能为空")
     r.report(ctx.stamp, cmd.action, files)
 
 

@@ -3,6 +3,7 @@ staff report, the county's auditors close or reopen; every refusal changes nothi
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from uuid import UUID
 
@@ -125,3 +126,14 @@ def test_no_item_for_a_sheet_found_correct(app: Kaohe, found: tuple[UUID, UUID])
     other = sheet(app, "V2")
     with pytest.raises(FieldError, match="absent"):
         by(app, "county.aud", opening((found[0], other), unit="V2"))
+
+
+def test_a_refused_report_keeps_no_file_and_changes_nothing(
+    app: Kaohe, found: tuple[UUID, UUID]
+) -> None:
+    rid = by(app, "county.aud", opening(found)).id
+    photo = EvidenceFile(file_name="照片.jpg", content=b"never kept")
+    with pytest.raises(FieldError, match="say what was done"):
+        by(app, "v1.staff", ReportRectification(rectification_id=rid, action=" ", files=(photo,)))
+    assert app.bus.files.get(hashlib.sha256(b"never kept").hexdigest()) is None
+    assert item(app, rid).version == 1
