@@ -40,6 +40,7 @@ READING = frozenset(
         Action.READ_TABLES,
         Action.READ_UNITS,
         Action.READ_RUBRICS,
+        Action.READ_RECTIFICATIONS,
         *SPOT_CHECK_READING,
     }
 )
@@ -55,17 +56,28 @@ SPOT_CHECKING = SPOT_CHECK_READING | {
 }
 """A county's spot check (抽查复核), run by its auditors; findings are RECORD_FINDING."""
 
+RECTIFYING = frozenset(
+    {Action.OPEN_RECTIFICATION, Action.CLOSE_RECTIFICATION, Action.REOPEN_RECTIFICATION}
+)
+"""After a finding, the county opens the item (整改台账), re-checks and closes or reopens it;
+only the unit's own staff report (REPORT_RECTIFICATION, on the unit granted itself)."""
+
 SHEET_WORK = frozenset({Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE})
 """Steps on a sheet every acting kind of work may take where the rubric's workflow lets it
 (opening only for the layer that opens, scoring in its own layer)."""
 
 POLICY: Mapping[Work, frozenset[Action]] = {
-    Work.FILL: LOCAL_READING | SHEET_WORK | {Action.SUBMIT, Action.SET_CONTACT},
-    Work.REVIEW: LOCAL_READING | SHEET_WORK | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT},
+    Work.FILL: LOCAL_READING
+    | SHEET_WORK
+    | {Action.SUBMIT, Action.SET_CONTACT, Action.REPORT_RECTIFICATION},
+    Work.REVIEW: LOCAL_READING
+    | SHEET_WORK
+    | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT, Action.REPORT_RECTIFICATION},
     Work.VERIFY: READING
     | SHEET_WORK
     | {Action.RECORD_FINDING, Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT}
-    | SPOT_CHECKING,
+    | SPOT_CHECKING
+    | RECTIFYING,
     # A regulator reads everything in its subtree and changes nothing.
     Work.OVERSEE: READING | {Action.READ_ACCOUNTS, Action.VERIFY_LEDGER},
     Work.ADMINISTER: READING

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from application.campaigns import Verification
+from application.rectification_ports import RectificationHistory, RectificationsRead
 from domain.account import Account
 from domain.assessment import Assessment
 from domain.campaign import Campaign
@@ -253,6 +254,10 @@ class ReadModels(Protocol):
     def campaigns(self) -> CampaignsRead: ...
 
     def campaign_aggregates(self) -> CampaignHistory: ...
+
+    def rectifications(self) -> RectificationsRead: ...
+
+    def rectification_aggregates(self) -> RectificationHistory: ...
 
     def logins(self) -> Logins: ...
 

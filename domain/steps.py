@@ -36,3 +36,8 @@ class Action(StrEnum):
     DRAW_SAMPLE = "campaigns.draw"
     CLOSE_CAMPAIGN = "campaigns.close"
     READ_RISK = "risk.read"
+    READ_RECTIFICATIONS = "rectifications.read"
+    OPEN_RECTIFICATION = "rectifications.open"
+    REPORT_RECTIFICATION = "rectifications.report"
+    CLOSE_RECTIFICATION = "rectifications.close"
+    REOPEN_RECTIFICATION = "rectifications.reopen"

@@ -12,17 +12,20 @@ from application.queries.reads import Queries
 from application.read_ports import StoredChange
 from application.service import Kaohe
 from domain.assessment import Assessment
+from domain.rectification import Rectification
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
+from infra.projections.rectifications_sql import SqlRectificationsReader
 from infra.projections.registry import Projections
 from infra.spot_check_reads import ProjectedSpotChecks
 from infra.view_reads import ProjectedScores, ProjectedTables, ProjectedTrail
 from projections.accounts import ACCOUNTS
 from projections.audit_trail import AuditPage
 from projections.campaigns import CAMPAIGNS
+from projections.rectifications import RECTIFICATIONS
 from projections.scores import ScoreRow, SheetChange
 from projections.tables import Table
 from projections.units import FOREVER, UNITS, UnitRow, subtree
@@ -68,6 +71,16 @@ class StoredUnits:
         if version is None:
             return self.kaohe.units.get_by_id(unit_id)
         return self.kaohe.runner.load_at(Unit, unit_id, "unit", version)
+
+
+class StoredRectifications:
+    """Rectification items replayed from the event store."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def get(self, rid: UUID) -> Rectification:
+        return self.kaohe.runner.load(Rectification, rid, f"rectification {rid}")
 
 
 class StoredAssessments:
@@ -155,6 +168,13 @@ class ProjectedReadModels:
 
     def campaign_aggregates(self) -> CampaignService:
         return self.kaohe.campaigns
+
+    def rectifications(self) -> SqlRectificationsReader:
+        self.projections.catch_up([RECTIFICATIONS])
+        return self.projections.rectifications()
+
+    def rectification_aggregates(self) -> StoredRectifications:
+        return StoredRectifications(self.kaohe)
 
     def logins(self) -> AccountService:
         return self.kaohe.accounts

@@ -19,6 +19,7 @@ from domain.assessment import Assessment
 from domain.assessment_events import EntryChanged
 from domain.campaign import Campaign
 from domain.canonical import canonical_json
+from domain.rectification import Rectification
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 from domain.workflow import PRECEDENCE, Layer, Status
@@ -176,6 +177,20 @@ def _campaign(e: Any, facts: Facts) -> Change:
     return Change("campaign")
 
 
+def _rectification(e: Any, facts: Facts, new: str | None) -> Change:
+    """An item shows on its unit and, opened from a finding, on that sheet's trail too;
+    what it says (the problem, what was done, the new deadline) is its new value."""
+    if isinstance(e, Rectification.Opened) and e.source.get("assessment_id"):
+        facts.set_fact(e.originator_id, "assessment", str(e.source["assessment_id"]))
+        facts.set_fact(e.originator_id, "unit", str(e.unit_id))
+    elif isinstance(e, Rectification.Opened):
+        facts.set_fact(e.originator_id, "unit", str(e.unit_id))
+    sheet, unit = facts.fact(e.originator_id, "assessment"), facts.fact(e.originator_id, "unit")
+    return Change(
+        "rectification", UUID(sheet) if sheet else None, UUID(unit) if unit else None, new=new
+    )
+
+
 RULES: Mapping[type, Rule] = {
     Assessment.Opened: _opened,
     EntryChanged: _entry,
@@ -207,6 +222,10 @@ RULES: Mapping[type, Rule] = {
     Campaign.SeedEntered: _campaign,
     Campaign.SampleDrawn: _campaign,
     Campaign.Closed: _campaign,
+    Rectification.Opened: lambda e, f: _rectification(e, f, e.problem),
+    Rectification.Reported: lambda e, f: _rectification(e, f, e.action),
+    Rectification.Closed: lambda e, f: _rectification(e, f, None),
+    Rectification.Reopened: lambda e, f: _rectification(e, f, e.deadline),
 }
 """How each kind of event shows in the trail (every event the domain defines has a rule: a
 test walks them); an event without one still gets a row, with its kind taken from its

@@ -9,6 +9,7 @@ from uuid import UUID
 from domain.account import Account
 from domain.assessment import Assessment
 from domain.campaign import Campaign
+from domain.rectification import Rectification
 from domain.rubric_version import RubricVersion
 from domain.steps import Action
 from domain.unit import Unit
@@ -49,6 +50,10 @@ EVENT_WORDS: Mapping[type, str] = {
     Campaign.SeedEntered: "录入随机种子",
     Campaign.SampleDrawn: "抽取样本",
     Campaign.Closed: "结束抽查",
+    Rectification.Opened: "立整改",
+    Rectification.Reported: "报送整改情况",
+    Rectification.Closed: "复查销号",
+    Rectification.Reopened: "退回重新整改",
 }
 """Each event the domain defines, as people at the offices say it."""
 
@@ -83,6 +88,11 @@ ACTION_WORDS: Mapping[str, str] = {
     Action.VERIFY_LEDGER: "校验台账",
     Action.READ_CAMPAIGNS: "查看抽查",
     Action.READ_RISK: "查看风险提示",
+    Action.READ_RECTIFICATIONS: "查看整改台账",
+    Action.OPEN_RECTIFICATION: "立整改",
+    Action.REPORT_RECTIFICATION: "报送整改情况",
+    Action.CLOSE_RECTIFICATION: "复查销号",
+    Action.REOPEN_RECTIFICATION: "退回重新整改",
 }
 """Steps named in refusals (拒绝访问), by their stored value."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, ClassVar
 from uuid import UUID
 
-from application.authorization import Action, Target
+from application.authorization import Action, GrantCheck, Target
 from application.preconditions import check_whole
 from domain.audit import AuditedAggregate
 from domain.canonical import canonical_json
@@ -36,6 +36,11 @@ class Command:
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
         """What to authorize, given the loaded subject; every target must be allowed."""
         raise NotImplementedError
+
+    def grant_check(self, subject: AuditedAggregate | None) -> GrantCheck | None:
+        """Why a grant the policy allows may still not take this step here (None: no more
+        than the policy; steps on a sheet are checked by its rubric's workflow instead)."""
+        return None
 
     def check_version(self, expected: int, subject: AuditedAggregate, layer: Layer | None) -> None:
         """Refuse a change based on another version than the current one of what it touches

@@ -67,6 +67,7 @@ from infra.demo.plan import (
     centre_staff,
     plan_demo,
 )
+from infra.demo.rectification import rectify_falsification
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from projections.scores import SCORES
@@ -312,6 +313,7 @@ class Activity:
             aid = selected.assessment_id
             self.verify(auditor, aid, falsified=number == 0)
         step(CloseCampaign(campaign_id=cid))
+        rectify_falsification(self, county, cid)
 
     def verify(self, auditor: DemoActor, aid: UUID, falsified: bool) -> None:
         if not falsified:

@@ -20,6 +20,7 @@ from infra.projections.models import PROJECTIONS as PROJECTIONS
 from infra.projections.parallel import rebuild_parallel
 from infra.projections.poller import Poller
 from infra.projections.rebuild import Progress, rebuild, rebuild_together
+from infra.projections.rectifications_sql import SqlRectificationsReader
 from infra.projections.runner import ProjectionRunner
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
@@ -27,6 +28,7 @@ from infra.projections.view import Projection
 from projections.accounts import ACCOUNTS
 from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, audit_trail
 from projections.campaigns import CAMPAIGNS
+from projections.rectifications import RECTIFICATIONS
 from projections.scores import SCORES
 from projections.units import UNITS
 
@@ -231,6 +233,11 @@ class Projections:
         """The campaigns view."""
         self.ensure()
         return SqlCampaignsReader(ActiveVersion(self.catalog, CAMPAIGNS))
+
+    def rectifications(self) -> SqlRectificationsReader:
+        """The rectifications view."""
+        self.ensure()
+        return SqlRectificationsReader(ActiveVersion(self.catalog, RECTIFICATIONS))
 
     def position_at(self, at: datetime) -> int:
         """The log position of the last event recorded at or before a moment (0: none)."""

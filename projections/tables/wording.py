@@ -66,6 +66,8 @@ TARGET_WORDS: dict[str, str] = {
     "rubrics": "评分标准",
     "campaign": "抽查",
     "campaigns": "抽查",
+    "rectification": "整改事项",
+    "rectifications": "整改台账",
     "ledger": "台账",
     "tables": "统计表",
 }

@@ -39,6 +39,7 @@ def test_a_station_sees_its_sheets_and_opens_the_next_quarter(site: Site, page: 
     assert page.get_by_role("heading", name="本单位的全部评分表").is_visible()
     assert page.get_by_role("navigation", name="主导航").get_by_role("link").all_inner_texts() == [
         "首页",
+        "整改台账",
         "统计报表",
     ]
     assert_accessible(page)

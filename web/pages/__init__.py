@@ -15,6 +15,7 @@ from projections.tables.periods import period_label
 from web.pages import (
     admin,
     home,
+    rectifications,
     reports,
     review,
     rounds,
@@ -33,6 +34,7 @@ BLUEPRINTS = [
     sheet.bp,
     review.bp,
     spot_checks.bp,
+    rectifications.bp,
     timeline.bp,
     reports.bp,
     admin.bp,

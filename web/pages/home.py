@@ -26,6 +26,7 @@ from web.context import queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
 from web.pages.home_returns import returned_sheets
+from web.pages.rectifications.home_items import home_items
 from web.pages.workflow_offers import openable, reach_of, round_offers, takes_step
 
 bp = page_blueprint("home", __name__)
@@ -113,6 +114,7 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
         tasks=due_tasks(visible, day),
         recent=recently_changed(visible),
         campaigns=under_way,
+        rectifications=home_items(),
         openable=openable(reach, list(rubrics.values())),
         rounds=round_offers(reach, list(rubrics.values())),
         today=day,

@@ -11,6 +11,7 @@ from web.resources.campaigns.blueprint import blp as campaigns
 from web.resources.campaigns.routes import CampaignsViews
 from web.resources.health.routes import blp as health
 from web.resources.ledger.routes import blp as ledger
+from web.resources.rectifications.routes import blp as rectifications
 from web.resources.rubrics.routes import blp as rubrics
 from web.resources.tables.routes import blp as tables
 from web.resources.units.routes import blp as units
@@ -26,6 +27,7 @@ BLUEPRINTS: list[ApiBlueprint] = [
     rubrics,
     assessments,
     campaigns,
+    rectifications,
     audit,
     tables,
     ledger,

@@ -26,11 +26,12 @@ def test_status_run_and_rebuild(app: Kaohe, cli: CliRunner) -> None:
         ("scores", 1, 7),
         ("accounts", 1, 7),
         ("campaigns", 1, 7),
+        ("rectifications", 1, 7),
     ]
 
     ran = cli.invoke(main, ["projections", "run", "--once", "audit_trail"])
     assert ran.exit_code == 0, ran.output
-    assert [s["lag"] for s in status(cli)] == [7, 0, 7, 7, 7]
+    assert [s["lag"] for s in status(cli)] == [7, 0, 7, 7, 7, 7]
 
     rebuilt = cli.invoke(main, ["projections", "rebuild", "units"])
     assert rebuilt.exit_code == 0, rebuilt.output
@@ -38,6 +39,7 @@ def test_status_run_and_rebuild(app: Kaohe, cli: CliRunner) -> None:
     assert [(s["version"], s["lag"]) for s in status(cli)] == [
         (2, 0),
         (1, 0),
+        (1, 7),
         (1, 7),
         (1, 7),
         (1, 7),

@@ -33,6 +33,7 @@ def test_anyone_gets_the_status_and_an_account_each_read_model(world: World) -> 
         "scores",
         "accounts",
         "campaigns",
+        "rectifications",
     }
     assert all(
         p["state"] in ("current", "behind") and p["failure"] is None for p in shown["projections"]

@@ -1,0 +1,6 @@
+"""The rectification ledger's pages (整改台账): the list, one item, opening from a finding."""
+
+from web.pages.rectifications import item, ledger, opening
+from web.pages.rectifications.blueprint import bp
+
+__all__ = ["bp", "item", "ledger", "opening"]
