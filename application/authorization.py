@@ -58,10 +58,12 @@ SHEET_WORK = frozenset({Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE})
 
 POLICY: Mapping[Work, frozenset[Action]] = {
     Work.FILL: LOCAL_READING | SHEET_WORK | {Action.SUBMIT, Action.SET_CONTACT},
-    Work.REVIEW: LOCAL_READING | SHEET_WORK | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT},
+    Work.REVIEW: LOCAL_READING
+    | SHEET_WORK
+    | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT, Action.HAND_UP},
     Work.VERIFY: READING
     | SHEET_WORK
-    | {Action.RECORD_FINDING, Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT}
+    | {Action.RECORD_FINDING, Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT, Action.HAND_UP}
     | SPOT_CHECKING,
     # A regulator reads everything in its subtree and changes nothing.
     Work.OVERSEE: READING | {Action.READ_ACCOUNTS, Action.VERIFY_LEDGER},

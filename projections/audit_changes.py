@@ -19,6 +19,7 @@ from domain.assessment import Assessment
 from domain.assessment_events import EntryChanged
 from domain.campaign import Campaign
 from domain.canonical import canonical_json
+from domain.hand_up import HandUp
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
 from domain.workflow import PRECEDENCE, Layer, Status
@@ -176,6 +177,16 @@ def _campaign(e: Any, facts: Facts) -> Change:
     return Change("campaign")
 
 
+def _hand_up(e: Any, facts: Facts) -> Change:
+    """A hand-up concerns the unit that handed up; its rows, position and checkpoint are
+    read from its detail, its rows' hash is what it set."""
+    if isinstance(e, HandUp.Started):
+        facts.set_fact(e.originator_id, "unit", str(e.unit_id))
+        return Change("hand_up", unit_id=e.unit_id)
+    known = facts.fact(e.originator_id, "unit")
+    return Change("hand_up", unit_id=UUID(known) if known else None, new=e.rows_hash)
+
+
 RULES: Mapping[type, Rule] = {
     Assessment.Opened: _opened,
     EntryChanged: _entry,
@@ -207,6 +218,8 @@ RULES: Mapping[type, Rule] = {
     Campaign.SeedEntered: _campaign,
     Campaign.SampleDrawn: _campaign,
     Campaign.Closed: _campaign,
+    HandUp.Started: _hand_up,
+    HandUp.HandedUp: _hand_up,
 }
 """How each kind of event shows in the trail (every event the domain defines has a rule: a
 test walks them); an event without one still gets a row, with its kind taken from its

@@ -10,6 +10,7 @@ from application.queries.accounts import AccountQueries
 from application.queries.assessments import AssessmentQueries
 from application.queries.audit import AuditQueries
 from application.queries.campaigns import CampaignQueries
+from application.queries.hand_ups import HandUpQueries
 from application.queries.log import LogQueries
 from application.queries.rubrics import RubricQueries
 from application.queries.sheets import SheetQueries
@@ -48,3 +49,4 @@ class Queries(Generic[S, C, P, T]):
         self.trail: TrailQueries[P] = TrailQueries(auth, models, models)
         self.tables: TableQueries[T] = TableQueries(auth, models)
         self.spot_checks = SpotCheckQueries(auth, models)
+        self.hand_ups = HandUpQueries(auth, models)

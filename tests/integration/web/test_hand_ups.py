@@ -1,0 +1,87 @@
+"""A town hands up its quarterly table; a county auditor's later change to one of its sheets
+shows as a restatement of that handed-up table, with the change that caused it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from application.commands.assessments import ScoreItem
+from application.store import EventStore
+from domain.entries import ItemEntry
+from domain.ids import assessment_id, rubric_version_id, unit_id
+from tests.integration.web.world import RUBRIC, World, build_world
+from web.app import projections_of
+
+QUARTER = "2023Q2"
+API = "/api/v1/hand-ups"
+
+
+@pytest.fixture
+def world(store: EventStore, tmp_path: Path) -> World:
+    w = build_world(store, tmp_path / "evidence")
+    w.assessment("V1", QUARTER, "approved")
+    w.assessment("V2", QUARTER, "approved")
+    projections_of(w.app).catch_up()
+    return w
+
+
+def hand_up(w: World, user: str = "reviewer", unit: str = "T1") -> Any:
+    body = {"unit": unit, "table": "quarterly", "period": QUARTER}
+    return w.client.post(API, json=body, headers=w.login(user))
+
+
+def test_a_town_hands_up_its_quarterly_table_and_the_county_sees_it_as_handed_up(
+    world: World,
+) -> None:
+    answer = hand_up(world)
+    assert answer.status_code == 201, answer.get_json()
+    record = answer.get_json()
+    (handed,) = record["hand_ups"]
+    (table,) = handed["tables"]
+    assert [row[1] for row in table["rows"]] == ["V1 单位", "V2 单位"]
+    assert [row[2] for row in table["rows"]] == ["100", "100"]
+    assert len(handed["rows_hash"]) == 64 and handed["position"] > 0 and handed["tree_size"] > 0
+    assert handed["on_time"] is None  # no deadline is known yet
+
+    projections_of(world.app).catch_up()
+    listed = world.client.get(
+        API, query_string={"unit": "C1", "period": QUARTER}, headers=world.login("auditor")
+    )
+    assert listed.status_code == 200, listed.get_json()
+    assert [(r["unit"], r["table"]) for r in listed.get_json()] == [("T1", "quarterly")]
+
+
+def test_a_later_change_by_the_county_shows_as_a_restatement_row_by_row(world: World) -> None:
+    hid = hand_up(world).get_json()["id"]
+    aid = assessment_id(unit_id("V1"), rubric_version_id(RUBRIC, 1), QUARTER)
+    zero = ItemEntry(points=Decimal(0))
+    world.send("auditor", ScoreItem(assessment_id=aid, number="1", entry=zero, reason="无台账"))
+    projections_of(world.app).catch_up()
+
+    answer = world.client.get(f"{API}/{hid}", headers=world.login("auditor"))
+    assert answer.status_code == 200, answer.get_json()
+    (row,) = answer.get_json()["restatement"]
+    assert (row["key"], row["kind"]) == ("V1 单位", "changed")
+    assert {"column": "得分", "old": "100", "new": row["cells"][0]["new"]} == row["cells"][0]
+    assert Decimal(row["cells"][0]["new"]) < 100
+    # What was handed up is kept as it was.
+    assert answer.get_json()["hand_ups"][0]["tables"][0]["rows"][0][2] == "100"
+
+
+def test_only_the_town_itself_hands_up_its_table(world: World) -> None:
+    assert hand_up(world, "auditor", "T1").status_code == 403
+    assert hand_up(world, "reviewer9", "T1").status_code == 403
+    assert hand_up(world, "staff", "T1").status_code == 403
+
+
+def test_a_table_the_unit_does_not_fill_is_refused_and_nothing_is_stored(world: World) -> None:
+    answer = hand_up(world, "reviewer", "V1")
+    assert answer.status_code in (403, 422), answer.get_json()
+    listed = world.client.get(
+        API, query_string={"unit": "T1", "period": QUARTER}, headers=world.login("reviewer")
+    )
+    assert listed.get_json() == []
