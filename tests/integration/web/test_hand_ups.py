@@ -3,6 +3,7 @@ shows as a restatement of that handed-up table, with the change that caused it."
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from application.commands.assessments import ScoreItem
 from application.store import EventStore
 from domain.entries import ItemEntry
 from domain.ids import assessment_id, rubric_version_id, unit_id
+from tests.integration.web.readable import visible_text
+from tests.integration.web.test_page_text import signed_in
 from tests.integration.web.world import RUBRIC, World, build_world
 from web.app import projections_of
 
@@ -85,3 +88,22 @@ def test_a_table_the_unit_does_not_fill_is_refused_and_nothing_is_stored(world: 
         API, query_string={"unit": "T1", "period": QUARTER}, headers=world.login("reviewer")
     )
     assert listed.get_json() == []
+
+
+def test_the_table_page_offers_the_hand_up_to_the_town_alone(world: World) -> None:
+    path = "/tables/quarterly?unit=T1&period=2023Q2"
+    for user, offered in (("reviewer", True), ("auditor", False)):
+        page = signed_in(world, user).get(path).get_data(as_text=True)
+        assert ("上报此表" in page) is offered, user
+
+
+def test_a_hand_up_from_the_page_by_another_unit_is_refused_in_words(world: World) -> None:
+    client = signed_in(world, "auditor")
+    page = client.get("/tables/quarterly?unit=T1&period=2023Q2").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token
+    form = {"csrf_token": token.group(1), "unit": "T1", "period": QUARTER}
+    answer = client.post("/tables/quarterly/hand-up", data=form)
+    assert answer.status_code == 403
+    assert "拒绝：上报统计表（单位 T1）" in visible_text(answer.get_data(as_text=True))
+    assert hand_up(world).get_json()["version"] == 2  # nothing was stored by the refusal
