@@ -178,13 +178,13 @@ def _campaign(e: Any, facts: Facts) -> Change:
 
 
 def _hand_up(e: Any, facts: Facts) -> Change:
-    """A hand-up concerns the unit that handed up; its rows, position and checkpoint are
-    read from its detail, its rows' hash is what it set."""
+    """A hand-up concerns the unit that handed up; its rows, their hash, the log position
+    and checkpoint are read from its detail (nothing it replaced: hand-ups are added)."""
     if isinstance(e, HandUp.Started):
         facts.set_fact(e.originator_id, "unit", str(e.unit_id))
         return Change("hand_up", unit_id=e.unit_id)
     known = facts.fact(e.originator_id, "unit")
-    return Change("hand_up", unit_id=UUID(known) if known else None, new=e.rows_hash)
+    return Change("hand_up", unit_id=UUID(known) if known else None)
 
 
 RULES: Mapping[type, Rule] = {
