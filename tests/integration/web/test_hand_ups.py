@@ -71,6 +71,10 @@ def test_a_later_change_by_the_county_shows_as_a_restatement_row_by_row(world: W
     assert (row["key"], row["kind"]) == ("V1 单位", "changed")
     assert {"column": "得分", "old": "100", "new": row["cells"][0]["new"]} == row["cells"][0]
     assert Decimal(row["cells"][0]["new"]) < 100
+    (cause,) = answer.get_json()["causes"]
+    assert (cause["event"], cause["item"]) == ("Assessment.ItemScored", "1")
+    assert cause["reason"] == "无台账"
+    assert cause["assessment_id"] == str(aid) and cause["position"] > 0
     # What was handed up is kept as it was.
     assert answer.get_json()["hand_ups"][0]["tables"][0]["rows"][0][2] == "100"
 

@@ -19,9 +19,9 @@ from web.pages.people import People
 from web.pages.reports.catalogue import BY_NAME
 from web.pages.reports.routes import bp
 from web.pages.reports.units import unit_options
-from web.pages.timeline.filters import TrailFilters, trail_lines
-from web.pages.timeline.lines import Line
+from web.pages.timeline.lines import Line, line_of_row
 from web.pages.timeline.names import Names
+from web.resources.hand_ups.causes import causes
 from web.resources.hand_ups.snapshot import snapshot_of, tables_now
 
 TIMELINESS = {True: "按时", False: "逾期", None: "未设截止时间"}
@@ -69,7 +69,7 @@ def hand_up_record(hid: UUID) -> str:
         unit_code=queries().units.code_of(record.unit_id),
         title=BY_NAME[record.table].title,
         changes=changes,
-        causes=causes(record, changes),
+        causes=cause_lines(record, changes),
         people=People(),
         timeliness=timeliness,
         done=request.args.get("done") == "1",
@@ -87,18 +87,7 @@ def timeliness(record: HandUp, handed: Handed) -> str:
     return TIMELINESS[on_time(handed, deadline)]
 
 
-def causes(record: HandUp, changes: list[RowChange]) -> list[Line]:
-    """The changes to the sheets of restated rows since the hand-up, newest first."""
-    if not changes:
-        return []
-    handed = record.latest
-    reach = queries().trail.reach(page_caller(), unit=queries().units.code_of(record.unit_id))
-    lines, _ = trail_lines(TrailFilters(since_at=handed.at), Names(), reach)
-    keys = {c.key for c in changes}
-    return [
-        line
-        for line in lines
-        if line.assessment_id is not None
-        and (line.position or 0) > handed.position
-        and line.concerns.name in keys
-    ]
+def cause_lines(record: HandUp, changes: list[RowChange]) -> list[Line]:
+    """The changes that caused the restatement, as timeline lines."""
+    names = Names()
+    return [line_of_row(row, names) for row in causes(record, changes)]

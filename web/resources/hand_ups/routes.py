@@ -13,7 +13,9 @@ from application.commands.hand_ups import HandUpTable
 from domain.hand_up import Handed, HandUp, hand_up_deadline, on_time
 from domain.restatement import restatement
 from web.context import caller, create, queries
+from web.resources.audit.routes import row_json
 from web.resources.common import CREATE, versioned
+from web.resources.hand_ups.causes import causes
 from web.resources.hand_ups.schemas import HandUpRequestSchema, HandUpSchema, HandUpsQuerySchema
 from web.resources.hand_ups.snapshot import snapshot_of, tables_now
 from web.smorest import api_blueprint
@@ -42,6 +44,7 @@ def hand_up_json(record: HandUp, restated: bool = False) -> dict[str, Any]:
     if restated:
         changes = restatement(record.latest.tables, tables_now(record))
         data["restatement"] = [asdict(c) for c in changes]
+        data["causes"] = [row_json(row) for row in causes(record, changes)]
     return data
 
 

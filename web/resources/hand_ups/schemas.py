@@ -6,6 +6,7 @@ import marshmallow as ma
 from marshmallow import validate
 
 from application.commands.hand_ups import HANDED_TABLES
+from web.resources.audit.schemas import AuditRowSchema
 from web.resources.common import CODE, period_field
 from web.resources.tables.schemas import CELL_TYPES
 
@@ -67,4 +68,8 @@ class HandUpSchema(ma.Schema):
     restatement = ma.fields.List(
         ma.fields.Nested(RowChangeSchema),
         metadata={"description": "rows of the last hand-up that differ now, old → new"},
+    )
+    causes = ma.fields.List(
+        ma.fields.Nested(AuditRowSchema),
+        metadata={"description": "the changes to restated rows' sheets since, newest first"},
     )
