@@ -17,7 +17,7 @@ from uuid import UUID, uuid5
 
 from domain.audit import AuditedAggregate, Stamp
 from domain.canonical import canonical_json
-from domain.errors import DomainError
+from domain.errors import DomainError, FieldError
 from domain.ids import NAMESPACE
 from domain.workflow import check_period
 
@@ -144,8 +144,12 @@ class HandUp(AuditedAggregate):
 
     def hand_up(self, stamp: Stamp, snapshot: Snapshot) -> None:
         """Record the tables as handed up now, with the hash of their rows."""
-        if not snapshot.tables:
-            raise DomainError(f"nothing to hand up: no {self.table} table for {self.period}")
+        if not any(table.rows for table in snapshot.tables):
+            raise FieldError(
+                "period",
+                f"nothing to hand up: no {self.table} table for {self.period}",
+                "该期间没有可上报的统计表（还没有评分表）",
+            )
         for table in snapshot.tables:
             for number, row in enumerate(table.rows, start=1):
                 if len(row) != len(table.columns):

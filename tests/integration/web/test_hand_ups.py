@@ -111,3 +111,10 @@ def test_a_hand_up_from_the_page_by_another_unit_is_refused_in_words(world: Worl
     assert answer.status_code == 403
     assert "拒绝：上报统计表（单位 T1）" in visible_text(answer.get_data(as_text=True))
     assert hand_up(world).get_json()["version"] == 2  # nothing was stored by the refusal
+
+
+def test_a_period_with_no_sheets_has_nothing_to_hand_up(world: World) -> None:
+    body = {"unit": "T1", "table": "quarterly", "period": "2023Q3"}
+    answer = world.client.post(API, json=body, headers=world.login("reviewer"))
+    assert answer.status_code == 422, answer.get_json()
+    assert "nothing to hand up" in str(answer.get_json())

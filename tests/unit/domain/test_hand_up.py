@@ -55,6 +55,8 @@ def test_a_second_hand_up_is_added_beside_the_first() -> None:
 def test_nothing_to_hand_up_is_refused() -> None:
     with pytest.raises(DomainError, match="nothing to hand up"):
         handed()
+    with pytest.raises(DomainError, match="nothing to hand up"):
+        handed(HandedTable(TABLE.title, COLUMNS, ()))
 
 
 def test_a_period_that_is_not_one_is_refused() -> None:
