@@ -72,10 +72,11 @@ POLICY: Mapping[Work, frozenset[Action]] = {
     | {Action.SUBMIT, Action.SET_CONTACT, Action.REPORT_RECTIFICATION},
     Work.REVIEW: LOCAL_READING
     | SHEET_WORK
-    | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT, Action.REPORT_RECTIFICATION},
+    | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT, Action.REPORT_RECTIFICATION}
+    | {Action.HAND_UP},
     Work.VERIFY: READING
     | SHEET_WORK
-    | {Action.RECORD_FINDING, Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT}
+    | {Action.RECORD_FINDING, Action.FINALIZE, Action.REOPEN, Action.SET_CONTACT, Action.HAND_UP}
     | SPOT_CHECKING
     | RECTIFYING,
     # A regulator reads everything in its subtree and changes nothing.

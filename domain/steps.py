@@ -21,6 +21,7 @@ class Action(StrEnum):
     REOPEN = "assessments.reopen"
     READ_AUDIT = "audit.read"
     READ_TABLES = "tables.read"
+    HAND_UP = "tables.hand_up"
     READ_UNITS = "units.read"
     SET_CONTACT = "units.contact"
     MANAGE_UNITS = "units.manage"

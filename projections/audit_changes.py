@@ -19,6 +19,7 @@ from domain.assessment import Assessment
 from domain.assessment_events import EntryChanged
 from domain.campaign import Campaign
 from domain.canonical import canonical_json
+from domain.hand_up import HandUp
 from domain.rectification import Rectification
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
@@ -191,6 +192,16 @@ def _rectification(e: Any, facts: Facts, new: str | None) -> Change:
     )
 
 
+def _hand_up(e: Any, facts: Facts) -> Change:
+    """A hand-up concerns the unit that handed up; its rows, their hash, the log position
+    and checkpoint are read from its detail (nothing it replaced: hand-ups are added)."""
+    if isinstance(e, HandUp.Started):
+        facts.set_fact(e.originator_id, "unit", str(e.unit_id))
+        return Change("hand_up", unit_id=e.unit_id)
+    known = facts.fact(e.originator_id, "unit")
+    return Change("hand_up", unit_id=UUID(known) if known else None)
+
+
 RULES: Mapping[type, Rule] = {
     Assessment.Opened: _opened,
     EntryChanged: _entry,
@@ -226,6 +237,8 @@ RULES: Mapping[type, Rule] = {
     Rectification.Reported: lambda e, f: _rectification(e, f, e.action),
     Rectification.Closed: lambda e, f: _rectification(e, f, None),
     Rectification.Reopened: lambda e, f: _rectification(e, f, e.deadline),
+    HandUp.Started: _hand_up,
+    HandUp.HandedUp: _hand_up,
 }
 """How each kind of event shows in the trail (every event the domain defines has a rule: a
 test walks them); an event without one still gets a row, with its kind taken from its

@@ -9,6 +9,7 @@ from uuid import UUID
 from domain.account import Account
 from domain.assessment import Assessment
 from domain.campaign import Campaign
+from domain.hand_up import HandUp
 from domain.rectification import Rectification
 from domain.rubric_version import RubricVersion
 from domain.steps import Action
@@ -54,6 +55,8 @@ EVENT_WORDS: Mapping[type, str] = {
     Rectification.Reported: "报送整改情况",
     Rectification.Closed: "复查销号",
     Rectification.Reopened: "退回重新整改",
+    HandUp.Started: "建立上报记录",
+    HandUp.HandedUp: "上报统计表",
 }
 """Each event the domain defines, as people at the offices say it."""
 
@@ -78,6 +81,7 @@ ACTION_WORDS: Mapping[str, str] = {
     Action.REOPEN: "重新打开",
     Action.READ_AUDIT: "查看审计记录",
     Action.READ_TABLES: "查看统计表",
+    Action.HAND_UP: "上报统计表",
     Action.READ_UNITS: "查看单位",
     Action.SET_CONTACT: "修改联系人",
     Action.MANAGE_UNITS: "管理单位",

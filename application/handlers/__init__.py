@@ -8,6 +8,7 @@ from typing import Any
 from application.handlers.accounts import ACCOUNT_HANDLERS
 from application.handlers.assessments import ASSESSMENT_HANDLERS
 from application.handlers.campaigns import CAMPAIGN_HANDLERS
+from application.handlers.hand_ups import HAND_UP_HANDLERS
 from application.handlers.rectifications import RECTIFICATION_HANDLERS
 from application.handlers.rubrics import RUBRIC_HANDLERS
 from application.handlers.units import UNIT_HANDLERS
@@ -23,5 +24,6 @@ HANDLERS: Mapping[type[Any], Handler] = {
     **RUBRIC_HANDLERS,
     **CAMPAIGN_HANDLERS,
     **RECTIFICATION_HANDLERS,
+    **HAND_UP_HANDLERS,
 }
 """Every command class of the application and its handler."""

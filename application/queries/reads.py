@@ -10,6 +10,7 @@ from application.queries.accounts import AccountQueries
 from application.queries.assessments import AssessmentQueries
 from application.queries.audit import AuditQueries
 from application.queries.campaigns import CampaignQueries
+from application.queries.hand_ups import HandUpQueries
 from application.queries.log import LogQueries
 from application.queries.rectifications import RectificationQueries
 from application.queries.rubrics import RubricQueries
@@ -50,3 +51,4 @@ class Queries(Generic[S, C, P, T]):
         self.tables: TableQueries[T] = TableQueries(auth, models)
         self.spot_checks = SpotCheckQueries(auth, models)
         self.rectifications = RectificationQueries(auth, models)
+        self.hand_ups = HandUpQueries(auth, models)

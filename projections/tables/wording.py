@@ -70,6 +70,7 @@ TARGET_WORDS: dict[str, str] = {
     "rectifications": "整改台账",
     "ledger": "台账",
     "tables": "统计表",
+    "table": "统计表",
 }
 """What a refusal was about, by the kind its target names (`assessment:<id>`)."""
 

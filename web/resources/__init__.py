@@ -9,6 +9,7 @@ from web.resources.audit.routes import blp as audit
 from web.resources.auth.routes import blp as auth
 from web.resources.campaigns.blueprint import blp as campaigns
 from web.resources.campaigns.routes import CampaignsViews
+from web.resources.hand_ups.routes import blp as hand_ups
 from web.resources.health.routes import blp as health
 from web.resources.ledger.routes import blp as ledger
 from web.resources.rectifications.routes import blp as rectifications
@@ -30,6 +31,7 @@ BLUEPRINTS: list[ApiBlueprint] = [
     rectifications,
     audit,
     tables,
+    hand_ups,
     ledger,
     health,
 ]

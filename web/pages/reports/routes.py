@@ -19,6 +19,7 @@ from web.pages.base import me, page_blueprint, page_caller
 from web.pages.reports.audit_page import audit_page
 from web.pages.reports.catalogue import BY_NAME, PAGES, TablePage
 from web.pages.reports.chart import Chart, compliance_chart
+from web.pages.reports.offer import hand_up_offer
 from web.pages.reports.query import ReportQuery
 from web.pages.reports.units import unit_options
 from web.pages.reports.views import table_view
@@ -65,6 +66,7 @@ def show(name: str) -> str:
         charts=charts(name, query, tables),
         problem=problem,
         stamp=stamp if tables else None,
+        offer=hand_up_offer(name, query) if tables else None,
     )
 
 

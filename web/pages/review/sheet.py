@@ -29,6 +29,7 @@ from web.pages.review.changes import (
     returns_of,
     since_last_return,
 )
+from web.pages.review.since_approval import SinceApproval, since_approval
 from web.pages.workflow_offers import reach_of, takes_step
 
 
@@ -74,6 +75,8 @@ class ReviewSheet:
     reviewer: bool
     """The account reviews this unit (a town above it)."""
     own_submission: bool
+    approval: SinceApproval | None = None
+    """What differs from the sheet's first approval (None: never approved)."""
     rows: list[SectionRow | ItemRow] = field(default_factory=list)
 
     @property
@@ -118,6 +121,7 @@ def read_review(who: Me, aid: UUID) -> ReviewSheet:
         since=since_last_return(lines),
         reviewer=takes_step(reach_of(who), rubric, Action.APPROVE, row.head.unit_id),
         own_submission=current.submitted_by == str(account_id()),
+        approval=since_approval(lines),
     )
     found.rows = list(_rows(found, rubric.nodes, 0, ()))
     return found

@@ -14,6 +14,7 @@ from infra.sheet_stamp import SheetStamp, sheet_stamp
 from projections.scores import Summary
 from projections.tables.wording import RESULT_WORDS
 from web.context import services
+from web.pages.review.since_approval import sheet_since_approval
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
 from web.pages.sheet.entries import preview, read_form
 from web.pages.sheet.field_names import field_name
@@ -68,6 +69,7 @@ def render_sheet(
         field_name=field_name,
         reason_limit=REASON_LIMIT,
         returned=return_reasons(page.a.id) if page.a.status is Status.RETURNED else None,
+        approval=sheet_since_approval(page.a),
     )
     return html, status
 
