@@ -54,3 +54,20 @@ def test_a_change_after_the_window_closes_is_refused_naming_the_window(world: Wo
         "2023Q1" in e["message_zh"] and "2023-04-30" in e["message_zh"] for e in problem["errors"]
     )
     assert world.version(aid) == version
+
+
+def test_the_home_page_reminds_a_station_of_its_hand_up_and_then_of_its_overdue_sheet(
+    world: World,
+) -> None:
+    world.clock.current = datetime(2023, 3, 28, 2, 0, tzinfo=UTC)
+    opened = OpenAssessment(unit="V1", rubric=RUBRIC, version=2, period="2023Q1")
+    world.send("staff", opened)
+    projections_of(world.app).catch_up()
+    soon = signed_in(world, "staff").get("/").get_data(as_text=True)
+    assert "报送与审核期限提醒" in soon and "3 天后到期" in soon and "2023-03-31" in soon
+    world.clock.current = APRIL_10
+    late = signed_in(world, "staff").get("/").get_data(as_text=True)  # a new session
+    assert '<span class="status late">已逾期 10 天</span>' in late and "2023-04-30" in late
+    world.clock.current = MAY_2
+    closed = signed_in(world, "staff").get("/").get_data(as_text=True)
+    assert "报送与审核期限提醒" not in closed
