@@ -34,8 +34,12 @@ def test_a_sheet_handed_up_after_its_deadline_shows_as_late_on_its_page_and_in_t
     assert "自评提交截止" in page and "2023年3月31日" in page
     assert '<span class="timeliness status late">逾期</span>' in page
     projections_of(world.app).catch_up()  # what the projection workers do in production
-    queue = signed_in(world, "reviewer").get("/review").get_data(as_text=True)
+    reviewer = signed_in(world, "reviewer")
+    queue = reviewer.get("/review").get_data(as_text=True)
     assert '<span class="status late">逾期</span>' in queue
+    review = reviewer.get(f"/review/{aid}").get_data(as_text=True)
+    assert '<span class="timeliness status late">逾期</span>' in review
+    assert "审核截止" in review and "2023年4月30日" in review
 
 
 def test_a_change_after_the_window_closes_is_refused_naming_the_window(world: World) -> None:

@@ -29,6 +29,7 @@ from web.pages.review.changes import (
     returns_of,
     since_last_return,
 )
+from web.pages.sheet.deadlines import DeadlineLine, deadline_lines
 from web.pages.workflow_offers import reach_of, takes_step
 
 
@@ -89,6 +90,10 @@ class ReviewSheet:
     @property
     def has_verification(self) -> bool:
         return bool(self.row.layers.get(Layer.VERIFICATION.value))
+
+    @cached_property
+    def deadlines(self) -> list[DeadlineLine]:
+        return deadline_lines(self.assessment, self.rubric, queries().log.now())
 
     @cached_property
     def changed_items(self) -> set[str]:
