@@ -20,7 +20,6 @@ DATE_KEYS = ("opens", "submission", "review", "hand_up")
 QUARTER_KEYS = ("Q1", "Q2", "Q3", "Q4")
 YEAR_KEY = "year"
 MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
-WORDS = {"opens": "开放", "submission": "自评提交", "review": "审核", "hand_up": "上报"}
 
 
 @dataclass(frozen=True)
@@ -56,10 +55,6 @@ class Window:
     def closes(self) -> date:
         """The window closes after the hand-up day: the table has gone up."""
         return self.hand_up
-
-    def describe(self, key: str) -> str:
-        """A deadline in Chinese: 2023年第一季度上报截止日 2023-04-30."""
-        return f"{self.period} {WORDS[key]}截止日 {getattr(self, key).isoformat()}"
 
 
 class Timeliness(StrEnum):
@@ -109,8 +104,7 @@ def window_of(rubric: Declaring, period: str) -> Window | None:
     declared = dict(rubric.deadlines).get(key)
     if declared is None:
         return None
-    first = date(year, 1, 1) if key == YEAR_KEY else date(year, 3 * int(key[1]) - 2, 1)
-    opens = first if declared.opens is None else date(year, *declared.opens)
+    opens = date(year, *(declared.opens or first_day(key)))
     return Window(
         period,
         opens,
@@ -118,6 +112,11 @@ def window_of(rubric: Declaring, period: str) -> Window | None:
         date(year, *declared.review),
         date(year, *declared.hand_up),
     )
+
+
+def first_day(key: str) -> tuple[int, int]:
+    """The (month, day) a period starts on: Q2 → (4, 1), year → (1, 1)."""
+    return (1, 1) if key == YEAR_KEY else (3 * int(key[1]) - 2, 1)
 
 
 def hand_up_deadline(rubric: Declaring, period: str) -> Window | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from application.commands.assessments import SaveSheet, Submit
 from domain.account import Role
-from domain.rubric import UnitLevel
+from infra.demo.plan import CITY, DemoPlan
 
 if TYPE_CHECKING:
     from infra.demo.loader import Activity
@@ -19,10 +19,17 @@ DATED_VERSION = 2
 LATE_QUARTER = "2023Q1"
 
 
+def late_village(plan: DemoPlan) -> str:
+    """The second county's first village (staff-020101; its town's reviewer is
+    reviewer-0201)."""
+    county = plan.children(CITY.code)[1]
+    return plan.children(plan.children(county)[0])[0]
+
+
 def late_hand_up(activity: Activity) -> None:
-    """The first village's staff open, fill in and submit its 2023Q1 sheet (the demo's days
-    are in April, so the submission is late; the window stays open until 30 April)."""
-    village = activity.plan.codes(UnitLevel.VILLAGE)[0]
+    """The village's staff open, fill in and submit its 2023Q1 sheet (the demo's days are in
+    April, so the submission is late; the window stays open until 30 April)."""
+    village = late_village(activity.plan)
     if activity.exists(village, RUBRIC, DATED_VERSION, LATE_QUARTER):
         return
     staff = activity.actor(Role.STATION_STAFF, village)

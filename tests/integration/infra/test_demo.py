@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from application.store import EventStore
-from domain.rubric import UnitLevel
 from infra.bootstrap import open_event_store
+from infra.demo.late_hand_up import late_village
 from infra.demo.plan import plan_demo
 from infra.ledger import verify_ledger
 from infra.projections.registry import Projections
@@ -73,7 +73,7 @@ def test_demo_loads_a_quarter_of_activity_once(
 def late_quarter(store: EventStore) -> tuple[tuple[object, ...], tuple[object, ...]]:
     """The 报送 column of the late village's town for 2023Q1, and the county's timeliness."""
     plan = plan_demo()
-    town = plan.parent_of(plan.codes(UnitLevel.VILLAGE)[0])
+    town = plan.parent_of(late_village(plan))
     projections = Projections(store)
     projections.catch_up()
     quarterly = read_tables(projections, TableRequest("quarterly", town, "2023Q1"))
