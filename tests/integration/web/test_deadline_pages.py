@@ -42,6 +42,19 @@ def test_a_sheet_handed_up_after_its_deadline_shows_as_late_on_its_page_and_in_t
     assert "审核截止" in review and "2023年4月30日" in review
 
 
+def test_the_api_gives_the_window_and_whether_the_sheet_came_in_time(world: World) -> None:
+    aid = q1_sheet(world, "staff", "V1", submit=True)
+    body = world.client.get(f"/api/v1/assessments/{aid}", headers=world.login("staff")).get_json()
+    assert body["deadlines"] == {
+        "opens": "2023-01-01",
+        "submission": "2023-03-31",
+        "review": "2023-04-30",
+        "hand_up": "2023-04-30",
+        "submitted": "late",
+        "reviewed": "pending",
+    }
+
+
 def test_a_change_after_the_window_closes_is_refused_naming_the_window(world: World) -> None:
     aid = q1_sheet(world, "staff2", "V2", submit=False)
     version = world.version(aid)
