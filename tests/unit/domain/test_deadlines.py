@@ -126,3 +126,25 @@ def test_work_is_late_exactly_when_done_after_its_day_in_china(due: date, minute
     assert timeliness(due, None, done) is (
         Timeliness.OVERDUE if minutes >= 24 * 60 else Timeliness.PENDING
     )
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2023, 1, 1), max_value=datetime(2024, 3, 1), timezones=st.just(UTC)
+    ),
+    st.sampled_from(["2023Q1", "2023Q2", "2023Q3", "2023Q4"]),
+    st.booleans(),
+)
+def test_the_self_layer_is_refused_exactly_after_the_close_unless_returned(
+    at: datetime, period: str, returned: bool
+) -> None:
+    rubric = rubric_from_definition(read_definition(FENGDU_V2), "fengdu v2")
+    window = window_of(rubric, period)
+    assert window is not None
+    closed = (at + timedelta(hours=8)).date() > window.hand_up and not returned
+    try:
+        check_self_open(window, at, returned)
+        refused = False
+    except WindowClosedError:
+        refused = True
+    assert refused == closed
