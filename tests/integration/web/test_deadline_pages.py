@@ -40,6 +40,8 @@ def test_a_sheet_handed_up_after_its_deadline_shows_as_late_on_its_page_and_in_t
     review = reviewer.get(f"/review/{aid}").get_data(as_text=True)
     assert '<span class="timeliness status late">逾期</span>' in review
     assert "审核截止" in review and "2023年4月30日" in review
+    timeline = reviewer.get(f"/assessments/{aid}/timeline").get_data(as_text=True)
+    assert timeline.count("逾期：提交截止日为 2023-03-31") == 1
 
 
 def test_the_api_gives_the_window_and_whether_the_sheet_came_in_time(world: World) -> None:
