@@ -1,5 +1,5 @@
-"""Whether sheets were handed up in time (报送及时): by their window's submission deadline,
-and, for the reviewing level, by the review deadline (see `domain.deadlines`).
+"""Whether sheets were handed up in time (报送及时): by their window's submission deadline
+(see `domain.deadlines`).
 
 A sheet counts as handed up on time when its first submission fell on or before the
 submission deadline in China's time; a sheet sent back and submitted again keeps its first
@@ -24,13 +24,6 @@ def submission_timeliness(window: Window | None, row: ScoreRow) -> Timeliness | 
     if window is None or row.submitted_at is None:
         return None
     return timeliness(window.submission, row.submitted_at, row.submitted_at)
-
-
-def review_timeliness(window: Window | None, row: ScoreRow) -> Timeliness | None:
-    """On time or late once the reviewing level approved or returned it."""
-    if window is None or row.reviewed_at is None:
-        return None
-    return timeliness(window.review, row.reviewed_at, row.reviewed_at)
 
 
 def submission_word(rubric: Rubric, row: ScoreRow) -> str | None:
