@@ -10,6 +10,7 @@ history before the change (the audit trail folds it as it goes)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Final
 from uuid import UUID
@@ -71,6 +72,8 @@ class AssessmentEvents(AuditedAggregate):
             aggregate.evidence = []
             aggregate.findings = []
             aggregate.submitted_by = None
+            aggregate.first_submitted_at = None
+            aggregate.first_reviewed_at = None
             aggregate.finalized_by_role = None
             aggregate.returned_items = []
             aggregate.changed_by = self.actor_id
@@ -121,6 +124,8 @@ class AssessmentEvents(AuditedAggregate):
             super().apply(aggregate)
             aggregate.status = Status.SUBMITTED
             aggregate.submitted_by = self.actor_id
+            if aggregate.first_submitted_at is None:  # timeliness is the first hand-up's
+                aggregate.first_submitted_at = self.timestamp
 
     class Returned(AuditedAggregate.Event):
         items: list[str]
@@ -129,11 +134,15 @@ class AssessmentEvents(AuditedAggregate):
             super().apply(aggregate)
             aggregate.status = Status.RETURNED
             aggregate.returned_items = list(self.items)
+            if aggregate.first_reviewed_at is None:
+                aggregate.first_reviewed_at = self.timestamp
 
     class Approved(AuditedAggregate.Event):
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.status = Status.APPROVED
+            if aggregate.first_reviewed_at is None:
+                aggregate.first_reviewed_at = self.timestamp
 
     class FindingRecorded(AuditedAggregate.Event):
         finding: str
@@ -173,6 +182,8 @@ class AssessmentEvents(AuditedAggregate):
     evidence: list[Evidence]
     findings: list[Finding]
     submitted_by: str | None
+    first_submitted_at: datetime | None
+    first_reviewed_at: datetime | None
     finalized_by_role: str | None
     returned_items: list[str]
     changed_by: str

@@ -24,6 +24,7 @@ from domain.rules import (
 )
 
 if TYPE_CHECKING:
+    from domain.deadlines import Deadlines
     from domain.rubric_workflow import Workflow
 
 
@@ -134,6 +135,8 @@ class Rubric:
     falsification: Falsification | None = None
     workflow: Workflow | None = None
     """Who acts on each layer, as declared (None: the default for the scored level)."""
+    deadlines: Deadlines | None = None
+    """Each period's window and deadlines, as declared (None: no deadlines)."""
 
     def items(self) -> Iterator[Item]:
         for node in self.nodes:

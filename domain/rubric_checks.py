@@ -12,7 +12,7 @@ from domain.rules import Kind
 
 FIGURES = (
     *("row", "parent", "unit", "contact", "phone", "remarks", "bonus", "deductions"),
-    *("bonus_minus_deductions", "special", "total", "result"),
+    *("bonus_minus_deductions", "special", "total", "result", "timeliness"),
 )
 NOT_IN_SUMS = (Kind.DEDUCTION, Kind.VETO)
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from domain.deadlines import read_deadlines
 from domain.definition_values import DefinitionReader, describe
 from domain.errors import RubricDefinitionError
 from domain.item_definition import NODE_KEYS, Inherited, read_item
@@ -37,6 +38,7 @@ RUBRIC_KEYS = (
     *("pass_mark", "bonus_cap", "step", "compliance_targets", "summary", "decisions", "nodes"),
     *RULE_KEYS,
     "workflow",
+    "deadlines",
 )
 SECTION_KEYS = (*NODE_KEYS, "title", "children")
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -56,13 +58,14 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
     if not nodes:
         reader.fail("rubric", "'nodes' must list at least one section or item")
     scored = read_choice(reader, top, "scored_level", UnitLevel) or UnitLevel.VILLAGE
+    kind = read_choice(reader, top, "period", PeriodKind) or PeriodKind.YEAR
     rubric = Rubric(
         code=read_code(reader, top),
         version=reader.whole("rubric", top, "version", required=True),
         title=reader.text("rubric", top, "title", required=True),
         source=reader.text("rubric", top, "source"),
         scored_level=scored,
-        period=read_choice(reader, top, "period", PeriodKind) or PeriodKind.YEAR,
+        period=kind,
         base_max=reader.decimal("rubric", top, "base_max", required=True) or Decimal(0),
         nodes=tuple(nodes),
         pass_mark=reader.decimal("rubric", top, "pass_mark"),
@@ -75,6 +78,7 @@ def rubric_from_definition(data: object, source: str) -> Rubric:
         same_matter_bonus=read_same_matter(reader, top, form),
         falsification=read_falsification(reader, top),
         workflow=read_workflow(reader, top, scored),
+        deadlines=read_deadlines(reader, top, kind),
     )
     check_tree(reader, rubric)
     check_falsification(reader, rubric)

@@ -82,8 +82,10 @@ def node_to_dict(node: Node) -> JsonDict:
 
 def rubric_to_dict(rubric: Rubric) -> JsonDict:
     """Everything a rubric says, in a stable shape (the `kaohe rubric show --format json` form);
-    a workflow only where one is declared, so older versions keep their content hash."""
-    declared = {} if rubric.workflow is None else {"workflow": rubric.workflow.as_dict()}
+    a workflow and deadlines only where declared, so older versions keep their content hash."""
+    declared: JsonDict = {} if rubric.workflow is None else {"workflow": rubric.workflow.as_dict()}
+    if rubric.deadlines is not None:
+        declared["deadlines"] = {key: w.as_dict() for key, w in rubric.deadlines}
     return {
         "code": rubric.code,
         "version": rubric.version,

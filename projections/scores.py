@@ -66,6 +66,10 @@ class SheetChange(NamedTuple):
     """The event's name (ItemScored, Returned, EvidenceAttached …)."""
 
 
+SUBMITTED = Status.SUBMITTED.value
+REVIEWED = (Status.APPROVED.value, Status.RETURNED.value)
+
+
 @dataclass
 class Sheet:
     """An assessment's entries and status after the changes folded into it."""
@@ -80,10 +84,19 @@ class Sheet:
     changed_at: datetime | None = None
     changed_by: str = ""
     changed_role: str = ""
+    submitted_at: datetime | None = None
+    """When it was first submitted: a station that handed up in time and was sent back for
+    corrections handed up in time."""
+    reviewed_at: datetime | None = None
+    """When the reviewing level first approved or returned it."""
 
     def apply(self, change: SheetChange) -> None:
         if change.status is not None:
             self.status = change.status
+            if change.status == SUBMITTED and self.submitted_at is None:
+                self.submitted_at = change.at
+            if change.status in REVIEWED and self.reviewed_at is None:
+                self.reviewed_at = change.at
         if change.layer is not None and change.item is not None and change.entry is not None:
             self.layers[change.layer][change.item] = change.entry
         self.version, self.position, self.changed_at = change.version, change.position, change.at
@@ -216,6 +229,8 @@ class ScoreRow:
     changed_role: str
     layers: Mapping[str, Mapping[str, Mapping[str, Any]]]
     summary: Summary
+    submitted_at: datetime | None = None
+    reviewed_at: datetime | None = None
 
     @property
     def assessment_id(self) -> UUID:
@@ -238,6 +253,8 @@ def score_row(sheet: Sheet, rubric: Rubric) -> ScoreRow:
         sheet.changed_role,
         {layer: dict(entries) for layer, entries in sheet.layers.items()},
         summarize(rubric, sheet.layers),
+        sheet.submitted_at,
+        sheet.reviewed_at,
     )
 
 
@@ -349,7 +366,8 @@ class Scores:
     """The scores processor: rubrics as published, and every assessment event."""
 
     name = SCORES
-    revision = 1
+    revision = 2
+    """2: sheets keep when they were first submitted and first reviewed."""
     topics: frozenset[str] | None = None
 
     def __init__(self) -> None:

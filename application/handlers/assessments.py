@@ -11,11 +11,13 @@ from application.consequences import apply_consequence, check_consequence
 from application.context import Context
 from application.errors import ConflictError
 from domain.assessment import Assessment
+from domain.deadlines import check_opens, check_self_open, window_of
 from domain.errors import DomainError
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
 from domain.unit import Unit
+from domain.workflow import Layer, Status
 
 
 def open_assessment(cmd: c.OpenAssessment, ctx: Context) -> list[Assessment]:
@@ -69,47 +71,57 @@ def open_sheet(
             f"{rubric.code} scores {rubric.scored_level.value} units; "
             f"{code} is a {unit.level.value} unit"
         )
+    check_opens(window_of(rubric, period), ctx.stamp.at)
     if ctx.uow.find(Assessment, assessment_id(unit.id, published.id, period)) is not None:
         return None
     return Assessment.open(ctx.stamp, unit.id, published.id, rubric, period)
 
 
+def writable(a: Assessment, ctx: Context) -> Rubric:
+    """The sheet's rubric, once the layer the caller writes is open: the self layer closes
+    with the period's window unless the reviewing level has returned the sheet."""
+    rubric = ctx.rubric(a)
+    if ctx.layer is Layer.SELF:
+        check_self_open(window_of(rubric, a.period), ctx.stamp.at, a.status is Status.RETURNED)
+    return rubric
+
+
 def score_item(cmd: c.ScoreItem, a: Assessment, ctx: Context) -> None:
-    a.score_item(ctx.stamp, ctx.rubric(a), cmd.number, ctx.layer, cmd.entry, cmd.reason)
+    a.score_item(ctx.stamp, writable(a, ctx), cmd.number, ctx.layer, cmd.entry, cmd.reason)
 
 
 def save_sheet(cmd: c.SaveSheet, a: Assessment, ctx: Context) -> None:
-    a.save_sheet(ctx.stamp, ctx.rubric(a), ctx.layer, cmd.entries, cmd.reason)
+    a.save_sheet(ctx.stamp, writable(a, ctx), ctx.layer, cmd.entries, cmd.reason)
 
 
 def apply_deduction(cmd: c.ApplyDeduction, a: Assessment, ctx: Context) -> None:
     a.apply_deduction(
-        *(ctx.stamp, ctx.rubric(a), cmd.number, ctx.layer),
+        *(ctx.stamp, writable(a, ctx), cmd.number, ctx.layer),
         *(cmd.line, cmd.count, cmd.amount, cmd.reason),
     )
 
 
 def claim_bonus(cmd: c.ClaimBonus, a: Assessment, ctx: Context) -> None:
-    rubric = ctx.rubric(a)
+    rubric = writable(a, ctx)
     a.claim_bonus(ctx.stamp, rubric, cmd.number, ctx.layer, cmd.matter, cmd.tier, cmd.reason)
 
 
 def withdraw_bonus(cmd: c.WithdrawBonus, a: Assessment, ctx: Context) -> None:
-    rubric = ctx.rubric(a)
+    rubric = writable(a, ctx)
     a.withdraw_bonus(ctx.stamp, rubric, cmd.number, ctx.layer, cmd.matter, cmd.tier, cmd.reason)
 
 
 def raise_veto(cmd: c.RaiseVeto, a: Assessment, ctx: Context) -> None:
-    a.raise_veto(ctx.stamp, ctx.rubric(a), cmd.number, ctx.layer, cmd.condition, cmd.reason)
+    a.raise_veto(ctx.stamp, writable(a, ctx), cmd.number, ctx.layer, cmd.condition, cmd.reason)
 
 
 def lift_veto(cmd: c.LiftVeto, a: Assessment, ctx: Context) -> None:
-    a.lift_veto(ctx.stamp, ctx.rubric(a), cmd.number, ctx.layer, cmd.condition, cmd.reason)
+    a.lift_veto(ctx.stamp, writable(a, ctx), cmd.number, ctx.layer, cmd.condition, cmd.reason)
 
 
 def enter_progress(cmd: c.EnterProgress, a: Assessment, ctx: Context) -> None:
     a.enter_progress(
-        *(ctx.stamp, ctx.rubric(a), cmd.number, ctx.layer),
+        *(ctx.stamp, writable(a, ctx), cmd.number, ctx.layer),
         *(cmd.progress, cmd.value, cmd.reason),
     )
 
@@ -121,7 +133,9 @@ def attach_evidence(cmd: c.AttachEvidence, a: Assessment, ctx: Context) -> None:
 
 
 def submit(cmd: c.Submit, a: Assessment, ctx: Context) -> None:
-    a.submit(ctx.stamp, ctx.rubric(a))
+    rubric = ctx.rubric(a)
+    check_self_open(window_of(rubric, a.period), ctx.stamp.at, a.status is Status.RETURNED)
+    a.submit(ctx.stamp, rubric)
 
 
 def return_assessment(cmd: c.ReturnAssessment, a: Assessment, ctx: Context) -> None:

@@ -58,6 +58,7 @@ from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.bootstrap import build_authorizer, build_bus
+from infra.demo.late_hand_up import late_hand_up
 from infra.demo.plan import (
     CITY,
     CITY_CENTRE,
@@ -96,7 +97,7 @@ def load_demo(
     plan = plan_demo(seed)
     villages, counties = plan.codes(UnitLevel.VILLAGE), plan.children(CITY.code)
     steps = len(builtin_rubric_paths()) + len(plan.units) + len(plan.accounts)
-    steps += len(villages) + len(counties) + 3
+    steps += len(villages) + len(counties) + 4
     done = itertools.count(1)
 
     def step() -> None:
@@ -179,6 +180,8 @@ class Activity:
         self.banner_tasks(self.plan.children(CITY.code)[0])
         step()
         self.spot_check(self.plan.children(CITY.code)[0])
+        step()
+        late_hand_up(self)
         step()
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:

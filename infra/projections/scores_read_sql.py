@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -148,7 +148,11 @@ class SqlScoresReader:
             row["changed_role"],
             json.loads(row["layers"]),
             Summary.from_json(json.loads(row["summary"])),
+            *(self._time(row["submitted_at"]), self._time(row["reviewed_at"])),
         )
+
+    def _time(self, stored: Any) -> datetime | None:
+        return None if stored is None else self.db.read_time(stored)
 
     def histories(
         self, assessment_ids: Iterable[UUID], as_of: int | None = None

@@ -5,6 +5,7 @@ assessment's history is its stored events: as-of readings fold the changes they 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -28,8 +29,9 @@ from projections.scores import (
 SHEET_COLUMNS = (
     "assessment_id, unit_id, rubric_id, rubric_code, rubric_version, period, opened_position, "
     "status, version, position, changed_at, changed_by, changed_role, total, result, layers, "
-    "summary"
+    "summary, submitted_at, reviewed_at"
 )
+SHEET_PLACES = ", ".join(["%s"] * len(SHEET_COLUMNS.split(", ")))
 LEGACY_TABLES = ("score_changes",)
 """Tables that versions made by earlier code may have: dropped with their version."""
 CACHE_LIMIT = 2_000
@@ -86,7 +88,8 @@ class SqlScoresView:
             "period TEXT NOT NULL, opened_position BIGINT NOT NULL, status TEXT NOT NULL, "
             f"version INTEGER NOT NULL, position BIGINT NOT NULL, changed_at {t}, "
             "changed_by TEXT NOT NULL, changed_role TEXT NOT NULL, total TEXT NOT NULL, "
-            "result TEXT NOT NULL, layers TEXT NOT NULL, summary TEXT NOT NULL)",
+            "result TEXT NOT NULL, layers TEXT NOT NULL, summary TEXT NOT NULL, "
+            f"submitted_at {t}, reviewed_at {t})",
             f"CREATE TABLE {rubrics} (rubric_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
             "version INTEGER NOT NULL, definition TEXT NOT NULL)",
         ]
@@ -162,7 +165,7 @@ class SqlScoresView:
         else:
             # A sheet written when it left the cache, in this batch, is newer: keep it.
             tx.run_many(
-                f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({', '.join(['%s'] * 17)}) "
+                f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) VALUES ({SHEET_PLACES}) "
                 "ON CONFLICT (assessment_id) DO NOTHING",
                 self._opened,
             )
@@ -201,6 +204,8 @@ class SqlScoresView:
             None if row["changed_at"] is None else self.db.read_time(row["changed_at"]),
             row["changed_by"],
             row["changed_role"],
+            self._read_time(row["submitted_at"]),
+            self._read_time(row["reviewed_at"]),
         )
         self._remember(sheet)
         if self._building is not None and not self._complete:
@@ -252,7 +257,7 @@ class SqlScoresView:
         for start in range(0, len(sheets), WRITE_CHUNK):
             self._writing().run_many(
                 f"INSERT INTO {self._sheets} ({SHEET_COLUMNS}) "
-                f"VALUES ({', '.join(['%s'] * 17)}) "
+                f"VALUES ({SHEET_PLACES}) "
                 f"ON CONFLICT (assessment_id) DO UPDATE SET {updates}",
                 [
                     self._sheet_params(s, summarize(self._rubric(s.head.rubric_id), s.layers))
@@ -283,7 +288,14 @@ class SqlScoresView:
             *(sheet.version, sheet.position, at, shown(sheet.changed_by), sheet.changed_role),
             str(summary.total),
             *(summary.result, compact(sheet.layers), compact(summary.to_json())),
+            *(self._time(sheet.submitted_at), self._time(sheet.reviewed_at)),
         )
+
+    def _time(self, moment: datetime | None) -> object:
+        return None if moment is None else self.db.time(moment)
+
+    def _read_time(self, stored: Any) -> datetime | None:
+        return None if stored is None else self.db.read_time(stored)
 
     def _writing(self) -> Tx:
         if self._tx is None:

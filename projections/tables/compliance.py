@@ -12,6 +12,9 @@
 - gap: rate − target, in percentage points (negative: behind target).
 - cumulative: a station counts as passed if it passed in any quarter of the year so far;
   its rate is set against the same quarter's target.
+- on time (按时报送) and timeliness rate (及时率), where the rubric declares deadlines: stations
+  whose sheet this quarter was first submitted by the submission deadline, and their share
+  of the stations, in percent (see `timeliness`).
 One row per child of the root unit, then a total row (合计) for the whole subtree."""
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from projections.tables.hierarchy import Hierarchy
 from projections.tables.periods import period_label, quarter_name, quarters_through
 from projections.tables.summary import check_day
 from projections.tables.table import Cell, Table
+from projections.tables.timeliness import on_time, timely_note
 from projections.tables.wording import accepted, passed
 
 COMPLIANCE = "compliance"
@@ -34,6 +38,7 @@ COLUMNS = (
     *("单位", "服务站数", "已验收", "达标数", "达标率(%)", "目标(%)", "差距(百分点)"),
     *("累计达标数", "累计达标率(%)", "累计差距(百分点)"),
 )
+TIMELY_COLUMNS = ("按时报送数", "及时率(%)")
 TENTH = Decimal("0.1")
 
 
@@ -45,6 +50,7 @@ class Sheets:
     assessed: frozenset[UUID]
     passed: frozenset[UUID]
     passed_this_year: frozenset[UUID]
+    on_time: frozenset[UUID] = frozenset()
 
 
 def compliance_table(
@@ -54,16 +60,17 @@ def compliance_table(
     target = quarter_target(rubric, period)
     check_day(hierarchy, period)
     sheets = sort_sheets(rubric, period, rows)
+    timely = rubric.deadlines is not None
     lines = [
-        line(hierarchy.name(child), found, sheets, target)
+        line(hierarchy.name(child), found, sheets, target, timely)
         for child in hierarchy.children(root)
         if (found := stations(rubric, hierarchy, child, sheets)) or hierarchy.existed(child)
     ]
-    total = line("合计", stations(rubric, hierarchy, root, sheets), sheets, target)
+    total = line("合计", stations(rubric, hierarchy, root, sheets), sheets, target, timely)
     return Table(
         name=COMPLIANCE,
         title="达标率统计表",
-        columns=COLUMNS,
+        columns=(*COLUMNS, *TIMELY_COLUMNS) if timely else COLUMNS,
         rows=(*lines, total),
         context=(
             f"填报单位：{hierarchy.name(root)}",
@@ -71,6 +78,7 @@ def compliance_table(
             f"评分表：{rubric.title}",
             f"口径：达标指已验收且总分不低于{rubric.pass_mark}分；达标率＝达标数÷服务站数；"
             "累计指本年度任一季度达标",
+            *((timely_note(rubric, period),) if timely else ()),
         ),
         footer=("负责人：　　　　　　经办人：　　　　　　联系电话：",),
     )
@@ -99,6 +107,7 @@ def sort_sheets(rubric: Rubric, period: str, rows: Iterable[ScoreRow]) -> Sheets
         assessed=frozenset(r.head.unit_id for r in now if accepted(r)),
         passed=frozenset(r.head.unit_id for r in now if passed(r)),
         passed_this_year=frozenset(r.head.unit_id for r in mine if passed(r)),
+        on_time=on_time(rubric, now),
     )
 
 
@@ -113,9 +122,13 @@ def stations(rubric: Rubric, hierarchy: Hierarchy, under: UUID, sheets: Sheets) 
     }
 
 
-def line(label: str, units: set[UUID], sheets: Sheets, target: Decimal) -> tuple[Cell, ...]:
+def line(
+    label: str, units: set[UUID], sheets: Sheets, target: Decimal, timely: bool = False
+) -> tuple[Cell, ...]:
     passed_now, passed_ever = len(units & sheets.passed), len(units & sheets.passed_this_year)
     rate, rate_ever = percent(passed_now, len(units)), percent(passed_ever, len(units))
+    in_time = len(units & sheets.on_time)
+    timeliness = (in_time, percent(in_time, len(units))) if timely else ()
     return (
         label,
         len(units),
@@ -127,6 +140,7 @@ def line(label: str, units: set[UUID], sheets: Sheets, target: Decimal) -> tuple
         passed_ever,
         rate_ever,
         None if rate_ever is None else rate_ever - target,
+        *timeliness,
     )
 
 

@@ -8,7 +8,9 @@
   (see `wording`). A draft nobody has submitted shows no figures: its 总分 says 未提交.
 - bonus_minus_deductions (加分减分): bonus − deductions, as seed 001's annex 2 names it. Special
   points count in 总分 but never here; a rubric whose row should add up to 总分 gives them a
-  `special` column of their own."""
+  `special` column of their own.
+- timeliness (报送): whether the sheet was submitted by its window's submission deadline
+  (按时 / 逾期), or 未提交; blank where the rubric declares no deadlines."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from projections.errors import UnknownSourceError
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.table import Cell
+from projections.tables.timeliness import submission_word
 from projections.tables.wording import STATUS_WORDS, remarks, verdict
 
 SECTION = "section:"
@@ -72,10 +75,10 @@ FIGURES: dict[str, Source] = {
     "total": lambda line: line.row.summary.total,
     "result": lambda line: verdict(line.row),
 }
-ALLOWED = (*FIGURES, f"{SECTION}<number>")
+ALLOWED = (*FIGURES, "timeliness", f"{SECTION}<number>")
 
 
-WORDS = frozenset({"row", "parent", "unit", "contact", "phone", "remarks", "result"})
+WORDS = frozenset({"row", "parent", "unit", "contact", "phone", "remarks", "result", "timeliness"})
 """The sources that are not figures of the sheet."""
 
 
@@ -106,6 +109,8 @@ def unless_draft(source: Source, name: str) -> Source:
 def source_for(rubric: Rubric, label: str, name: str) -> Source:
     if name in FIGURES:
         return FIGURES[name]
+    if name == "timeliness":
+        return lambda line: submission_word(rubric, line.row)
     number = name.removeprefix(SECTION)
     if name.startswith(SECTION) and rubric.top_section(number) is not None:
         return lambda line: line.row.summary.sections.get((number,))

@@ -1,5 +1,6 @@
 """The home page: what waits for the signed-in account in each of its roles (sheets to
-fill, reviews pending, spot checks under way, tasks due this week or overdue), and where a
+fill, reviews pending, hand-ups and reviews due this week or overdue, spot checks under way,
+tasks due this week or overdue), and where a
 station opens its sheet for a period."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from projections.tables.wording import STATUS_WORDS, verdict
 from web.context import queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
+from web.pages.home_deadlines import reminders
 from web.pages.home_returns import returned_sheets
 from web.pages.rectifications.home_items import home_items
 from web.pages.workflow_offers import openable, reach_of, round_offers, takes_step
@@ -112,6 +114,7 @@ def home_page(open_error: str | None = None, form: dict[str, str] | None = None)
         returned=returned_sheets(to_fill),
         reviews=reviews,
         tasks=due_tasks(visible, day),
+        deadlines=reminders(to_fill, reviews, day),
         recent=recently_changed(visible),
         campaigns=under_way,
         rectifications=home_items(),

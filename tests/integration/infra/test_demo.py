@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from application.store import EventStore
 from infra.bootstrap import open_event_store
+from infra.demo.late_hand_up import late_village
+from infra.demo.plan import plan_demo
 from infra.ledger import verify_ledger
+from infra.projections.registry import Projections
+from infra.projections.tables import TableRequest, read_tables
 from infra.settings import Settings
 from web.cli import main
 
@@ -49,13 +55,29 @@ def test_demo_loads_a_quarter_of_activity_once(
             for n in store.recorder.select_notifications(start=None, limit=100_000)
         )
         assert verify_ledger(store).ok
+        late = late_quarter(store)
     finally:
         store.close()
-    # 60 villages, 3 county centres, the city centre, 1 banner
-    assert names["Assessment.Opened"] == 65
+    # 60 villages, 3 county centres, the city centre, 1 banner, a village's late first quarter
+    assert names["Assessment.Opened"] == 66
     assert names["Assessment.Returned"] >= 3 and names["Assessment.Approved"] >= 40
     assert names["Assessment.VetoRaised"] >= 2 and names["Assessment.DeductionApplied"] >= 1
     assert names["Assessment.BonusClaimed"] >= 1 and names["Assessment.ProgressEntered"] == 11
     # a finished spot check: four findings, one of them a falsification
     assert names["Campaign.SampleDrawn"] == 1 and names["Campaign.Closed"] == 1
     assert names["Assessment.FindingRecorded"] == 4
+    # a village handed its first quarter up in April, after the 31 March deadline
+    assert late == (("逾期",), (0, Decimal("0.0")))
+
+
+def late_quarter(store: EventStore) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """The 报送 column of the late village's town for 2023Q1, and the county's timeliness."""
+    plan = plan_demo()
+    town = plan.parent_of(late_village(plan))
+    projections = Projections(store)
+    projections.catch_up()
+    quarterly = read_tables(projections, TableRequest("quarterly", town, "2023Q1"))
+    county = plan.parent_of(town)
+    compliance = read_tables(projections, TableRequest("compliance", county, "2023Q1"))
+    timely = [t for t in compliance if "及时率(%)" in t.columns]
+    return quarterly[0].column("报送"), timely[0].rows[-1][-2:]

@@ -25,13 +25,15 @@ def test_list_names_the_four_built_in_rubrics_and_their_versions_as_json() -> No
     assert [(r["code"], r["version"]) for r in listed] == [
         ("changzhi-county-centre", 1),
         ("changzhi-county-centre", 2),
+        ("changzhi-county-centre", 3),
         ("fengdu-village-station", 1),
+        ("fengdu-village-station", 2),
         ("wushen-banner-tasks", 1),
         ("wushen-banner-tasks", 2),
         ("zaozhuang-city-centre", 1),
         ("zaozhuang-city-centre", 2),
     ]
-    assert listed[2] == {
+    assert listed[3] == {
         "code": "fengdu-village-station",
         "version": 1,
         "title": "服务对象100人以下村（社区）退役军人服务站规范建设运行验收评分表",

@@ -41,7 +41,9 @@ def test_the_four_seed_rubrics_are_built_in() -> None:
     assert [(r.code, r.version) for r in builtin_rubrics()] == [
         ("changzhi-county-centre", 1),
         ("changzhi-county-centre", 2),
+        ("changzhi-county-centre", 3),
         ("fengdu-village-station", 1),
+        ("fengdu-village-station", 2),
         ("wushen-banner-tasks", 1),
         ("wushen-banner-tasks", 2),
         ("zaozhuang-city-centre", 1),
@@ -97,7 +99,7 @@ def test_changzhi_county_centre_sections_match_the_seed() -> None:
 def test_changzhi_version_2_changes_only_its_two_undeclared_rules() -> None:
     first, second = (
         find_builtin_rubric("changzhi-county-centre", 1),
-        rubric("changzhi-county-centre"),
+        find_builtin_rubric("changzhi-county-centre", 2),
     )
     assert first is not None and first.summary is not None and second.summary is not None
     assert (first.same_matter_bonus, second.same_matter_bonus) == (
@@ -108,6 +110,18 @@ def test_changzhi_version_2_changes_only_its_two_undeclared_rules() -> None:
     assert [c for c in second.summary.columns if c not in first.summary.columns] == [
         SummaryColumn("特别考核项", "special")
     ]
+
+
+@pytest.mark.parametrize("code", ["changzhi-county-centre", "fengdu-village-station"])
+def test_the_dated_versions_add_their_windows_and_keep_every_item(code: str) -> None:
+    dated = rubric(code)
+    before = find_builtin_rubric(code, dated.version - 1)
+    assert before is not None and before.deadlines is None and dated.deadlines
+    assert dated.nodes == before.nodes
+    assert (dated.pass_mark, dated.compliance_targets) == (
+        before.pass_mark,
+        before.compliance_targets,
+    )
 
 
 def test_changzhi_item_70_keeps_the_typo_and_deducts_two_points_a_person() -> None:

@@ -13,6 +13,7 @@ from application.read_ports import UnitRecord
 from domain.rubric import Rubric
 from domain.workflow import Layer, Status
 from projections.scores import ScoreRow, summarize
+from projections.tables.timeliness import submission_word
 from web.context import queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
@@ -43,6 +44,8 @@ class QueueLine:
     reviewable: bool
     """Whether the account may approve or return it (its rubric's reviewers; those who verify
     after review only read)."""
+    timeliness: str | None = None
+    """按时 / 逾期 by the first submission, where the rubric declares deadlines."""
 
     @property
     def resubmitted(self) -> bool:
@@ -127,4 +130,5 @@ def _line(
         submitted_at=submitted[-1] if submitted else None,
         last_return=returns[-1] if returns else None,
         reviewable=reviewable,
+        timeliness=submission_word(rubric, row),
     )

@@ -30,6 +30,7 @@ from web.pages.review.changes import (
     since_last_return,
 )
 from web.pages.review.since_approval import SinceApproval, since_approval
+from web.pages.sheet.deadlines import DeadlineLine, deadline_lines
 from web.pages.workflow_offers import reach_of, takes_step
 
 
@@ -92,6 +93,10 @@ class ReviewSheet:
     @property
     def has_verification(self) -> bool:
         return bool(self.row.layers.get(Layer.VERIFICATION.value))
+
+    @cached_property
+    def deadlines(self) -> list[DeadlineLine]:
+        return deadline_lines(self.assessment, self.rubric, queries().log.now())
 
     @cached_property
     def changed_items(self) -> set[str]:

@@ -24,6 +24,7 @@ from projections.scores import Summary, summarize
 from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
 from web.context import queries
 from web.pages.base import me, page_caller
+from web.pages.sheet.deadlines import DeadlineLine, deadline_lines
 from web.pages.sheet.entries import field_id, main_field
 from web.pages.words import entry_words, plain
 
@@ -148,6 +149,10 @@ class SheetPage:
 
     def editable(self, item: Item) -> bool:
         return self.layer is not None and main_field(item) is not None
+
+    @cached_property
+    def deadlines(self) -> list[DeadlineLine]:
+        return deadline_lines(self.a, self.rubric, queries().log.now())
 
     @property
     def status_words(self) -> str:

@@ -17,6 +17,7 @@ from web.context import queries
 from web.errors import PageInputError
 from web.pages.base import me, page_caller
 from web.pages.timeline.blueprint import bp
+from web.pages.timeline.late_marks import mark_late
 from web.pages.timeline.lines import Line, line_of_row, runs
 from web.pages.timeline.names import Names, Place
 from web.pages.timeline.sheet_at import SheetAt, sheet_at
@@ -64,7 +65,7 @@ def assessment(aid: UUID) -> str:
     """The assessment's events, and the sheet as of the one chosen on the slider."""
     a = queries().assessments.sheet(page_caller(), aid)
     names = Names()
-    lines = event_lines(a, names)
+    lines = mark_late(event_lines(a, names), queries().sheets.rubric(a.rubric_id), a.period)
     number, error = chosen(request.args.get("event"), len(lines))
     at: SheetAt | None = sheet_at(a, lines[number - 1], len(lines)) if lines else None
     return render_template(

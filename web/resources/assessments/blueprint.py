@@ -8,7 +8,9 @@ from typing import Any
 from application.bus import Outcome
 from application.errors import NotFoundError
 from domain.assessment import Assessment
+from domain.deadlines import timeliness, window_of
 from domain.layers import counting_layers
+from domain.rubric import Rubric
 from domain.unit import Unit
 from domain.workflow import Layer
 from web.context import queries, unit_of_work
@@ -56,6 +58,7 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
         "findings": [f.to_data() for f in a.findings],
         "returned_items": a.returned_items,
         "submitted_by": a.submitted_by,
+        "deadlines": deadlines_json(a, rubric, as_of or queries().log.now()),
         "score": {
             "base": str(card.base),
             "bonus": str(card.bonus),
@@ -66,6 +69,24 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
             "unscored": list(card.unscored),
             "items": items,
         },
+    }
+
+
+def deadlines_json(a: Assessment, rubric: Rubric, now: datetime) -> dict[str, Any] | None:
+    """The period's window and whether the sheet was handed up and reviewed in time (None:
+    the rubric declares no deadlines)."""
+    window = window_of(rubric, a.period)
+    if window is None:
+        return None
+    submitted = timeliness(window.submission, a.first_submitted_at, now)
+    reviewed = timeliness(window.review, a.first_reviewed_at, now)
+    return {
+        "opens": window.opens,
+        "submission": window.submission,
+        "review": window.review,
+        "hand_up": window.hand_up,
+        "submitted": submitted.value if submitted else None,
+        "reviewed": reviewed.value if reviewed else None,
     }
 
 

@@ -22,6 +22,7 @@ from application.commands.assessments import (
     ScoreItem,
     WithdrawBonus,
 )
+from domain.deadlines import Timeliness
 from domain.entries import Claim, ItemEntry
 from domain.workflow import Status
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field
@@ -41,6 +42,7 @@ def bounded(value: Decimal) -> None:
 
 
 STATUSES = [s.value for s in Status]
+TIMELINESS = [t.value for t in Timeliness]
 
 
 def number(**kwargs: object) -> ma.fields.Decimal:
@@ -256,6 +258,17 @@ class RubricRefSchema(ma.Schema):
     content_hash = ma.fields.String()
 
 
+class DeadlinesSchema(ma.Schema):
+    opens = ma.fields.Date(metadata={"description": "the first day its sheets can be opened"})
+    submission = ma.fields.Date(metadata={"description": "the self layer is due (China time)"})
+    review = ma.fields.Date(metadata={"description": "the review is due"})
+    hand_up = ma.fields.Date(
+        metadata={"description": "the table is handed up; after it the self layer is closed"}
+    )
+    submitted = ma.fields.String(metadata={"enum": TIMELINESS})
+    reviewed = ma.fields.String(metadata={"enum": TIMELINESS})
+
+
 class AssessmentSchema(ma.Schema):
     id = ma.fields.UUID(required=True)
     unit = ma.fields.String(required=True)
@@ -279,6 +292,11 @@ class AssessmentSchema(ma.Schema):
     findings = ma.fields.List(ma.fields.Dict())
     returned_items = ma.fields.List(ma.fields.String())
     submitted_by = ma.fields.String(allow_none=True)
+    deadlines = ma.fields.Nested(
+        DeadlinesSchema,
+        allow_none=True,
+        metadata={"description": "the period's window (null: the rubric declares none)"},
+    )
     score = ma.fields.Nested(ScoreSchema)
 
 

@@ -25,7 +25,7 @@ def test_the_towns_table_for_the_quarter(memory_app: Kaohe, quarter: Quarter) ->
     feed(memory_app.store, Units(), units)
     feed(memory_app.store, Scores(), scores)
     rows = [row for aid in scores.heads if (row := scores.sheet(aid)) is not None]
-    rubric = find_builtin_rubric("fengdu-village-station")
+    rubric = find_builtin_rubric("fengdu-village-station", 1)
     assert rubric is not None
     table = quarterly_table(
         rubric, "2023Q2", unit_id("T1"), rows, hierarchy_on(units, last_day_of("2023Q2"))

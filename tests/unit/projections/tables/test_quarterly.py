@@ -15,7 +15,7 @@ from projections.tables.quarterly import quarterly_table
 from projections.tables.table import Table
 from tests.unit.projections.tables.builders import builtin, full_marks, hierarchy, sheet, unit
 
-FENGDU = builtin("fengdu-village-station")
+FENGDU = builtin("fengdu-village-station", 1)
 UNITS = (
     unit("C", "丰都县", "county"),
     unit("T1", "三合街道", "town", "C", "王芳", "13900000001"),

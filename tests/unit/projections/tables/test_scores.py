@@ -7,7 +7,7 @@ from projections.tables.scores import scores_table, sheet_items_table
 from projections.tables.table import Table
 from tests.unit.projections.tables.builders import builtin, full_marks, sheet, unit
 
-FENGDU = builtin("fengdu-village-station")
+FENGDU = builtin("fengdu-village-station", 1)
 CHANGZHI = builtin("changzhi-county-centre")
 UNITS = {u.unit_id: u for u in (unit("V1", "双路村", "village"), unit("V2", "滨江社区", "village"))}
 
