@@ -9,14 +9,16 @@ and period is added beside the earlier ones, never in their place."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid5
 
 from domain.audit import AuditedAggregate, Stamp
 from domain.canonical import canonical_json
+from domain.china_time import china_day
+from domain.deadlines import Window
 from domain.errors import DomainError, FieldError
 from domain.ids import NAMESPACE
 from domain.workflow import check_period
@@ -170,12 +172,13 @@ class HandUp(AuditedAggregate):
         return self.hand_ups[-1]
 
 
-def hand_up_deadline(table: str, unit_id: UUID, period: str) -> datetime | None:
-    """When a unit's table of a period is due at the level above (None: no deadline is
-    known yet; the deadlines of each period are to answer here)."""
-    return None
+def hand_up_due(windows: Iterable[Window | None]) -> date | None:
+    """The last day a table is on time: the earliest hand-up day the rubrics whose sheets it
+    gathers declare for its period (None: none declares one)."""
+    days = [w.hand_up for w in windows if w is not None]
+    return min(days) if days else None
 
 
-def on_time(handed: Handed, deadline: datetime | None) -> bool | None:
-    """Whether a hand-up came by its deadline (None: no deadline to judge it by)."""
-    return None if deadline is None else handed.at <= deadline
+def on_time(handed: Handed, due: date | None) -> bool | None:
+    """Whether a hand-up came by its due day, in China's time (None: nothing to judge by)."""
+    return None if due is None else china_day(handed.at) <= due

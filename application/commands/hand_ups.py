@@ -10,9 +10,14 @@ from application.commands.base import Command
 from domain.audit import AuditedAggregate
 from domain.hand_up import Snapshot
 from domain.ids import unit_id
+from domain.levels import UnitLevel
 
 HANDED_TABLES = {"quarterly": "town", "county-summary": "county"}
 """The tables a unit hands up, and the level of unit that fills each one."""
+
+GATHERED = {"quarterly": UnitLevel.VILLAGE, "county-summary": UnitLevel.COUNTY}
+"""The level of the units whose sheets each table gathers: their rubrics' windows say when
+the table is due."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,13 +4,15 @@ hand-up, for a caller who may read that unit's tables."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from uuid import UUID
 
 from application.authorization import Action, Authorizer, Caller, Target
-from application.commands.hand_ups import HANDED_TABLES
+from application.commands.hand_ups import GATHERED, HANDED_TABLES
 from application.errors import NotFoundError
 from application.read_ports import ReadModels, StoredChange
-from domain.hand_up import HandUp, hand_up_id
+from domain.deadlines import window_of
+from domain.hand_up import HandUp, hand_up_due, hand_up_id
 from domain.ids import unit_id
 
 
@@ -29,6 +31,13 @@ class HandUpQueries:
     def __init__(self, auth: Authorizer, models: ReadModels) -> None:
         self.auth = auth
         self.models = models
+
+    def due(self, record: HandUp) -> date | None:
+        """The last day the hand-up was on time, from the windows of the published rubrics
+        whose sheets its table gathers (of a record the caller read)."""
+        level = GATHERED.get(record.table)
+        rubrics = [r for r in self.models.rubrics().published() if r.scored_level is level]
+        return hand_up_due(window_of(r, record.period) for r in rubrics)
 
     def under(self, caller: Caller, unit: str, period: str) -> list[HandUp]:
         """Every table handed up for the period by the unit or a unit below it, in the

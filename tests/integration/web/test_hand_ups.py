@@ -48,7 +48,7 @@ def test_a_town_hands_up_its_quarterly_table_and_the_county_sees_it_as_handed_up
     assert [row[1] for row in table["rows"]] == ["V1 单位", "V2 单位"]
     assert [row[2] for row in table["rows"]] == ["100", "100"]
     assert len(handed["rows_hash"]) == 64 and handed["position"] > 0 and handed["tree_size"] > 0
-    assert handed["on_time"] is None  # no deadline is known yet
+    assert handed["on_time"] is False  # Fengdu v2 has 2023Q2 handed up by 30 June 2023
 
     projections_of(world.app).catch_up()
     listed = world.client.get(

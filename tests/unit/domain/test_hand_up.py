@@ -4,7 +4,7 @@ a restatement lists every row that differs since, old → new, and nothing else.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 import pytest
@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from domain.audit import Stamp, event_hash, topic_of
 from domain.canonical import canonical_json
+from domain.deadlines import Window
 from domain.errors import DomainError
-from domain.hand_up import HandedTable, HandUp, Snapshot, hand_up_id
+from domain.hand_up import Handed, HandedTable, HandUp, Snapshot, hand_up_due, hand_up_id, on_time
 from domain.restatement import CellChange, RowKind, restatement
 
 TOWN = UUID(int=7)
@@ -112,3 +113,23 @@ def test_every_station_whose_row_differs_is_restated_once(
     differing = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     keys = [c.key for c in restatement([old], [new])]
     assert sorted(keys) == sorted(differing)
+
+
+def test_a_hand_up_is_judged_by_the_earliest_declared_day_in_china_time() -> None:
+    window = Window(
+        "2023Q1", date(2023, 1, 1), date(2023, 3, 31), date(2023, 4, 20), date(2023, 4, 30)
+    )
+    later = Window(
+        "2023Q1", date(2023, 1, 1), date(2023, 3, 31), date(2023, 4, 20), date(2023, 5, 9)
+    )
+    due = hand_up_due([None, later, window])
+    assert due == date(2023, 4, 30)
+    assert hand_up_due([None]) is None
+
+    def handed(at: datetime) -> Handed:
+        return Handed(1, at, "a", "town_reviewer", (), "0" * 64, 1, 1, "0" * 64)
+
+    # 23:30 on 30 April in Beijing is 15:30 UTC: on time; 00:30 on 1 May is late.
+    assert on_time(handed(datetime(2023, 4, 30, 15, 30, tzinfo=UTC)), due) is True
+    assert on_time(handed(datetime(2023, 4, 30, 16, 30, tzinfo=UTC)), due) is False
+    assert on_time(handed(datetime(2023, 5, 1, tzinfo=UTC)), None) is None

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from application.authorization import Action
 from application.commands.hand_ups import HandUpTable
-from domain.hand_up import Handed, HandUp, hand_up_deadline, on_time
+from domain.hand_up import Handed, HandUp, on_time
 from domain.restatement import RowChange, restatement
 from web.context import queries
 from web.pages.base import dispatch, me, page_caller
@@ -83,7 +83,7 @@ def unit_names(records: list[HandUp]) -> dict[UUID, str]:
 
 
 def timeliness(record: HandUp, handed: Handed) -> str:
-    deadline = hand_up_deadline(record.table, record.unit_id, record.period)
+    deadline = queries().hand_ups.due(record)
     return TIMELINESS[on_time(handed, deadline)]
 
 

@@ -10,7 +10,7 @@ from uuid import UUID
 from flask.views import MethodView
 
 from application.commands.hand_ups import HandUpTable
-from domain.hand_up import Handed, HandUp, hand_up_deadline, on_time
+from domain.hand_up import Handed, HandUp, on_time
 from domain.restatement import restatement
 from web.context import caller, create, queries
 from web.resources.audit.routes import row_json
@@ -26,7 +26,7 @@ blp = api_blueprint(
 
 
 def handed_json(record: HandUp, handed: Handed) -> dict[str, Any]:
-    deadline = hand_up_deadline(record.table, record.unit_id, record.period)
+    deadline = queries().hand_ups.due(record)
     return asdict(handed) | {"on_time": on_time(handed, deadline)}
 
 
