@@ -3,6 +3,7 @@ that names the sheet each worksheet holds (assessment, the version it was read a
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -17,9 +18,10 @@ FIRST_LAYER_COL = 5
 """The layers as they stand, read-only, one column each from here."""
 
 IDENTITY_SHEET = "_kaohe"
-IDENTITY_HEADER = ("worksheet", "assessment_id", "version", "layer", "header_row")
-MARK = "kaohe-sheet-book 1"
-"""The first cell of the identity worksheet: a workbook without it is not one of ours."""
+MARK = "技术信息 评分表文件标识 1（请勿修改）"
+"""The first cell of the identity worksheet: a workbook without it is not one of ours.
+Each cell below it names one worksheet's sheet as JSON after the prefix `LINE`."""
+LINE = "技术信息 "
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,29 @@ class SheetIdentity:
     version: int
     layer: Layer | None
     header_row: int
+
+    def to_cell(self) -> str:
+        layer = self.layer.value if self.layer else None
+        data = {
+            "worksheet": self.worksheet,
+            "assessment_id": str(self.assessment_id),
+            "version": self.version,
+            "layer": layer,
+            "header_row": self.header_row,
+        }
+        return LINE + json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_cell(cls, text: object) -> SheetIdentity:
+        """ValueError (or TypeError, KeyError) when the cell is not one we wrote."""
+        if not isinstance(text, str) or not text.startswith(LINE):
+            raise ValueError("not an identity line")
+        data = json.loads(text.removeprefix(LINE))
+        layer = data["layer"]
+        return cls(
+            str(data["worksheet"]),
+            UUID(str(data["assessment_id"])),
+            int(data["version"]),
+            Layer(layer) if layer else None,
+            int(data["header_row"]),
+        )

@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
-from uuid import UUID
 from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from domain.workflow import Layer
 from infra.sheet_book import layout as at
 from infra.sheet_book.cells import CellError, cell_number
 
@@ -90,22 +88,12 @@ def read_sheet_book(content: bytes) -> BookRead:
 def _identities(book: Any) -> list[at.SheetIdentity] | None:
     if at.IDENTITY_SHEET not in book.sheetnames:
         return None
-    rows = list(book[at.IDENTITY_SHEET].iter_rows(values_only=True))
-    if len(rows) < 2 or rows[0][:1] != (at.MARK,) or tuple(rows[1][:5]) != at.IDENTITY_HEADER:
+    cells = [row[0] for row in book[at.IDENTITY_SHEET].iter_rows(values_only=True) if row]
+    if not cells or cells[0] != at.MARK:
         return None
-    found = []
     try:
-        for title, aid, version, layer, header in (r[:5] for r in rows[2:]):
-            found.append(
-                at.SheetIdentity(
-                    str(title),
-                    UUID(str(aid)),
-                    int(version),
-                    Layer(layer) if layer else None,
-                    int(header),
-                )
-            )
-    except (TypeError, ValueError):
+        found = [at.SheetIdentity.from_cell(cell) for cell in cells[1:] if cell is not None]
+    except (TypeError, ValueError, KeyError):
         return None
     return found or None
 

@@ -48,19 +48,17 @@ def write_sheet_book(sources: Sequence[SheetSource], target: IO[bytes]) -> None:
     """One worksheet per sheet, then the hidden identity worksheet."""
     book = Workbook()
     book.remove(book.worksheets[0])
-    marks: list[tuple[Any, ...]] = []
+    marks: list[at.SheetIdentity] = []
     for number, source in enumerate(sources, start=1):
         name = source.unit_name if len(sources) == 1 else f"{number} {source.unit_name}"
         sheet = book.create_sheet(_title(name, number))
         header = _write_sheet(sheet, source)
-        layer = source.layer.value if source.layer else ""
-        marks.append((sheet.title, str(source.assessment.id), source.assessment.version, layer))
-        marks[-1] += (header,)
+        a = source.assessment
+        marks.append(at.SheetIdentity(sheet.title, a.id, a.version, source.layer, header))
     identity = book.create_sheet(at.IDENTITY_SHEET)
     identity.append((at.MARK,))
-    identity.append(at.IDENTITY_HEADER)
     for mark in marks:
-        identity.append(mark)
+        identity.append((mark.to_cell(),))
     identity.sheet_state = "hidden"
     book.save(target)
 
