@@ -16,6 +16,7 @@ from application.commands.assessments import SaveSheetFile
 from application.errors import ConflictError, NotFoundError, PermissionDeniedError
 from application.preconditions import check_items
 from domain.assessment import Assessment
+from domain.ids import unit_id
 from domain.workflow import LAYER_OPEN_IN, Layer
 from infra.sheet_book.plan import SheetPlan, plan_sheet
 from infra.sheet_book.reader import Problem, read_sheet_book
@@ -39,6 +40,17 @@ def unit_name(a: Assessment) -> str:
     return row.name if row else "未知单位"
 
 
+def sheets_of(caller: Caller, unit: str, period: str) -> list[Assessment]:
+    """The sheets of a unit's subtree for a period, as the caller may read them, in the
+    order of their units' codes (a read refused on the unit is recorded)."""
+    root = unit_id(unit)
+    queries().access.check(caller, Action.READ_ASSESSMENTS, f"unit:{unit}", root)
+    rows = queries().sheets.under([root], False, period)
+    codes = queries().units.rows(r.head.unit_id for r in rows)
+    rows.sort(key=lambda r: codes[r.head.unit_id].code if r.head.unit_id in codes else "")
+    return [queries().assessments.sheet(caller, r.assessment_id) for r in rows]
+
+
 def sheet_book(caller: Caller, sheets: list[Assessment]) -> bytes:
     """The sheets (each read through a guarded query) as one workbook for the caller."""
     sources = [
@@ -51,7 +63,7 @@ def sheet_book(caller: Caller, sheets: list[Assessment]) -> bytes:
 
 
 @dataclass
-class Upload:
+class SheetUpload:
     """An uploaded workbook read against the sheets it names."""
 
     file_name: str
@@ -84,10 +96,12 @@ class Upload:
 
 def read_upload(
     caller: Caller, content: bytes, file_name: str, only: UUID | None, expected: int | None
-) -> Upload:
+) -> SheetUpload:
     """Read a workbook; `only`: it must hold that one sheet. Each sheet is compared based on
     `expected` (If-Match) or, when None, the version its worksheet was downloaded at."""
-    upload = Upload(file_name.strip()[:200] or "sheet.xlsx", hashlib.sha256(content).hexdigest())
+    upload = SheetUpload(
+        file_name.strip()[:200] or "sheet.xlsx", hashlib.sha256(content).hexdigest()
+    )
     book = read_sheet_book(content)
     upload.problems += book.problems
     if only is not None and book.sheets:
@@ -125,7 +139,9 @@ def _check_since(plan: SheetPlan, layer: Layer | None, based: int, worksheet: st
         plan.problems.append(Problem(words, worksheet))
 
 
-def save_upload(upload: Upload, caller: Caller, expected: int | None, reason: str) -> list[Outcome]:
+def save_upload(
+    upload: SheetUpload, caller: Caller, expected: int | None, reason: str
+) -> list[Outcome]:
     """Save each sheet with changes in one command naming the file; call only when no
     problem is listed. Based on `expected` or each worksheet's downloaded version."""
     assert not upload.all_problems

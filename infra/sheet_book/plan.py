@@ -64,6 +64,11 @@ def plan_sheet(a: Assessment, rubric: Rubric, layer: Layer | None, read: SheetRe
             )
         )
         return plan
+    if read.identity.layer is None:
+        if any(v.number is not None for v in read.values):
+            words = "此工作表下载时为只读（您当时不能修改这张评分表），其中填写的内容不能保存。"
+            plan.problems.append(Problem(words, sheet))
+        return plan
     if layer is None:
         plan.problems.append(
             Problem("您现在不能修改此评分表：您所在层级的评分不在可修改的阶段。", sheet)

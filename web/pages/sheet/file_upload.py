@@ -21,7 +21,7 @@ from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
 from web.resources.assessments.sheet_file import XLSX
-from web.sheet_upload import Upload, read_upload, save_upload, sheet_book, unit_name
+from web.sheet_upload import SheetUpload, read_upload, save_upload, sheet_book, unit_name
 
 Page = tuple[str, int] | Response
 
@@ -81,7 +81,7 @@ def _carried(text: str) -> bytes:
 
 def _page(
     aid: UUID,
-    read: Upload | None,
+    read: SheetUpload | None,
     content: bytes,
     error: str = "",
     status: int = 200,

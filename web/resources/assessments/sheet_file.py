@@ -15,8 +15,8 @@ from werkzeug.datastructures import FileStorage
 from web.context import caller, expected_version, queries
 from web.downloads import attachment
 from web.resources.assessments.blueprint import answer, assessment_json, blp
-from web.resources.common import WRITE, versioned
-from web.sheet_upload import read_upload, save_upload, sheet_book, unit_name
+from web.resources.common import ITEM_WRITE, versioned
+from web.sheet_upload import SheetUpload, read_upload, save_upload, sheet_book, unit_name
 from web.smorest import Upload
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -53,7 +53,7 @@ class SheetFileViews(MethodView):
         response.headers["ETag"] = f'"{a.version}"'
         return response
 
-    @blp.doc(**WRITE)
+    @blp.doc(**ITEM_WRITE)
     @blp.arguments(SheetFileQuerySchema, location="query")
     @blp.arguments(SheetFileSchema, location="files")
     @blp.arguments(SheetFileFormSchema, location="form")
@@ -69,17 +69,22 @@ class SheetFileViews(MethodView):
         upload = read_upload(
             caller(), upload_file.read(), upload_file.filename or "", aid, expected
         )
-        if query["dry_run"]:
-            return upload.to_data(dry_run=True), 200
-        if upload.all_problems:
-            body = upload.to_data(dry_run=False)
-            body |= {"status": 422, "title": "文件有误，未保存任何内容", "detail": _first(body)}
-            return body, 422, {"Content-Type": "application/problem+json"}
+        if query["dry_run"] or upload.all_problems:
+            return listed(upload, query["dry_run"])
         outcomes = save_upload(upload, caller(write=True), expected, form["reason"])
         if outcomes:
             return answer(outcomes[0])
         a = queries().assessments.sheet(caller(), aid)
         return versioned(assessment_json(a), a.version)
+
+
+def listed(upload: SheetUpload, dry_run: bool) -> Any:
+    """The changes and problems: a dry run's answer, or a refusal (422) when not one."""
+    body = upload.to_data(dry_run)
+    if dry_run:
+        return body, 200
+    body |= {"status": 422, "title": "文件有误，未保存任何内容", "detail": _first(body)}
+    return body, 422, {"Content-Type": "application/problem+json"}
 
 
 def _first(body: dict[str, Any]) -> str:
