@@ -4,6 +4,7 @@ layer editable, subtotals as one types, deductions, bonus, veto, evidence and su
 from __future__ import annotations
 
 from web.pages.sheet import (  # noqa: F401  (their routes)
+    bulk_file,
     file_upload,
     parts,
     routes,
