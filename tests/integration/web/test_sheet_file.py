@@ -15,6 +15,7 @@ from application.commands.assessments import OpenAssessment
 from application.store import EventStore
 from domain.rules import Kind
 from tests.integration.web.sheet_files import as_bytes, download, fill, item_row, upload
+from tests.integration.web.test_page_text import signed_in
 from tests.integration.web.world import RUBRIC, World, build_world
 from web.app import projections_of
 
@@ -75,6 +76,12 @@ def test_a_station_fills_its_sheet_offline_checks_it_then_saves_it(world: World)
     assert sorted(s["item"] for s in from_file) == ["1", "2", "3"]
     digest = hashlib.sha256(content).hexdigest()
     assert {(s["file_name"], s["sha256"]) for s in from_file} == {("村评分表.xlsx", digest)}
+    assert len({s["correlation_id"] for s in from_file}) == 1  # one request, one change
+
+    projections_of(world.app).catch_up()
+    trail = signed_in(world, "staff").get(f"/assessments/{aid}/timeline").get_data(as_text=True)
+    assert "从文件导入打分" in trail
+    assert trail.count("来自表格文件「村评分表.xlsx」") == 3  # each item's old → new
 
 
 def test_a_score_above_the_maximum_refuses_the_whole_file_naming_the_cell(world: World) -> None:
