@@ -59,3 +59,24 @@ def test_a_station_uploads_its_filled_workbook_after_a_preview(
     assert page.get_by_role("status").first.inner_text() == "已按上传的表格保存。"
     assert page.get_by_label("第 2 项自评得分").input_value() == "1.5"
     assert total(page) == "4.5"
+
+
+def test_a_town_downloads_its_villages_sheets_and_uploads_them_on_the_bulk_page(
+    site: Site, page: Any, tmp_path: Path
+) -> None:
+    site.login(page, "town_reviewer", "DEMO-01-01")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="批量表格").click()
+    assert_accessible(page)
+    page.get_by_label("考核期间").fill("2023Q2")
+    with page.expect_download() as started:
+        page.get_by_role("button", name="下载评分表（Excel）").click()
+    path = tmp_path / "town.xlsx"
+    started.value.save_as(path)
+    book = load_workbook(path)
+    assert len([s for s in book.worksheets if s.sheet_state == "visible"]) > 1
+
+    page.get_by_label("选择填好的评分表文件").set_input_files(str(path))
+    page.get_by_role("button", name="上传并预览修改").click()
+    page.wait_for_url("**/sheets/file/preview")
+    assert "没有需要保存的修改" in page.get_by_role("status").first.inner_text()
+    assert_accessible(page)
