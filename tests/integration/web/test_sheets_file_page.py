@@ -83,3 +83,38 @@ def test_a_wrong_cell_on_the_bulk_page_names_the_worksheet_and_cell(world: World
     assert "整个文件未保存" in page
     assert "2 V2 单位" in page and cells["3"] in page and "满分" in page
     assert "确认保存" not in page
+
+
+def test_a_large_workbook_is_chosen_again_and_must_be_the_one_previewed(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("web.pages.sheet.carried_file.CARRY_LIMIT", 0)
+    client = signed_in(world, "reviewer")
+    got = client.get("/sheets/file.xlsx", query_string={"unit": "T1", "period": QUARTER})
+    book = load_workbook(io.BytesIO(got.data))
+    fill(book, {"1": 0.5}, worksheet=0)
+    content = as_bytes(book)
+    page = preview(client, content)
+    assert "请再次选择同一文件以确认保存" in page
+    form = {
+        "csrf_token": hidden(page, "csrf_token"),
+        "sha256": hidden(page, "sha256"),
+        "file_name": hidden(page, "file_name"),
+        "reason": "入户核查",
+    }
+    fill(book, {"1": 1}, worksheet=0)
+
+    other = client.post(
+        "/sheets/file/save",
+        data=form | {"file": (io.BytesIO(as_bytes(book)), "镇验收.xlsx")},
+        content_type="multipart/form-data",
+    )
+    same = client.post(
+        "/sheets/file/save",
+        data=form | {"file": (io.BytesIO(content), "镇验收.xlsx")},
+        content_type="multipart/form-data",
+    )
+
+    assert other.status_code == 422
+    assert "与预览时的文件不同" in other.get_data(as_text=True)
+    assert same.status_code == 303

@@ -4,9 +4,6 @@ sheet its own change; a problem in any worksheet saves none)."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -18,7 +15,7 @@ from web.downloads import attachment
 from web.errors import PageInputError
 from web.pages.base import me, page_caller
 from web.pages.sheet.blueprint import bp
-from web.pages.sheet.file_upload import PAGE_FILE_LIMIT
+from web.pages.sheet.carried_file import PAGE_FILE_LIMIT, carried, carried_back, digest
 from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.refusals import refusal_words
 from web.resources.assessments.sheet_file import XLSX
@@ -64,10 +61,7 @@ def bulk_preview() -> Page:
 @bp.post("/sheets/file/save")
 def bulk_save() -> Page:
     """Save each sheet of the previewed workbook, unless anything in it is now wrong."""
-    try:
-        content = base64.b64decode(request.form.get("content", "").encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError):
-        raise PageInputError("表单中的文件内容有误，请重新上传。") from None
+    content = carried_back()
     reason = request.form.get("reason", "").strip()
     read = read_upload(page_caller(), content, request.form.get("file_name", ""), None, None)
     if read.all_problems or (too_long := reason_problem(reason)):
@@ -99,7 +93,8 @@ def _page(
         problems=read.all_problems if read else [],
         plans=[p for p in read.plans if p.changes] if read else [],
         unit_names={p.assessment.id: unit_name(p.assessment) for p in read.plans} if read else {},
-        content=base64.b64encode(content).decode("ascii"),
+        content=carried(content),
+        sha256=digest(content),
         error=error,
         reason=reason,
         done=done,

@@ -3,8 +3,6 @@ change it would make (and every problem, by cell) before anything is saved, then
 
 from __future__ import annotations
 
-import base64
-import binascii
 from uuid import UUID
 
 from flask import redirect, render_template, request, url_for
@@ -14,9 +12,9 @@ from application.errors import ConflictError
 from domain.errors import DomainError, ScoringInputError
 from web.context import queries
 from web.downloads import attachment
-from web.errors import PageInputError
 from web.pages.base import page_caller
 from web.pages.sheet.blueprint import bp
+from web.pages.sheet.carried_file import PAGE_FILE_LIMIT, carried, carried_back, digest
 from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
@@ -24,9 +22,6 @@ from web.resources.assessments.sheet_file import XLSX
 from web.sheet_upload import SheetUpload, read_upload, save_upload, sheet_book, unit_name
 
 Page = tuple[str, int] | Response
-
-PAGE_FILE_LIMIT = 4 * 1024 * 1024
-"""A sheet's workbook is tens of kilobytes; the preview carries it back in its form."""
 
 
 @bp.get("/assessments/<uuid:aid>/sheet.xlsx")
@@ -53,7 +48,7 @@ def preview_file(aid: UUID) -> Page:
 @bp.post("/assessments/<uuid:aid>/sheet-file")
 def save_file(aid: UUID) -> Page:
     """Save the previewed workbook as one change, unless anything in it is now wrong."""
-    content = _carried(request.form.get("content", ""))
+    content = carried_back()
     reason = request.form.get("reason", "").strip()
     read = read_upload(page_caller(), content, request.form.get("file_name", ""), aid, None)
     if read.all_problems or not any(p.entries for p in read.plans):
@@ -72,13 +67,6 @@ def save_file(aid: UUID) -> Page:
     return redirect(url_for("sheet.show", aid=aid, done="file"), code=303)
 
 
-def _carried(text: str) -> bytes:
-    try:
-        return base64.b64decode(text.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError):
-        raise PageInputError("表单中的文件内容有误，请重新上传。") from None
-
-
 def _page(
     aid: UUID,
     read: SheetUpload | None,
@@ -94,7 +82,8 @@ def _page(
         upload=read,
         problems=read.all_problems if read else [],
         changes=[c for p in read.plans for c in p.changes] if read else [],
-        content=base64.b64encode(content).decode("ascii"),
+        content=carried(content),
+        sha256=digest(content),
         error=error,
         reason=reason,
     )
