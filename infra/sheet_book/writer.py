@@ -121,9 +121,10 @@ def _walk(nodes: Sequence[Section | Item]) -> Iterator[Section | Item]:
 def _write_item(sheet: Any, row: int, item: Item, source: SheetSource, layers: list[Layer]) -> None:
     a = source.assessment
     put(sheet.cell(row=row, column=at.NUMBER_COL), item.number)
-    put(sheet.cell(row=row, column=at.STANDARD_COL), item.standard)
-    put(sheet.cell(row=row, column=at.MAX_COL), item.max_points)
     field = editable_field(item) if source.layer else None
+    hint = "（本项填写完成率，如 85 表示 85%）" if field == "rate" else ""
+    put(sheet.cell(row=row, column=at.STANDARD_COL), item.standard + hint)
+    put(sheet.cell(row=row, column=at.MAX_COL), item.max_points)
     cell = sheet.cell(row=row, column=at.INPUT_COL)
     if field is None or source.layer is None:
         put(cell, None, fill=CLOSED_FILL)
