@@ -79,6 +79,10 @@ def test_a_station_fills_its_sheet_offline_checks_it_then_saves_it(world: World)
     assert len({s["correlation_id"] for s in from_file}) == 1  # one request, one change
 
     projections_of(world.app).catch_up()
+    rows = world.client.get(
+        "/api/v1/assessments", query_string={"unit": "V1"}, headers=world.login("staff")
+    ).get_json()
+    assert Decimal(rows[0]["total"]) == top["1"] + top["3"]  # the tables follow
     trail = signed_in(world, "staff").get(f"/assessments/{aid}/timeline").get_data(as_text=True)
     assert "从文件导入打分" in trail
     assert trail.count("来自表格文件「村评分表.xlsx」") == 3  # each item's old → new
