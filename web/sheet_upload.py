@@ -17,6 +17,7 @@ from application.errors import ConflictError, NotFoundError, PermissionDeniedErr
 from application.preconditions import check_items
 from domain.assessment import Assessment
 from domain.ids import unit_id
+from domain.input_text import REFUSED
 from domain.workflow import LAYER_OPEN_IN, Layer
 from infra.sheet_book.plan import SheetPlan, plan_sheet
 from infra.sheet_book.reader import Problem, read_sheet_book
@@ -99,9 +100,7 @@ def read_upload(
 ) -> SheetUpload:
     """Read a workbook; `only`: it must hold that one sheet. Each sheet is compared based on
     `expected` (If-Match) or, when None, the version its worksheet was downloaded at."""
-    upload = SheetUpload(
-        file_name.strip()[:200] or "sheet.xlsx", hashlib.sha256(content).hexdigest()
-    )
+    upload = SheetUpload(_plain_name(file_name), hashlib.sha256(content).hexdigest())
     book = read_sheet_book(content)
     upload.problems += book.problems
     if only is not None and book.sheets:
@@ -129,7 +128,15 @@ def read_upload(
     return upload
 
 
+def _plain_name(file_name: str) -> str:
+    """The file's own name as recorded: no folders, no control characters, 200 at most."""
+    base = file_name.replace("\\", "/").rpartition("/")[2]
+    return REFUSED.sub("", base).strip()[:200] or "sheet.xlsx"
+
+
 def _check_since(plan: SheetPlan, layer: Layer | None, based: int, worksheet: str) -> None:
+    if not plan.entries:
+        return  # nothing it would change: nobody's newer change is overwritten
     try:
         check_items(based, plan.assessment, layer, plan.entries)
     except ConflictError:

@@ -67,7 +67,7 @@ def test_a_station_fills_its_sheet_offline_checks_it_then_saves_it(world: World)
     assert changed["2"][2] == "0 分"
     assert world.version(aid) == int(version.strip('"'))  # the dry run stored nothing
 
-    saved = upload(world, "staff", aid, content, version, name="村评分表.xlsx")
+    saved = upload(world, "staff", aid, content, version, name="填报/村评分表.xlsx")
 
     assert saved.status_code == 200, saved.get_json()
     assert Decimal(saved.get_json()["score"]["base"]) == top["1"] + top["3"]
