@@ -11,14 +11,13 @@ from werkzeug.wrappers import Response
 from application.errors import ConflictError
 from domain.errors import DomainError, ScoringInputError
 from web.context import queries
-from web.downloads import attachment
+from web.downloads import XLSX, attachment
 from web.pages.base import page_caller
 from web.pages.sheet.blueprint import bp
 from web.pages.sheet.carried_file import PAGE_FILE_LIMIT, carried, carried_back, digest
 from web.pages.sheet.limits import reason_problem
 from web.pages.sheet.model import load_page
 from web.pages.sheet.refusals import refusal_words
-from web.resources.assessments.sheet_file import XLSX
 from web.sheet_upload import SheetUpload, read_upload, save_upload, sheet_book, unit_name
 
 Page = tuple[str, int] | Response

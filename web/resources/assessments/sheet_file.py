@@ -13,13 +13,11 @@ from marshmallow import validate
 from werkzeug.datastructures import FileStorage
 
 from web.context import caller, expected_version, queries
-from web.downloads import attachment
+from web.downloads import XLSX, attachment
 from web.resources.assessments.blueprint import answer, assessment_json, blp
 from web.resources.common import ITEM_WRITE, versioned
 from web.sheet_upload import SheetUpload, read_upload, save_upload, sheet_book, unit_name
 from web.smorest import Upload
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class SheetFileSchema(ma.Schema):

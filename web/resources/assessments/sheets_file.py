@@ -12,10 +12,9 @@ from werkzeug.datastructures import FileStorage
 
 from application.errors import NotFoundError
 from web.context import caller
-from web.downloads import attachment
+from web.downloads import XLSX, attachment
 from web.resources.assessments.blueprint import blp
 from web.resources.assessments.sheet_file import (
-    XLSX,
     SheetFileFormSchema,
     SheetFileQuerySchema,
     SheetFileSchema,
