@@ -86,6 +86,34 @@ class Assessment(AssessmentEvents):
         reason: str = "",
     ) -> None:
         """Save many items at once: all are checked first, so either all change or none."""
+        self._save_all(self.ItemScored, stamp, rubric, layer, entries, reason)
+
+    def save_sheet_file(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        layer: Layer,
+        entries: Mapping[str, ItemEntry],
+        file_name: str,
+        sha256: str,
+        reason: str = "",
+    ) -> None:
+        """Save the items a sheet file sets, all or none; each change names the file."""
+        if not file_name.strip() or len(sha256) != 64:
+            raise DomainError("a sheet file needs a file name and a SHA-256 hex digest")
+        extra = {"file_name": file_name.strip(), "sha256": sha256.lower()}
+        self._save_all(self.ScoredFromFile, stamp, rubric, layer, entries, reason, **extra)
+
+    def _save_all(
+        self,
+        event_class: type[EntryChanged],
+        stamp: Stamp,
+        rubric: Rubric,
+        layer: Layer,
+        entries: Mapping[str, ItemEntry],
+        reason: str,
+        **extra: Any,
+    ) -> None:
         items = sum(1 for _ in rubric.items())
         if len(entries) > items:  # refused whole, before checking each entry
             raise ScoringInputError(
@@ -95,7 +123,9 @@ class Assessment(AssessmentEvents):
         if problems:
             raise ScoringInputError(problems)
         for number, entry in entries.items():
-            self._change(self.ItemScored, stamp, rubric, number, layer, entry, reason, checked=True)
+            self._change(
+                event_class, stamp, rubric, number, layer, entry, reason, checked=True, **extra
+            )
 
     def apply_deduction(
         self,

@@ -81,6 +81,13 @@ class AssessmentEvents(AuditedAggregate):
     class ItemScored(EntryChanged):
         pass
 
+    class ScoredFromFile(EntryChanged):
+        """An item's entry set by a sheet file saved whole: every change of one upload
+        names the file (its name and SHA-256) and is saved in the same transaction."""
+
+        file_name: str
+        sha256: str
+
     class DeductionApplied(EntryChanged):
         line: str
 

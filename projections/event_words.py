@@ -19,6 +19,7 @@ from projections.tables.wording import STATUS_WORDS, TARGET_WORDS
 EVENT_WORDS: Mapping[type, str] = {
     Assessment.Opened: "新建评分表",
     Assessment.ItemScored: "打分",
+    Assessment.ScoredFromFile: "从文件导入打分",
     Assessment.DeductionApplied: "扣分",
     Assessment.BonusClaimed: "申报加分",
     Assessment.BonusWithdrawn: "撤回加分",

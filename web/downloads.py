@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 from flask import Response, current_app
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def content_disposition(name: str) -> str:
     stand_in = "".join(

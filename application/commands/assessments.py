@@ -106,6 +106,16 @@ class SaveSheet(AssessmentCommand):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SaveSheetFile(SaveSheet):
+    """Save the items a sheet file (an uploaded workbook) sets in the caller's layer, all or
+    none, each change naming the file by its name and SHA-256."""
+
+    name = "save_sheet_file"
+    file_name: str
+    sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class ApplyDeduction(ItemCommand):
     """Apply a deduction line: a count of occurrences, or a discretionary amount."""
 

@@ -94,6 +94,13 @@ def save_sheet(cmd: c.SaveSheet, a: Assessment, ctx: Context) -> None:
     a.save_sheet(ctx.stamp, writable(a, ctx), ctx.layer, cmd.entries, cmd.reason)
 
 
+def save_sheet_file(cmd: c.SaveSheetFile, a: Assessment, ctx: Context) -> None:
+    rubric = ctx.rubric(a)
+    a.save_sheet_file(
+        ctx.stamp, rubric, ctx.layer, cmd.entries, cmd.file_name, cmd.sha256, cmd.reason
+    )
+
+
 def apply_deduction(cmd: c.ApplyDeduction, a: Assessment, ctx: Context) -> None:
     a.apply_deduction(
         *(ctx.stamp, writable(a, ctx), cmd.number, ctx.layer),
@@ -171,6 +178,7 @@ ASSESSMENT_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
     c.OpenRound: open_round,
     c.ScoreItem: score_item,
     c.SaveSheet: save_sheet,
+    c.SaveSheetFile: save_sheet_file,
     c.ApplyDeduction: apply_deduction,
     c.ClaimBonus: claim_bonus,
     c.WithdrawBonus: withdraw_bonus,

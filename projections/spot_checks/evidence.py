@@ -16,6 +16,7 @@ from projections.scores import ScoreRow, SheetChange, Summary, summarize
 ENTRY_EVENTS = frozenset(
     {
         "ItemScored",
+        "ScoredFromFile",
         "DeductionApplied",
         "BonusClaimed",
         "BonusWithdrawn",

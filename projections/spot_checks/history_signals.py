@@ -63,10 +63,14 @@ def raised_after_return(scope: Scope, settings: RiskSettings) -> Iterator[Signal
             )
 
 
+SCORED = frozenset({"ItemScored", "ScoredFromFile"})
+"""A score typed on the page, or read from an uploaded sheet file."""
+
+
 def _raises(change: SheetChange, before: dict[str, Decimal]) -> bool:
     """A self-layer score higher than the item had when the sheet was returned."""
     now, then = points(change), before.get(change.item or "")
-    own = change.event == "ItemScored" and change.layer == Layer.SELF.value
+    own = change.event in SCORED and change.layer == Layer.SELF.value
     return own and now is not None and then is not None and now > then
 
 

@@ -59,6 +59,7 @@ class NavLink:
 NAV: tuple[NavLink, ...] = (
     NavLink("首页", "home.index", frozenset(Role)),
     NavLink("待验收", "review.queue", frozenset({Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR})),
+    NavLink("批量表格", "sheet.bulk", frozenset({Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR})),
     NavLink(
         "抽查复核", "spot_checks.campaigns", frozenset({Role.COUNTY_AUDITOR, Role.CITY_REGULATOR})
     ),

@@ -13,25 +13,17 @@ from domain.entry_data import entry_from_data, entry_to_data
 from domain.input_text import parse_decimal
 from domain.layers import Layers, counting_entry
 from domain.rubric import Item, Rubric
-from domain.rules import RuleName
 from domain.workflow import Layer
+from infra.sheet_book.editable import FILE_FIELDS, editable_field
+from infra.sheet_book.plan import problem_words
 from projections.scores import Summary, summarize
 from web.pages.words import plain
 
-MAIN_FIELDS: dict[RuleName, str] = {
-    RuleName.JUDGED: "points",
-    RuleName.PROGRESS: "points",
-    RuleName.BANDS: "rate",
-}
+MAIN_FIELDS = FILE_FIELDS
 """The one value the sheet form carries per item, by rule; deductions, bonus tiers and
 vetoes have forms of their own."""
 
-
-def main_field(item: Item) -> str | None:
-    kind = MAIN_FIELDS.get(item.rule)
-    if kind == "points" and item.max_points is None:
-        return None
-    return kind
+main_field = editable_field
 
 
 def field_id(item: Item) -> str:
@@ -107,19 +99,6 @@ def parse_number(raw: str) -> Decimal | None:
     if not raw:
         return None
     return parse_decimal(raw)  # its DecimalTextError is a ValueError
-
-
-def problem_words(item: Item, kind: str, problems: list[str]) -> str:
-    """The rubric's objection to a value, said in Chinese beside the field."""
-    said = " ".join(problems)
-    if kind == "rate":
-        return "完成率不在本项任何档次内：" + "、".join(str(b.rate) for b in item.bands)
-    if "outside" in said:
-        most = plain(item.max_points)
-        return f"超出分值范围：本项满分 {most} 分，应填 0 至 {most}。"
-    if "steps" in said:
-        return f"分数须为 {plain(item.step)} 的整数倍。"
-    return said
 
 
 def preview(rubric: Rubric, layers: Layers, layer: Layer, read: SheetForm) -> Summary:

@@ -33,6 +33,7 @@ DONE: dict[str, str] = {
     "veto": "已记录一票否决。",
     "lifted": "已撤销一票否决。",
     "evidence": "已上传佐证材料。",
+    "file": "已按上传的表格保存。",
 }
 """What the page says after a change it redirected to (post/redirect/get)."""
 

@@ -99,6 +99,8 @@ def note_of(name: str, detail: str | None, names: Names) -> str | None:
         return "退回项目：" + "、".join(data["items"])
     if name == name_of(Assessment.FindingRecorded) and data.get("items"):
         return "涉及项目：" + "、".join(data["items"])
+    if name == name_of(Assessment.ScoredFromFile) and data.get("file_name"):
+        return f"来自表格文件「{data['file_name']}」"
     if name == name_of(Assessment.Opened) and "rubric_code" in data and "period" in data:
         period = period_label(data["period"])
         return f"{names.rubric(data['rubric_code'], int(data.get('rubric_version', 1)))} · {period}"

@@ -76,9 +76,10 @@ class Story:
         layer: str = "self",
         actor: str = "station",
         at: datetime | None = None,
+        event: str = "ItemScored",
     ) -> Story:
         entry = {"points": str(Decimal(points))}
-        return self._add("ItemScored", actor, at, layer=layer, item=item, entry=entry)
+        return self._add(event, actor, at, layer=layer, item=item, entry=entry)
 
     def sheet(self, points: Mapping[str, str] | None = None, actor: str = "station") -> Story:
         """Every item scored in the self layer: full marks unless given."""

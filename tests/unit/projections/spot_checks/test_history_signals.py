@@ -35,6 +35,14 @@ def test_a_score_raised_after_a_return_without_evidence_fires() -> None:
     assert [e.version for e in signal.events] == [14, 15, 16]
 
 
+def test_a_score_raised_after_a_return_by_an_uploaded_sheet_file_fires_too() -> None:
+    story = Story("V1").opened().sheet({"3": "6"}).submitted()
+    story.score("3", "4", layer="review", actor="town").returned()
+    story.score("3", "9", event="ScoredFromFile").submitted()
+    [signal] = raised_after_return(scope([story]), SETTINGS)
+    assert [e.event for e in signal.events] == ["Returned", "ScoredFromFile", "Submitted"]
+
+
 def test_a_raise_with_new_evidence_or_a_lowered_score_does_not_fire() -> None:
     assert not list(raised_after_return(scope([returned_then(evidence=True)]), SETTINGS))
     lowered = returned_then(evidence=False, raise_to="5")
