@@ -95,9 +95,8 @@ def save_sheet(cmd: c.SaveSheet, a: Assessment, ctx: Context) -> None:
 
 
 def save_sheet_file(cmd: c.SaveSheetFile, a: Assessment, ctx: Context) -> None:
-    rubric = ctx.rubric(a)
     a.save_sheet_file(
-        ctx.stamp, rubric, ctx.layer, cmd.entries, cmd.file_name, cmd.sha256, cmd.reason
+        ctx.stamp, writable(a, ctx), ctx.layer, cmd.entries, cmd.file_name, cmd.sha256, cmd.reason
     )
 
 

@@ -53,7 +53,13 @@ def test_after_the_window_closes_a_change_is_refused_naming_the_window(desk: Des
     desk.clock.current = MAY_1_IN_CHINA
     before = desk.sheet(aid).version
     score = c.ScoreItem(assessment_id=aid, number="1", entry=ItemEntry(points=None))
-    for refused in (score, c.Submit(assessment_id=aid)):
+    from_file = c.SaveSheetFile(
+        assessment_id=aid,
+        entries={"1": ItemEntry(points=None)},
+        file_name="评分表.xlsx",
+        sha256="0" * 64,
+    )
+    for refused in (score, from_file, c.Submit(assessment_id=aid)):
         with pytest.raises(WindowClosedError) as error:
             desk.run("staff", refused)
         assert "2023Q1" in error.value.message_zh and "2023-04-30" in error.value.message_zh
