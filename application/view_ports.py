@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
@@ -116,8 +117,14 @@ class SpotChecksRead(Protocol):
         that is not a county's is not found."""
         ...
 
-    def factors(self, county_id: UUID, aids: Sequence[UUID]) -> dict[str, Any]:
-        """The verification factors of the given (checked) sheets, as JSON."""
+    def factors(
+        self,
+        county_id: UUID,
+        probabilities: Mapping[UUID, Fraction],
+        findings: Mapping[UUID, str],
+    ) -> dict[str, Any]:
+        """The verification factors of the given (checked) sheets, each weighted by 1/π and
+        classified with its finding, as JSON."""
         ...
 
     def frame(self, county_id: UUID, period: str, weighted: bool) -> Candidates:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +12,7 @@ from application.errors import NotFoundError
 from infra.projections.registry import Projections
 from infra.projections.tables import applied_position
 from projections.scores import SheetFilter
+from projections.spot_checks.headline import factors_json
 from projections.spot_checks.reading import (
     eligible,
     read_factors,
@@ -42,10 +44,23 @@ class ProjectedSpotChecks:
                 row["code"], row["name"] = named.get(UUID(row["unit_id"]), ("", ""))
         return data
 
-    def factors(self, county_id: UUID, aids: Sequence[UUID]) -> dict[str, Any]:
+    def factors(
+        self,
+        county_id: UUID,
+        probabilities: Mapping[UUID, Fraction],
+        findings: Mapping[UUID, str],
+    ) -> dict[str, Any]:
         views = self.projections
-        found = read_factors(views.scores(), views.units(), county_id, aids, RiskSettings())
-        return found.to_json()
+        found = read_factors(
+            views.scores(),
+            views.units(),
+            county_id,
+            probabilities,
+            RiskSettings(),
+            probabilities,
+            findings,
+        )
+        return factors_json(found, {u.unit_id: u.name for u in views.units().all_units()})
 
     def frame(self, county_id: UUID, period: str, weighted: bool) -> Candidates:
         views = self.projections
