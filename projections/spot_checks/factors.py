@@ -82,6 +82,12 @@ class AssessmentFactor:
     probability: Fraction = Fraction(1)
     finding: str | None = None
     ratio_band: str = ""
+    reported_result: str = ""
+
+    @property
+    def vetoed_as_reported(self) -> bool:
+        """Vetoed already in what the town approved (the county confirmed a veto)."""
+        return self.reported_result == Result.VETOED.value
 
     @property
     def outside(self) -> bool:
@@ -89,8 +95,11 @@ class AssessmentFactor:
 
     @property
     def over_reporting(self) -> bool:
-        """Less stands than was reported: by the ratio, or by a falsification or a veto."""
-        return self.band in ("over_reporting", "falsified", "vetoed")
+        """Less stands than was reported: by the ratio, by a falsification, or by a veto the
+        town had not reported."""
+        if self.band == "vetoed":
+            return not self.vetoed_as_reported
+        return self.band in ("over_reporting", "falsified")
 
     @property
     def severity(self) -> tuple[int, Decimal]:
@@ -111,6 +120,7 @@ class AssessmentFactor:
             "outside_band": self.outside,
             "over_reporting": self.over_reporting,
             "verified_result": self.verified_result,
+            "reported_result": self.reported_result,
             "finding": self.finding,
             "probability": str(self.probability),
             "items": [i.to_json() for i in self.items],
@@ -156,6 +166,7 @@ def assessment_factor(
         probability,
         finding,
         by_ratio,
+        reported.result,
     )
 
 

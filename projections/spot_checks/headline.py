@@ -33,6 +33,8 @@ def why(a: AssessmentFactor) -> str:
     words = BAND_WORDS[a.band]
     if a.band == "falsified" and a.verified_result == "vetoed":
         words += "（一票否决）"
+    if a.band == "vetoed":
+        words += "（初审已否决，复核确认）" if a.vetoed_as_reported else "（复核后否决）"
     return words
 
 

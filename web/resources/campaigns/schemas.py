@@ -157,6 +157,13 @@ class FactorsSchema(ma.Schema):
     towns = ma.fields.List(ma.fields.Dict(), required=True)
     items = ma.fields.List(ma.fields.Dict(), required=True)
     county = ma.fields.Dict(required=True)
+    worst = ma.fields.Dict(
+        allow_none=True, metadata={"description": "the sheet the headline names"}
+    )
+    headline = ma.fields.String(
+        metadata={"description": "how many sheets are outside the band, the worst named"}
+    )
+    method = ma.fields.String()
     settings = ma.fields.Dict(required=True)
 
 

@@ -115,9 +115,10 @@ def test_a_sheet_vetoed_on_verification_is_outside_and_named_in_the_headline() -
     assert by_unit[vetoed.unit_id].ratio_band == "within"
     assert by_unit[vetoed.unit_id].band == "vetoed"
     assert found.county.outside == 1 and found.worst == by_unit[vetoed.unit_id]
+    assert found.county.over_reporting == 1
     names = {vetoed.unit_id: "甲村服务站", fine.unit_id: "乙村服务站", town("A"): "甲镇"}
     assert headline(found, names) == (
-        "2 份中 1 份超出 0.9–1.1 区间；最差：甲村服务站，核实系数 0.9900，一票否决"
+        "2 份中 1 份超出 0.9–1.1 区间；最差：甲村服务站，核实系数 0.9900，一票否决（复核后否决）"
     )
     data = factors_json(found, names)
     assert data["worst"]["station"] == "甲村服务站" and data["worst"]["outside_band"] is True
