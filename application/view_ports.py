@@ -127,6 +127,13 @@ class SpotChecksRead(Protocol):
         classified with its finding, as JSON."""
         ...
 
+    def agreement(self, county: str, period: str | None) -> dict[str, Any]:
+        """How far each reviewer's and town's review scores stood from the county's
+        verification over the checked sheets (of a period, or all), with each town's weight
+        for a weighted campaign (and, for a period, each approved sheet's), units and
+        reviewers named; a code that is not a county's is not found."""
+        ...
+
     def frame(self, county_id: UUID, period: str, weighted: bool) -> Candidates:
         """The county's approved sheets of the period (weighted: by its risk report)."""
         ...

@@ -12,6 +12,7 @@ from application.errors import NotFoundError
 from infra.projections.registry import Projections
 from infra.projections.tables import applied_position
 from projections.scores import SheetFilter
+from projections.spot_checks.agreement_reading import agreement_frame, read_grading
 from projections.spot_checks.headline import factors_json
 from projections.spot_checks.reading import (
     eligible,
@@ -62,6 +63,28 @@ class ProjectedSpotChecks:
         )
         return factors_json(found, {u.unit_id: u.name for u in views.units().all_units()})
 
+    def agreement(self, county: str, period: str | None) -> dict[str, Any]:
+        views = self.projections
+        units = views.units()
+        found = units.unit_by_code(county)
+        if found is None or found.level != "county":
+            raise NotFoundError(f"no county with code {county}")
+        grading = read_grading(views.scores(), units, found.unit_id, period)
+        data = grading.to_json()
+        names = {u.unit_id: u.name for u in units.all_units()}
+        accounts = views.accounts()
+        for row in data["reviewers"]:
+            account = accounts.account(UUID(row["key"])) if _is_uuid(row["key"]) else None
+            row["name"] = account.display_name if account else "系统"
+            row["town"] = names.get(UUID(row["town_id"]), "") if row["town_id"] else ""
+        for row in data["towns"]:
+            row["name"] = names.get(UUID(row["town_id"]), "") if row["town_id"] else ""
+        data["county_id"], data["county"], data["period"] = str(found.unit_id), county, period
+        if period is not None:
+            weights = agreement_frame(views.scores(), units, found.unit_id, period, grading)
+            data["weights"] = {str(aid): str(w) for aid, w in weights.items()}
+        return data
+
     def frame(self, county_id: UUID, period: str, weighted: bool) -> Candidates:
         views = self.projections
         scores, units = views.scores(), views.units()
@@ -75,3 +98,11 @@ class ProjectedSpotChecks:
         stations = frozenset(towns_of(self.projections.units(), county_id))
         rows = self.projections.scores().sheets(SheetFilter(unit_ids=stations))
         return sorted({r.head.period for r in rows}, reverse=True)
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        UUID(text)
+    except ValueError:
+        return False
+    return True

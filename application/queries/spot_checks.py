@@ -49,6 +49,12 @@ class SpotCheckQueries:
         self.require_risk(caller, county)
         return self._read().periods(unit_id(county))
 
+    def agreement(self, caller: Caller, county: str, period: str | None) -> dict[str, Any]:
+        """Grading the graders: the county's reviewers and towns by their agreement with
+        its verification (read with the risk report, whose weights it may replace)."""
+        self.require_risk(caller, county)
+        return self._read().agreement(county, period)
+
     def frame(self, campaign: Campaign) -> Candidates:
         """The sheets freezing a campaign the caller read would take now: its county's
         approved sheets of its period (weighted by the risk report in the weighted mode);
