@@ -257,6 +257,11 @@ TABLE = (
         campaign_read("/api/v1/risk?unit={county}&period={period}"),
     ),
     Row(
+        "GET agreement of a county",
+        SPOT_CHECK_READERS,
+        campaign_read("/api/v1/agreement?unit={county}&period={period}"),
+    ),
+    Row(
         "GET risk table of a unit",
         SPOT_CHECK_READERS,
         lambda w, c, h: w.client.get(
