@@ -200,6 +200,10 @@ def test_the_regulator_reads_a_campaign_without_forms(site: Site, page: Any) -> 
     assert page.locator("main form").count() == 0
     assert page.locator("table.sample").get_by_text("弄虚作假", exact=True).count() == 1
     assert page.locator("#verification").inner_text().startswith("可复核 · 一致")
+    headline = page.locator("#factor-headline").inner_text()
+    assert "超出" in headline and "最差" in headline and "弄虚作假（一票否决）" in headline
+    outside = page.locator("table.factors tbody tr.outside", has_text="弄虚作假")
+    assert outside.count() == 1 and "超出区间" in outside.inner_text()
     assert_accessible(page)
     page.locator("table.sample tbody tr", has_text="弄虚作假").get_by_role("link").click()
     assert page.locator("main form").count() == 0
@@ -261,3 +265,21 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
 def kaohe_name(site: Site, code: str) -> str:
     name: str = services_of(site.app).kaohe.units.get(code).name
     return name
+
+
+def test_the_county_reads_how_its_town_reviewers_agree_with_the_spot_check(
+    site: Site, page: Any
+) -> None:
+    site.login(page, "county_auditor", "DEMO-01")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="初审质量").click()
+    page.wait_for_url("**/agreement")
+    reviewers = page.locator("#reviewers tbody tr")
+    assert reviewers.count() >= 1
+    first = reviewers.first.locator("td")
+    assert first.nth(4).inner_text() == "0.0%"  # the town whose item the county found false
+    towns = page.locator("#agreement-towns tbody tr").first.locator("td")
+    assert towns.nth(0).inner_text() == first.nth(1).inner_text()
+    assert towns.nth(6).inner_text() == "3"
+    assert not re.search(r"[0-9a-f]{8}-", page.locator("main").inner_text())
+    assert_accessible(page)
+    screenshot(page, "spot-check-agreement")
