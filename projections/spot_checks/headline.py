@@ -45,13 +45,14 @@ def worst_words(a: AssessmentFactor, names: Mapping[UUID, str]) -> str:
 
 
 def headline(factors: Factors, names: Mapping[UUID, str]) -> str:
-    """E.g. "4 份中 1 份超出 0.9–1.1 区间；最差：某某村服务站，核实系数 0.9887，弄虚作假"."""
+    """E.g. "已复核 4 份中 1 份超出 0.9–1.1 区间；最差：某村，核实系数 0.9887，弄虚作假"."""
     county, worst = factors.county, factors.worst
-    counted = f"{county.assessments} 份中 {county.outside} 份超出 {band_range(factors)} 区间"
+    counted = f"已复核 {county.assessments} 份中 {county.outside} 份超出 {band_range(factors)} 区间"
+    later = f"（另有 {len(factors.pending)} 份尚未复核）" if factors.pending else ""
     if worst is None:
-        return "尚无复核的评分表"
+        return f"尚无复核的评分表{later}"
     label = "最差" if worst.outside else "偏离最大"
-    return f"{counted}；{label}：{worst_words(worst, names)}"
+    return f"{counted}{later}；{label}：{worst_words(worst, names)}"
 
 
 def _plain(value: Decimal) -> str:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
+from domain.workflow import Layer
 from projections.scores import ScoreRow
 from projections.spot_checks.estimation import PLACES, Draw, RatioEstimate, ratio_estimate
 from projections.spot_checks.evidence import RubricOf
@@ -75,6 +76,9 @@ class Factors:
     items: tuple[PooledFactor, ...]
     county: PooledFactor
     settings: RiskSettings
+    pending: tuple[UUID, ...] = ()
+    """Sampled sheets neither re-scored nor given a finding yet: not counted (as checked
+    they would read as VF 1, and their reported scores would unblind the re-scoring)."""
 
     @property
     def worst(self) -> AssessmentFactor | None:
@@ -90,6 +94,7 @@ class Factors:
             "items": [i.to_json() for i in self.items],
             "county": self.county.to_json(),
             "worst": None if worst is None else worst.to_json(),
+            "pending": [str(a) for a in self.pending],
             "method": "horvitz-thompson-ratio/linearised-95",
             "settings": self.settings.to_json(),
         }
@@ -145,9 +150,13 @@ def verification_factors(
     probabilities: Mapping[UUID, Fraction] | None = None,
     findings: Mapping[UUID, str] | None = None,
 ) -> Factors:
-    """The factors of the given (checked) sheets: each sheet, each town, each item, pooled,
-    each sheet weighted by 1/π (π: its inclusion probability, 1 when not given)."""
+    """The factors of the checked sheets among `rows` (re-scored, or given a finding): each
+    sheet, each town, each item, pooled, each sheet weighted by 1/π (π: its inclusion
+    probability, 1 when not given); the others are listed as pending."""
     chances, found_of = probabilities or {}, findings or {}
+    given = list(rows)
+    checked = [r for r in given if _checked(r, found_of)]
+    pending = tuple(sorted((r.assessment_id for r in given if r not in checked), key=str))
     found = [
         assessment_factor(
             r,
@@ -157,7 +166,7 @@ def verification_factors(
             chances.get(r.assessment_id, Fraction(1)),
             found_of.get(r.assessment_id),
         )
-        for r in rows
+        for r in checked
     ]
     found.sort(key=lambda a: (str(a.town_id), str(a.unit_id), str(a.assessment_id)))
     towns: dict[str, list[AssessmentFactor]] = {}
@@ -169,7 +178,12 @@ def verification_factors(
         tuple(item_pools(found, settings)),
         pooled(county_key, found, settings),
         settings,
+        pending,
     )
+
+
+def _checked(row: ScoreRow, findings: Mapping[UUID, str]) -> bool:
+    return bool(row.layers.get(Layer.VERIFICATION.value)) or row.assessment_id in findings
 
 
 def _item_order(number: str) -> tuple[int, str]:

@@ -50,7 +50,7 @@ def test_the_api_counts_the_falsified_sheet_outside_and_names_it(
     assert confirmed["reported_result"] == "vetoed" and confirmed["over_reporting"] is False
     assert found["county"]["outside_band"] == 2 and found["county"]["over_reporting"] == 1
     assert found["worst"]["assessment_id"] == falsified["assessment_id"]
-    assert found["headline"].startswith("4 份中 2 份超出 0.9–1.1 区间；最差：")
+    assert found["headline"].startswith("已复核 4 份中 2 份超出 0.9–1.1 区间；最差：")
     assert (
         f"{falsified['station']}，核实系数 {falsified['factor']}，弄虚作假（一票否决）"
         in (found["headline"])

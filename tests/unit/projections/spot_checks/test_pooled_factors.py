@@ -85,7 +85,7 @@ def test_equal_probabilities_give_the_plain_ratio_of_sums(
 
 def test_a_sheet_drawn_with_smaller_probability_weighs_more() -> None:
     low = checked("V1", {}, {"1": "0", "2": "0"})  # 80 / 100, drawn with π = 1/10
-    high = checked("V2", {}, {})  # 100 / 100, drawn with π = 1
+    high = checked("V2", {}, {"1": "10"})  # 100 / 100, drawn with π = 1
     rows = [low.row(), high.row()]
     chances = {low.assessment_id: Fraction(1, 10), high.assessment_id: Fraction(1)}
     found = verification_factors(rows, lambda _: RUBRIC, {}, SETTINGS, "c", chances)
@@ -118,7 +118,8 @@ def test_a_sheet_vetoed_on_verification_is_outside_and_named_in_the_headline() -
     assert found.county.over_reporting == 1
     names = {vetoed.unit_id: "甲村服务站", fine.unit_id: "乙村服务站", town("A"): "甲镇"}
     assert headline(found, names) == (
-        "2 份中 1 份超出 0.9–1.1 区间；最差：甲村服务站，核实系数 0.9900，一票否决（复核后否决）"
+        "已复核 2 份中 1 份超出 0.9–1.1 区间；"
+        "最差：甲村服务站，核实系数 0.9900，一票否决（复核后否决）"
     )
     data = factors_json(found, names)
     assert data["worst"]["station"] == "甲村服务站" and data["worst"]["outside_band"] is True
@@ -130,5 +131,20 @@ def test_without_any_sheet_outside_the_headline_names_the_farthest() -> None:
     found = verification_factors([near.row(), far.row()], lambda _: RUBRIC, {}, SETTINGS)
     names = {near.unit_id: "近村", far.unit_id: "远村"}
     assert headline(found, names) == (
-        "2 份中 0 份超出 0.9–1.1 区间；偏离最大：远村，核实系数 0.9500，在区间内"
+        "已复核 2 份中 0 份超出 0.9–1.1 区间；偏离最大：远村，核实系数 0.9500，在区间内"
+    )
+
+
+def test_a_sheet_not_yet_rescored_is_pending_not_counted_as_agreeing() -> None:
+    done = checked("V1", {}, {"1": "5"})
+    waiting = checked("V2", {}, {})  # sampled, nothing entered and no finding yet
+    confirmed = checked("V3", {}, {})  # no score changed, but a finding recorded
+    rows = [done.row(), waiting.row(), confirmed.row()]
+    findings = {confirmed.assessment_id: "none"}
+    found = verification_factors(rows, lambda _: RUBRIC, {}, SETTINGS, findings=findings)
+    assert {a.unit_id for a in found.assessments} == {done.unit_id, confirmed.unit_id}
+    assert found.pending == (waiting.assessment_id,)
+    names = {done.unit_id: "甲村", confirmed.unit_id: "丙村"}
+    assert headline(found, names).startswith(
+        "已复核 2 份中 0 份超出 0.9–1.1 区间（另有 1 份尚未复核）"
     )
