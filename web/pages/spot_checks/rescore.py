@@ -28,7 +28,7 @@ from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.entries import NUMBER_WORDS
 from web.pages.spot_checks.blueprint import bp, runs_campaigns_of, unit_name
 from web.pages.spot_checks.consequences import consequence_options
-from web.pages.spot_checks.rescore_view import ItemRow, blind, blind_rows, rescore_rows
+from web.resources.campaigns.rescore_rows import ItemRow, blind, blind_rows, rescore_rows
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from application.errors import NotFoundError
 from domain.campaign import Stage
 from domain.workflow import Status
 from web.context import caller, queries
-from web.pages.spot_checks.rescore_view import ItemRow, blind, rescore_rows
 from web.resources.campaigns.blueprint import blp
+from web.resources.campaigns.rescore_rows import ItemRow, blind, rescore_rows
 from web.resources.common import versioned
 
 
