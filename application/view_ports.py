@@ -142,6 +142,11 @@ class SpotChecksRead(Protocol):
         """The periods of the county's station sheets, latest first."""
         ...
 
+    def agreement_frame(self, county_id: UUID, period: str) -> Candidates:
+        """The county's approved sheets of the period, each weighted by its town's agreement
+        weight (grading the graders)."""
+        ...
+
 
 class ViewReads(Protocol[SheetT, ChangeT, PageT, TableT]):
     """Every view the pages show rows of."""

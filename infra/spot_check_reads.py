@@ -94,6 +94,12 @@ class ProjectedSpotChecks:
         report = read_report(scores, units, county_id, period, RiskSettings(), at)
         return weighted_frame(scores, units, county_id, period, report.weights())
 
+    def agreement_frame(self, county_id: UUID, period: str) -> Candidates:
+        views = self.projections
+        scores, units = views.scores(), views.units()
+        grading = read_grading(scores, units, county_id)
+        return agreement_frame(scores, units, county_id, period, grading)
+
     def periods(self, county_id: UUID) -> list[str]:
         stations = frozenset(towns_of(self.projections.units(), county_id))
         rows = self.projections.scores().sheets(SheetFilter(unit_ids=stations))

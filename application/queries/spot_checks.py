@@ -62,6 +62,11 @@ class SpotCheckQueries:
         weighted = campaign.mode is Mode.WEIGHTED
         return self._read().frame(campaign.county_id, campaign.period, weighted)
 
+    def agreement_frame(self, campaign: Campaign) -> Candidates:
+        """The sheets freezing a campaign the caller read would take now, each weighted by
+        its town's agreement with the county's verification (the freeze authorizes)."""
+        return self._read().agreement_frame(campaign.county_id, campaign.period)
+
     def factors(self, campaign: Campaign) -> dict[str, Any]:
         """The verification factors of the sampled sheets of a campaign the caller read, each
         weighted by its inclusion probability and classified with its finding."""

@@ -76,3 +76,25 @@ def test_a_weighted_campaign_takes_the_agreement_weights_as_its_frame(demo: Demo
     assert frozen.status_code == 200, frozen.get_json()
     frame = {e["assessment_id"]: Decimal(e["weight"]) for e in frozen.get_json()["frame"]}
     assert frame == {aid: Decimal(w) for aid, w in found["weights"].items()}
+
+
+def test_a_weighted_campaign_can_ask_for_the_agreement_weights(demo: DemoApi) -> None:
+    found = demo.read("/api/v1/agreement?unit=DEMO-01&period=2023Q2", Role.COUNTY_AUDITOR)
+    client, auditor = demo.app.test_client(), demo.bearer(Role.COUNTY_AUDITOR)
+    plan = {"county": "DEMO-01", "period": "2023Q2", "mode": "weighted", "size": 3}
+    for name, mode in (("按初审质量加权", "weighted"), ("简单随机", "simple")):
+        opened = client.post(
+            "/api/v1/campaigns", json=plan | {"name": name, "mode": mode}, headers=auditor
+        )
+        assert opened.status_code == 201, opened.get_json()
+        frozen = client.post(
+            f"/api/v1/campaigns/{opened.get_json()['id']}/frame",
+            json={"weigh_by": "agreement"},
+            headers=auditor | {"If-Match": opened.headers["ETag"]},
+        )
+        if mode == "simple":  # refused, and said why
+            assert frozen.status_code == 422 and "weighted" in frozen.get_json()["detail"]
+            continue
+        assert frozen.status_code == 200, frozen.get_json()
+        frame = {e["assessment_id"]: Decimal(e["weight"]) for e in frozen.get_json()["frame"]}
+        assert frame == {aid: Decimal(w) for aid, w in found["weights"].items()}
