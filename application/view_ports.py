@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from fractions import Fraction
 from typing import Any, Protocol, TypeVar
 from uuid import UUID
 
@@ -118,8 +119,21 @@ class SpotChecksRead(Protocol):
         that is not a county's is not found."""
         ...
 
-    def factors(self, county_id: UUID, aids: Sequence[UUID]) -> dict[str, Any]:
-        """The verification factors of the given (checked) sheets, as JSON."""
+    def factors(
+        self,
+        county_id: UUID,
+        probabilities: Mapping[UUID, Fraction],
+        findings: Mapping[UUID, str],
+    ) -> dict[str, Any]:
+        """The verification factors of the given (checked) sheets, each weighted by 1/π and
+        classified with its finding, as JSON."""
+        ...
+
+    def agreement(self, county: str, period: str | None) -> dict[str, Any]:
+        """How far each reviewer's and town's review scores stood from the county's
+        verification over the checked sheets (of a period, or all), with each town's weight
+        for a weighted campaign (and, for a period, each approved sheet's), units and
+        reviewers named; a code that is not a county's is not found."""
         ...
 
     def frame(self, county_id: UUID, period: str, weighted: bool) -> Candidates:
@@ -128,6 +142,11 @@ class SpotChecksRead(Protocol):
 
     def periods(self, county_id: UUID) -> list[str]:
         """The periods of the county's station sheets, latest first."""
+        ...
+
+    def agreement_frame(self, county_id: UUID, period: str) -> Candidates:
+        """The county's approved sheets of the period, each weighted by its town's agreement
+        weight (grading the graders)."""
         ...
 
 

@@ -49,6 +49,6 @@ class Queries(Generic[S, C, P, T]):
         self.sheets: SheetQueries[S, C] = SheetQueries(auth, models, models)
         self.trail: TrailQueries[P] = TrailQueries(auth, models, models)
         self.tables: TableQueries[T] = TableQueries(auth, models)
-        self.spot_checks = SpotCheckQueries(auth, models)
+        self.spot_checks = SpotCheckQueries(auth, models, models)
         self.rectifications = RectificationQueries(auth, models)
         self.hand_ups = HandUpQueries(auth, models)

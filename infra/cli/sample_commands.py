@@ -14,12 +14,11 @@ from application.errors import NotFoundError
 from application.service import Kaohe
 from domain.campaign import Campaign
 from infra.bootstrap import build_kaohe
+from infra.cli.factor_output import campaign_factors, echo_factors
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
 from infra.projections.registry import Projections
 from infra.settings import Settings
-from projections.spot_checks.reading import read_factors
-from projections.spot_checks.settings import RiskSettings
 
 CAMPAIGN = click.argument("campaign")
 
@@ -150,25 +149,6 @@ def factors(campaign: str, output_format: str) -> None:
     with opened() as (app, projections):
         c = campaign_of(app, campaign)
         projections.catch_up()
-        found = read_factors(
-            projections.scores(),
-            projections.units(),
-            c.county_id,
-            [s.assessment_id for s in c.sample],
-            RiskSettings(),
-        )
-    if output_format == "json":
-        echo_json(found.to_json())
-        return
-    pooled = found.county
-    click.echo(
-        f"pooled factor {pooled.factor} ({pooled.band}); {pooled.outside} of "
-        f"{pooled.assessments} assessments outside "
-        f"{found.settings.band_low}–{found.settings.band_high}"
-    )
-    for a in found.assessments:
-        flag = "  OVER-REPORTING" if a.band == "over_reporting" else ""
-        click.echo(
-            f"  {a.assessment_id}  reported {a.reported}  verified {a.verified}  "
-            f"VF {a.factor}{flag}"
-        )
+        found = campaign_factors(app, projections, c)
+        names = {u.unit_id: u.name for u in projections.units().all_units()}
+    echo_factors(found, names, output_format)

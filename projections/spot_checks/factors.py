@@ -1,27 +1,35 @@
-"""Verification factors (RDQA): verified ÷ reported per item, assessment, town and county.
+"""Verification factors (RDQA): verified ÷ reported per item and per checked sheet.
 
 Reported is what the town approved (the self and review layers); verified is the score with
 the county's verification layer on top. VF < 1 means over-reporting (less was verified than
 reported), VF > 1 under-reporting; a factor outside the band (0.90–1.10 by default) is
-significant. The pooled factor is Σ verified ÷ Σ reported, which can hide errors that cancel,
-so the share of assessments outside the band is given beside it."""
+significant. A sheet found falsified, or vetoed once verified, is outside the band whatever
+its ratio: a veto voids the result, so no ratio of points can say it stands. Pooling over
+sheets (weighted by inclusion probability) is in `pooling.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
 from domain.rules import Kind
+from domain.scoring import Result
 from domain.workflow import Layer
 from projections.scores import ScoreRow
+from projections.spot_checks.estimation import PLACES
 from projections.spot_checks.evidence import RubricOf, layer_summary
 from projections.spot_checks.settings import RiskSettings
 
-PLACES = Decimal("0.0001")
 ZERO = Decimal(0)
+FALSIFICATION = "falsification"
+OUTSIDE = frozenset({"over_reporting", "under_reporting", "falsified", "vetoed"})
+"""The bands that count as outside: by ratio, or a falsification or veto whatever the ratio."""
+SEVERITY = ("falsified", "vetoed", "over_reporting", "under_reporting", "within", "none")
+"""The bands from the worst down: the headline names the first sheet in this order."""
 
 
 def ratio(verified: Decimal, reported: Decimal) -> Decimal | None:
@@ -58,6 +66,10 @@ class ItemFactor:
 
 @dataclass(frozen=True)
 class AssessmentFactor:
+    """A checked sheet: its points, factor and band (`ratio_band`: by the ratio alone; `band`
+    is `falsified` or `vetoed` when the finding or the verified result says so), and the
+    inclusion probability that weighs it in the pooled factors."""
+
     assessment_id: UUID
     unit_id: UUID
     town_id: UUID | None
@@ -67,6 +79,33 @@ class AssessmentFactor:
     band: str
     verified_result: str
     items: tuple[ItemFactor, ...]
+    probability: Fraction = Fraction(1)
+    finding: str | None = None
+    ratio_band: str = ""
+    reported_result: str = ""
+
+    @property
+    def vetoed_as_reported(self) -> bool:
+        """Vetoed already in what the town approved (the county confirmed a veto)."""
+        return self.reported_result == Result.VETOED.value
+
+    @property
+    def outside(self) -> bool:
+        return self.band in OUTSIDE
+
+    @property
+    def over_reporting(self) -> bool:
+        """Less stands than was reported: by the ratio, by a falsification, or by a veto the
+        town had not reported."""
+        if self.band == "vetoed":
+            return not self.vetoed_as_reported
+        return self.band in ("over_reporting", "falsified")
+
+    @property
+    def severity(self) -> tuple[int, Decimal]:
+        """Sorts the worst sheet first: by band, then by distance of the factor from 1."""
+        distance = ZERO if self.factor is None else abs(1 - self.factor)
+        return SEVERITY.index(self.band), -distance
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,67 +116,24 @@ class AssessmentFactor:
             "verified": str(self.verified),
             "factor": _text(self.factor),
             "band": self.band,
-            "over_reporting": self.band == "over_reporting",
-            "verified_result": self.verified_result,
-            "items": [i.to_json() for i in self.items],
-        }
-
-
-@dataclass(frozen=True)
-class PooledFactor:
-    """A group's factor (a town, the county, or one item across sheets)."""
-
-    key: str
-    reported: Decimal
-    verified: Decimal
-    factor: Decimal | None
-    band: str
-    assessments: int
-    outside: int
-    over_reporting: int
-
-    @property
-    def share_outside(self) -> Decimal | None:
-        return None if not self.assessments else Decimal(self.outside) / self.assessments
-
-    def to_json(self) -> dict[str, Any]:
-        share = self.share_outside
-        return {
-            "key": self.key,
-            "reported": str(self.reported),
-            "verified": str(self.verified),
-            "factor": _text(self.factor),
-            "band": self.band,
-            "over_reporting_flag": self.band == "over_reporting",
-            "assessments": self.assessments,
+            "ratio_band": self.ratio_band,
             "outside_band": self.outside,
             "over_reporting": self.over_reporting,
-            "share_outside": None if share is None else str(share.quantize(PLACES)),
-        }
-
-
-@dataclass(frozen=True)
-class Factors:
-    """The factors of a set of verified sheets, with the settings that classified them."""
-
-    assessments: tuple[AssessmentFactor, ...]
-    towns: tuple[PooledFactor, ...]
-    items: tuple[PooledFactor, ...]
-    county: PooledFactor
-    settings: RiskSettings
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "assessments": [a.to_json() for a in self.assessments],
-            "towns": [t.to_json() for t in self.towns],
+            "verified_result": self.verified_result,
+            "reported_result": self.reported_result,
+            "finding": self.finding,
+            "probability": str(self.probability),
             "items": [i.to_json() for i in self.items],
-            "county": self.county.to_json(),
-            "settings": self.settings.to_json(),
         }
 
 
 def assessment_factor(
-    row: ScoreRow, rubric_of: RubricOf, town_of: Mapping[UUID, UUID], settings: RiskSettings
+    row: ScoreRow,
+    rubric_of: RubricOf,
+    town_of: Mapping[UUID, UUID],
+    settings: RiskSettings,
+    probability: Fraction = Fraction(1),
+    finding: str | None = None,
 ) -> AssessmentFactor:
     rubric = rubric_of(row.head.rubric_id)
     reported = layer_summary(row, rubric, Layer.REVIEW)
@@ -150,6 +146,13 @@ def assessment_factor(
         factor = ratio(v, r) if plain and r is not None and v is not None else None
         items.append(ItemFactor(number, r, v, factor))
     factor = ratio(verified.total, reported.total)
+    by_ratio = band(factor, settings)
+    if finding == FALSIFICATION:
+        effective = "falsified"
+    elif verified.result == Result.VETOED.value:
+        effective = "vetoed"
+    else:
+        effective = by_ratio
     return AssessmentFactor(
         row.assessment_id,
         row.head.unit_id,
@@ -157,70 +160,14 @@ def assessment_factor(
         reported.total,
         verified.total,
         factor,
-        band(factor, settings),
+        effective,
         verified.result,
         tuple(items),
+        probability,
+        finding,
+        by_ratio,
+        reported.result,
     )
-
-
-def pooled(key: str, found: Iterable[AssessmentFactor], settings: RiskSettings) -> PooledFactor:
-    group = list(found)
-    reported = sum((a.reported for a in group), ZERO)
-    verified = sum((a.verified for a in group), ZERO)
-    factor = ratio(verified, reported)
-    outside = sum(1 for a in group if a.band in ("over_reporting", "under_reporting"))
-    over = sum(1 for a in group if a.band == "over_reporting")
-    return PooledFactor(
-        key, reported, verified, factor, band(factor, settings), len(group), outside, over
-    )
-
-
-def item_pools(found: Iterable[AssessmentFactor], settings: RiskSettings) -> list[PooledFactor]:
-    sums: dict[str, list[ItemFactor]] = {}
-    for a in found:
-        for i in a.items:
-            if i.factor is not None:
-                sums.setdefault(i.item, []).append(i)
-    pools = []
-    for number in sorted(sums, key=_item_order):
-        rows = sums[number]
-        reported = sum((i.reported or ZERO for i in rows), ZERO)
-        verified = sum((i.verified or ZERO for i in rows), ZERO)
-        factor = ratio(verified, reported)
-        outside = sum(1 for i in rows if band(i.factor, settings) != "within")
-        over = sum(1 for i in rows if band(i.factor, settings) == "over_reporting")
-        pools.append(
-            PooledFactor(
-                number, reported, verified, factor, band(factor, settings), len(rows), outside, over
-            )
-        )
-    return pools
-
-
-def verification_factors(
-    rows: Iterable[ScoreRow],
-    rubric_of: RubricOf,
-    town_of: Mapping[UUID, UUID],
-    settings: RiskSettings,
-    county_key: str = "county",
-) -> Factors:
-    """The factors of the given (checked) sheets: each sheet, each town, each item, pooled."""
-    found = [assessment_factor(r, rubric_of, town_of, settings) for r in rows]
-    found.sort(key=lambda a: (str(a.town_id), str(a.unit_id), str(a.assessment_id)))
-    towns: dict[str, list[AssessmentFactor]] = {}
-    for a in found:
-        towns.setdefault(str(a.town_id), []).append(a)
-    return Factors(
-        tuple(found),
-        tuple(pooled(t, group, settings) for t, group in towns.items()),
-        tuple(item_pools(found, settings)),
-        pooled(county_key, found, settings),
-        settings,
-    )
-
-
-def _item_order(number: str) -> tuple[int, str]:
-    return (int(number), "") if number.isdigit() else (10**9, number)
 
 
 def _text(value: Decimal | None) -> str | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from fractions import Fraction
 from uuid import UUID
 
 from domain.workflow import Status
 from projections.scores import ScoresReader, SheetFilter
-from projections.spot_checks.factors import Factors, verification_factors
+from projections.spot_checks.pooling import Factors, verification_factors
 from projections.spot_checks.report import RiskReport, risk_report
 from projections.spot_checks.scope import Scope
 from projections.spot_checks.settings import RiskSettings
@@ -95,10 +96,19 @@ def read_factors(
     county_id: UUID,
     assessment_ids: Iterable[UUID],
     settings: RiskSettings,
+    probabilities: Mapping[UUID, Fraction] | None = None,
+    findings: Mapping[UUID, str] | None = None,
 ) -> Factors:
-    """The verification factors of the given (checked) sheets."""
+    """The verification factors of the given (checked) sheets, each weighted by 1/π (its
+    inclusion probability) and classified with its finding."""
     rows = scores.sheets(SheetFilter(assessment_ids=frozenset(assessment_ids)))
     rubrics = {r.head.rubric_id: scores.rubric(r.head.rubric_id) for r in rows}
     return verification_factors(
-        rows, rubrics.__getitem__, towns_of(units, county_id), settings, str(county_id)
+        rows,
+        rubrics.__getitem__,
+        towns_of(units, county_id),
+        settings,
+        str(county_id),
+        probabilities,
+        findings,
     )

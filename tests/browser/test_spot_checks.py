@@ -1,12 +1,14 @@
 """The county's spot check through the browser: open a campaign, freeze its frame, enter a
-public seed, draw, re-score a sampled sheet beside its self and review scores, record the
-finding; the regulator reads it all without forms; the risk report ranks the stations."""
+public seed, draw, re-score a sampled sheet blind (its self and review scores shown only
+once the auditor's own are saved), record the finding; the regulator reads it all
+without forms; the risk report ranks the stations."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from application.actor import Actor
 from application.commands.assessments import OpenAssessment, SaveSheet
@@ -14,6 +16,7 @@ from domain.account import Role
 from domain.entries import ItemEntry
 from domain.ids import unit_id
 from domain.rules import Kind
+from domain.workflow import Layer
 from tests.browser.conftest import Site
 from tests.browser.pages import assert_accessible, screenshot
 from tests.unit.application.sending import Who, send
@@ -81,27 +84,56 @@ FIRST_SECTION = """() => {
 """The first section's subtotal in the 计分 column, and the 计分 of each of its items."""
 
 
-def rescore_first_sheet(page: Any) -> str:
-    """Enter a verification score that differs from the review score; returns the station."""
+def layer_scores(site: Site, page: Any, number: str) -> tuple[str, str]:
+    """The self and review scores of an item of the sheet on the page, as the store holds
+    them (what the blind page must not show)."""
+    aid = UUID(page.url.split("/sheets/")[1].split("/")[0].split("#")[0])
+    kaohe = services_of(site.app).kaohe
+    sheet = kaohe.assessments.get(aid)
+    rubric = kaohe.assessments.rubric_of(sheet)
+    cards = {layer: sheet.scorecard(rubric, layer) for layer in (Layer.SELF, Layer.REVIEW)}
+    points = [cards[layer].item(number).points for layer in (Layer.SELF, Layer.REVIEW)]
+    self_score, review_score = (format(p.normalize(), "f") for p in points if p is not None)
+    return self_score, review_score
+
+
+def assert_blind(page: Any) -> None:
+    """Only the items and the auditor's own column: no self or review score, no counting
+    score, subtotal, total, difference or finding form."""
+    heads = page.locator("table.rescore thead th").all_inner_texts()
+    assert heads == ["编号", "评分标准", "分值", "复核"]
+    for row in page.locator("table.rescore tbody tr[id^=item-]").all():
+        assert row.locator("td").count() == 4
+    assert page.locator("table.rescore td.subtotal, #total, main mark").count() == 0
+    assert page.get_by_role("button", name="记录复核结论").count() == 0
+    assert page.locator("#blind").is_visible()
+
+
+def rescore_first_sheet(site: Site, page: Any) -> str:
+    """Re-score blind, then see the layers with the difference; returns the station."""
     page.locator("table.sample tbody tr").first.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/sheets/"))
     station: str = page.get_by_role("heading", level=1).inner_text().removeprefix("复核评分：")
-    row = page.locator("#item-2")
-    cells = row.locator("td")
-    self_score, review_score = cells.nth(3).inner_text(), cells.nth(4).inner_text()
-    assert self_score in ("0", "0.5", "1", "1.5", "2") and review_score
+    self_score, review_score = layer_scores(site, page, "2")
+    assert_blind(page)
+    assert page.locator("#item-2 td").nth(3).inner_text().strip() == "第 2 项复核得分"
+    assert page.get_by_label("第 2 项复核得分").input_value() == ""
     different = "0" if review_score != "0" else "1"
     page.get_by_label("第 2 项复核得分").fill(different)
     page.get_by_role("button", name="保存复核得分").click()
     assert "理由" in page.locator("#reason-error").inner_text()
     assert page.get_by_label("第 2 项复核得分").input_value() == different
+    assert_blind(page)  # refused, so nothing saved and still blind
     assert_accessible(page)
     page.get_by_label("复核理由").fill("现场核实：站长任命文件缺失")
     page.get_by_role("button", name="保存复核得分").click()
     page.wait_for_url(re.compile(r"#scores$"))
+    assert page.locator("#blind").count() == 0
     row = page.locator("#item-2")
+    cells = row.locator("td")
+    assert (cells.nth(3).inner_text(), cells.nth(4).inner_text()) == (self_score, review_score)
     assert "differs" in (row.get_attribute("class") or "")
-    assert row.locator("td").nth(6).locator("mark").inner_text() == different
+    assert cells.nth(6).locator("mark").inner_text() == different
     assert page.get_by_label("第 2 项复核得分").input_value() == different
     subtotal, counted = page.evaluate(FIRST_SECTION)
     assert Decimal(subtotal) == sum(Decimal(points) for points in counted)
@@ -130,7 +162,7 @@ def test_a_county_auditor_runs_a_spot_check_to_a_finding(site: Site, page: Any) 
     open_campaign(site, page)
     freeze_seed_and_draw(page)
     assert_accessible(page)
-    station = rescore_first_sheet(page)
+    station = rescore_first_sheet(site, page)
     record_finding(page)
     checked = page.locator("table.sample tbody tr", has_text=station)
     assert "有差错" in checked.inner_text()
@@ -142,6 +174,12 @@ def test_a_county_auditor_runs_a_spot_check_to_a_finding(site: Site, page: Any) 
     screenshot(page, "spot-check-campaign")
     for index in (1, 2):
         page.locator("table.sample tbody tr").nth(index).get_by_role("link").click()
+        assert_blind(page)
+        page.get_by_label("第 1 项复核得分").fill(layer_scores(site, page, "1")[1])
+        page.get_by_label("复核理由").fill("现场核实")
+        page.get_by_role("button", name="保存复核得分").click()
+        page.wait_for_url(re.compile(r"#scores$"))
+        assert "differs" not in (page.locator("#item-1").get_attribute("class") or "")
         page.get_by_label("一致（无差异）").check()
         page.get_by_label("复核说明").fill("现场核实，与初审一致")
         page.get_by_role("button", name="记录复核结论").click()
@@ -162,6 +200,10 @@ def test_the_regulator_reads_a_campaign_without_forms(site: Site, page: Any) -> 
     assert page.locator("main form").count() == 0
     assert page.locator("table.sample").get_by_text("弄虚作假", exact=True).count() == 1
     assert page.locator("#verification").inner_text().startswith("可复核 · 一致")
+    headline = page.locator("#factor-headline").inner_text()
+    assert "超出" in headline and "最差" in headline and "弄虚作假（一票否决）" in headline
+    outside = page.locator("table.factors tbody tr.outside", has_text="弄虚作假")
+    assert outside.count() == 1 and "超出区间" in outside.inner_text()
     assert_accessible(page)
     page.locator("table.sample tbody tr", has_text="弄虚作假").get_by_role("link").click()
     assert page.locator("main form").count() == 0
@@ -223,3 +265,21 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
 def kaohe_name(site: Site, code: str) -> str:
     name: str = services_of(site.app).kaohe.units.get(code).name
     return name
+
+
+def test_the_county_reads_how_its_town_reviewers_agree_with_the_spot_check(
+    site: Site, page: Any
+) -> None:
+    site.login(page, "county_auditor", "DEMO-01")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="初审质量").click()
+    page.wait_for_url("**/agreement")
+    reviewers = page.locator("#reviewers tbody tr")
+    assert reviewers.count() >= 1
+    first = reviewers.first.locator("td")
+    assert first.nth(4).inner_text() == "0.0%"  # the town whose item the county found false
+    towns = page.locator("#agreement-towns tbody tr").first.locator("td")
+    assert towns.nth(0).inner_text() == first.nth(1).inner_text()
+    assert towns.nth(6).inner_text() == "3"
+    assert not re.search(r"[0-9a-f]{8}-", page.locator("main").inner_text())
+    assert_accessible(page)
+    screenshot(page, "spot-check-agreement")

@@ -64,6 +64,9 @@ NAV: tuple[NavLink, ...] = (
         "抽查复核", "spot_checks.campaigns", frozenset({Role.COUNTY_AUDITOR, Role.CITY_REGULATOR})
     ),
     NavLink("风险提示", "spot_checks.risk", frozenset({Role.COUNTY_AUDITOR, Role.CITY_REGULATOR})),
+    NavLink(
+        "初审质量", "spot_checks.agreement", frozenset({Role.COUNTY_AUDITOR, Role.CITY_REGULATOR})
+    ),
     NavLink("整改台账", "rectifications.ledger", frozenset(Role) - {Role.ADMINISTRATOR}),
     NavLink("统计报表", "reports.index", frozenset(Role) - {Role.ADMINISTRATOR}),
     NavLink("系统管理", "admin.index", frozenset({Role.ADMINISTRATOR})),

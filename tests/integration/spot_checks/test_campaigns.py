@@ -169,6 +169,7 @@ def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes
         unit_id("C1"),
         [first, second, *rest],
         RiskSettings(),
+        findings={UUID(aid): finding for aid, finding in closed.findings.items()},
     )
     by_id = {f.assessment_id: f for f in factors.assessments}
     [item_6] = by_id[first].items

@@ -37,7 +37,10 @@ def test_sample_list_show_and_verify(
     assert "sample verified: 4 assessments" in verified.output
     factors = cli.invoke(main, ["sample", "factors", str(cid), "--format", "json"])
     assert factors.exit_code == 0, factors.output
-    assert json.loads(factors.stdout)["county"]["factor"] == "1.0000"
+    # nothing re-scored yet: no factor, rather than a VF of 1 that nobody checked
+    found = json.loads(factors.stdout)
+    assert found["county"]["factor"] is None and len(found["pending"]) == 4
+    assert found["headline"] == "尚无复核的评分表（另有 4 份尚未复核）"
 
 
 def test_sample_verify_exits_1_with_the_difference(

@@ -151,6 +151,12 @@ def campaign_read(path: str) -> Call:
     return call
 
 
+def sampled_sheet_read(w: World, c: Case, h: dict[str, str]) -> TestResponse:
+    cid = w.campaign(c.county, c.period, "drawn")
+    aid = w.kaohe.campaigns.get(cid).sample[0].assessment_id
+    return w.client.get(f"/api/v1/campaigns/{cid}/sheets/{aid}", headers=h)
+
+
 def campaign_step(path: str, stage: str, body: dict[str, Any] | None = None) -> Call:
     def call(w: World, c: Case, h: dict[str, str]) -> TestResponse:
         cid = w.campaign(c.county, c.period, stage)
@@ -255,6 +261,12 @@ TABLE = (
         "GET risk of a county",
         SPOT_CHECK_READERS,
         campaign_read("/api/v1/risk?unit={county}&period={period}"),
+    ),
+    Row("GET a campaign's sampled sheet", SPOT_CHECK_READERS, sampled_sheet_read),
+    Row(
+        "GET agreement of a county",
+        SPOT_CHECK_READERS,
+        campaign_read("/api/v1/agreement?unit={county}&period={period}"),
     ),
     Row(
         "GET risk table of a unit",

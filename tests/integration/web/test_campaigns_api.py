@@ -56,7 +56,8 @@ def test_a_campaign_runs_in_order_and_its_draw_verifies(world: World) -> None:
     verified = world.client.get(f"/api/v1/campaigns/{cid}/verify", headers=world.login("admin"))
     assert verified.get_json()["matches"] is True and verified.get_json()["sample_size"] == 1
     factors = world.client.get(f"/api/v1/campaigns/{cid}/factors", headers=world.login("auditor"))
-    assert factors.status_code == 200 and len(factors.get_json()["assessments"]) == 1
+    assert factors.status_code == 200 and factors.get_json()["assessments"] == []
+    assert factors.get_json()["pending"] == [selected["assessment_id"]]  # not checked yet
     unfound = post(world, f"/{cid}/close", "auditor", 4)
     assert unfound.status_code == 422 and "no finding yet" in unfound.get_json()["detail"]
     record_finding(

@@ -14,6 +14,7 @@ READS = (
     "/api/v1/tasks?unit=NOPE",
     "/api/v1/progress?unit=NOPE",
     "/api/v1/risk?unit=NOPE&period=2023Q2",
+    "/api/v1/agreement?unit=NOPE",
     "/api/v1/assessments?unit=NOPE",
     "/api/v1/audit?unit=NOPE",
     "/api/v1/units/NOPE",

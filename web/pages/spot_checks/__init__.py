@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from web.pages.spot_checks import campaign_list, campaign_page, finding, rescore, risk
+from web.pages.spot_checks import agreement, campaign_list, campaign_page, finding, rescore, risk
 from web.pages.spot_checks.blueprint import bp
 
-__all__ = ["bp", "campaign_list", "campaign_page", "finding", "rescore", "risk"]
+__all__ = ["agreement", "bp", "campaign_list", "campaign_page", "finding", "rescore", "risk"]

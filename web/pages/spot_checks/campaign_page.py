@@ -23,6 +23,7 @@ from web.pages.spot_checks.blueprint import (
     runs_campaigns_of,
 )
 from web.pages.spot_checks.campaign_view import campaign_view
+from web.pages.spot_checks.factor_view import factor_view
 from web.resources.campaigns.steps import freeze_command
 
 SEED_WORDS = "随机种子应为 10 至 100 位数字，中间不留空格（如公开摇号或掷十面骰得到的 20 位数字）。"
@@ -39,6 +40,7 @@ def campaign_page(cid: UUID, errors: dict[str, str], form: dict[str, str]) -> st
     return render_template(
         "spot_checks/campaign.html",
         view=campaign_view(c),
+        factors=factor_view(c),
         c=c,
         runs=runs_campaigns_of(c.county_id),
         steps=STEPS,

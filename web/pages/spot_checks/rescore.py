@@ -1,5 +1,6 @@
-"""Re-scoring a sampled sheet (抽查复核): the self and review scores beside the county's
-verification score, saved in the verification layer with a reason."""
+"""Re-scoring a sampled sheet (抽查复核): blind first (the county's own scores entered without
+the self and review layers in sight), then the three layers side by side with the
+differences, saved in the verification layer with a reason."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.entries import NUMBER_WORDS
 from web.pages.spot_checks.blueprint import bp, runs_campaigns_of, unit_name
 from web.pages.spot_checks.consequences import consequence_options
-from web.pages.spot_checks.rescore_view import ItemRow, rescore_rows
+from web.resources.campaigns.rescore_rows import ItemRow, blind, blind_rows, rescore_rows
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,15 @@ def rescore(cid: UUID, aid: UUID) -> str:
 
 
 def rescore_page(s: SampledSheet, errors: dict[str, str], form: dict[str, str]) -> str:
+    """The page; while its auditor has entered no verification score it shows neither the
+    self nor the review layer (nor totals, differences or the finding form)."""
     runs = runs_campaigns_of(s.campaign.county_id)
     editable = runs and s.open_to_change
+    hidden = editable and blind(s.sheet)
     rows = rescore_rows(s.sheet, s.rubric, editable)
-    card = s.sheet.scorecard(s.rubric)
+    if hidden:
+        rows = blind_rows(rows)
+    card = None if hidden else s.sheet.scorecard(s.rubric)
     return render_template(
         "spot_checks/rescore.html",
         s=s,
@@ -75,6 +81,7 @@ def rescore_page(s: SampledSheet, errors: dict[str, str], form: dict[str, str]) 
         findings=FINDING_WORDS,
         options=consequence_options(s.rubric),
         editable=editable,
+        blind=hidden,
         errors=errors,
         form=form,
     )
@@ -88,7 +95,11 @@ def save_scores(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
     form = {k: v.strip() for k, v in request.form.items()}
     errors, entries = verification_entries(s, form)
     if not errors and not entries:
-        errors["scores"] = "没有填写与现有复核得分不同的分数，未保存。"
+        errors["scores"] = (
+            "请至少填写一项复核得分，未保存。"
+            if blind(s.sheet)
+            else "没有填写与现有复核得分不同的分数，未保存。"
+        )
     if entries and not form.get("reason"):
         errors["reason"] = "复核改分须说明理由（如现场核实情况）。"
     if errors:

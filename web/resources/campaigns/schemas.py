@@ -43,6 +43,14 @@ class FrameSchema(ma.Schema):
         load_default=None,
         metadata={"description": "assessment id → weight (the weighted mode)"},
     )
+    weigh_by = ma.fields.String(
+        validate=validate.OneOf(["risk", "agreement"]),
+        load_default="risk",
+        metadata={
+            "description": "without sheets named, the weighted mode's weights: the risk "
+            "report's, or each town's agreement weight (GET /agreement)"
+        },
+    )
 
     @ma.validates_schema
     def one_of(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -157,6 +165,16 @@ class FactorsSchema(ma.Schema):
     towns = ma.fields.List(ma.fields.Dict(), required=True)
     items = ma.fields.List(ma.fields.Dict(), required=True)
     county = ma.fields.Dict(required=True)
+    worst = ma.fields.Dict(
+        allow_none=True, metadata={"description": "the sheet the headline names"}
+    )
+    headline = ma.fields.String(
+        metadata={"description": "how many sheets are outside the band, the worst named"}
+    )
+    pending = ma.fields.List(
+        ma.fields.String(), metadata={"description": "sampled sheets not checked yet"}
+    )
+    method = ma.fields.String()
     settings = ma.fields.Dict(required=True)
 
 

@@ -16,6 +16,8 @@ from application.commands.campaigns import (
     weights_of,
 )
 from domain.campaign import Campaign
+from domain.errors import FieldError
+from domain.sampling import Mode
 from web.context import handle, queries, unit_of_work
 from web.resources.campaigns.blueprint import blp, changed
 from web.resources.campaigns.schemas import CampaignSchema, FrameSchema, SeedSchema
@@ -24,10 +26,19 @@ from web.resources.common import WRITE
 
 def frame_of(body: dict[str, Any], c: Campaign) -> Candidates:
     """The sheets asked for, or the county's approved sheets of the period from the read
-    model (in the weighted mode, weighted by the period's risk report)."""
+    model (in the weighted mode, weighted by the period's risk report, or with `weigh_by`
+    "agreement" by each town's agreement with the county's verification)."""
     given: Candidates | None = body.get("weights") or body.get("assessments")
     if given is not None:
         return given
+    if body.get("weigh_by") == "agreement":
+        if c.mode is not Mode.WEIGHTED:
+            raise FieldError(
+                "weigh_by",
+                f"weigh_by 'agreement' needs a weighted campaign; this one is {c.mode.value}",
+                "按初审质量加权只适用于按风险加权抽样的抽查",
+            )
+        return queries().spot_checks.agreement_frame(c)
     return queries().spot_checks.frame(c)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from projections.spot_checks.factors import verification_factors
+from projections.spot_checks.pooling import verification_factors
 from projections.spot_checks.settings import RiskSettings
 from tests.unit.projections.spot_checks.stories import RUBRIC, Story, town
 

@@ -1,10 +1,12 @@
 """What the re-scoring page shows: every item of a sampled sheet with its self, review and
-verification (复核) scores side by side, and which of them differ."""
+verification (复核) scores side by side, and which of them differ; or, while the auditor has
+entered nothing yet, the items alone (blind re-scoring: the other layers would anchor the
+auditor's own judgement)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from domain.assessment import Assessment
@@ -106,3 +108,19 @@ def rescore_rows(a: Assessment, rubric: Rubric, editable: bool) -> list[Row]:
                 yield from walk(node.children, here)
 
     return list(walk(rubric.nodes, ()))
+
+
+def blind(a: Assessment) -> bool:
+    """Whether the sheet is still to be re-scored blind: its verification layer is empty."""
+    return not a.layers[Layer.VERIFICATION.value]
+
+
+def blind_rows(rows: list[Row]) -> list[Row]:
+    """The rows without anything of the self and review layers (nor the counting score and
+    subtotals, which would show them): what the auditor sees before entering their own."""
+    return [
+        replace(r, self_total="", review_total="", final_total="")
+        if isinstance(r, SectionRow)
+        else replace(r, self_score="", review_score="", final_score="")
+        for r in rows
+    ]
