@@ -36,3 +36,5 @@ class Action(StrEnum):
     DRAW_SAMPLE = "campaigns.draw"
     CLOSE_CAMPAIGN = "campaigns.close"
     READ_RISK = "risk.read"
+    RECORD_SIGNALS = "risk.record"
+    DISPOSE_SIGNAL = "risk.dispose"

@@ -10,6 +10,7 @@ from domain.account import Account
 from domain.assessment import Assessment
 from domain.campaign import Campaign
 from domain.rubric_version import RubricVersion
+from domain.signal_register import SignalRegister
 from domain.steps import Action
 from domain.unit import Unit
 from projections.tables.wording import STATUS_WORDS, TARGET_WORDS
@@ -49,6 +50,9 @@ EVENT_WORDS: Mapping[type, str] = {
     Campaign.SeedEntered: "录入随机种子",
     Campaign.SampleDrawn: "抽取样本",
     Campaign.Closed: "结束抽查",
+    SignalRegister.Opened: "建立风险信号登记",
+    SignalRegister.SignalRecorded: "登记风险信号",
+    SignalRegister.SignalDisposed: "处理风险信号",
 }
 """Each event the domain defines, as people at the offices say it."""
 
@@ -83,6 +87,8 @@ ACTION_WORDS: Mapping[str, str] = {
     Action.VERIFY_LEDGER: "校验台账",
     Action.READ_CAMPAIGNS: "查看抽查",
     Action.READ_RISK: "查看风险提示",
+    Action.RECORD_SIGNALS: "登记风险信号",
+    Action.DISPOSE_SIGNAL: "处理风险信号",
 }
 """Steps named in refusals (拒绝访问), by their stored value."""
 

@@ -9,6 +9,7 @@ from application.handlers.accounts import ACCOUNT_HANDLERS
 from application.handlers.assessments import ASSESSMENT_HANDLERS
 from application.handlers.campaigns import CAMPAIGN_HANDLERS
 from application.handlers.rubrics import RUBRIC_HANDLERS
+from application.handlers.signals import SIGNAL_HANDLERS
 from application.handlers.units import UNIT_HANDLERS
 
 Handler = Callable[..., Any]
@@ -21,5 +22,6 @@ HANDLERS: Mapping[type[Any], Handler] = {
     **ACCOUNT_HANDLERS,
     **RUBRIC_HANDLERS,
     **CAMPAIGN_HANDLERS,
+    **SIGNAL_HANDLERS,
 }
 """Every command class of the application and its handler."""

@@ -66,6 +66,7 @@ TARGET_WORDS: dict[str, str] = {
     "rubrics": "评分标准",
     "campaign": "抽查",
     "campaigns": "抽查",
+    "signals": "风险信号",
     "ledger": "台账",
     "tables": "统计表",
 }

@@ -10,9 +10,10 @@ from flask import render_template, request
 
 from application.authorization import Action
 from application.read_ports import UnitRecord
+from projections.spot_checks.words import SIGNAL_WORDS
 from web.context import queries
 from web.pages.base import page_caller
-from web.pages.spot_checks.blueprint import SIGNAL_WORDS, bp
+from web.pages.spot_checks.blueprint import bp
 from web.resources.campaigns.risk import county_risk
 
 
