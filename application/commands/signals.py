@@ -64,3 +64,15 @@ def raised_signals(report_signals: Sequence[Mapping[str, Any]]) -> tuple[RaisedS
         )
         for s in report_signals
     )
+
+
+def record_report(county: str, report: Mapping[str, Any]) -> RecordSignals:
+    """The command recording every signal of a risk report (as JSON) of a county (by code),
+    with the position and settings it was computed at."""
+    return RecordSignals(
+        county=county,
+        period=str(report["period"]),
+        position=int(report["position"]),
+        settings=dict(report["settings"]),
+        signals=raised_signals(report["signals"]),
+    )

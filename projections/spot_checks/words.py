@@ -15,7 +15,7 @@ SIGNAL_WORDS: Mapping[str, str] = {
     "bunching_at_pass_mark": "总分扎堆于达标线",
     "scoring_burst": "同一账号短时间内为多张表打分",
     "fill_time": "填表用时过短",
-    "growing_gap": "自评与验收分差逐期扩大",
+    "growing_gap": "上下级评分差距逐期扩大",
 }
 """Every risk signal by the name results use (`settings.KINDS`)."""
 
