@@ -14,6 +14,7 @@ from domain.assessment import Assessment
 from domain.campaign import Campaign
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
+from domain.signal_register import SignalRegister
 from domain.unit import Unit
 
 
@@ -120,6 +121,14 @@ class CampaignHistory(Protocol):
 
     def verify(self, cid: UUID) -> Verification:
         """The sample redrawn from the recorded frame and seed, and every difference."""
+        ...
+
+
+class SignalRegisters(Protocol):
+    """The registers of recorded risk signals, replayed from the log."""
+
+    def find(self, county_id: UUID, period: str) -> SignalRegister | None:
+        """The county's register of the period as it stands (none recorded yet: None)."""
         ...
 
 
@@ -248,6 +257,8 @@ class ReadModels(Protocol):
     def campaigns(self) -> CampaignsRead: ...
 
     def campaign_aggregates(self) -> CampaignHistory: ...
+
+    def signal_registers(self) -> SignalRegisters: ...
 
     def logins(self) -> Logins: ...
 

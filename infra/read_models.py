@@ -14,6 +14,7 @@ from application.service import Kaohe
 from domain.assessment import Assessment
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
+from domain.signal_register import SignalRegister, register_id
 from domain.unit import Unit
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
@@ -107,6 +108,16 @@ class StoredRubrics:
         return self.kaohe.rubrics.rubric(rid)
 
 
+class StoredSignalRegisters:
+    """Registers of recorded risk signals, replayed from the store."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def find(self, county_id: UUID, period: str) -> SignalRegister | None:
+        return self.kaohe.runner.find(SignalRegister, register_id(county_id, period))
+
+
 class StoredLog:
     """The events as stored, the timestamp index written beside them, and how far the
     projections have applied them."""
@@ -148,6 +159,9 @@ class ProjectedReadModels:
 
     def campaign_aggregates(self) -> CampaignService:
         return self.kaohe.campaigns
+
+    def signal_registers(self) -> StoredSignalRegisters:
+        return StoredSignalRegisters(self.kaohe)
 
     def logins(self) -> AccountService:
         return self.kaohe.accounts

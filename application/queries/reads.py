@@ -13,6 +13,7 @@ from application.queries.campaigns import CampaignQueries
 from application.queries.log import LogQueries
 from application.queries.rubrics import RubricQueries
 from application.queries.sheets import SheetQueries
+from application.queries.signals import SignalQueries
 from application.queries.spot_checks import SpotCheckQueries
 from application.queries.tables import TableQueries
 from application.queries.trail import TrailQueries
@@ -48,3 +49,4 @@ class Queries(Generic[S, C, P, T]):
         self.trail: TrailQueries[P] = TrailQueries(auth, models, models)
         self.tables: TableQueries[T] = TableQueries(auth, models)
         self.spot_checks = SpotCheckQueries(auth, models)
+        self.signals = SignalQueries(auth, models)

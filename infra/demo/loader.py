@@ -67,6 +67,7 @@ from infra.demo.plan import (
     centre_staff,
     plan_demo,
 )
+from infra.demo.signal_cases import SignalCases
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from projections.scores import SCORES
@@ -179,6 +180,7 @@ class Activity:
         step()
         self.spot_check(self.plan.children(CITY.code)[0])
         step()
+        SignalCases(self.app, self.bus, self.plan.children(CITY.code)[0]).run()
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:
         aid = assessment_id(unit_id(unit_code), rubric_version_id(rubric, version), period)
