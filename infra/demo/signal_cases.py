@@ -12,8 +12,7 @@ people would act at (the demo clock resumes after them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -36,13 +35,12 @@ from application.commands.signals import DisposeSignal, raised_signals, record_r
 from application.commands.units import RegisterUnit, SetUnitContact
 from application.service import Kaohe
 from domain.account import Role
-from domain.china_time import CHINA
 from domain.entries import ItemEntry
 from domain.ids import assessment_id, rubric_version_id, unit_id
 from domain.rubric import Rubric, UnitLevel
 from domain.rules import Kind
 from domain.signal_register import register_id
-from infra.demo.clock import DemoClock
+from infra.demo.pace import at, paced
 from infra.projections.registry import Projections
 from infra.projections.tables import people_of
 from projections.spot_checks.reading import read_report
@@ -63,21 +61,6 @@ STATIONS = (
 HALF, CUT = Decimal("0.5"), Decimal(3)
 """Stations dock 13 items by half a point each (93.5 in all); the reviewer takes 3 more
 points from one item of each (90.5: just above the pass mark of 90)."""
-
-
-def at(day: str, hour: int = 9, minute: int = 0) -> datetime:
-    return datetime.fromisoformat(day).replace(hour=hour, minute=minute, tzinfo=CHINA)
-
-
-class Pace:
-    """Commands stamped from a moment, a step apart: when a person acts, not office hours."""
-
-    def __init__(self, start: datetime, step: timedelta) -> None:
-        self.current, self.step = start - step, step
-
-    def now(self) -> datetime:
-        self.current += self.step
-        return self.current
 
 
 @dataclass(frozen=True)
@@ -110,7 +93,7 @@ class SignalCases:
     # Set-up --------------------------------------------------------------------------
 
     def set_up(self) -> None:
-        code, name, contact, phone = TOWN
+        _, name, contact, phone = TOWN
         self.unit(self.town, name, UnitLevel.TOWN, self.county, contact, phone)
         self.account(f"reviewer-{short(self.town)}", contact, Role.TOWN_REVIEWER)
         for number, (code, name, contact) in enumerate(STATIONS, start=1):
@@ -149,21 +132,8 @@ class SignalCases:
 
     # Commands at a pace ----------------------------------------------------------------
 
-    @contextmanager
-    def paced(self, start: datetime, step: timedelta) -> Iterator[None]:
-        """Commands meanwhile are stamped from `start` (or the demo's now, if later), `step`
-        apart; afterwards the demo clock goes on from the last of them."""
-        demo = self.bus.clock
-        if not isinstance(demo, DemoClock):
-            yield
-            return
-        pace = Pace(max(start, demo.current), step)
-        self.bus.clock = pace
-        try:
-            yield
-        finally:
-            self.bus.clock = demo
-            demo.current = max(demo.current, pace.current)
+    def paced(self, start: datetime, step: timedelta) -> AbstractContextManager[None]:
+        return paced(self.bus, start, step)
 
     def do(self, who: Person, command: Command) -> Outcome:
         return self.bus.handle(command, who.caller)
