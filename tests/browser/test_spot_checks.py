@@ -219,6 +219,14 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
     assert "全部满分" in page.locator("ol.signals").inner_text()
     assert_accessible(page)
     screenshot(page, "spot-check-risk")
+    assert "未登记" in signal_item(page, "全部满分").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登记本期风险信号").click()
+    assert "待处理" in signal_item(page, "全部满分").inner_text()
+    assert "已登记 1 条" in page.locator("#signals-h ~ form").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登记本期风险信号").click()  # again: nothing new
+    assert "已登记 1 条" in page.locator("#signals-h ~ form").inner_text()
 
 
 def kaohe_name(site: Site, code: str) -> str:
