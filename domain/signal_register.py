@@ -83,6 +83,18 @@ class RecordedSignal:
     disposed_at: str = ""
 
 
+def check_sheets(signal: RaisedSignal) -> None:
+    """A signal names its kind, and its sheets by their ids."""
+    if not signal.kind.strip():
+        raise FieldError("signals", "a signal needs its kind", "风险信号缺少类别。")
+    for sheet in signal.assessments:
+        try:
+            UUID(sheet)
+        except ValueError:
+            msg = f"signal {signal.kind} names {sheet!r}, which is not an assessment id"
+            raise FieldError("signals", msg, "风险信号所列评分表编号无效。") from None
+
+
 class SignalRegister(AuditedAggregate):
     """The recorded signals of a county and period. Invariants: a signal (by its key) is
     recorded once, whatever the number of runs that raise it; a disposition names a recorded
@@ -157,7 +169,8 @@ class SignalRegister(AuditedAggregate):
         """Record each signal not yet in the register; the keys of those recorded."""
         added = []
         for signal in raised:
-            if not signal.kind.strip() or signal.key in self.signals:
+            check_sheets(signal)
+            if signal.key in self.signals:
                 continue
             self._emit(
                 self.SignalRecorded,

@@ -185,12 +185,16 @@ def _signals_opened(e: SignalRegister.Opened, facts: Facts) -> Change:
 
 def _signal(e: Any, facts: Facts, assessment: str | None) -> Change:
     """A signal's change shows on its county and on the first sheet it concerns."""
-    county = facts.fact(e.originator_id, "county")
     return Change(
-        "signals",
-        _unit_id(assessment) if assessment else None,
-        _unit_id(county) if county else None,
+        "signals", _id_or_none(assessment), _id_or_none(facts.fact(e.originator_id, "county"))
     )
+
+
+def _id_or_none(text: str | None) -> UUID | None:
+    try:
+        return _unit_id(text) if text else None
+    except ValueError:
+        return None
 
 
 def _signal_recorded(e: SignalRegister.SignalRecorded, facts: Facts) -> Change:
