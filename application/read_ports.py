@@ -15,6 +15,7 @@ from domain.assessment import Assessment
 from domain.campaign import Campaign
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
+from domain.signal_register import SignalRegister
 from domain.unit import Unit
 
 
@@ -121,6 +122,14 @@ class CampaignHistory(Protocol):
 
     def verify(self, cid: UUID) -> Verification:
         """The sample redrawn from the recorded frame and seed, and every difference."""
+        ...
+
+
+class SignalRegisters(Protocol):
+    """The registers of recorded risk signals, replayed from the log."""
+
+    def find(self, county_id: UUID, period: str) -> SignalRegister | None:
+        """The county's register of the period as it stands (none recorded yet: None)."""
         ...
 
 
@@ -258,6 +267,7 @@ class ReadModels(Protocol):
     def rectifications(self) -> RectificationsRead: ...
 
     def rectification_aggregates(self) -> RectificationHistory: ...
+    def signal_registers(self) -> SignalRegisters: ...
 
     def logins(self) -> Logins: ...
 

@@ -42,3 +42,5 @@ class Action(StrEnum):
     REPORT_RECTIFICATION = "rectifications.report"
     CLOSE_RECTIFICATION = "rectifications.close"
     REOPEN_RECTIFICATION = "rectifications.reopen"
+    RECORD_SIGNALS = "risk.record"
+    DISPOSE_SIGNAL = "risk.dispose"

@@ -15,6 +15,7 @@ from domain.assessment import Assessment
 from domain.rectification import Rectification
 from domain.rubric import Rubric
 from domain.rubric_version import RubricVersion
+from domain.signal_register import SignalRegister, register_id
 from domain.unit import Unit
 from infra.projections.accounts_sql import SqlAccountsReader
 from infra.projections.campaigns_sql import SqlCampaignsReader
@@ -127,6 +128,16 @@ class StoredRubrics:
         return self.kaohe.rubrics.rubric(rid)
 
 
+class StoredSignalRegisters:
+    """Registers of recorded risk signals, replayed from the store."""
+
+    def __init__(self, kaohe: Kaohe) -> None:
+        self.kaohe = kaohe
+
+    def find(self, county_id: UUID, period: str) -> SignalRegister | None:
+        return self.kaohe.runner.find(SignalRegister, register_id(county_id, period))
+
+
 class StoredLog:
     """The events as stored, the timestamp index written beside them, and how far the
     projections have applied them."""
@@ -175,6 +186,9 @@ class ProjectedReadModels:
 
     def rectification_aggregates(self) -> StoredRectifications:
         return StoredRectifications(self.kaohe)
+
+    def signal_registers(self) -> StoredSignalRegisters:
+        return StoredSignalRegisters(self.kaohe)
 
     def logins(self) -> AccountService:
         return self.kaohe.accounts

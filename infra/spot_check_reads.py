@@ -10,7 +10,7 @@ from uuid import UUID
 from application.commands.campaigns import Candidates
 from application.errors import NotFoundError
 from infra.projections.registry import Projections
-from infra.projections.tables import applied_position
+from infra.projections.tables import applied_position, people_of
 from projections.scores import SheetFilter
 from projections.spot_checks.agreement_reading import agreement_frame, read_grading
 from projections.spot_checks.headline import factors_json
@@ -37,7 +37,9 @@ class ProjectedSpotChecks:
         found = units.unit_by_code(county)
         if found is None or found.level != "county":
             raise NotFoundError(f"no county with code {county}")
-        report = read_report(views.scores(), units, found.unit_id, period, RiskSettings(), at)
+        people = people_of(views)
+        settings = RiskSettings()
+        report = read_report(views.scores(), units, found.unit_id, period, settings, at, people)
         named = {u.unit_id: (u.code, u.name) for u in units.all_units()}
         data = report.to_json()
         for key in ("stations", "towns"):

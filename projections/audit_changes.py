@@ -22,10 +22,12 @@ from domain.canonical import canonical_json
 from domain.hand_up import HandUp
 from domain.rectification import Rectification
 from domain.rubric_version import RubricVersion
+from domain.signal_register import DISPOSITION_WORDS, SignalRegister
 from domain.unit import Unit
 from domain.workflow import PRECEDENCE, Layer, Status
 from projections.processing import Dispatch
 from projections.scores import entry_json
+from projections.spot_checks.words import signal_words
 
 
 class Facts(Protocol):
@@ -202,6 +204,37 @@ def _hand_up(e: Any, facts: Facts) -> Change:
     return Change("hand_up", unit_id=UUID(known) if known else None)
 
 
+def _signals_opened(e: SignalRegister.Opened, facts: Facts) -> Change:
+    facts.set_fact(e.originator_id, "county", str(e.county_id))
+    return Change("signals", None, e.county_id)
+
+
+def _signal(e: Any, facts: Facts, assessment: str | None) -> Change:
+    """A signal's change shows on its county and on the first sheet it concerns."""
+    return Change(
+        "signals", _id_or_none(assessment), _id_or_none(facts.fact(e.originator_id, "county"))
+    )
+
+
+def _id_or_none(text: str | None) -> UUID | None:
+    try:
+        return _unit_id(text) if text else None
+    except ValueError:
+        return None
+
+
+def _signal_recorded(e: SignalRegister.SignalRecorded, facts: Facts) -> Change:
+    sheets = e.signal.get("assessments") or [""]
+    facts.set_fact(e.originator_id, f"sheet {e.key}", sheets[0])
+    return _signal(e, facts, sheets[0])._replace(new=signal_words(e.signal["kind"]))
+
+
+def _signal_disposed(e: SignalRegister.SignalDisposed, facts: Facts) -> Change:
+    base = _signal(e, facts, facts.fact(e.originator_id, f"sheet {e.key}"))
+    new = DISPOSITION_WORDS.get(e.disposition, e.disposition)
+    return _transition(e, facts, f"disposition {e.key}", new, base)
+
+
 RULES: Mapping[type, Rule] = {
     Assessment.Opened: _opened,
     EntryChanged: _entry,
@@ -239,6 +272,9 @@ RULES: Mapping[type, Rule] = {
     Rectification.Reopened: lambda e, f: _rectification(e, f, e.deadline),
     HandUp.Started: _hand_up,
     HandUp.HandedUp: _hand_up,
+    SignalRegister.Opened: _signals_opened,
+    SignalRegister.SignalRecorded: _signal_recorded,
+    SignalRegister.SignalDisposed: _signal_disposed,
 }
 """How each kind of event shows in the trail (every event the domain defines has a rule: a
 test walks them); an event without one still gets a row, with its kind taken from its

@@ -12,6 +12,7 @@ from domain.campaign import Campaign
 from domain.hand_up import HandUp
 from domain.rectification import Rectification
 from domain.rubric_version import RubricVersion
+from domain.signal_register import SignalRegister
 from domain.steps import Action
 from domain.unit import Unit
 from projections.tables.wording import STATUS_WORDS, TARGET_WORDS
@@ -58,6 +59,9 @@ EVENT_WORDS: Mapping[type, str] = {
     Rectification.Reopened: "退回重新整改",
     HandUp.Started: "建立上报记录",
     HandUp.HandedUp: "上报统计表",
+    SignalRegister.Opened: "建立风险信号登记",
+    SignalRegister.SignalRecorded: "登记风险信号",
+    SignalRegister.SignalDisposed: "处理风险信号",
 }
 """Each event the domain defines, as people at the offices say it."""
 
@@ -98,6 +102,8 @@ ACTION_WORDS: Mapping[str, str] = {
     Action.REPORT_RECTIFICATION: "报送整改情况",
     Action.CLOSE_RECTIFICATION: "复查销号",
     Action.REOPEN_RECTIFICATION: "退回重新整改",
+    Action.RECORD_SIGNALS: "登记风险信号",
+    Action.DISPOSE_SIGNAL: "处理风险信号",
 }
 """Steps named in refusals (拒绝访问), by their stored value."""
 

@@ -11,6 +11,7 @@ from application.handlers.campaigns import CAMPAIGN_HANDLERS
 from application.handlers.hand_ups import HAND_UP_HANDLERS
 from application.handlers.rectifications import RECTIFICATION_HANDLERS
 from application.handlers.rubrics import RUBRIC_HANDLERS
+from application.handlers.signals import SIGNAL_HANDLERS
 from application.handlers.units import UNIT_HANDLERS
 
 Handler = Callable[..., Any]
@@ -25,5 +26,6 @@ HANDLERS: Mapping[type[Any], Handler] = {
     **CAMPAIGN_HANDLERS,
     **RECTIFICATION_HANDLERS,
     **HAND_UP_HANDLERS,
+    **SIGNAL_HANDLERS,
 }
 """Every command class of the application and its handler."""

@@ -15,6 +15,7 @@ from application.queries.log import LogQueries
 from application.queries.rectifications import RectificationQueries
 from application.queries.rubrics import RubricQueries
 from application.queries.sheets import SheetQueries
+from application.queries.signals import SignalQueries
 from application.queries.spot_checks import SpotCheckQueries
 from application.queries.tables import TableQueries
 from application.queries.trail import TrailQueries
@@ -52,3 +53,4 @@ class Queries(Generic[S, C, P, T]):
         self.spot_checks = SpotCheckQueries(auth, models, models)
         self.rectifications = RectificationQueries(auth, models)
         self.hand_ups = HandUpQueries(auth, models)
+        self.signals = SignalQueries(auth, models)

@@ -1,4 +1,5 @@
-"""`kaohe risk report`: a county's risk signals for a period, towns and stations ranked."""
+"""`kaohe risk report`: a county's risk signals for a period, towns and stations ranked;
+`kaohe risk record`: the signals recorded, each once, for a county auditor's disposition."""
 
 from __future__ import annotations
 
@@ -8,10 +9,16 @@ from uuid import UUID
 
 import click
 
+from application.commands.signals import record_report
+from application.store import EventStore
+from domain.signal_register import SignalRegister, register_id
+from infra.bootstrap import build_kaohe
 from infra.cli.export_commands import moment
 from infra.cli.output import FORMAT_OPTION, echo_json
 from infra.cli.store import opened_store
 from infra.projections.registry import Projections
+from infra.projections.tables import people_of
+from infra.settings import Settings
 from projections.spot_checks.reading import read_report
 from projections.spot_checks.report import RiskReport
 from projections.spot_checks.settings import RiskSettings
@@ -52,23 +59,7 @@ def report(
         except (ValueError, TypeError, AttributeError) as error:
             raise click.BadParameter(str(error), param_hint="--settings") from None
     with opened_store() as store:
-        projections = Projections(store)
-        projections.catch_up()
-        if position is None:
-            at = moment(as_of)
-            position = projections.position_at(at) if at else store.history.max_position()
-        unit = projections.units(position).unit_by_code(county)
-        if unit is None or unit.level != "county":
-            raise click.ClickException(f"no county with code {county}")
-        found = read_report(
-            projections.scores(),
-            projections.units(position),
-            unit.unit_id,
-            period,
-            settings,
-            position,
-        )
-        names = {u.unit_id: (u.code, u.name) for u in projections.units(position).all_units()}
+        found, names = computed(store, county, period, settings, as_of, position)
     if output_format == "json":
         data = found.to_json()
         for key in ("stations", "towns"):
@@ -77,6 +68,60 @@ def report(
         echo_json(data)
         return
     echo_report(found, names)
+
+
+def computed(
+    store: EventStore,
+    county: str,
+    period: str,
+    settings: RiskSettings,
+    as_of: str | None = None,
+    position: int | None = None,
+) -> tuple[RiskReport, dict[UUID, tuple[str, str]]]:
+    """The county's report (at a position or moment; by default the end of the log) and
+    every unit's code and name."""
+    projections = Projections(store)
+    projections.catch_up()
+    if position is None:
+        at = moment(as_of)
+        position = projections.position_at(at) if at else store.history.max_position()
+    unit = projections.units(position).unit_by_code(county)
+    if unit is None or unit.level != "county":
+        raise click.ClickException(f"no county with code {county}")
+    found = read_report(
+        projections.scores(),
+        projections.units(position),
+        unit.unit_id,
+        period,
+        settings,
+        position,
+        people_of(projections),
+    )
+    names = {u.unit_id: (u.code, u.name) for u in projections.units(position).all_units()}
+    return found, names
+
+
+@risk_group.command("record")
+@click.option("--unit", "county", required=True, help="Code of the county.")
+@click.option("--period", required=True, help="A quarter like 2023Q2 or a year like 2023.")
+def record(county: str, period: str) -> None:
+    """Record each signal the county's report raises now in its register of the period (a
+    scheduled run): a signal recorded before is not recorded again; each then waits for a
+    county auditor's disposition (核实属实 / 排除 / 转整改) on the risk page."""
+    with opened_store() as store:
+        found, _ = computed(store, county, period, RiskSettings())
+        app = build_kaohe(Settings.from_env(), store)
+        rid = register_id(found.county_id, period)
+        before = app.runner.find(SignalRegister, rid)
+        known = 0 if before is None else len(before.signals)
+        command = record_report(county, found.to_json())
+        outcome = app.setup(command, f"risk-record-{county}-{period}")
+    assert isinstance(outcome.aggregate, SignalRegister)
+    added = len(outcome.aggregate.signals) - known
+    click.echo(
+        f"{county} {period}: {len(found.signals)} signal(s) raised at position "
+        f"{found.position}, {added} newly recorded, {len(outcome.aggregate.signals)} in all"
+    )
 
 
 def echo_report(found: RiskReport, names: dict[UUID, tuple[str, str]]) -> None:

@@ -69,6 +69,7 @@ from infra.demo.plan import (
     plan_demo,
 )
 from infra.demo.rectification import rectify_falsification
+from infra.demo.signal_cases import SignalCases
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from projections.scores import SCORES
@@ -97,7 +98,7 @@ def load_demo(
     plan = plan_demo(seed)
     villages, counties = plan.codes(UnitLevel.VILLAGE), plan.children(CITY.code)
     steps = len(builtin_rubric_paths()) + len(plan.units) + len(plan.accounts)
-    steps += len(villages) + len(counties) + 4
+    steps += len(villages) + len(counties) + 5
     done = itertools.count(1)
 
     def step() -> None:
@@ -182,6 +183,8 @@ class Activity:
         self.spot_check(self.plan.children(CITY.code)[0])
         step()
         late_hand_up(self)
+        step()
+        SignalCases(self.app, self.bus, self.plan.children(CITY.code)[0]).run()
         step()
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool:

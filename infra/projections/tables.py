@@ -235,11 +235,10 @@ def _risk(projections: Projections, s: Sources) -> list[Table]:
     under = frozenset().union(*(subtree(units, root) for root in s.roots))
     found = sorted(units.all_units(), key=lambda u: u.code)
     names = {u.unit_id: u.name for u in found}
+    people = people_of(projections)
+    scores, settings = projections.scores(), RiskSettings()
     return [
-        risk_table(
-            read_report(projections.scores(), units, u.unit_id, period, RiskSettings(), position),
-            names,
-        )
+        risk_table(read_report(scores, units, u.unit_id, period, settings, position, people), names)
         for u in found
         if u.level == UnitLevel.COUNTY.value and u.unit_id in under
     ]

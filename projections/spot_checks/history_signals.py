@@ -1,5 +1,6 @@
 """Risk signals read from the history of sheets: raised after a return without evidence,
-edits in the last hour before the deadline, and one account scoring many sheets at once."""
+edits in the last hour before the deadline, and one account scoring many sheets within
+minutes (the time one sheet took to fill is `fill_time`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from domain.china_time import CHINA as BEIJING
+from domain.china_time import in_words
 from domain.workflow import QUARTER, YEAR, Layer
 from projections.scores import SheetChange
 from projections.spot_checks.evidence import Signal, entry_changes, ref
@@ -50,13 +52,15 @@ def raised_after_return(scope: Scope, settings: RiskSettings) -> Iterator[Signal
             raised = [c for c in window if _raises(c, before)]
             if not raised or any(c.event == "EvidenceAttached" for c in window):
                 continue
-            items = ", ".join(f"{c.item}: {before[c.item or '']} → {points(c)}" for c in raised)
+            items = "，".join(
+                f"第{c.item}项 {before[c.item or '']} → {points(c)} 分" for c in raised
+            )
             yield Signal(
                 "raised_after_return",
                 "assessment",
                 str(row.assessment_id),
-                f"after the return of {returned.at.isoformat()} the station raised its own "
-                f"scores ({items}) without attaching new evidence",
+                f"{scope.station(row)}的评分表于{in_words(returned.at)}被退回后，站点自行调高了"
+                f"得分（{items}），其间没有补充佐证材料",
                 tuple(ref(c) for c in (returned, *raised, *_submitted(window))),
                 {"items": str(len(raised))},
                 (row.assessment_id,),
@@ -117,8 +121,8 @@ def edits_before_deadline(scope: Scope, settings: RiskSettings) -> Iterator[Sign
                 "edits_before_deadline",
                 "assessment",
                 str(row.assessment_id),
-                f"{len(late)} entries changed in the {settings.deadline_window_minutes} minutes "
-                f"before the deadline {due.isoformat()}",
+                f"{scope.station(row)}的评分表在截止时间（{in_words(due)}）前 "
+                f"{settings.deadline_window_minutes} 分钟内改动了 {len(late)} 处得分",
                 tuple(ref(c) for c in late),
                 {"edits": str(len(late)), "deadline": due.isoformat()},
                 (row.assessment_id,),
@@ -142,9 +146,8 @@ def scoring_burst(scope: Scope, settings: RiskSettings) -> Iterator[Signal]:
             "scoring_burst",
             "account",
             actor,
-            f"account {actor} entered scores on {len(best)} sheets within "
-            f"{int(span.total_seconds() // 60)} minutes (threshold: {settings.burst_sheets} "
-            f"sheets in {settings.burst_minutes} minutes)",
+            f"{scope.name(actor)}在 {int(span.total_seconds() // 60)} 分钟内为 {len(best)} 张"
+            f"评分表打分（阈值：{settings.burst_minutes} 分钟内 {settings.burst_sheets} 张）",
             tuple(ref(c) for c in firsts),
             {"sheets": str(len(best)), "minutes": str(int(span.total_seconds() // 60))},
             tuple(best),

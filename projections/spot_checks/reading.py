@@ -35,7 +35,9 @@ def read_scope(
     period: str,
     settings: RiskSettings,
     as_of: int | None = None,
+    people: Mapping[str, str] | None = None,
 ) -> Scope:
+    """`people`: account id → name, to name accounts in the explanations."""
     town_of = towns_of(units, county_id)
     periods = earlier_periods(period, max(settings.gap_periods, 1))
     where = SheetFilter(unit_ids=frozenset(town_of), periods=frozenset(periods))
@@ -49,6 +51,7 @@ def read_scope(
         rubrics.__getitem__,
         town_of,
         [r for r in rows if r.head.period != period],
+        {str(u.unit_id): u.name for u in units.all_units()} | dict(people or {}),
     )
 
 
@@ -59,9 +62,11 @@ def read_report(
     period: str,
     settings: RiskSettings,
     position: int,
+    people: Mapping[str, str] | None = None,
 ) -> RiskReport:
-    """The risk report as the views stood at `position` (units: pass a reader at it)."""
-    scope = read_scope(scores, units, county_id, period, settings, position)
+    """The risk report as the views stood at `position` (units: pass a reader at it), with
+    accounts named from `people` (account id → name)."""
+    scope = read_scope(scores, units, county_id, period, settings, position, people)
     return risk_report(county_id, scope, settings, position)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from projections.spot_checks.evidence import Signal
+from projections.spot_checks.fill_time import fill_time
 from projections.spot_checks.history_signals import (
     edits_before_deadline,
     raised_after_return,
@@ -23,6 +24,7 @@ from projections.spot_checks.sheet_signals import (
     growing_gap,
     near_identical,
 )
+from projections.spot_checks.words import signal_words
 
 Detector = Callable[[Scope, RiskSettings], Iterator[Signal]]
 
@@ -33,6 +35,7 @@ DETECTORS: Mapping[str, Detector] = {
     "all_maximum": all_maximum,
     "bunching_at_pass_mark": bunching_at_pass_mark,
     "scoring_burst": scoring_burst,
+    "fill_time": fill_time,
     "growing_gap": growing_gap,
 }
 
@@ -142,6 +145,8 @@ def _rank(
     for unit, indexes, town in units:
         own = sum((settings.weight(signals[i].kind) for i in indexes), Decimal(0))
         score = own + (extra or {}).get(unit, Decimal(0))
-        reasons = tuple(f"{signals[i].kind}: {signals[i].explanation}" for i in indexes)
+        reasons = tuple(
+            f"{signal_words(signals[i].kind)}：{signals[i].explanation}" for i in indexes
+        )
         found.append(Ranked(unit, score, tuple(indexes), reasons, town))
     return sorted(found, key=lambda r: (-r.score, str(r.unit_id)))

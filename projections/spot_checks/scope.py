@@ -22,9 +22,19 @@ class Scope:
     town_of: Mapping[UUID, UUID]
     earlier: Sequence[ScoreRow] = field(default_factory=tuple)
     """Sheets of earlier periods, for the trends across periods."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    """Unit and account id (as text) → name, for the explanations: names, not ids."""
 
     def history(self, assessment_id: UUID) -> Sequence[SheetChange]:
         return self.histories.get(assessment_id, ())
 
     def town(self, row: ScoreRow) -> UUID | None:
         return self.town_of.get(row.head.unit_id)
+
+    def name(self, some_id: UUID | str) -> str:
+        """A unit's or an account's name (never its id)."""
+        return self.names.get(str(some_id), "（未具名）")
+
+    def station(self, row: ScoreRow) -> str:
+        """The name of the station a sheet scores."""
+        return self.name(row.head.unit_id)

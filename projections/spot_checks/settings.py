@@ -14,6 +14,7 @@ KINDS = (
     "all_maximum",
     "bunching_at_pass_mark",
     "scoring_burst",
+    "fill_time",
     "growing_gap",
 )
 """Every risk signal, by the name results use."""
@@ -27,6 +28,7 @@ def default_weights() -> dict[str, Decimal]:
         "all_maximum": Decimal(1),
         "bunching_at_pass_mark": Decimal(2),
         "scoring_burst": Decimal(2),
+        "fill_time": Decimal(2),
         "growing_gap": Decimal(2),
     }
 
@@ -51,6 +53,10 @@ class RiskSettings:
     bunching_alpha: Decimal = Decimal("0.05")
     burst_minutes: int = 15
     burst_sheets: int = 5
+    fill_seconds_per_item: int = 15
+    """A sheet submitted sooner after its opening than this many seconds per item scored
+    was not checked item by item against the records (docs/risk-signals.md says why)."""
+    fill_min_items: int = 10
     gap_periods: int = 3
     gap_min_growth: Decimal = Decimal(2)
     weights: Mapping[str, Decimal] = field(default_factory=default_weights)

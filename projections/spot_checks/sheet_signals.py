@@ -24,6 +24,8 @@ from projections.spot_checks.evidence import (
 )
 from projections.spot_checks.scope import Scope
 from projections.spot_checks.settings import RiskSettings
+from projections.tables.periods import period_label
+from projections.tables.wording import LAYER_WORDS
 
 REPORTED = ("Submitted", "Approved")
 
@@ -69,9 +71,9 @@ def near_identical(scope: Scope, settings: RiskSettings) -> Iterator[Signal]:
                 "near_identical",
                 "assessment",
                 str(a.assessment_id),
-                f"sheets {a.assessment_id} and {b.assessment_id} of two stations give the same "
-                f"points on {same} of the {len(shared)} items not both at full marks "
-                f"({share:.0%} ≥ {settings.identical_share:.0%})",
+                f"{scope.station(a)}与{scope.station(b)}的评分表，在双方并非都是满分的 "
+                f"{len(shared)} 项中有 {same} 项得分相同（{share:.0%}，"
+                f"阈值 {settings.identical_share:.0%}）",
                 reported_refs(scope, [a, b]),
                 {"same": str(same), "compared": str(len(shared)), "share": figure(share)},
                 (a.assessment_id, b.assessment_id),
@@ -89,7 +91,7 @@ def all_maximum(scope: Scope, settings: RiskSettings) -> Iterator[Signal]:
                 "all_maximum",
                 "assessment",
                 str(row.assessment_id),
-                f"all {len(standard)} standard items are reported at full marks",
+                f"{scope.station(row)}的评分表全部 {len(standard)} 个标准项均报满分",
                 reported_refs(scope, [row]),
                 {"items": str(len(standard))},
                 (row.assessment_id,),
@@ -131,9 +133,9 @@ def bunching_at_pass_mark(scope: Scope, settings: RiskSettings) -> Iterator[Sign
             "bunching_at_pass_mark",
             "town",
             str(town),
-            f"{len(above)} of the {n} totals within {width} points of the pass mark are at or "
-            f"just above it, {len(below)} just below (P = {p:.4f} if the density were flat; "
-            f"alpha {settings.bunching_alpha})",
+            f"{scope.name(town)}达标线上下 {width} 分内的 {n} 份总分中，{len(above)} 份恰在达标线"
+            f"或略高，只有 {len(below)} 份略低；若总分分布平坦，出现这种情况的概率为 "
+            f"{p:.4f}，低于 {settings.bunching_alpha}",
             reported_refs(scope, above),
             {"above": str(len(above)), "below": str(len(below)), "p": figure(p, 6)},
             tuple(r.assessment_id for r in above),
@@ -184,12 +186,15 @@ def growing_gap(scope: Scope, settings: RiskSettings) -> Iterator[Signal]:
             if series is None or series[-1] - series[0] < settings.gap_min_growth:
                 continue
             latest = by_period.get(periods[-1], [])
-            shown = ", ".join(f"{p} {g:.2f}" for p, g in zip(periods, series, strict=True))
+            shown = "、".join(
+                f"{period_label(p)} {g:.2f} 分" for p, g in zip(periods, series, strict=True)
+            )
+            pair = f"{LAYER_WORDS[lower.value]}与{LAYER_WORDS[upper.value]}"
             yield Signal(
                 "growing_gap",
                 "town",
                 str(town),
-                f"the mean {lower.value} − {upper.value} gap grew each period: {shown}",
+                f"{scope.name(town)}各站{pair}的平均分差逐期扩大：{shown}",
                 reported_refs(scope, latest),
                 {
                     "gap": name,

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from projections.spot_checks.evidence import Signal
 from projections.spot_checks.report import Ranked, RiskReport
+from projections.spot_checks.words import signal_words
 from projections.tables.periods import period_label
 from projections.tables.table import Cell, Table
 
@@ -59,7 +60,7 @@ def _row(
     signals: Sequence[Signal],
 ) -> tuple[Cell, ...]:
     behind = [signals[i] for i in ranked.signals]
-    kinds = list(dict.fromkeys(s.kind for s in behind))
+    kinds = list(dict.fromkeys(signal_words(s.kind) for s in behind))
     events = list(dict.fromkeys(e.event_id for s in behind for e in s.events))
     return (
         level,

@@ -68,6 +68,7 @@ TARGET_WORDS: dict[str, str] = {
     "campaigns": "抽查",
     "rectification": "整改事项",
     "rectifications": "整改台账",
+    "signals": "风险信号",
     "ledger": "台账",
     "tables": "统计表",
     "table": "统计表",

@@ -17,6 +17,7 @@ from domain.entries import ItemEntry
 from domain.ids import unit_id
 from domain.rules import Kind
 from domain.workflow import Layer
+from projections.spot_checks.words import SIGNAL_WORDS
 from tests.browser.conftest import Site
 from tests.browser.pages import assert_accessible, screenshot
 from tests.unit.application.sending import Who, send
@@ -247,8 +248,8 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
     page.get_by_label("考核期间").select_option("2023Q2")
     page.get_by_role("button", name="查看").click()
     rows = page.locator("#station-ranking tbody tr")
-    assert rows.count() == 18
-    assert "全部满分" not in page.locator("#station-ranking").inner_text()
+    assert rows.count() == 26  # 18 stations, and 石门镇's 8 where each signal has a case
+    assert "全部满分" in page.locator("#station-ranking").inner_text()  # 石板村
     page.get_by_label("考核期间").select_option("2023Q3")
     page.get_by_role("button", name="查看").click()
     first = rows.first.locator("td")
@@ -260,6 +261,14 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
     assert "全部满分" in page.locator("ol.signals").inner_text()
     assert_accessible(page)
     screenshot(page, "spot-check-risk")
+    assert "未登记" in signal_item(page, "全部满分").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登记本期风险信号").click()
+    assert "待处理" in signal_item(page, "全部满分").inner_text()
+    assert "已登记 1 条" in page.locator("#signals-h ~ form").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="登记本期风险信号").click()  # again: nothing new
+    assert "已登记 1 条" in page.locator("#signals-h ~ form").inner_text()
 
 
 def kaohe_name(site: Site, code: str) -> str:
@@ -283,3 +292,49 @@ def test_the_county_reads_how_its_town_reviewers_agree_with_the_spot_check(
     assert not re.search(r"[0-9a-f]{8}-", page.locator("main").inner_text())
     assert_accessible(page)
     screenshot(page, "spot-check-agreement")
+
+
+BURST = "同一账号短时间内为多张表打分"
+REASON = "约谈罗晓峰：七份验收在一刻钟内改完，未到现场"
+
+
+def signal_item(page: Any, words: str) -> Any:
+    return page.locator("ol.signals > li", has_text=words).first
+
+
+def test_a_county_auditor_disposes_of_a_signal_and_reads_it_in_the_audit_trail(
+    site: Site, page: Any
+) -> None:
+    site.login(page, "county_auditor", "DEMO-01")
+    page.goto(site.url + "/risk?unit=DEMO-01&period=2023Q2")
+    listed = page.locator("#signals-h ~ ol.signals").first.inner_text()
+    for words in SIGNAL_WORDS.values():
+        assert words in listed
+    assert not re.search(r"[A-Za-z]{2,}", listed)
+    assert (
+        "处理结论：排除，理由：现场查看台账、照片齐全" in signal_item(page, "全部满分").inner_text()
+    )
+    burst = signal_item(page, BURST)
+    assert "罗晓峰在 12 分钟内为 7 张评分表打分" in burst.inner_text()
+    assert "待处理" in burst.inner_text()
+
+    burst.get_by_role("button", name="保存处理结论").click()  # neither choice nor reason
+    burst = signal_item(page, BURST)
+    assert "请选择处理结论" in burst.inner_text() and "请写明处理理由" in burst.inner_text()
+    assert "待处理" in burst.inner_text()
+    assert_accessible(page)
+
+    burst.get_by_label("核实属实").check()
+    burst.get_by_label("理由").fill(REASON)
+    with page.expect_navigation():
+        burst.get_by_role("button", name="保存处理结论").click()
+    shown = signal_item(page, BURST).inner_text()
+    assert f"处理结论：核实属实，理由：{REASON}" in shown
+    auditor = site.demo.account("county_auditor", "DEMO-01").username
+    assert services_of(site.app).kaohe.accounts.get(auditor).display_name in shown
+    signal_item(page, BURST).scroll_into_view_if_needed()
+    screenshot(page, "spot-check-signals")
+
+    page.goto(site.url + "/tables/audit?unit=DEMO-01")
+    trail = page.locator("table.timeline tbody tr", has_text="处理风险信号").first.inner_text()
+    assert REASON in trail and "核实属实" in trail

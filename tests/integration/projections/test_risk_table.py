@@ -89,9 +89,10 @@ def test_the_table_ranks_towns_then_stations_as_the_report_does(
     assert [r[1] for r in stations] == list(range(1, len(report.stations) + 1))
     assert [r[4] for r in stations] == [s.score for s in report.stations]
     assert [r[5] for r in stations] == [s.weight for s in report.stations]
-    flagged = [r for r in stations if r[6] and "all_maximum" in str(r[6])]
+    flagged = [r for r in stations if r[6] and "全部满分" in str(r[6])]
     assert {r[3] for r in flagged} >= {"V3社区", "V6社区"}  # full marks on every item
     assert all(r[7] and r[8] for r in flagged)  # reasons and the events behind them
+    assert all(f"全部满分：{r[3]}的评分表全部 57 个标准项均报满分" in str(r[7]) for r in flagged)
     assert all(r[4] > Decimal(0) for r in flagged)
 
 
@@ -116,7 +117,8 @@ def test_kaohe_export_risk_writes_csv_json_and_xlsx(
     data = json.loads(as_json.stdout)
     assert data["name"] == "risk" and data["columns"][1] == "排名"
     as_csv = cli.invoke(main, args)
-    assert as_csv.exit_code == 0 and "all_maximum" in as_csv.stdout
+    assert as_csv.exit_code == 0 and "全部满分：V3社区的评分表" in as_csv.stdout
+    assert "all_maximum" not in as_csv.stdout
     target = tmp_path / "risk.xlsx"
     written = cli.invoke(main, [*args, "--format", "xlsx", "-o", str(target)])
     assert written.exit_code == 0, written.output

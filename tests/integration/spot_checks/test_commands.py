@@ -83,6 +83,18 @@ def test_risk_report_ranks_and_can_be_reproduced(
     )
     assert json.loads(again.stdout) == report
     text = cli.invoke(main, ["risk", "report", "--unit", "C1", "--period", "2023Q2"])
-    assert "towns:" in text.output and "all_maximum" in text.output
+    assert "towns:" in text.output and "全部满分：" in text.output
     wrong = cli.invoke(main, ["risk", "report", "--unit", "T1", "--period", "2023Q2"])
+    assert wrong.exit_code == 1 and "no county with code T1" in wrong.output
+
+
+def test_a_scheduled_run_records_each_signal_once(county: County, cli: CliRunner) -> None:
+    args = ["risk", "record", "--unit", "C1", "--period", "2023Q2"]
+    first = cli.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    raised = int(first.output.split(": ")[1].split(" ")[0])
+    assert raised > 0 and f"{raised} newly recorded, {raised} in all" in first.output
+    again = cli.invoke(main, args)
+    assert again.exit_code == 0 and f"0 newly recorded, {raised} in all" in again.output
+    wrong = cli.invoke(main, ["risk", "record", "--unit", "T1", "--period", "2023Q2"])
     assert wrong.exit_code == 1 and "no county with code T1" in wrong.output

@@ -17,16 +17,6 @@ MODE_WORDS: dict[str, str] = {
     "weighted": "按风险加权抽样",
 }
 
-SIGNAL_WORDS: dict[str, str] = {
-    "raised_after_return": "退回后自行调高分数",
-    "edits_before_deadline": "截止前集中修改",
-    "near_identical": "评分表高度雷同",
-    "all_maximum": "全部满分",
-    "bunching_at_pass_mark": "总分扎堆于达标线",
-    "scoring_burst": "短时间内集中打分",
-    "growing_gap": "自评与验收分差逐期扩大",
-}
-
 STEPS: tuple[tuple[str, Stage], ...] = (
     ("立项", Stage.OPENED),
     ("锁定抽样名单", Stage.FROZEN),

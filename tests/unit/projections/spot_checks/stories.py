@@ -130,4 +130,14 @@ def scope(
         lambda _: RUBRIC,
         town_of,
         [s.row() for s in before],
+        names(told, before, town_of),
     )
+
+
+def names(
+    told: Iterable[Story], before: Iterable[Story], town_of: Mapping[UUID, UUID]
+) -> dict[str, str]:
+    """Stations named 站V1 …, towns 镇A …, the account "fast.hand" 王快手."""
+    found = {str(s.unit_id): f"站{s.station}" for s in (*told, *before)}
+    found |= {str(town(t)): f"镇{t}" for t in "ABCDEF"}
+    return found | {"fast.hand": "王快手"}

@@ -30,7 +30,10 @@ def test_a_score_raised_after_a_return_without_evidence_fires() -> None:
     story = returned_then(evidence=False)
     [signal] = raised_after_return(scope([story]), SETTINGS)
     assert signal.subject == "assessment"
-    assert "3: 6 → 9" in signal.explanation
+    assert signal.explanation.startswith("站V1的评分表于2023年6月1日")
+    assert (
+        "被退回后，站点自行调高了得分（第3项 6 → 9 分），其间没有补充佐证材料" in signal.explanation
+    )
     assert [e.event for e in signal.events] == ["Returned", "ItemScored", "Submitted"]
     assert [e.version for e in signal.events] == [14, 15, 16]
 
@@ -65,6 +68,9 @@ def test_edits_in_the_last_hour_before_the_deadline_fire() -> None:
     story.score("4", "8", layer="review", actor="town", at=due - timedelta(minutes=5))
     [signal] = edits_before_deadline(scope([story]), SETTINGS)
     assert signal.figures["edits"] == "2"
+    assert signal.explanation == (
+        "站V1的评分表在截止时间（2023年7月1日 00:00:00）前 60 分钟内改动了 2 处得分"
+    )
     assert [e.version for e in signal.events] == [13, 14]
 
 
@@ -91,6 +97,7 @@ def test_one_account_scoring_many_sheets_in_little_time_fires() -> None:
     [signal] = scoring_burst(scope(sheets_scored_by_one_account(2, 6)), SETTINGS)
     assert signal.subject == "account" and signal.subject_id == "fast.hand"
     assert signal.figures == {"sheets": "6", "minutes": "10"}
+    assert signal.explanation == "王快手在 10 分钟内为 6 张评分表打分（阈值：15 分钟内 5 张）"
     assert len(signal.events) == 6 and len(signal.assessments) == 6
 
 

@@ -35,7 +35,7 @@ def test_stations_and_towns_are_ranked_by_the_weights_of_their_signals() -> None
     ]
     assert [(t.unit_id, t.score) for t in found.towns] == [(town("B"), 3), (town("A"), 1)]
     assert found.weights()[quiet.unit_id] == 1  # no station is immune in the next draw
-    assert found.stations[0].reasons[0].startswith("raised_after_return: after the return")
+    assert found.stations[0].reasons[0].startswith("退回后自行调高分数：站")
     data = found.to_json()
     assert data["position"] == 77 and data["settings"] == RiskSettings().to_json()
     assert {s["kind"] for s in data["signals"]} == {"all_maximum", "raised_after_return"}

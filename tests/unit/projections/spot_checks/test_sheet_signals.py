@@ -31,6 +31,9 @@ def test_two_stations_with_the_same_docked_items_fire() -> None:
     assert set(signal.assessments) == {a.assessment_id, b.assessment_id}
     assert signal.figures == {"same": "6", "compared": "6", "share": "1"}
     assert [e.event for e in signal.events] == ["Submitted", "Approved"] * 2
+    assert signal.explanation == (
+        "站V1与站V2的评分表，在双方并非都是满分的 6 项中有 6 项得分相同（100%，阈值 85%）"
+    )
 
 
 def test_sheets_that_differ_or_agree_only_on_full_marks_do_not_fire() -> None:
@@ -46,7 +49,7 @@ def test_an_all_maximum_sheet_fires_and_one_item_short_does_not() -> None:
     full, short = approved("V1", {}), approved("V2", {"7": "9.5"})
     [signal] = all_maximum(scope([full, short]), SETTINGS)
     assert signal.subject_id == str(full.assessment_id)
-    assert "all 10 standard items" in signal.explanation
+    assert signal.explanation == "站V1的评分表全部 10 个标准项均报满分"
 
 
 def totals(*values: str) -> list[Story]:
@@ -75,6 +78,9 @@ def test_totals_bunched_at_the_pass_mark_across_a_town_fire() -> None:
         "p": "0.007812",
     }  # 0.0078125, half to even
     assert len(signal.assessments) == 7
+    assert signal.explanation.startswith(
+        "镇A达标线上下 2 分内的 7 份总分中，7 份恰在达标线或略高，只有 0 份略低；"
+    )
 
 
 def test_totals_spread_around_the_pass_mark_do_not_fire() -> None:
@@ -107,6 +113,10 @@ def test_a_self_review_gap_growing_every_quarter_fires() -> None:
         "2023Q1": "1.5",
         "2023Q2": "2.5",
     }
+    assert signal.explanation == (
+        "镇A各站自评与初审的平均分差逐期扩大：2022年第四季度 0.50 分、"
+        "2023年第一季度 1.50 分、2023年第二季度 2.50 分"
+    )
 
 
 def test_a_gap_that_falls_back_or_grows_too_little_does_not_fire() -> None:
