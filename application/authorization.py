@@ -48,7 +48,7 @@ high for risk), which stay with the county that checks and the levels above it."
 
 SPOT_CHECKING = SPOT_CHECK_READING | {
     *(Action.OPEN_CAMPAIGN, Action.FREEZE_FRAME, Action.ENTER_SEED),
-    *(Action.DRAW_SAMPLE, Action.CLOSE_CAMPAIGN),
+    *(Action.DRAW_SAMPLE, Action.CLOSE_CAMPAIGN, Action.ESCALATE_CAMPAIGN),
 }
 """A county's spot check (抽查复核), run by its auditors; findings are RECORD_FINDING."""
 

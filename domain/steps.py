@@ -35,4 +35,5 @@ class Action(StrEnum):
     ENTER_SEED = "campaigns.seed"
     DRAW_SAMPLE = "campaigns.draw"
     CLOSE_CAMPAIGN = "campaigns.close"
+    ESCALATE_CAMPAIGN = "campaigns.escalate"
     READ_RISK = "risk.read"

@@ -206,6 +206,8 @@ RULES: Mapping[type, Rule] = {
     Campaign.FrameFrozen: _campaign,
     Campaign.SeedEntered: _campaign,
     Campaign.SampleDrawn: _campaign,
+    Campaign.SizeFixed: _campaign,
+    Campaign.Escalated: _campaign,
     Campaign.Closed: _campaign,
 }
 """How each kind of event shows in the trail (every event the domain defines has a rule: a

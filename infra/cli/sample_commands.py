@@ -9,7 +9,6 @@ from uuid import UUID
 
 import click
 
-from application.campaigns import Verification
 from application.errors import NotFoundError
 from application.service import Kaohe
 from domain.campaign import Campaign
@@ -112,12 +111,12 @@ def show(campaign: str, output_format: str) -> None:
 @FORMAT_OPTION
 @click.pass_context
 def verify(ctx: click.Context, campaign: str, output_format: str) -> None:
-    """Redraw the sample from the recorded frame and seed; exit 0 when it matches the
-    recorded sample, 1 (listing each difference) when it does not."""
+    """Redraw every round from the recorded frame and seeds, and check each seed against its
+    commitment and dates; exit 0 when all matches, 1 (listing each difference) when not."""
     with opened() as (app, _):
         result = app.campaigns.verify(campaign_of(app, campaign).id)
     if output_format == "json":
-        echo_json(verification_json(result))
+        echo_json(result.to_json())
     elif result.matches:
         click.echo(
             f"sample verified: {result.sample_size} assessments redrawn from the frame "
@@ -127,19 +126,11 @@ def verify(ctx: click.Context, campaign: str, output_format: str) -> None:
         click.echo(f"sample NOT verified: {len(result.differences)} difference(s)")
         for difference in result.differences:
             click.echo(f"  {difference}")
+    if output_format != "json":
+        for note in result.notes:
+            click.echo(f"  {note}")
     if not result.matches:
         ctx.exit(1)
-
-
-def verification_json(result: Verification) -> dict[str, Any]:
-    return {
-        "campaign_id": str(result.campaign_id),
-        "matches": result.matches,
-        "differences": list(result.differences),
-        "frame_hash": result.frame_hash,
-        "recomputed_hash": result.recomputed_hash,
-        "sample_size": result.sample_size,
-    }
 
 
 @sample_group.command("factors")

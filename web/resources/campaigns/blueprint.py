@@ -7,6 +7,7 @@ from typing import Any
 
 from application.bus import Outcome
 from domain.campaign import Campaign
+from domain.campaign_rounds import Round
 from domain.unit import Unit
 from web.context import unit_of_work
 from web.resources.common import versioned
@@ -50,6 +51,22 @@ def campaign_json(c: Campaign, as_of: datetime | None = None) -> dict[str, Any]:
             s.to_data() | {"finding": c.findings.get(str(s.assessment_id))} for s in c.sample
         ],
         "findings": c.findings,
+        "plan": None if c.plan is None else c.plan.to_data(),
+        "commitment": None if c.commitment is None else c.commitment.to_data(),
+        "rounds": [round_json(r) for r in c.rounds],
+    }
+
+
+def round_json(r: Round) -> dict[str, Any]:
+    return {
+        "number": r.number,
+        "size": r.size,
+        "commitment": None if r.commitment is None else r.commitment.to_data(),
+        "fixed_at": r.fixed_at,
+        "seed": r.seed,
+        "source": r.source,
+        "seeded_at": r.seeded_at,
+        "sampled": len(r.sample),
     }
 
 
