@@ -7,10 +7,11 @@ from uuid import UUID
 
 from application.authorization import Caller
 from application.commands.accounts import CreateAccount, GrantRole
-from application.commands.campaigns import CloseCampaign, OpenCampaign
+from application.commands.campaigns import CloseCampaign
 from domain.account import Role
 from infra.projections.registry import Projections
 from projections.campaigns import CampaignRow, Campaigns
+from tests.campaign_opening import opening
 from tests.integration.read_queries import read_queries
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.integration.spot_checks.test_campaigns import drawn
@@ -49,7 +50,7 @@ def test_each_campaign_row_matches_its_aggregate_in_the_order_opened(
     second = send(
         app,
         by(AUDITOR),
-        OpenCampaign(county="C1", period=PERIOD, campaign_name="三季度抽查", mode="simple", size=2),
+        opening(period=PERIOD, name="三季度抽查", mode="simple", size=2),
     ).id
     projections.catch_up()
     rows = projections.campaigns().all_campaigns()
@@ -108,7 +109,7 @@ def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_ope
     opened = send(
         app,
         by(AUDITOR),
-        OpenCampaign(county="C1", period=PERIOD, campaign_name="三季度抽查", mode="simple", size=2),
+        opening(period=PERIOD, name="三季度抽查", mode="simple", size=2),
     ).id
     assert [c.campaign_id for c in queries.campaigns.visible(callers["C1"])] == [opened]
     assert queries.campaigns.visible(callers["C2"]) == []

@@ -23,6 +23,7 @@ from domain.rubric import UnitLevel
 from infra.bootstrap import open_event_store
 from infra.rubric_files import BUILTIN_DIR
 from infra.settings import Settings
+from tests.campaign_opening import committed
 from tests.integration.web.world import PASSWORD, USER_OF, World, build_world
 from web.app import projections_of
 
@@ -274,6 +275,7 @@ TABLE = (
                 "name": "抽查",
                 "mode": "simple",
                 "size": 1,
+                "commitment": committed(),
             },
             headers=h,
         ),

@@ -41,7 +41,7 @@ def commitment_words(promise: Commitment | None) -> str:
     if promise is None:
         return "未承诺（旧流程立项：种子在名单锁定后录入，无法证明事先确定）"
     if promise.kind is CommitmentKind.HASH:
-        return f"种子的 SHA-256：{promise.digest}"
+        return "事先公布的种子 SHA-256 值（数值见页末供审计核对处）"
     return f"公开随机数：{promise.draw}，开奖日期 {promise.draw_date}"
 
 
@@ -50,6 +50,7 @@ class RoundLine:
     number: int
     size: str
     commitment: str
+    digest: str
     fixed_at: str
     seed: str | None
     source: str | None
@@ -62,6 +63,7 @@ def round_lines(rounds: Sequence[Round]) -> list[RoundLine]:
             r.number,
             "全面检查其余评分表" if r.full else f"{r.size} 份",
             "无需随机数" if r.full else commitment_words(r.commitment),
+            r.commitment.digest if r.commitment else "",
             moment_in_words(r.fixed_at),
             r.seed,
             r.source,
