@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
+from typing import Any
 from uuid import UUID
 
 from domain.commitment import Commitment
@@ -31,6 +32,19 @@ class Round:
     @property
     def full(self) -> bool:
         return self.size is None
+
+    def to_data(self) -> dict[str, Any]:
+        """The round as plain data, its sample counted."""
+        return {
+            "number": self.number,
+            "size": self.size,
+            "commitment": None if self.commitment is None else self.commitment.to_data(),
+            "fixed_at": self.fixed_at.isoformat(),
+            "seed": self.seed,
+            "source": self.source,
+            "seeded_at": None if self.seeded_at is None else self.seeded_at.isoformat(),
+            "sampled": len(self.sample),
+        }
 
 
 def remaining(frame: Sequence[FrameEntry], drawn: Iterable[UUID]) -> list[FrameEntry]:

@@ -91,6 +91,9 @@ def show(campaign: str, output_format: str) -> None:
         data = summary(app, c) | {
             "seed": c.seed,
             "seed_source": c.seed_source,
+            "plan": None if c.plan is None else c.plan.to_data(),
+            "commitment": None if c.commitment is None else c.commitment.to_data(),
+            "rounds": [r.to_data() for r in c.rounds],
             "sample": [s.to_data() for s in c.sample],
             "findings": c.findings,
         }
@@ -100,7 +103,10 @@ def show(campaign: str, output_format: str) -> None:
     for key in ("id", "county", "period", "name", "mode", "size", "method", "stage"):
         click.echo(f"{key:<12}{data[key]}")
     click.echo(f"{'frame':<12}{data['frame']} assessments, hash {data['frame_hash']}")
-    click.echo(f"{'seed':<12}{data['seed'] or '-'}  {data['seed_source'] or ''}")
+    click.echo(f"{'committed':<12}{c.commitment.source if c.commitment else 'no (old campaign)'}")
+    for r in data["rounds"]:
+        size = "full check" if r["size"] is None else r["size"]
+        click.echo(f"{'round ' + str(r['number']):<12}size {size}, seed {r['seed'] or '-'}")
     for s in c.sample:
         finding = c.findings.get(str(s.assessment_id), "")
         click.echo(f"  {s.assessment_id}  p = {s.probability}  {finding}")

@@ -7,7 +7,6 @@ from typing import Any
 
 from application.bus import Outcome
 from domain.campaign import Campaign
-from domain.campaign_rounds import Round
 from domain.unit import Unit
 from web.context import unit_of_work
 from web.resources.common import versioned
@@ -53,20 +52,7 @@ def campaign_json(c: Campaign, as_of: datetime | None = None) -> dict[str, Any]:
         "findings": c.findings,
         "plan": None if c.plan is None else c.plan.to_data(),
         "commitment": None if c.commitment is None else c.commitment.to_data(),
-        "rounds": [round_json(r) for r in c.rounds],
-    }
-
-
-def round_json(r: Round) -> dict[str, Any]:
-    return {
-        "number": r.number,
-        "size": r.size,
-        "commitment": None if r.commitment is None else r.commitment.to_data(),
-        "fixed_at": r.fixed_at,
-        "seed": r.seed,
-        "source": r.source,
-        "seeded_at": r.seeded_at,
-        "sampled": len(r.sample),
+        "rounds": [r.to_data() for r in c.rounds],
     }
 
 

@@ -162,10 +162,10 @@ class RoundSchema(ma.Schema):
     number = ma.fields.Integer(required=True)
     size = ma.fields.Integer(allow_none=True, metadata={"description": "none: a full check"})
     commitment = ma.fields.Dict(allow_none=True)
-    fixed_at = ma.fields.DateTime(required=True)
+    fixed_at = ma.fields.String(required=True, metadata={"description": "ISO 8601"})
     seed = ma.fields.String(allow_none=True)
     source = ma.fields.String(allow_none=True)
-    seeded_at = ma.fields.DateTime(allow_none=True)
+    seeded_at = ma.fields.String(allow_none=True, metadata={"description": "ISO 8601"})
     sampled = ma.fields.Integer(required=True)
 
 
