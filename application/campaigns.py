@@ -90,7 +90,7 @@ class CampaignService:
         earlier: list[UUID] = []
         for r in c.rounds:
             notes += commitment_notes(r, differences)
-            if r.sample or r.seed is not None:
+            if r.sample:  # a drawn round (an undrawn one has none; a drawn one never has none)
                 redrawn = draw_round(c.mode, c.frame, earlier, r.size, r.seed or "")
                 differences += [f"round {r.number}: {d}" for d in compare(redrawn, r.sample)]
             earlier += [s.assessment_id for s in r.sample]
