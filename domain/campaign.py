@@ -303,12 +303,13 @@ class Campaign(AuditedAggregate):
                 )
             commitment.check_unknown_at(stamp.at, "the escalation")
         assert self.current is not None
+        in_round = self._round_findings(findings)
         self._emit(
             self.Escalated,
             stamp,
             round=self.current.number,
-            findings=self._round_findings(findings),
-            serious=rule.serious(findings.values()),
+            findings=in_round,
+            serious=rule.serious(in_round.values()),
             above=rule.above,
             then=rule.then.value,
             size=rule.size,

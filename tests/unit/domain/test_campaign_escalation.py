@@ -79,3 +79,16 @@ def test_a_full_check_takes_every_sheet_left_without_randomness() -> None:
     assert len(c.sample) == 8
     assert {s.probability for s in c.rounds[1].sample} == {1}
     assert c.rounds[1].seed is None
+
+
+def test_each_round_is_judged_on_its_own_findings() -> None:
+    c = drawn(FollowUp.ROUND, 2)
+    first = found(c, "error", "falsification")
+    c.escalate(STAMP, first, Commitment.to_seed(seed_digest(SECOND)))
+    c.enter_seed(STAMP, SECOND, "升级时承诺的掷骰")
+    c.draw(STAMP)
+    both = first | found(c, "error", "error")
+    third = "16180339887498948482"
+    c.escalate(STAMP, both, Commitment.to_seed(seed_digest(third)))
+    escalations = [e for e in c.collect_events() if isinstance(e, Campaign.Escalated)]
+    assert [(e.round, e.serious, len(e.findings)) for e in escalations] == [(1, 2, 3), (2, 2, 2)]

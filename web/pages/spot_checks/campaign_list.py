@@ -17,10 +17,10 @@ from web.errors import PageInputError
 from web.pages.base import handled, me, page_caller, settled
 from web.pages.spot_checks.blueprint import MODE_WORDS, bp
 from web.pages.spot_checks.opening_form import (
-    FIELD_OF,
     FIELDS,
     SIZING_WORDS,
     FormProblems,
+    field_of,
     plan_and_commitment,
 )
 
@@ -73,7 +73,7 @@ def open_campaign() -> Response | tuple[str, int]:
         except ConflictError:
             errors["name"] = "本县该期间已有同名的抽查，请换一个名称。"
         except FieldError as refused:
-            errors[FIELD_OF.get(refused.field, refused.field)] = refused.message_zh
+            errors[field_of(refused, form)] = refused.message_zh
         except DomainError as refused:
             errors["form"] = f"无法立项：{refused}"
         else:

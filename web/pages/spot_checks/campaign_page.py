@@ -29,7 +29,7 @@ from web.pages.spot_checks.blueprint import (
     runs_campaigns_of,
 )
 from web.pages.spot_checks.campaign_view import campaign_view
-from web.pages.spot_checks.opening_form import commitment_of
+from web.pages.spot_checks.opening_form import commitment_of, field_of
 from web.pages.spot_checks.rounds_view import (
     escalation_due,
     next_is_full,
@@ -108,9 +108,7 @@ def escalate(cid: UUID) -> Response | tuple[str, int]:
         try:
             commitment = commitment_of(form, errors)
         except FieldError as refused:
-            errors["digest" if refused.field == "commitment" else refused.field] = (
-                refused.message_zh
-            )
+            errors[field_of(refused, form)] = refused.message_zh
     if errors:
         return campaign_page(cid, errors, form), 422
     try:

@@ -38,6 +38,13 @@ FIELD_OF = {"commitment": "digest", "above": "above", "next_size": "next_size"}
 """Where a domain refusal is said on the form, when its field has another name there."""
 
 
+def field_of(refused: FieldError, form: Mapping[str, str]) -> str:
+    """The form field a domain refusal belongs beside."""
+    if refused.field == "commitment" and form.get("commit") == "public_draw":
+        return "draw"
+    return FIELD_OF.get(refused.field, refused.field)
+
+
 class FormProblems(Exception):
     """The form's refusals, by field."""
 
@@ -117,7 +124,7 @@ def plan_and_commitment(form: Mapping[str, str]) -> tuple[Plan, Commitment]:
         try:
             parts.append(read(form, errors))
         except FieldError as refused:
-            errors[FIELD_OF.get(refused.field, refused.field)] = refused.message_zh
+            errors[field_of(refused, form)] = refused.message_zh
             parts.append(None)
     goal, escalation, commitment = parts
     if errors or not isinstance(goal, SizeGoal) or not isinstance(commitment, Commitment):
