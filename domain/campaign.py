@@ -10,10 +10,9 @@ from uuid import UUID, uuid5
 
 from domain.audit import AuditedAggregate, Stamp, require_reason
 from domain.campaign_plan import Escalation, FollowUp, Plan
-from domain.campaign_rounds import Round, draw_round, remaining
+from domain.campaign_rounds import Round, draw_round, due_escalation, round_findings
 from domain.commitment import Commitment
 from domain.errors import DomainError, FieldError
-from domain.evidence import FINDINGS
 from domain.ids import NAMESPACE
 from domain.sampling import (
     METHOD,
@@ -343,25 +342,12 @@ class Campaign(AuditedAggregate):
         return any(s.assessment_id == assessment_id for s in self.sample)
 
     def _round_findings(self, findings: Mapping[UUID, str]) -> dict[str, str]:
-        """The current round's findings, all present and known, by assessment id text."""
         assert self.current is not None
-        ids = [s.assessment_id for s in self.current.sample]
-        missing = sorted(str(a) for a in ids if a not in findings)
-        if missing:
-            raise DomainError(f"no finding yet for {', '.join(missing)}")
-        unknown = sorted({f for f in findings.values() if f not in FINDINGS})
-        if unknown:
-            raise DomainError(f"findings {', '.join(unknown)} are unknown; allowed: {FINDINGS}")
-        return {str(a): findings[a] for a in sorted(ids, key=str)}
+        return round_findings(self.current, findings)
 
     def _rule_passed(self, findings: Mapping[UUID, str]) -> Escalation | None:
-        """The plan's escalation, if the current round passed it and sheets are left."""
-        rule = None if self.plan is None else self.plan.escalation
-        current = self._round_findings(findings).values()
-        drawn = [s.assessment_id for s in self.sample]
-        if rule is None or not rule.passed(current) or not remaining(self.frame, drawn):
-            return None
-        return rule
+        assert self.current is not None
+        return due_escalation(self.plan, self.current, findings, self.frame, self.sample)
 
     def _below(self, findings: Mapping[UUID, str]) -> str:
         rule = None if self.plan is None else self.plan.escalation

@@ -3,14 +3,17 @@ the sheets earlier rounds drew (a full check takes them all, with no randomness)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
 from typing import Any
 from uuid import UUID
 
+from domain.campaign_plan import Escalation, Plan
 from domain.commitment import Commitment
+from domain.errors import DomainError
+from domain.evidence import FINDINGS
 from domain.sampling import Design, FrameEntry, Mode, Selected, draw
 
 
@@ -65,3 +68,31 @@ def draw_round(
         ordered = sorted(left, key=lambda e: str(e.assessment_id))
         return [Selected(e.assessment_id, Fraction(1), "") for e in ordered]
     return draw(Design(mode, size), left, seed)
+
+
+def round_findings(current: Round, findings: Mapping[UUID, str]) -> dict[str, str]:
+    """The round's findings, all present and known, by assessment id text."""
+    ids = [s.assessment_id for s in current.sample]
+    missing = sorted(str(a) for a in ids if a not in findings)
+    if missing:
+        raise DomainError(f"no finding yet for {', '.join(missing)}")
+    unknown = sorted({f for f in findings.values() if f not in FINDINGS})
+    if unknown:
+        raise DomainError(f"findings {', '.join(unknown)} are unknown; allowed: {FINDINGS}")
+    return {str(a): findings[a] for a in sorted(ids, key=str)}
+
+
+def due_escalation(
+    plan: Plan | None,
+    current: Round,
+    findings: Mapping[UUID, str],
+    frame: Sequence[FrameEntry],
+    drawn: Iterable[Selected],
+) -> Escalation | None:
+    """The plan's escalation, if the round's findings (all in) pass it and sheets are left."""
+    rule = None if plan is None else plan.escalation
+    in_round = round_findings(current, findings).values()
+    left = remaining(frame, (s.assessment_id for s in drawn))
+    if rule is None or not rule.passed(in_round) or not left:
+        return None
+    return rule

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from domain.campaign import Campaign, Stage
 from domain.campaign_plan import FollowUp
-from domain.campaign_rounds import Round, remaining
+from domain.campaign_rounds import Round, due_escalation
 from domain.commitment import Commitment, CommitmentKind
+from domain.errors import DomainError
 from domain.sample_size import SizeGoal, SizeRule
 from web.moment_words import moment_in_words
 from web.pages.spot_checks.campaign_view import SampleLine
@@ -90,15 +91,13 @@ def plan_facts(c: Campaign) -> list[tuple[str, str]]:
 
 def escalation_due(c: Campaign, sample: Sequence[SampleLine]) -> bool:
     """Whether the last round's findings, all in, pass the plan's threshold with sheets left."""
-    rule = None if c.plan is None else c.plan.escalation
-    if c.stage is not Stage.DRAWN or rule is None or c.current is None:
+    if c.stage is not Stage.DRAWN or c.current is None:
         return False
-    ids = {s.assessment_id for s in c.current.sample}
-    findings = [s.finding for s in sample if s.assessment_id in ids]
-    if any(f is None for f in findings):
+    findings = {s.assessment_id: s.finding for s in sample if s.finding is not None}
+    try:
+        return due_escalation(c.plan, c.current, findings, c.frame, c.sample) is not None
+    except DomainError:  # a finding of the round is not in yet
         return False
-    drawn = [s.assessment_id for s in c.sample]
-    return rule.passed(f for f in findings if f) and bool(remaining(c.frame, drawn))
 
 
 def next_is_full(c: Campaign) -> bool:
