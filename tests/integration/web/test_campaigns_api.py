@@ -6,10 +6,12 @@ exports; a finding's consequence is recorded through the guarded facade."""
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
 from application.commands.assessments import AttachEvidence
+from domain.china_time import china_day
 from tests.campaign_opening import committed
 from tests.integration.web.world import SEED, World
 from tests.unit.application.sending import record_finding
@@ -196,3 +198,28 @@ def test_a_falsification_is_recorded_with_its_veto_by_the_county_only(world: Wor
     a = world.kaohe.assessments.get(aid)
     assert a.version > version and a.findings[-1].finding == "falsification"
     assert a.layers["verification"]["61"]["raised"] == ["3"]
+
+
+def test_a_public_draw_named_at_opening_is_entered_once_held(world: World) -> None:
+    approved(world)
+    today = china_day(world.clock.now())
+    draw = {"draw": "福利彩票3D", "draw_date": today.isoformat()}
+    held = OPEN | {"commitment": draw, "name": "公开开奖抽查"}
+    refused = world.client.post("/api/v1/campaigns", json=held, headers=world.login("auditor"))
+    assert refused.status_code == 422 and "不晚于立项的日期" in str(refused.get_json())
+    later = {"draw": "福利彩票3D", "draw_date": (today + timedelta(days=2)).isoformat()}
+    body = held | {"commitment": later}
+    opened = world.client.post("/api/v1/campaigns", json=body, headers=world.login("auditor"))
+    assert opened.status_code == 201, opened.get_json()
+    cid = opened.get_json()["id"]
+    assert post(world, f"/{cid}/frame", "auditor", 1).status_code == 200
+    early = post(world, f"/{cid}/seed", "auditor", 3, {"seed": SEED})
+    assert early.status_code == 422 and "尚未开奖" in str(early.get_json())
+    world.clock.advance(timedelta(days=3))
+    world.tokens.clear()  # the tokens expired meanwhile
+    seeded = post(world, f"/{cid}/seed", "auditor", 3, {"seed": SEED})
+    assert seeded.status_code == 200, seeded.get_json()
+    assert seeded.get_json()["seed_source"] == f"福利彩票3D ({later['draw_date']})"
+    assert post(world, f"/{cid}/draw", "auditor", 4).status_code == 200
+    verified = world.client.get(f"/api/v1/campaigns/{cid}/verify", headers=world.login("admin"))
+    assert verified.get_json()["matches"] and verified.get_json()["commitment"] == "public_draw"
