@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from uuid import UUID
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.audit import Stamp
 from domain.campaign import Campaign, Stage
@@ -92,3 +94,38 @@ def test_each_round_is_judged_on_its_own_findings() -> None:
     c.escalate(STAMP, both, Commitment.to_seed(seed_digest(third)))
     escalations = [e for e in c.collect_events() if isinstance(e, Campaign.Escalated)]
     assert [(e.round, e.serious, len(e.findings)) for e in escalations] == [(1, 2, 3), (2, 2, 2)]
+
+
+@given(
+    above=st.integers(0, 3),
+    size=st.integers(1, 4),
+    serious=st.lists(st.integers(0, 3), min_size=1, max_size=5),
+)
+def test_rounds_never_overlap_and_escalate_exactly_past_the_threshold(
+    above: int, size: int, serious: list[int]
+) -> None:
+    """Round after round, `serious[i]` of the round's sheets (or all) are errors: the campaign
+    escalates exactly when that count passes the threshold and sheets are left."""
+    plan = Plan(SizeGoal.typed(3), Escalation(above, FollowUp.ROUND, size))
+    committed = Commitment.to_seed(seed_digest(SEED))
+    c = Campaign.open(STAMP, COUNTY, "2023Q2", "抽查", Mode.SIMPLE, plan, committed)
+    c.freeze_frame(STAMP, frame([4, 4]))
+    c.enter_seed(STAMP, SEED, "掷骰")
+    c.draw(STAMP)
+    findings: dict[UUID, str] = {}
+    for number, wanted in enumerate(serious):
+        assert c.current is not None
+        errors = min(wanted, len(c.current.sample))
+        findings |= found(c, *["error"] * errors)
+        drawn_ids = [s.assessment_id for s in c.sample]
+        assert len(drawn_ids) == len(set(drawn_ids))
+        due = errors > above and len(drawn_ids) < 8
+        if not due:
+            c.close(STAMP, findings)
+            assert c.stage is Stage.CLOSED
+            return
+        seed = f"{number + 1:02d}" * 10
+        c.escalate(STAMP, findings, Commitment.to_seed(seed_digest(seed)))
+        c.enter_seed(STAMP, seed, "升级时承诺")
+        c.draw(STAMP)
+    assert c.stage is Stage.DRAWN
