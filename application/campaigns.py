@@ -155,7 +155,7 @@ def commitment_notes(r: Round, differences: list[str]) -> list[str]:
     differences += [f"round {r.number}: {english}" for english, _ in problems]
     if problems:
         return []
-    return [f"round {r.number}: the seed keeps to its commitment ({r.commitment.source})"]
+    return [f"round {r.number}: the seed keeps to its commitment ({r.commitment.described})"]
 
 
 def compare(redrawn: list[Selected], recorded: list[Selected]) -> list[str]:

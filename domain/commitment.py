@@ -66,12 +66,20 @@ class Commitment:
         return cls(CommitmentKind.PUBLIC_DRAW, draw=draw.strip(), draw_date=draw_date)
 
     @property
-    def source(self) -> str:
-        """Where the seed comes from, as the commitment names it (a draw and its date)."""
+    def described(self) -> str:
+        """The commitment in a line: the digest, or the draw and its date."""
         if self.kind is CommitmentKind.HASH:
             return f"SHA-256 {self.digest}"
         assert self.draw_date is not None
         return f"{self.draw} ({self.draw_date.isoformat()})"
+
+    @property
+    def source(self) -> str:
+        """Where the seed comes from, when the auditor says nothing more: the draw named, or
+        the seed whose SHA-256 was committed."""
+        if self.kind is CommitmentKind.HASH:
+            return "事先承诺其 SHA-256 的种子"
+        return self.described
 
     def to_data(self) -> dict[str, Any]:
         return {

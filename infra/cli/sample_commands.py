@@ -103,7 +103,8 @@ def show(campaign: str, output_format: str) -> None:
     for key in ("id", "county", "period", "name", "mode", "size", "method", "stage"):
         click.echo(f"{key:<12}{data[key]}")
     click.echo(f"{'frame':<12}{data['frame']} assessments, hash {data['frame_hash']}")
-    click.echo(f"{'committed':<12}{c.commitment.source if c.commitment else 'no (old campaign)'}")
+    promise = c.commitment.described if c.commitment else "no (an old campaign)"
+    click.echo(f"{'committed':<12}{promise}")
     for r in data["rounds"]:
         size = "full check" if r["size"] is None else r["size"]
         click.echo(f"{'round ' + str(r['number']):<12}size {size}, seed {r['seed'] or '-'}")

@@ -15,7 +15,7 @@ from domain.commitment import seed_digest
 from domain.ids import unit_id
 from domain.sample_size import detect_size
 from tests.browser.conftest import Site
-from tests.browser.pages import assert_accessible
+from tests.browser.pages import assert_accessible, screenshot
 from tests.unit.application.sending import Who, record_finding
 from web.app import projections_of, services_of
 
@@ -92,3 +92,5 @@ def test_a_planned_campaign_refuses_a_chosen_seed_and_escalates(site: Site, page
     assert page.locator("table.sample tbody tr").count() == min(size + 1, frame)
     assert page.locator("#rounds tbody tr").count() == 2
     assert page.locator("#verification").inner_text().startswith("可复核 · 一致")
+    page.locator("#rounds").scroll_into_view_if_needed()
+    screenshot(page, "spot-check-rounds")

@@ -90,7 +90,7 @@ def test_a_seed_without_a_source_is_said_to_come_from_its_commitment() -> None:
     c = opened()
     c.freeze_frame(AUDITOR, frame([3]))
     c.enter_seed(AUDITOR, SEED, " ")
-    assert c.seed_source == f"SHA-256 {seed_digest(SEED)}"
+    assert c.seed_source == "事先承诺其 SHA-256 的种子"
 
 
 def test_closes_only_with_a_finding_for_every_sampled_assessment() -> None:
