@@ -131,6 +131,24 @@ def test_a_seed_changed_in_the_store_fails_its_commitment(
     assert any("round 1: the seed does not match the commitment" in d for d in result.differences)
 
 
+def test_a_campaign_stored_before_commitments_reads_and_verifies_saying_so(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    db = RawDb(app.store)
+    opened = db.state(cid, 1)
+    for key in ("commitment", "plan"):
+        del opened[key]
+    opened["class_version"] = 1  # as campaigns were stored before commitments
+    db.set_state(cid, 1, opened)
+    old = app.campaigns.get(cid)
+    assert old.commitment is None and old.plan is None and len(old.sample) == 4
+    result = app.campaigns.verify(cid)
+    assert result.matches and result.commitment == "none"
+    assert any("no commitment was made" in note for note in result.notes)
+
+
 def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes(
     county: County, projections: Projections
 ) -> None:
