@@ -52,7 +52,7 @@ high for risk), which stay with the county that checks and the levels above it."
 
 SPOT_CHECKING = SPOT_CHECK_READING | {
     *(Action.OPEN_CAMPAIGN, Action.FREEZE_FRAME, Action.ENTER_SEED),
-    *(Action.DRAW_SAMPLE, Action.CLOSE_CAMPAIGN),
+    *(Action.DRAW_SAMPLE, Action.CLOSE_CAMPAIGN, Action.ESCALATE_CAMPAIGN),
     *(Action.RECORD_SIGNALS, Action.DISPOSE_SIGNAL),
 }
 """A county's spot check (抽查复核), run by its auditors, and the follow-up of its risk

@@ -1,4 +1,5 @@
-"""The spot-check campaign (抽查复核): a county's frozen frame, a public seed, the drawn sample."""
+"""The spot-check campaign (抽查复核): randomness committed at opening, a frozen frame, the seed
+revealed after it, the drawn sample, and further rounds when findings pass the plan's threshold."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from domain.audit import AuditedAggregate, Stamp, require_reason
-from domain.errors import DomainError
-from domain.evidence import FINDINGS
+from domain.campaign_plan import Escalation, FollowUp, Plan
+from domain.campaign_rounds import Round, draw_round, due_escalation, round_findings
+from domain.commitment import Commitment
+from domain.errors import DomainError, FieldError
 from domain.ids import NAMESPACE
 from domain.sampling import (
     METHOD,
@@ -19,19 +22,22 @@ from domain.sampling import (
     Selected,
     check_frame,
     check_seed,
-    draw,
     frame_hash,
 )
 from domain.workflow import check_period
 
 
 class Stage(StrEnum):
-    """Where a campaign stands; each stage is reached once, in this order."""
+    """Where a campaign stands: opened, frozen, then per round seeded and drawn (a round after
+    the first starts escalated), closed at the end."""
 
     OPENED = "opened"
     FROZEN = "frozen"
     SEEDED = "seeded"
     DRAWN = "drawn"
+    ESCALATED = "escalated"
+    """A round's findings passed the plan's threshold: the next round awaits its seed (or,
+    for a full check, its draw)."""
     CLOSED = "closed"
 
 
@@ -41,18 +47,32 @@ def campaign_id(county_id: UUID, period: str, name: str) -> UUID:
 
 
 class Campaign(AuditedAggregate):
-    """A spot-check campaign. Invariants: the frame is frozen once and never changes after
-    its hash is recorded; the seed is entered only after the frame is frozen, once; the
-    sample is drawn once, from the recorded frame and seed alone, by the recorded method; a
-    campaign closes only when every sampled assessment has a finding."""
+    """A spot-check campaign. Invariants: every round's randomness is committed before the
+    sheets it draws from are known (at opening for the first round, at escalation for later
+    ones), and a seed is accepted only if it keeps to that commitment; the frame is frozen
+    once and never changes after its hash is recorded; each round is drawn once, from the
+    recorded frame less earlier rounds' sheets and its own seed, by the recorded method; a
+    round whose findings pass the plan's threshold escalates as the plan said; a campaign
+    closes only when every sampled assessment has a finding. Campaigns opened before
+    commitments existed (no plan, no commitment) stay readable, but take no new seed."""
 
     class Opened(AuditedAggregate.Created):
+        class_version = 2
+
         county_id: UUID
         period: str
         name: str
         mode: str
         size: int
         method: str
+        commitment: dict[str, Any] | None
+        plan: dict[str, Any] | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            # Campaigns opened before commitments: the seed was not fixed in advance.
+            state["commitment"] = None
+            state["plan"] = None
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
@@ -62,13 +82,25 @@ class Campaign(AuditedAggregate):
             aggregate.mode = Mode(self.mode)
             aggregate.size = self.size
             aggregate.method = self.method
+            aggregate.commitment = (
+                None if self.commitment is None else Commitment.from_data(self.commitment)
+            )
+            aggregate.plan = None if self.plan is None else Plan.from_data(self.plan)
             aggregate.stage = Stage.OPENED
             aggregate.frame = []
             aggregate.frame_hash = None
-            aggregate.seed = None
-            aggregate.seed_source = None
-            aggregate.sample = []
+            aggregate.rounds = []
             aggregate.findings = {}
+
+    class SizeFixed(AuditedAggregate.Event):
+        """The first round's size, from the plan's goal and the frame's size."""
+
+        frame_size: int
+        size: int
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.size = self.size
 
     class FrameFrozen(AuditedAggregate.Event):
         entries: list[dict[str, Any]]
@@ -78,6 +110,7 @@ class Campaign(AuditedAggregate):
             super().apply(aggregate)
             aggregate.frame = [FrameEntry.from_data(e) for e in self.entries]
             aggregate.frame_hash = self.frame_hash
+            aggregate.rounds = [Round(1, aggregate.size, aggregate.commitment, self.timestamp)]
             aggregate.stage = Stage.FROZEN
 
     class SeedEntered(AuditedAggregate.Event):
@@ -86,8 +119,9 @@ class Campaign(AuditedAggregate):
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
-            aggregate.seed = self.seed
-            aggregate.seed_source = self.source
+            current = aggregate.rounds[-1]
+            current.seed, current.source = self.seed, self.source
+            current.seeded_at = self.timestamp
             aggregate.stage = Stage.SEEDED
 
     class SampleDrawn(AuditedAggregate.Event):
@@ -96,8 +130,26 @@ class Campaign(AuditedAggregate):
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
-            aggregate.sample = [Selected.from_data(s) for s in self.selected]
+            aggregate.rounds[-1].sample = [Selected.from_data(s) for s in self.selected]
             aggregate.stage = Stage.DRAWN
+
+    class Escalated(AuditedAggregate.Event):
+        """Round `round`'s findings passed the threshold; the next round's size (None: a
+        full check) and the commitment its seed must keep (None for a full check)."""
+
+        round: int
+        findings: dict[str, str]
+        serious: int
+        above: int
+        then: str
+        size: int | None
+        commitment: dict[str, Any] | None
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            promised = None if self.commitment is None else Commitment.from_data(self.commitment)
+            aggregate.rounds.append(Round(self.round + 1, self.size, promised, self.timestamp))
+            aggregate.stage = Stage.ESCALATED
 
     class Closed(AuditedAggregate.Event):
         findings: dict[str, str]
@@ -113,12 +165,12 @@ class Campaign(AuditedAggregate):
     mode: Mode
     size: int
     method: str
+    commitment: Commitment | None
+    plan: Plan | None
     stage: Stage
     frame: list[FrameEntry]
     frame_hash: str | None
-    seed: str | None
-    seed_source: str | None
-    sample: list[Selected]
+    rounds: list[Round]
     findings: dict[str, str]
 
     def __init__(self) -> None:
@@ -126,12 +178,20 @@ class Campaign(AuditedAggregate):
 
     @classmethod
     def open(
-        cls, stamp: Stamp, county_id: UUID, period: str, name: str, mode: Mode, size: int
+        cls,
+        stamp: Stamp,
+        county_id: UUID,
+        period: str,
+        name: str,
+        mode: Mode,
+        plan: Plan,
+        commitment: Commitment,
     ) -> Campaign:
+        """Open with the plan and the commitment the first round's seed must keep."""
         check_period(period)
         if not name.strip():
             raise DomainError("a campaign needs a name")
-        Design(mode, size)
+        commitment.check_unknown_at(stamp.at, "the campaign was opened")
         return cls._start(
             cls.Opened,
             campaign_id(county_id, period, name),
@@ -140,17 +200,43 @@ class Campaign(AuditedAggregate):
             period=period,
             name=name.strip(),
             mode=mode.value,
-            size=size,
+            size=plan.goal.size or 0,
             method=METHOD,
+            commitment=commitment.to_data(),
+            plan=plan.to_data(),
         )
 
     @property
     def design(self) -> Design:
         return Design(self.mode, self.size)
 
+    @property
+    def current(self) -> Round | None:
+        return self.rounds[-1] if self.rounds else None
+
+    @property
+    def seed(self) -> str | None:
+        """The first round's seed."""
+        return self.rounds[0].seed if self.rounds else None
+
+    @property
+    def seed_source(self) -> str | None:
+        return self.rounds[0].source if self.rounds else None
+
+    @property
+    def sample(self) -> list[Selected]:
+        """Every round's sample, round after round."""
+        return [s for r in self.rounds for s in r.sample]
+
     def freeze_frame(self, stamp: Stamp, entries: Sequence[FrameEntry]) -> None:
-        """Record the frame and its hash; after this nothing can change the frame."""
+        """Fix the first round's size from the plan, then record the frame and its hash;
+        after this nothing can change the frame."""
         self._check_stage(Stage.OPENED, "freeze the frame of")
+        if self.commitment is not None:
+            self.commitment.check_unknown_at(stamp.at, "the frame was frozen")
+        if self.plan is not None:
+            size = self.plan.goal.size_for(len(entries)) if entries else 1
+            self._emit(self.SizeFixed, stamp, frame_size=len(entries), size=size)
         frame = check_frame(self.design, entries)
         self._emit(
             self.FrameFrozen,
@@ -160,20 +246,37 @@ class Campaign(AuditedAggregate):
         )
 
     def enter_seed(self, stamp: Stamp, seed: str, source: str) -> None:
-        """Record the public seed; refused before the frame is frozen and after a seed."""
-        self._check_stage(Stage.FROZEN, "enter a seed for")
+        """Record the round's seed; it must keep to the round's commitment (for a public
+        draw: its result, entered once it is held). The source defaults to the draw named."""
+        current = self.current
+        if self.stage not in (Stage.FROZEN, Stage.ESCALATED) or current is None or current.full:
+            self._check_stage(Stage.FROZEN, "enter a seed for")
+        assert current is not None
+        if current.commitment is None:
+            raise FieldError(
+                "seed",
+                "this campaign was opened without a commitment, so no seed can be shown to "
+                "be fixed before the frame; open a new campaign",
+                "该抽查立项时未承诺随机种子，无法证明种子先于抽样框确定，请重新立项。",
+            )
+        current.commitment.check_reveal(check_seed(seed), stamp.at, current.fixed_at)
+        told = source.strip() or current.commitment.source
         self._emit(
             self.SeedEntered,
             stamp,
-            seed=check_seed(seed),
-            source=require_reason(source, "enter a seed (say where it comes from)"),
+            seed=seed,
+            source=require_reason(told, "enter a seed (say where it comes from)"),
         )
 
     def draw(self, stamp: Stamp) -> None:
-        """Draw the sample from the recorded frame and seed (nothing else is read)."""
-        self._check_stage(Stage.SEEDED, "draw the sample of")
-        assert self.seed is not None and self.frame_hash is not None
-        selected = draw(self.design, self.frame, self.seed)
+        """Draw the round from the recorded frame less earlier rounds, and its seed."""
+        current = self.current
+        full_check = self.stage is Stage.ESCALATED and current is not None and current.full
+        if not full_check:
+            self._check_stage(Stage.SEEDED, "draw the sample of")
+        assert current is not None and self.frame_hash is not None
+        earlier = [s.assessment_id for r in self.rounds[:-1] for s in r.sample]
+        selected = draw_round(self.mode, self.frame, earlier, current.size, current.seed or "")
         self._emit(
             self.SampleDrawn,
             stamp,
@@ -181,9 +284,49 @@ class Campaign(AuditedAggregate):
             selected=[s.to_data() for s in selected],
         )
 
+    def escalate(
+        self, stamp: Stamp, findings: Mapping[UUID, str], commitment: Commitment | None
+    ) -> None:
+        """Start the next round as the plan says, when the current round's findings pass its
+        threshold; a further round needs a fresh commitment, made now."""
+        self._check_stage(Stage.DRAWN, "escalate")
+        rule = self._rule_passed(findings)
+        if rule is None:
+            raise DomainError(self._below(findings))
+        if rule.then is FollowUp.ROUND:
+            if commitment is None:
+                raise FieldError(
+                    "commitment",
+                    "a further round needs a fresh commitment to its seed",
+                    "再抽一轮须重新承诺随机种子（SHA-256 或之后开奖的公开随机数）。",
+                )
+            commitment.check_unknown_at(stamp.at, "the escalation")
+        assert self.current is not None
+        in_round = self._round_findings(findings)
+        self._emit(
+            self.Escalated,
+            stamp,
+            round=self.current.number,
+            findings=in_round,
+            serious=rule.serious(in_round.values()),
+            above=rule.above,
+            then=rule.then.value,
+            size=rule.size,
+            commitment=None
+            if rule.then is FollowUp.FULL or commitment is None
+            else commitment.to_data(),
+        )
+
     def close(self, stamp: Stamp, findings: Mapping[UUID, str]) -> None:
-        """Close with each sampled assessment's finding (none, error or falsification)."""
+        """Close with each sampled assessment's finding (none, error or falsification);
+        refused while the last round's findings call for the plan's escalation."""
         self._check_stage(Stage.DRAWN, "close")
+        self._round_findings(findings)
+        if self._rule_passed(findings) is not None:
+            raise DomainError(
+                f"round {self.rounds[-1].number}'s findings pass the plan's threshold: "
+                "escalate as the plan says before closing"
+            )
         sampled = {s.assessment_id for s in self.sample}
         missing = sorted(str(a) for a in sampled - set(findings))
         if missing:
@@ -191,15 +334,30 @@ class Campaign(AuditedAggregate):
         extra = sorted(str(a) for a in set(findings) - sampled)
         if extra:
             raise DomainError(f"cannot close: {', '.join(extra)} are not in the sample")
-        unknown = sorted({f for f in findings.values() if f not in FINDINGS})
-        if unknown:
-            raise DomainError(f"findings {', '.join(unknown)} are unknown; allowed: {FINDINGS}")
         self._emit(
             self.Closed, stamp, findings={str(a): findings[a] for a in sorted(findings, key=str)}
         )
 
     def sampled(self, assessment_id: UUID) -> bool:
         return any(s.assessment_id == assessment_id for s in self.sample)
+
+    def _round_findings(self, findings: Mapping[UUID, str]) -> dict[str, str]:
+        assert self.current is not None
+        return round_findings(self.current, findings)
+
+    def _rule_passed(self, findings: Mapping[UUID, str]) -> Escalation | None:
+        assert self.current is not None
+        return due_escalation(self.plan, self.current, findings, self.frame, self.sample)
+
+    def _below(self, findings: Mapping[UUID, str]) -> str:
+        rule = None if self.plan is None else self.plan.escalation
+        if rule is None:
+            return "cannot escalate: the campaign's plan states no escalation"
+        serious = rule.serious(self._round_findings(findings).values())
+        return (
+            f"cannot escalate: {serious} finding(s) of error or falsification in this round, "
+            f"the plan escalates above {rule.above} (or no sheet is left to draw)"
+        )
 
     def _check_stage(self, stage: Stage, action: str) -> None:
         if self.stage is not stage:

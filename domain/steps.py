@@ -36,6 +36,7 @@ class Action(StrEnum):
     ENTER_SEED = "campaigns.seed"
     DRAW_SAMPLE = "campaigns.draw"
     CLOSE_CAMPAIGN = "campaigns.close"
+    ESCALATE_CAMPAIGN = "campaigns.escalate"
     READ_RISK = "risk.read"
     READ_RECTIFICATIONS = "rectifications.read"
     OPEN_RECTIFICATION = "rectifications.open"

@@ -265,6 +265,8 @@ RULES: Mapping[type, Rule] = {
     Campaign.FrameFrozen: _campaign,
     Campaign.SeedEntered: _campaign,
     Campaign.SampleDrawn: _campaign,
+    Campaign.SizeFixed: _campaign,
+    Campaign.Escalated: _campaign,
     Campaign.Closed: _campaign,
     Rectification.Opened: lambda e, f: _rectification(e, f, e.problem),
     Rectification.Reported: lambda e, f: _rectification(e, f, e.action),

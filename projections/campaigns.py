@@ -78,6 +78,12 @@ def _change(e: Any, position: int, view: CampaignsView, **fields: Any) -> None:
     view.put_campaign(changed)
 
 
+def _sampled(e: Any, view: CampaignsView) -> int:
+    """The sheets drawn in earlier rounds."""
+    current = view.campaign(e.originator_id)
+    return 0 if current is None else current.sampled
+
+
 HANDLERS: Mapping[type, Handler] = {
     Campaign.Opened: _opened,
     Campaign.FrameFrozen: lambda e, p, v: _change(
@@ -85,8 +91,10 @@ HANDLERS: Mapping[type, Handler] = {
     ),
     Campaign.SeedEntered: lambda e, p, v: _change(e, p, v, stage=Stage.SEEDED.value),
     Campaign.SampleDrawn: lambda e, p, v: _change(
-        e, p, v, stage=Stage.DRAWN.value, sampled=len(e.selected)
+        e, p, v, stage=Stage.DRAWN.value, sampled=_sampled(e, v) + len(e.selected)
     ),
+    Campaign.SizeFixed: lambda e, p, v: _change(e, p, v, size=e.size),
+    Campaign.Escalated: lambda e, p, v: _change(e, p, v, stage=Stage.ESCALATED.value),
     Campaign.Closed: lambda e, p, v: _change(
         e, p, v, stage=Stage.CLOSED.value, closed_at=e.timestamp
     ),

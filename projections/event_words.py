@@ -52,6 +52,8 @@ EVENT_WORDS: Mapping[type, str] = {
     Campaign.FrameFrozen: "锁定抽样名单",
     Campaign.SeedEntered: "录入随机种子",
     Campaign.SampleDrawn: "抽取样本",
+    Campaign.SizeFixed: "按抽样计划确定样本量",
+    Campaign.Escalated: "抽查升级",
     Campaign.Closed: "结束抽查",
     Rectification.Opened: "立整改",
     Rectification.Reported: "报送整改情况",

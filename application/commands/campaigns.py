@@ -12,6 +12,8 @@ from application.authorization import Action, Target
 from application.commands.base import Command
 from domain.audit import AuditedAggregate
 from domain.campaign import Campaign
+from domain.campaign_plan import Plan
+from domain.commitment import Commitment
 from domain.ids import unit_id
 
 Candidates = Mapping[UUID, Decimal] | Sequence[UUID]
@@ -20,7 +22,8 @@ Candidates = Mapping[UUID, Decimal] | Sequence[UUID]
 
 @dataclass(frozen=True, kw_only=True)
 class OpenCampaign(Command):
-    """Open a campaign of a county for a period: its name, mode and sample size."""
+    """Open a campaign of a county for a period: its name, mode, plan (how the first round
+    is sized, when it escalates) and the commitment its first seed must keep."""
 
     step = Action.OPEN_CAMPAIGN
     name = "open_campaign"
@@ -28,7 +31,8 @@ class OpenCampaign(Command):
     period: str
     campaign_name: str
     mode: str
-    size: int
+    plan: Plan
+    commitment: Commitment
 
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
         return [Target(f"unit:{self.county}", unit_id(self.county))]
@@ -60,12 +64,23 @@ class FreezeFrame(CampaignStep):
 
 @dataclass(frozen=True, kw_only=True)
 class EnterSeed(CampaignStep):
-    """Enter the public seed, drawn after the frame was frozen, and where it came from."""
+    """Enter the round's seed, which must keep to its commitment, and where it came from
+    (for a public draw, empty: the draw named in the commitment)."""
 
     step = Action.ENTER_SEED
     name = "enter_seed"
     seed: str
     source: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class EscalateCampaign(CampaignStep):
+    """Start the next round as the plan said, the current round's findings having passed its
+    threshold; a further round comes with a fresh commitment (None for a full check)."""
+
+    step = Action.ESCALATE_CAMPAIGN
+    name = "escalate_campaign"
+    commitment: Commitment | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

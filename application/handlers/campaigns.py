@@ -19,21 +19,23 @@ from domain.sampling import FrameEntry, Mode
 from domain.unit import Unit
 from domain.workflow import Status
 
-STAGE_OF: Mapping[type[c.CampaignStep], tuple[Stage, str]] = {
-    c.FreezeFrame: (Stage.OPENED, "freeze the frame of"),
-    c.EnterSeed: (Stage.FROZEN, "enter a seed for"),
-    c.DrawSample: (Stage.SEEDED, "draw the sample of"),
-    c.CloseCampaign: (Stage.DRAWN, "close"),
+STAGE_OF: Mapping[type[c.CampaignStep], tuple[tuple[Stage, ...], str]] = {
+    c.FreezeFrame: ((Stage.OPENED,), "freeze the frame of"),
+    c.EnterSeed: ((Stage.FROZEN, Stage.ESCALATED), "enter a seed for"),
+    c.DrawSample: ((Stage.SEEDED, Stage.ESCALATED), "draw the sample of"),
+    c.EscalateCampaign: ((Stage.DRAWN,), "escalate"),
+    c.CloseCampaign: ((Stage.DRAWN,), "close"),
 }
-"""The stage each step needs; at another a step is a conflict: steps run once, in order."""
+"""The stages each step needs; at another a step is a conflict: steps run once, in order
+(a round after the first starts escalated, and a full check is drawn without a seed)."""
 
 
 def at_stage(cmd: c.CampaignStep, campaign: Campaign) -> None:
     wanted, verb = STAGE_OF[type(cmd)]
-    if campaign.stage is not wanted:
+    if campaign.stage not in wanted:
         raise StepOutOfOrderError(
             f"cannot {verb} a campaign that is {campaign.stage.value}; "
-            f"allowed when it is {wanted.value}"
+            f"allowed when it is {' or '.join(w.value for w in wanted)}"
         )
 
 
@@ -49,7 +51,10 @@ def open_campaign(cmd: c.OpenCampaign, ctx: Context) -> list[Campaign]:
             f"{cmd.county} already has campaign {cmd.campaign_name!r} for {cmd.period}: {cid}"
         )
     mode = Mode(cmd.mode)
-    return [Campaign.open(ctx.stamp, county.id, cmd.period, cmd.campaign_name, mode, cmd.size)]
+    opened = Campaign.open(
+        ctx.stamp, county.id, cmd.period, cmd.campaign_name, mode, cmd.plan, cmd.commitment
+    )
+    return [opened]
 
 
 def freeze_frame(cmd: c.FreezeFrame, campaign: Campaign, ctx: Context) -> None:
@@ -86,15 +91,25 @@ def draw_sample(cmd: c.DrawSample, campaign: Campaign, ctx: Context) -> None:
     campaign.draw(ctx.stamp)
 
 
-def close_campaign(cmd: c.CloseCampaign, campaign: Campaign, ctx: Context) -> None:
-    at_stage(cmd, campaign)
+def latest_findings(campaign: Campaign, ctx: Context) -> dict[UUID, str]:
+    """Each sampled sheet's latest finding (sheets without one are left out)."""
     findings: dict[UUID, str] = {}
     for selected in campaign.sample:
         aid = selected.assessment_id
         recorded = ctx.uow.load(Assessment, aid, f"assessment {aid}").findings
         if recorded:
             findings[aid] = recorded[-1].finding
-    campaign.close(ctx.stamp, findings)
+    return findings
+
+
+def escalate_campaign(cmd: c.EscalateCampaign, campaign: Campaign, ctx: Context) -> None:
+    at_stage(cmd, campaign)
+    campaign.escalate(ctx.stamp, latest_findings(campaign, ctx), cmd.commitment)
+
+
+def close_campaign(cmd: c.CloseCampaign, campaign: Campaign, ctx: Context) -> None:
+    at_stage(cmd, campaign)
+    campaign.close(ctx.stamp, latest_findings(campaign, ctx))
 
 
 CAMPAIGN_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
@@ -102,5 +117,6 @@ CAMPAIGN_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
     c.FreezeFrame: freeze_frame,
     c.EnterSeed: enter_seed,
     c.DrawSample: draw_sample,
+    c.EscalateCampaign: escalate_campaign,
     c.CloseCampaign: close_campaign,
 }

@@ -9,7 +9,6 @@ from uuid import UUID
 
 import click
 
-from application.campaigns import Verification
 from application.errors import NotFoundError
 from application.service import Kaohe
 from domain.campaign import Campaign
@@ -91,6 +90,9 @@ def show(campaign: str, output_format: str) -> None:
         data = summary(app, c) | {
             "seed": c.seed,
             "seed_source": c.seed_source,
+            "plan": None if c.plan is None else c.plan.to_data(),
+            "commitment": None if c.commitment is None else c.commitment.to_data(),
+            "rounds": [r.to_data() for r in c.rounds],
             "sample": [s.to_data() for s in c.sample],
             "findings": c.findings,
         }
@@ -100,7 +102,11 @@ def show(campaign: str, output_format: str) -> None:
     for key in ("id", "county", "period", "name", "mode", "size", "method", "stage"):
         click.echo(f"{key:<12}{data[key]}")
     click.echo(f"{'frame':<12}{data['frame']} assessments, hash {data['frame_hash']}")
-    click.echo(f"{'seed':<12}{data['seed'] or '-'}  {data['seed_source'] or ''}")
+    promise = c.commitment.described if c.commitment else "no (an old campaign)"
+    click.echo(f"{'committed':<12}{promise}")
+    for r in data["rounds"]:
+        size = "full check" if r["size"] is None else r["size"]
+        click.echo(f"{'round ' + str(r['number']):<12}size {size}, seed {r['seed'] or '-'}")
     for s in c.sample:
         finding = c.findings.get(str(s.assessment_id), "")
         click.echo(f"  {s.assessment_id}  p = {s.probability}  {finding}")
@@ -111,12 +117,12 @@ def show(campaign: str, output_format: str) -> None:
 @FORMAT_OPTION
 @click.pass_context
 def verify(ctx: click.Context, campaign: str, output_format: str) -> None:
-    """Redraw the sample from the recorded frame and seed; exit 0 when it matches the
-    recorded sample, 1 (listing each difference) when it does not."""
+    """Redraw every round from the recorded frame and seeds, and check each seed against its
+    commitment and dates; exit 0 when all matches, 1 (listing each difference) when not."""
     with opened() as (app, _):
         result = app.campaigns.verify(campaign_of(app, campaign).id)
     if output_format == "json":
-        echo_json(verification_json(result))
+        echo_json(result.to_json())
     elif result.matches:
         click.echo(
             f"sample verified: {result.sample_size} assessments redrawn from the frame "
@@ -126,19 +132,11 @@ def verify(ctx: click.Context, campaign: str, output_format: str) -> None:
         click.echo(f"sample NOT verified: {len(result.differences)} difference(s)")
         for difference in result.differences:
             click.echo(f"  {difference}")
+    if output_format != "json":
+        for note in result.notes:
+            click.echo(f"  {note}")
     if not result.matches:
         ctx.exit(1)
-
-
-def verification_json(result: Verification) -> dict[str, Any]:
-    return {
-        "campaign_id": str(result.campaign_id),
-        "matches": result.matches,
-        "differences": list(result.differences),
-        "frame_hash": result.frame_hash,
-        "recomputed_hash": result.recomputed_hash,
-        "sample_size": result.sample_size,
-    }
 
 
 @sample_group.command("factors")

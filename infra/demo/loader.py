@@ -41,9 +41,7 @@ from application.commands.base import Command as BusCommand
 from application.commands.campaigns import (
     CloseCampaign,
     DrawSample,
-    EnterSeed,
     FreezeFrame,
-    OpenCampaign,
     weights_of,
 )
 from application.commands.rubrics import PublishRubric
@@ -58,6 +56,7 @@ from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.bootstrap import build_authorizer, build_bus
+from infra.demo import spot_check_seed
 from infra.demo.late_hand_up import late_hand_up
 from infra.demo.plan import (
     CITY,
@@ -292,7 +291,7 @@ class Activity:
 
     def spot_check(self, county: str) -> None:
         """A county's finished spot check of the quarter: the frame of approved sheets, a
-        seed from a public dice draw, a stratified sample, re-scoring in the verification
+        committed seed revealed after freezing, a stratified sample, re-scoring in the verification
         layer and a finding per sheet, one of them a falsification (vetoed)."""
         name = "二季度抽查复核"
         cid = campaign_id(unit_id(county), QUARTER, name)
@@ -303,17 +302,9 @@ class Activity:
         frame = eligible(projections.scores(), projections.units(), unit_id(county), QUARTER)
         auditor = self.actor(Role.COUNTY_AUDITOR, county)
         step = self.stepper(auditor)
-        step(
-            OpenCampaign(
-                county=county, period=QUARTER, campaign_name=name, mode="stratified", size=4
-            )
-        )
+        step(spot_check_seed.opening(county, QUARTER, name))
         step(FreezeFrame(campaign_id=cid, weights=weights_of(frame)))
-        step(
-            EnterSeed(
-                campaign_id=cid, seed="31415926535897932384", source="2023年7月3日县局公开掷骰"
-            )
-        )
+        step(spot_check_seed.reveal(cid))
         step(DrawSample(campaign_id=cid))
         for number, selected in enumerate(self.app.campaigns.get(cid).sample):
             aid = selected.assessment_id

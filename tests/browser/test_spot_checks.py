@@ -13,6 +13,7 @@ from uuid import UUID
 from application.actor import Actor
 from application.commands.assessments import OpenAssessment, SaveSheet
 from domain.account import Role
+from domain.commitment import seed_digest
 from domain.entries import ItemEntry
 from domain.ids import unit_id
 from domain.rules import Kind
@@ -24,6 +25,8 @@ from tests.unit.application.sending import Who, send
 from web.app import projections_of, services_of
 
 NAME = "二季度第二轮抽查"
+SEED = "20230703123456789012"
+"""Thrown before opening; only its SHA-256 is given when the campaign is opened."""
 
 
 def open_campaign(site: Site, page: Any) -> None:
@@ -33,7 +36,8 @@ def open_campaign(site: Site, page: Any) -> None:
     assert_accessible(page)
     page.get_by_label("考核期间").fill("2023Q9")
     page.get_by_label("抽查名称").fill(NAME)
-    page.get_by_label("样本量（份）").fill("3")
+    page.get_by_label("样本量（份，直接填写时）").fill("3")
+    page.get_by_label("种子的 SHA-256（64 位十六进制）").fill(seed_digest(SEED))
     page.get_by_role("button", name="立项").click()
     assert "2023Q2" in page.locator("#period-error").inner_text()
     assert page.get_by_label("考核期间").get_attribute("aria-invalid") == "true"
@@ -57,14 +61,18 @@ def freeze_seed_and_draw(page: Any) -> None:
     assert page.locator("#frame-hash").is_visible()
     assert page.locator("table.frame-hashes code.hash").count() > 3
     page.get_by_label("随机种子（10–100 位数字）").fill("12 34")
-    page.get_by_label("公开来源").fill("2023年7月3日福利彩票开奖号码")
+    page.get_by_label("来源说明").fill("立项前县局公开掷十面骰")
     page.get_by_role("button", name="录入种子").click()
     assert "10 至 100 位数字" in page.locator("#seed-error").inner_text()
     assert page.locator("#seed-value").count() == 0
     assert_accessible(page)
-    page.get_by_label("随机种子（10–100 位数字）").fill("20230703123456789012")
+    page.get_by_label("随机种子（10–100 位数字）").fill("11112222333344445555")  # chosen now
     page.get_by_role("button", name="录入种子").click()
-    assert page.locator("#seed-value").inner_text() == "20230703123456789012"
+    assert "与立项时的承诺不符" in page.locator("#seed-error").inner_text()
+    assert page.locator("#seed-value").count() == 0
+    page.get_by_label("随机种子（10–100 位数字）").fill(SEED)
+    page.get_by_role("button", name="录入种子").click()
+    assert page.locator("#seed-value").inner_text() == SEED
     page.get_by_role("button", name="抽取样本").click()
     sample = page.locator("table.sample tbody tr")
     sample.first.wait_for()

@@ -48,6 +48,7 @@ STAGE_WORDS = {
     Stage.FROZEN.value: "抽样名单已锁定",
     Stage.SEEDED.value: "已录入随机种子",
     Stage.DRAWN.value: "已抽取样本",
+    Stage.ESCALATED.value: "已升级，待抽下一轮",
     Stage.CLOSED.value: "已结束",
 }
 

@@ -48,6 +48,12 @@ def test_demo_loads_a_quarter_of_activity_once(
     assert again.stdout.startswith("demo data loaded: 0 new events\n")
     assert "staff-010101\tstation_staff" in again.stdout
 
+    # the demo's spot check committed to its seed at opening and revealed it after freezing
+    [listed] = json.loads(CliRunner().invoke(main, ["sample", "list", "--format", "json"]).stdout)
+    verified = CliRunner().invoke(main, ["sample", "verify", listed["id"]])
+    assert verified.exit_code == 0, verified.output
+    assert "round 1: the seed keeps to its commitment (SHA-256 " in verified.output
+
     store = open_event_store(Settings.from_env())
     try:
         names = Counter(

@@ -31,7 +31,6 @@ from application.commands.assessments import (
     Submit,
 )
 from application.commands.base import Command as BusCommand
-from application.commands.campaigns import OpenCampaign
 from application.commands.rubrics import PublishRubric
 from application.commands.units import CloseUnit, MoveUnit, RegisterUnit, RenameUnit, SetUnitContact
 from application.errors import ConflictError, NotFoundError
@@ -47,6 +46,7 @@ from infra.projections.text import NUL_SIGN, shown
 from infra.rubric_files import BUILTIN_DIR, read_definition
 from infra.settings import Settings
 from projections.audit_trail import AuditQuery
+from tests.campaign_opening import opening
 from tests.conftest import POSTGRES_URL
 from tests.integration.projections.conftest import views
 from tests.unit.application.conftest import COUNTY, TOWN, VILLAGE, by
@@ -112,7 +112,7 @@ def act(app: Kaohe, aid: UUID, action: str, text: str) -> None:
             ScoreItem(assessment_id=aid, number="2", entry=ItemEntry(progress=text))
         ),
         "campaign": lambda: setup(
-            OpenCampaign(county="C1", period="2023Q2", campaign_name=text, mode="simple", size=1),
+            opening(name=text),
             COUNTY,
         ),
     }

@@ -15,7 +15,6 @@ from application.commands.campaigns import (
     DrawSample,
     EnterSeed,
     FreezeFrame,
-    OpenCampaign,
     weights_of,
 )
 from application.consequences import Veto
@@ -30,6 +29,7 @@ from infra.ledger import verify_ledger
 from infra.projections.registry import Projections
 from projections.spot_checks.reading import eligible, read_factors, read_report, weighted_frame
 from projections.spot_checks.settings import RiskSettings
+from tests.campaign_opening import opening
 from tests.integration.infra.rawdb import RawDb
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
 from tests.unit.application.conftest import by, run
@@ -45,7 +45,7 @@ def drawn(county: County, projections: Projections, mode: str = "stratified") ->
     cid = run(
         app,
         AUDITOR,
-        OpenCampaign(county="C1", period=PERIOD, campaign_name="二季度抽查", mode=mode, size=4),
+        opening(period=PERIOD, name="二季度抽查", mode=mode, size=4, seed=SEED),
     ).id
     run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of(frame)))
     run(app, AUDITOR, EnterSeed(campaign_id=cid, seed=SEED, source="2023-07-03 县中心公开掷骰"))
@@ -82,7 +82,7 @@ def test_the_frame_refuses_sheets_not_approved_or_of_another_county(county: Coun
     cid = run(
         app,
         AUDITOR,
-        OpenCampaign(county="C1", period=PERIOD, campaign_name="抽查", mode="simple", size=2),
+        opening(period=PERIOD, name="抽查", mode="simple", size=2, seed=SEED),
     ).id
     with pytest.raises(DomainError, match="is submitted; the frame takes approved"):
         run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of([county.sheets["V8"]])))
@@ -92,7 +92,7 @@ def test_the_frame_refuses_sheets_not_approved_or_of_another_county(county: Coun
         run(
             app,
             AUDITOR,
-            OpenCampaign(county="C1", period=PERIOD, campaign_name="抽查", mode="simple", size=2),
+            opening(period=PERIOD, name="抽查", mode="simple", size=2, seed=SEED),
         )
 
 
@@ -109,12 +109,44 @@ def test_a_tampered_sample_fails_verification_naming_the_difference(
     app = county.app
     cid = drawn(county, projections)
     db = RawDb(app.store)
-    state = db.state(cid, 4)
+    state = db.state(cid, 5)
     state["selected"][0]["probability"] = "1"
-    db.set_state(cid, 4, state)
+    db.set_state(cid, 5, state)
     result = app.campaigns.verify(cid)
     assert not result.matches
     assert "recorded probability 1" in result.differences[0]
+
+
+def test_a_seed_changed_in_the_store_fails_its_commitment(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    db = RawDb(app.store)
+    state = db.state(cid, 4)
+    state["seed"] = "11111111111111111111"
+    db.set_state(cid, 4, state)
+    result = app.campaigns.verify(cid)
+    assert not result.matches
+    assert any("round 1: the seed does not match the commitment" in d for d in result.differences)
+
+
+def test_a_campaign_stored_before_commitments_reads_and_verifies_saying_so(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    cid = drawn(county, projections)
+    db = RawDb(app.store)
+    opened = db.state(cid, 1)
+    for key in ("commitment", "plan"):
+        del opened[key]
+    opened["class_version"] = 1  # as campaigns were stored before commitments
+    db.set_state(cid, 1, opened)
+    old = app.campaigns.get(cid)
+    assert old.commitment is None and old.plan is None and len(old.sample) == 4
+    result = app.campaigns.verify(cid)
+    assert result.matches and result.commitment == "none"
+    assert any("no commitment was made" in note for note in result.notes)
 
 
 def test_a_falsification_vetoes_the_sheet_in_one_command_and_the_campaign_closes(
@@ -202,9 +234,7 @@ def test_a_weighted_campaign_takes_its_weights_from_a_risk_report(
     cid = run(
         app,
         AUDITOR,
-        OpenCampaign(
-            county="C1", period=PERIOD, campaign_name="风险加权抽查", mode="weighted", size=3
-        ),
+        opening(period=PERIOD, name="风险加权抽查", mode="weighted", size=3, seed=SEED),
     ).id
     run(app, AUDITOR, FreezeFrame(campaign_id=cid, weights=weights_of(weights)))
     run(app, AUDITOR, EnterSeed(campaign_id=cid, seed=SEED, source="公开掷骰"))

@@ -7,13 +7,25 @@ from uuid import UUID
 
 from application.authorization import Caller
 from application.commands.accounts import CreateAccount, GrantRole
-from application.commands.campaigns import CloseCampaign, OpenCampaign
+from application.commands.campaigns import (
+    CloseCampaign,
+    DrawSample,
+    EnterSeed,
+    EscalateCampaign,
+    FreezeFrame,
+    weights_of,
+)
 from domain.account import Role
+from domain.campaign_plan import Escalation, FollowUp
+from domain.commitment import Commitment, seed_digest
+from domain.ids import unit_id
 from infra.projections.registry import Projections
 from projections.campaigns import CampaignRow, Campaigns
+from projections.spot_checks.reading import eligible
+from tests.campaign_opening import opening
 from tests.integration.read_queries import read_queries
 from tests.integration.spot_checks.conftest import AUDITOR, PERIOD, County
-from tests.integration.spot_checks.test_campaigns import drawn
+from tests.integration.spot_checks.test_campaigns import SEED, drawn
 from tests.unit.application.conftest import admin, by
 from tests.unit.application.sending import record_finding, send
 from tests.unit.projections.fakes import feed
@@ -30,6 +42,9 @@ class InMemoryCampaigns:
 
     def put_campaign(self, campaign: CampaignRow) -> None:
         self.campaigns[campaign.campaign_id] = campaign
+
+
+SECOND = "27182818284590452353"
 
 
 def closed(county: County, projections: Projections) -> UUID:
@@ -49,7 +64,7 @@ def test_each_campaign_row_matches_its_aggregate_in_the_order_opened(
     second = send(
         app,
         by(AUDITOR),
-        OpenCampaign(county="C1", period=PERIOD, campaign_name="三季度抽查", mode="simple", size=2),
+        opening(period=PERIOD, name="三季度抽查", mode="simple", size=2),
     ).id
     projections.catch_up()
     rows = projections.campaigns().all_campaigns()
@@ -108,7 +123,7 @@ def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_ope
     opened = send(
         app,
         by(AUDITOR),
-        OpenCampaign(county="C1", period=PERIOD, campaign_name="三季度抽查", mode="simple", size=2),
+        opening(period=PERIOD, name="三季度抽查", mode="simple", size=2),
     ).id
     assert [c.campaign_id for c in queries.campaigns.visible(callers["C1"])] == [opened]
     assert queries.campaigns.visible(callers["C2"]) == []
@@ -117,3 +132,30 @@ def test_a_caller_sees_the_campaigns_of_counties_in_reach_including_one_just_ope
     assert [(x.id, x.county, x.county_name, x.stage, x.sampled) for x in lines] == [
         (opened, "C1", county.name, "opened", 0)
     ]
+
+
+def test_an_escalated_campaigns_row_counts_every_rounds_sheets(
+    county: County, projections: Projections
+) -> None:
+    app = county.app
+    projections.catch_up()
+    frame = eligible(projections.scores(), projections.units(), unit_id("C1"), PERIOD)
+    rule = Escalation(0, FollowUp.ROUND, 1)
+    plan = opening(period=PERIOD, name="升级抽查", size=1, seed=SEED, escalation=rule)
+    cid = send(app, by(AUDITOR), plan).id
+    send(app, by(AUDITOR), FreezeFrame(campaign_id=cid, weights=weights_of(frame)))
+    send(app, by(AUDITOR), EnterSeed(campaign_id=cid, seed=SEED, source="立项前掷骰"))
+    send(app, by(AUDITOR), DrawSample(campaign_id=cid))
+    [first] = app.campaigns.get(cid).sample
+    record_finding(app, by(AUDITOR), first.assessment_id, "error", [], [], "台账有误")
+    fresh = Commitment.to_seed(seed_digest(SECOND))
+    send(app, by(AUDITOR), EscalateCampaign(campaign_id=cid, commitment=fresh))
+    projections.catch_up()
+    assert projections.campaigns().campaign(cid).stage == "escalated"  # type: ignore[union-attr]
+    send(app, by(AUDITOR), EnterSeed(campaign_id=cid, seed=SECOND, source="升级时承诺"))
+    send(app, by(AUDITOR), DrawSample(campaign_id=cid))
+    projections.catch_up()
+    row = projections.campaigns().campaign(cid)
+    c = app.campaigns.get(cid)
+    assert row is not None and (row.stage, row.sampled, row.version) == ("drawn", 2, c.version)
+    assert len(c.sample) == 2

@@ -35,6 +35,7 @@ def test_sample_list_show_and_verify(
     verified = cli.invoke(main, ["sample", "verify", str(cid)])
     assert verified.exit_code == 0, verified.output
     assert "sample verified: 4 assessments" in verified.output
+    assert "round 1: the seed keeps to its commitment (SHA-256 " in verified.output
     factors = cli.invoke(main, ["sample", "factors", str(cid), "--format", "json"])
     assert factors.exit_code == 0, factors.output
     # nothing re-scored yet: no factor, rather than a VF of 1 that nobody checked
@@ -48,12 +49,13 @@ def test_sample_verify_exits_1_with_the_difference(
 ) -> None:
     cid = drawn(county, projections)
     db = RawDb(county.app.store)
-    state = db.state(cid, 3)
+    state = db.state(cid, 4)
     state["seed"] = "11111111111111111111"  # a seed entered after the fact
-    db.set_state(cid, 3, state)
+    db.set_state(cid, 4, state)
     result = cli.invoke(main, ["sample", "verify", str(cid)])
     assert result.exit_code == 1
     assert "sample NOT verified" in result.output
+    assert "round 1: the seed does not match the commitment" in result.output
     assert "in the recorded sample but not in the redrawn one" in result.output
     as_json = cli.invoke(main, ["sample", "verify", str(cid), "--format", "json"])
     assert as_json.exit_code == 1 and json.loads(as_json.stdout)["matches"] is False

@@ -23,7 +23,8 @@ from domain.rubric import UnitLevel
 from infra.bootstrap import open_event_store
 from infra.rubric_files import BUILTIN_DIR
 from infra.settings import Settings
-from tests.integration.web.world import PASSWORD, USER_OF, World, build_world
+from tests.campaign_opening import committed
+from tests.integration.web.world import PASSWORD, SEED, USER_OF, World, build_world
 from web.app import projections_of
 
 ALL = frozenset(Role)
@@ -286,6 +287,7 @@ TABLE = (
                 "name": "抽查",
                 "mode": "simple",
                 "size": 1,
+                "commitment": committed(),
             },
             headers=h,
         ),
@@ -295,7 +297,13 @@ TABLE = (
     Row(
         "POST campaign seed",
         SPOT_CHECKERS,
-        campaign_step("seed", "frozen", {"seed": "12345678901234567890", "source": "公开掷骰"}),
+        campaign_step("seed", "frozen", {"seed": SEED, "source": "公开掷骰"}),
+    ),
+    Row(
+        "POST campaign escalate",
+        SPOT_CHECKERS,
+        campaign_step("escalate", "found", {"commitment": committed("27182818284590452353")}),
+        ok=422,  # allowed, and refused by the plan: no finding passes a threshold
     ),
     Row("POST campaign draw", SPOT_CHECKERS, campaign_step("draw", "seeded")),
     Row("POST campaign close", SPOT_CHECKERS, campaign_step("close", "found")),

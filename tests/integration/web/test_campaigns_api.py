@@ -6,16 +6,26 @@ exports; a finding's consequence is recorded through the guarded facade."""
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
 from application.commands.assessments import AttachEvidence
+from domain.china_time import china_day
+from tests.campaign_opening import committed
 from tests.integration.web.world import SEED, World
 from tests.unit.application.sending import record_finding
 from web.app import projections_of
 
 PERIOD = "2023Q2"
-OPEN = {"county": "C1", "period": PERIOD, "name": "二季度抽查", "mode": "simple", "size": 1}
+OPEN = {
+    "county": "C1",
+    "period": PERIOD,
+    "name": "二季度抽查",
+    "mode": "simple",
+    "size": 1,
+    "commitment": committed(SEED),
+}
 
 
 def post(world: World, path: str, who: str, version: int | None, body: Any = None) -> Any:
@@ -43,22 +53,25 @@ def test_a_campaign_runs_in_order_and_its_draw_verifies(world: World) -> None:
     assert frozen.status_code == 200, frozen.get_json()
     assert sorted(e["assessment_id"] for e in frozen.get_json()["frame"]) == sorted(sheets)
     stale = post(world, f"/{cid}/seed", "auditor", 1, {"seed": SEED, "source": "公开掷骰"})
-    assert stale.status_code == 412 and stale.get_json()["current_version"] == 2
-    seeded = post(world, f"/{cid}/seed", "auditor", 2, {"seed": SEED, "source": "掷骰"})
+    assert stale.status_code == 412 and stale.get_json()["current_version"] == 3
+    chosen = post(world, f"/{cid}/seed", "auditor", 3, {"seed": "1" * 20, "source": "掷骰"})
+    assert chosen.status_code == 422 and "与立项时的承诺不符" in str(chosen.get_json())
+    seeded = post(world, f"/{cid}/seed", "auditor", 3, {"seed": SEED, "source": "掷骰"})
     assert seeded.status_code == 200 and seeded.get_json()["seed_source"] == "掷骰"
-    drawn = post(world, f"/{cid}/draw", "auditor", 3).get_json()
+    drawn = post(world, f"/{cid}/draw", "auditor", 4).get_json()
     assert drawn["stage"] == "drawn" and drawn["seed"] == SEED
     [selected] = drawn["sample"]
     assert selected["probability"] == "1/2" and selected["finding"] is None
-    again_drawn = post(world, f"/{cid}/draw", "auditor", 4)
+    again_drawn = post(world, f"/{cid}/draw", "auditor", 5)
     assert again_drawn.status_code == 409
     assert "drawn" in again_drawn.get_json()["detail"]
     verified = world.client.get(f"/api/v1/campaigns/{cid}/verify", headers=world.login("admin"))
     assert verified.get_json()["matches"] is True and verified.get_json()["sample_size"] == 1
+    assert verified.get_json()["commitment"] == "hash"
     factors = world.client.get(f"/api/v1/campaigns/{cid}/factors", headers=world.login("auditor"))
     assert factors.status_code == 200 and factors.get_json()["assessments"] == []
     assert factors.get_json()["pending"] == [selected["assessment_id"]]  # not checked yet
-    unfound = post(world, f"/{cid}/close", "auditor", 4)
+    unfound = post(world, f"/{cid}/close", "auditor", 5)
     assert unfound.status_code == 422 and "no finding yet" in unfound.get_json()["detail"]
     record_finding(
         world.kaohe,
@@ -69,9 +82,29 @@ def test_a_campaign_runs_in_order_and_its_draw_verifies(world: World) -> None:
         [],
         "核查无误",
     )
-    closed = post(world, f"/{cid}/close", "auditor", 4).get_json()
+    closed = post(world, f"/{cid}/close", "auditor", 5).get_json()
     assert closed["stage"] == "closed"
     assert closed["findings"] == {selected["assessment_id"]: "none"}
+
+
+def test_a_goal_sizes_the_sample_at_freezing_and_is_shown(world: World) -> None:
+    approved(world)
+    goal = {"rule": "detect", "rate": "0.10", "confidence": "0.95"}
+    body = OPEN | {"size": None, "goal": goal, "name": "按目标抽查"}
+    del body["size"]
+    opened = world.client.post("/api/v1/campaigns", json=body, headers=world.login("auditor"))
+    assert opened.status_code == 201, opened.get_json()
+    assert opened.get_json()["plan"]["goal"]["rate"] == "0.10"
+    frozen = post(world, f"/{opened.get_json()['id']}/frame", "auditor", 1).get_json()
+    assert frozen["size"] == 2  # N = 2, D = 1: one sheet misses it half the time, two never
+    both = OPEN | {"goal": goal}
+    refused = world.client.post("/api/v1/campaigns", json=both, headers=world.login("auditor"))
+    assert refused.status_code == 422
+    uncommitted = {k: v for k, v in OPEN.items() if k != "commitment"}
+    refused = world.client.post(
+        "/api/v1/campaigns", json=uncommitted, headers=world.login("auditor")
+    )
+    assert refused.status_code == 422
 
 
 def test_the_list_holds_the_callers_counties_only(world: World) -> None:
@@ -166,3 +199,28 @@ def test_a_falsification_is_recorded_with_its_veto_by_the_county_only(world: Wor
     a = world.kaohe.assessments.get(aid)
     assert a.version > version and a.findings[-1].finding == "falsification"
     assert a.layers["verification"]["61"]["raised"] == ["3"]
+
+
+def test_a_public_draw_named_at_opening_is_entered_once_held(world: World) -> None:
+    approved(world)
+    today = china_day(world.clock.now())
+    draw = {"draw": "福利彩票3D", "draw_date": today.isoformat()}
+    held = OPEN | {"commitment": draw, "name": "公开开奖抽查"}
+    refused = world.client.post("/api/v1/campaigns", json=held, headers=world.login("auditor"))
+    assert refused.status_code == 422 and "不晚于立项的日期" in str(refused.get_json())
+    later = {"draw": "福利彩票3D", "draw_date": (today + timedelta(days=2)).isoformat()}
+    body = held | {"commitment": later}
+    opened = world.client.post("/api/v1/campaigns", json=body, headers=world.login("auditor"))
+    assert opened.status_code == 201, opened.get_json()
+    cid = opened.get_json()["id"]
+    assert post(world, f"/{cid}/frame", "auditor", 1).status_code == 200
+    early = post(world, f"/{cid}/seed", "auditor", 3, {"seed": SEED})
+    assert early.status_code == 422 and "尚未开奖" in str(early.get_json())
+    world.clock.advance(timedelta(days=3))
+    world.tokens.clear()  # the tokens expired meanwhile
+    seeded = post(world, f"/{cid}/seed", "auditor", 3, {"seed": SEED})
+    assert seeded.status_code == 200, seeded.get_json()
+    assert seeded.get_json()["seed_source"] == f"福利彩票3D ({later['draw_date']})"
+    assert post(world, f"/{cid}/draw", "auditor", 4).status_code == 200
+    verified = world.client.get(f"/api/v1/campaigns/{cid}/verify", headers=world.login("admin"))
+    assert verified.get_json()["matches"] and verified.get_json()["commitment"] == "public_draw"

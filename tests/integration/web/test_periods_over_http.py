@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from infra.projections.tables import TABLES
+from tests.campaign_opening import committed
 from tests.integration.web.world import World
 
 NOT_PERIODS = ("0000", "2023Q0", "2023Q5", "9999Q4", "year", "1999")
@@ -52,6 +53,7 @@ def test_opening_a_sheet_or_a_campaign_for_no_real_period_stores_nothing(
     answer = world.client.post("/api/v1/assessments", json=sheet, headers=world.login("staff"))
     assert_period_refused(answer, "json", period)
     campaign = {"county": "C1", "period": period, "name": "抽查", "mode": "simple", "size": 1}
+    campaign["commitment"] = committed()
     answer = world.client.post("/api/v1/campaigns", json=campaign, headers=world.login("auditor"))
     assert_period_refused(answer, "json", period)
     assert world.kaohe.store.history.max_position() == before

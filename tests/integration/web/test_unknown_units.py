@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.campaign_opening import committed
 from tests.integration.web.world import World
 
 READS = (
@@ -64,6 +65,7 @@ def test_writing_to_an_unknown_unit_is_404_and_stores_nothing(world: World) -> N
                     "name": "抽查",
                     "mode": "simple",
                     "size": 1,
+                    "commitment": committed(),
                 }
             },
         ),

@@ -22,7 +22,6 @@ from application.commands.campaigns import (
     DrawSample,
     EnterSeed,
     FreezeFrame,
-    OpenCampaign,
     weights_of,
 )
 from application.commands.rubrics import PublishRubric
@@ -39,6 +38,7 @@ from infra.evidence_files import FileEvidence
 from infra.passwords import Argon2Hasher
 from infra.rubric_files import builtin_rubric_paths, read_definition
 from infra.settings import Settings
+from tests.campaign_opening import opening
 from tests.unit.application.sending import Who, record_finding, send
 from web.app import create_app
 
@@ -147,10 +147,7 @@ class World:
         on every sampled sheet), with an approved sheet of each of its villages (the frame)."""
         auditor = self.actor("auditor9" if county == "C9" else "auditor")
         c = self.kaohe.campaigns
-        opening = OpenCampaign(
-            county=county, period=period, campaign_name=f"抽查{period}", mode="simple", size=1
-        )
-        cid = self.step(auditor, opening)
+        cid = self.step(auditor, opening(county, period, f"抽查{period}", seed=SEED))
         villages = ("V9",) if county == "C9" else ("V1", "V2")
         sheets = [self.assessment(v, period, "approved") for v in villages]
         steps = ("frozen", "seeded", "drawn", "found")

@@ -16,7 +16,6 @@ from application.commands.campaigns import (
     DrawSample,
     EnterSeed,
     FreezeFrame,
-    OpenCampaign,
     weights_of,
 )
 from application.commands.rubrics import PublishRubric
@@ -27,13 +26,13 @@ from domain.campaign import Campaign, Stage
 from domain.errors import DomainError
 from domain.ids import unit_id
 from infra.rubric_files import BUILTIN_DIR, read_definition
+from tests.campaign_opening import SEED, opening
 from tests.unit.application.conftest import full_sheet
 from tests.unit.application.memory_world import as_system, by
 
 RUBRIC = "fengdu-village-station"
-SEED = "31415926535897932384"
 AUDITOR = Actor(UUID(int=13), Role.COUNTY_AUDITOR, unit_id("C1"))
-OPEN = OpenCampaign(county="C1", period="2023Q2", campaign_name="抽查", mode="simple", size=1)
+OPEN = opening()
 
 
 def act(app: Kaohe, actor: Actor, command: Command) -> UUID:
@@ -95,7 +94,7 @@ def test_a_campaign_is_opened_once_for_a_county(app: Kaohe, county: dict[str, UU
     act(app, AUDITOR, OPEN)
     with pytest.raises(ConflictError, match="C1 already has campaign '抽查' for 2023Q2"):
         act(app, AUDITOR, OPEN)
-    town = OpenCampaign(county="T1", period="2023Q2", campaign_name="抽查", mode="simple", size=1)
+    town = opening(county="T1")
     with pytest.raises(DomainError, match="T1 is a town unit, not a county"):
         act(app, AUDITOR, town)
 

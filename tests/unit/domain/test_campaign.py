@@ -10,7 +10,10 @@ import pytest
 
 from domain.audit import Stamp, event_hash, topic_of
 from domain.campaign import Campaign, Stage, campaign_id
+from domain.campaign_plan import Plan
+from domain.commitment import Commitment, seed_digest
 from domain.errors import DomainError
+from domain.sample_size import SizeGoal
 from domain.sampling import METHOD, Design, Mode, draw, frame_hash
 from tests.unit.domain.test_sampling import SEED, frame
 
@@ -18,8 +21,12 @@ AUDITOR = Stamp("auditor", "county_auditor", "C1", datetime(2023, 7, 3, tzinfo=U
 COUNTY = UUID(int=99)
 
 
+COMMITTED = Commitment.to_seed(seed_digest(SEED))
+
+
 def opened(mode: Mode = Mode.STRATIFIED, size: int = 4) -> Campaign:
-    return Campaign.open(AUDITOR, COUNTY, "2023Q2", "二季度抽查", mode, size)
+    plan = Plan(SizeGoal.typed(size))
+    return Campaign.open(AUDITOR, COUNTY, "2023Q2", "二季度抽查", mode, plan, COMMITTED)
 
 
 def drawn() -> Campaign:
@@ -38,7 +45,7 @@ def test_a_campaign_goes_from_frame_to_seed_to_sample() -> None:
     assert c.frame_hash == frame_hash(Design(Mode.STRATIFIED, 4), entries)
     assert c.sample == draw(Design(Mode.STRATIFIED, 4), entries, SEED)
     names = [type(e).__name__ for e in c.collect_events()]
-    assert names == ["Opened", "FrameFrozen", "SeedEntered", "SampleDrawn"]
+    assert names == ["Opened", "SizeFixed", "FrameFrozen", "SeedEntered", "SampleDrawn"]
 
 
 def test_the_frame_is_recorded_in_full_before_the_seed_exists() -> None:
@@ -79,11 +86,11 @@ def test_refuses_a_draw_before_the_seed() -> None:
         c.draw(AUDITOR)
 
 
-def test_a_seed_must_say_where_it_comes_from() -> None:
+def test_a_seed_without_a_source_is_said_to_come_from_its_commitment() -> None:
     c = opened()
     c.freeze_frame(AUDITOR, frame([3]))
-    with pytest.raises(DomainError, match="say where it comes from"):
-        c.enter_seed(AUDITOR, SEED, " ")
+    c.enter_seed(AUDITOR, SEED, " ")
+    assert c.seed_source == "事先承诺其 SHA-256 的种子"
 
 
 def test_closes_only_with_a_finding_for_every_sampled_assessment() -> None:
@@ -105,12 +112,14 @@ def test_closes_only_with_a_finding_for_every_sampled_assessment() -> None:
     [
         ("2023-06", "抽查", 3, "not a real period"),
         ("2023Q2", " ", 3, "needs a name"),
-        ("2023Q2", "抽查", 0, "size of at least 1"),
+        ("2023Q2", "抽查", 0, "typed sample size is 1 to"),
     ],
 )
 def test_refuses_a_bad_opening(period: str, name: str, size: int, message: str) -> None:
     with pytest.raises(DomainError, match=message):
-        Campaign.open(AUDITOR, COUNTY, period, name, Mode.SIMPLE, size)
+        Campaign.open(
+            AUDITOR, COUNTY, period, name, Mode.SIMPLE, Plan(SizeGoal.typed(size)), COMMITTED
+        )
 
 
 def test_events_replay_to_the_same_state_and_chain_their_hashes() -> None:
@@ -124,4 +133,4 @@ def test_events_replay_to_the_same_state_and_chain_their_hashes() -> None:
     assert [e.prev_hash for e in events[1:]] == [e.hash for e in events[:-1]]
     last = events[-1]
     state = copy.copy(last.__dict__)
-    assert last.hash == event_hash(last.originator_id, 4, topic_of(type(last)), state)
+    assert last.hash == event_hash(last.originator_id, 5, topic_of(type(last)), state)

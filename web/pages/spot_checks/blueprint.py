@@ -30,7 +30,9 @@ ORDER = [stage for _, stage in STEPS]
 
 
 def reached(current: Stage, stage: Stage) -> bool:
-    return ORDER.index(current) >= ORDER.index(stage)
+    """An escalated campaign has been drawn once, and awaits its next round."""
+    now = Stage.DRAWN if current is Stage.ESCALATED else current
+    return ORDER.index(now) >= ORDER.index(stage)
 
 
 def unit_name(uid: UUID) -> str:

@@ -9,15 +9,20 @@ from application.authorization import Action
 from application.commands.campaigns import OpenCampaign
 from application.errors import ConflictError
 from domain.account import Role
-from domain.errors import DomainError
+from domain.errors import DomainError, FieldError
 from domain.sampling import Mode
 from domain.workflow import period_problem
 from web.context import queries
 from web.errors import PageInputError
 from web.pages.base import handled, me, page_caller, settled
 from web.pages.spot_checks.blueprint import MODE_WORDS, bp
-
-MAX_SIZE = 10_000
+from web.pages.spot_checks.opening_form import (
+    FIELDS,
+    SIZING_WORDS,
+    FormProblems,
+    field_of,
+    plan_and_commitment,
+)
 
 
 @bp.get("/campaigns", endpoint="campaigns")
@@ -34,6 +39,7 @@ def list_page(errors: dict[str, str], form: dict[str, str]) -> str:
         campaigns=list(reversed(found)),
         counties=counties,
         modes=MODE_WORDS,
+        sizings=SIZING_WORDS,
         errors=errors,
         form=form,
     )
@@ -42,12 +48,17 @@ def list_page(errors: dict[str, str], form: dict[str, str]) -> str:
 @bp.post("/campaigns")
 def open_campaign() -> Response | tuple[str, int]:
     """Open a campaign; refused input is said beside its field and nothing is opened."""
-    form = {k: request.form.get(k, "").strip() for k in ("county", "period", "name", "size")}
+    keys = ("county", "period", "name", *FIELDS)
+    form = {k: request.form.get(k, "").strip() for k in keys}
     form["mode"] = request.form.get("mode", "")
     form["period"] = form["period"].upper()
     if form["mode"] not in {m.value for m in Mode} or not form["county"]:
         raise PageInputError("请选择县（区）和抽样方式。")
     errors = opening_errors(form)
+    try:
+        plan, commitment = plan_and_commitment(form)
+    except FormProblems as problems:
+        errors |= problems.errors
     if not errors:
         try:
             opening = OpenCampaign(
@@ -55,11 +66,14 @@ def open_campaign() -> Response | tuple[str, int]:
                 period=form["period"],
                 campaign_name=form["name"],
                 mode=form["mode"],
-                size=int(form["size"]),
+                plan=plan,
+                commitment=commitment,
             )
             outcome = handled(opening, page_caller())
         except ConflictError:
             errors["name"] = "本县该期间已有同名的抽查，请换一个名称。"
+        except FieldError as refused:
+            errors[field_of(refused, form)] = refused.message_zh
         except DomainError as refused:
             errors["form"] = f"无法立项：{refused}"
         else:
@@ -76,7 +90,4 @@ def opening_errors(form: dict[str, str]) -> dict[str, str]:
         errors["name"] = "请填写抽查名称。"
     elif len(form["name"]) > 200:
         errors["name"] = "名称不超过 200 字。"
-    size = form["size"]
-    if not size.isdigit() or not 1 <= int(size) <= MAX_SIZE:
-        errors["size"] = f"样本量应为 1 至 {MAX_SIZE} 之间的整数。"
     return errors

@@ -9,8 +9,14 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from application.bus import Outcome
-from application.commands.campaigns import CloseCampaign, DrawSample, EnterSeed
-from domain.errors import DomainError
+from application.commands.campaigns import (
+    CloseCampaign,
+    DrawSample,
+    EnterSeed,
+    EscalateCampaign,
+)
+from domain.commitment import Commitment
+from domain.errors import DomainError, FieldError
 from domain.sampling import check_seed
 from projections.tables.wording import FINDING_WORDS
 from web.context import queries
@@ -24,6 +30,13 @@ from web.pages.spot_checks.blueprint import (
 )
 from web.pages.spot_checks.campaign_view import campaign_view
 from web.pages.spot_checks.factor_view import factor_view
+from web.pages.spot_checks.opening_form import commitment_of, field_of
+from web.pages.spot_checks.rounds_view import (
+    escalation_due,
+    next_is_full,
+    plan_facts,
+    round_lines,
+)
 from web.resources.campaigns.steps import freeze_command
 
 SEED_WORDS = "随机种子应为 10 至 100 位数字，中间不留空格（如公开摇号或掷十面骰得到的 20 位数字）。"
@@ -37,11 +50,16 @@ def campaign_show(cid: UUID) -> str:
 
 def campaign_page(cid: UUID, errors: dict[str, str], form: dict[str, str]) -> str:
     c = queries().campaigns.campaign(page_caller(), cid)
+    view = campaign_view(c)
     return render_template(
         "spot_checks/campaign.html",
-        view=campaign_view(c),
+        view=view,
         factors=factor_view(c),
         c=c,
+        plan_facts=plan_facts(c),
+        rounds=round_lines(c.rounds),
+        escalation_due=escalation_due(c, view.sample),
+        next_is_full=next_is_full(c),
         runs=runs_campaigns_of(c.county_id),
         steps=STEPS,
         reached=reached,
@@ -65,20 +83,45 @@ def freeze_frame(cid: UUID) -> Response:
 
 @bp.post("/campaigns/<uuid:cid>/seed")
 def enter_seed(cid: UUID) -> Response | tuple[str, int]:
-    """Enter the public seed and its source; refused input is said beside its field."""
+    """Enter the round's seed; one that does not keep to the commitment is refused beside
+    its field and changes nothing."""
     form = {k: request.form.get(k, "").strip() for k in ("seed", "source")}
     caller = page_caller(form_version())
-    errors = {}
     try:
         check_seed(form["seed"])
     except DomainError:
-        errors["seed"] = SEED_WORDS
-    if not form["source"]:
-        errors["source"] = "请写明种子的公开来源，如“2023年7月3日福利彩票开奖号码”。"
+        return campaign_page(cid, {"seed": SEED_WORDS}, form), 422
+    seed = EnterSeed(campaign_id=cid, seed=form["seed"], source=form["source"])
+    try:
+        outcome = handled(seed, caller)
+    except FieldError as refused:
+        return campaign_page(cid, {"seed": refused.message_zh}, form), 422
+    return done(cid, outcome)
+
+
+@bp.post("/campaigns/<uuid:cid>/escalate")
+def escalate(cid: UUID) -> Response | tuple[str, int]:
+    """Start the next round as the plan said, with a fresh commitment for a further round."""
+    form = {k: request.form.get(k, "").strip() for k in ("commit", "digest", "draw", "draw_date")}
+    caller = page_caller(form_version())
+    errors: dict[str, str] = {}
+    commitment: Commitment | None = None
+    if not form_is_full():
+        try:
+            commitment = commitment_of(form, errors)
+        except FieldError as refused:
+            errors[field_of(refused, form)] = refused.message_zh
     if errors:
         return campaign_page(cid, errors, form), 422
-    seed = EnterSeed(campaign_id=cid, seed=form["seed"], source=form["source"])
-    return done(cid, handled(seed, caller))
+    try:
+        outcome = handled(EscalateCampaign(campaign_id=cid, commitment=commitment), caller)
+    except FieldError as refused:
+        return campaign_page(cid, {"escalate": refused.message_zh}, form), 422
+    return done(cid, outcome)
+
+
+def form_is_full() -> bool:
+    return request.form.get("full") == "1"
 
 
 @bp.post("/campaigns/<uuid:cid>/draw")

@@ -64,7 +64,7 @@ class CampaignView:
 
 
 def campaign_view(c: Campaign) -> CampaignView:
-    drawn = c.stage in (Stage.DRAWN, Stage.CLOSED)
+    drawn = bool(c.sample)
     return CampaignView(
         c,
         unit_name(c.county_id),

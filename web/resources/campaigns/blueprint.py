@@ -50,6 +50,9 @@ def campaign_json(c: Campaign, as_of: datetime | None = None) -> dict[str, Any]:
             s.to_data() | {"finding": c.findings.get(str(s.assessment_id))} for s in c.sample
         ],
         "findings": c.findings,
+        "plan": None if c.plan is None else c.plan.to_data(),
+        "commitment": None if c.commitment is None else c.commitment.to_data(),
+        "rounds": [r.to_data() for r in c.rounds],
     }
 
 

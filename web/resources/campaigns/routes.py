@@ -59,15 +59,7 @@ class VerifyViews(MethodView):
     def get(self, cid: UUID) -> dict[str, Any]:
         """Recompute the frame hash and redraw the sample from the recorded frame and seed:
         `matches`, or each difference."""
-        result = queries().campaigns.verify(caller(), cid)
-        return {
-            "campaign_id": str(result.campaign_id),
-            "matches": result.matches,
-            "differences": list(result.differences),
-            "frame_hash": result.frame_hash,
-            "recomputed_hash": result.recomputed_hash,
-            "sample_size": result.sample_size,
-        }
+        return queries().campaigns.verify(caller(), cid).to_json()
 
 
 @blp.route("/campaigns/<uuid:cid>/factors")

@@ -8,9 +8,12 @@ import marshmallow as ma
 from marshmallow import validate
 
 from application.commands.campaigns import EnterSeed, OpenCampaign
+from domain.campaign_plan import Plan
 from domain.evidence import FINDINGS
+from domain.sample_size import MAX_SIZE, SizeGoal
 from domain.sampling import Mode
 from web.resources.assessments.schemas import number, path
+from web.resources.campaigns.plan_schemas import CommitmentSchema, EscalationSchema, GoalSchema
 from web.resources.common import CODE, TEXT, AsOfSchema, period_field
 
 MODES = [m.value for m in Mode]
@@ -21,12 +24,29 @@ class OpenCampaignSchema(ma.Schema):
     period = period_field(required=True)
     name = ma.fields.String(required=True, validate=validate.Length(min=1, max=200))
     mode = ma.fields.String(required=True, validate=validate.OneOf(MODES))
-    size = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
+    size = ma.fields.Integer(
+        strict=True,
+        load_default=None,
+        validate=validate.Range(1, MAX_SIZE),
+        metadata={"description": "a typed size (recorded as typed); or give a goal"},
+    )
+    goal = ma.fields.Nested(GoalSchema, load_default=None)
+    commitment = ma.fields.Nested(CommitmentSchema, required=True)
+    escalation = ma.fields.Nested(EscalationSchema, load_default=None)
 
     @ma.post_load
     def command(self, data: dict[str, Any], **_: Any) -> OpenCampaign:
-        name = data.pop("name")
-        return OpenCampaign(campaign_name=name, **data)
+        if (data["size"] is None) == (data["goal"] is None):
+            raise ma.ValidationError("Give a size or a goal, not both.", "size")
+        goal = data["goal"] or SizeGoal.typed(data["size"])
+        return OpenCampaign(
+            county=data["county"],
+            period=data["period"],
+            campaign_name=data["name"],
+            mode=data["mode"],
+            plan=Plan(goal, data["escalation"]),
+            commitment=data["commitment"],
+        )
 
 
 class FrameSchema(ma.Schema):
@@ -62,9 +82,13 @@ class SeedSchema(ma.Schema):
     seed = ma.fields.String(
         required=True,
         validate=validate.Regexp(r"^[0-9]{10,100}$"),
-        metadata={"description": "10 to 100 decimal digits of a public draw"},
+        metadata={"description": "10 to 100 decimal digits, as committed"},
     )
-    source = ma.fields.String(required=True, validate=TEXT, metadata={"description": "where from"})
+    source = ma.fields.String(
+        load_default="",
+        validate=validate.Length(max=2000),
+        metadata={"description": "where from (a public draw: the draw committed to)"},
+    )
 
     @ma.post_load
     def command(self, data: dict[str, Any], **_: Any) -> EnterSeed:
@@ -142,8 +166,22 @@ class SelectedSchema(ma.Schema):
     finding = ma.fields.String(allow_none=True)
 
 
+class RoundSchema(ma.Schema):
+    number = ma.fields.Integer(required=True)
+    size = ma.fields.Integer(allow_none=True, metadata={"description": "none: a full check"})
+    commitment = ma.fields.Dict(allow_none=True)
+    fixed_at = ma.fields.String(required=True, metadata={"description": "ISO 8601"})
+    seed = ma.fields.String(allow_none=True)
+    source = ma.fields.String(allow_none=True)
+    seeded_at = ma.fields.String(allow_none=True, metadata={"description": "ISO 8601"})
+    sampled = ma.fields.Integer(required=True)
+
+
 class CampaignSchema(CampaignRowSchema):
     as_of = ma.fields.DateTime(allow_none=True)
+    plan = ma.fields.Dict(allow_none=True, metadata={"description": "goal and escalation"})
+    commitment = ma.fields.Dict(allow_none=True)
+    rounds = ma.fields.List(ma.fields.Nested(RoundSchema), required=True)
     seed = ma.fields.String(allow_none=True)
     seed_source = ma.fields.String(allow_none=True)
     frame = ma.fields.List(ma.fields.Nested(FrameEntrySchema), required=True)
@@ -158,6 +196,8 @@ class VerificationSchema(ma.Schema):
     frame_hash = ma.fields.String(allow_none=True)
     recomputed_hash = ma.fields.String(allow_none=True)
     sample_size = ma.fields.Integer(required=True)
+    commitment = ma.fields.String(required=True, metadata={"enum": ["hash", "public_draw", "none"]})
+    notes = ma.fields.List(ma.fields.String(), required=True)
 
 
 class FactorsSchema(ma.Schema):

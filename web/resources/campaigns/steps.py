@@ -12,6 +12,7 @@ from application.commands.campaigns import (
     CloseCampaign,
     DrawSample,
     EnterSeed,
+    EscalateCampaign,
     FreezeFrame,
     weights_of,
 )
@@ -20,6 +21,7 @@ from domain.errors import FieldError
 from domain.sampling import Mode
 from web.context import handle, queries, unit_of_work
 from web.resources.campaigns.blueprint import blp, changed
+from web.resources.campaigns.plan_schemas import EscalateSchema
 from web.resources.campaigns.schemas import CampaignSchema, FrameSchema, SeedSchema
 from web.resources.common import WRITE
 
@@ -66,7 +68,8 @@ class SeedViews(MethodView):
     @blp.arguments(SeedSchema)
     @blp.response(200, CampaignSchema)
     def post(self, command: EnterSeed, cid: UUID) -> Any:
-        """Enter the public seed, drawn after the frame was frozen, and where it came from."""
+        """Enter the round's seed: the one committed to (its SHA-256), or the committed public
+        draw's result once it is held; anything else is refused and changes nothing."""
         return changed(handle(command))
 
 
@@ -77,6 +80,17 @@ class DrawViews(MethodView):
     def post(self, cid: UUID) -> Any:
         """Draw the sample from the recorded frame and seed alone."""
         return changed(handle(DrawSample(campaign_id=cid)))
+
+
+@blp.route("/campaigns/<uuid:cid>/escalate")
+class EscalateViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.arguments(EscalateSchema)
+    @blp.response(200, CampaignSchema)
+    def post(self, body: dict[str, Any], cid: UUID) -> Any:
+        """Start the next round as the plan said, the round's findings having passed its
+        threshold; a further round comes with a fresh commitment, a full check without."""
+        return changed(handle(EscalateCampaign(campaign_id=cid, commitment=body["commitment"])))
 
 
 @blp.route("/campaigns/<uuid:cid>/close")
