@@ -170,7 +170,7 @@ def test_the_risk_report_needs_a_county_and_exports_as_a_table(world: World) -> 
     assert table["name"] == "risk" and table["columns"][:4] == ["层级", "排名", "乡镇", "站点"]
     assert {row[3] for row in table["rows"] if row[0] == "站点"} == {"V1 单位", "V2 单位"}
     csv = world.client.get(f"/api/v1/tables/risk?unit=C1&period={PERIOD}&format=csv", headers=admin)
-    assert csv.mimetype == "text/csv" and "all_maximum" in csv.get_data(as_text=True)
+    assert csv.mimetype == "text/csv" and "全部满分" in csv.get_data(as_text=True)
 
 
 def test_a_falsification_is_recorded_with_its_veto_by_the_county_only(world: World) -> None:

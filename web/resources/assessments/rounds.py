@@ -16,7 +16,7 @@ from web.resources.common import CODE, CREATE, period_field
 from web.rounds import plan_round
 
 
-class RoundSchema(ma.Schema):
+class OpenRoundSchema(ma.Schema):
     rubric = ma.fields.String(required=True, validate=CODE)
     version = ma.fields.Integer(strict=True, required=True, validate=validate.Range(1, 10_000))
     period = period_field(required=True)
@@ -25,7 +25,7 @@ class RoundSchema(ma.Schema):
     )
 
 
-class RoundResultSchema(ma.Schema):
+class OpenRoundResultSchema(ma.Schema):
     rubric = ma.fields.String()
     version = ma.fields.Integer()
     period = ma.fields.String()
@@ -38,8 +38,8 @@ class RoundResultSchema(ma.Schema):
 @blp.route("/rounds")
 class RoundViews(MethodView):
     @blp.doc(**CREATE)
-    @blp.arguments(RoundSchema)
-    @blp.response(201, RoundResultSchema)
+    @blp.arguments(OpenRoundSchema)
+    @blp.response(201, OpenRoundResultSchema)
     def post(self, ask: dict[str, Any]) -> Any:
         """Open the period's sheets on a rubric for every open unit of its scored level under
         `under` (as the hierarchy stood on the period's last day) that has none yet; each
