@@ -57,18 +57,37 @@ def check_declared(
     rubric: Rubric, declared: Falsification, consequence: Consequence | None
 ) -> None:
     """Where the rubric declares what a falsification triggers, nothing else stands in for it."""
-    if isinstance(consequence, Deduct) and (consequence.item, consequence.line) == (
-        declared.item,
-        declared.line,
-    ):
+    if consequence is not None and named(consequence) == named(declared_consequence(declared)):
         return
     item = rubric.item(declared.item)
-    line = item.deduction(declared.line) if item else None
-    words = f" ({line.text})" if line else ""
+    if declared.condition is not None:
+        found = (
+            next((c for c in item.conditions if c.id == declared.condition), None) if item else None
+        )
+        words = f" ({found.text})" if found else ""
+        what = f"veto condition '{declared.condition}'{words} named {declared.name}"
+    else:
+        line = item.deduction(declared.line) if item and declared.line else None
+        words = f" ({line.text})" if line else ""
+        what = f"deduction line '{declared.line}'{words}"
     raise DomainError(
         f"this rubric declares what a falsification finding triggers: item {declared.item}, "
-        f"deduction line '{declared.line}'{words}; name it as the consequence"
+        f"{what}; name it as the consequence"
     )
+
+
+def named(consequence: Consequence) -> tuple[str, str, str]:
+    """What a consequence names, its figure aside: a deduction line or a veto condition."""
+    if isinstance(consequence, Deduct):
+        return ("deduct", consequence.item, consequence.line)
+    return ("veto", consequence.item, consequence.condition)
+
+
+def declared_consequence(declared: Falsification) -> Consequence:
+    """The declared consequence as a finding names it (a deduction's figure aside)."""
+    if declared.condition is not None:
+        return Veto(declared.item, declared.condition)
+    return Deduct(declared.item, declared.line or "")
 
 
 def apply_consequence(
@@ -81,6 +100,9 @@ def apply_consequence(
             *(consequence.line, consequence.count, consequence.amount, reason),
         )
     else:
+        declared = rubric.falsification
+        name = declared.name if declared and declared.condition is not None else None
         a.raise_veto(
-            stamp, rubric, consequence.item, Layer.VERIFICATION, consequence.condition, reason
+            *(stamp, rubric, consequence.item, Layer.VERIFICATION),
+            *(consequence.condition, reason, name),
         )

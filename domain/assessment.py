@@ -208,9 +208,16 @@ class Assessment(AssessmentEvents):
         layer: Layer,
         condition: str,
         reason: str,
+        name: str | None = None,
     ) -> None:
+        """Raise a veto condition; `name`: the name the rubric declares it raised under for a
+        falsification finding (recorded with it), and no other."""
         current = self._starting_entry(layer, number)
-        entry = replace(current, raised=current.raised | {condition})
+        named = dict(current.named)
+        if name is not None:
+            check_named_veto(rubric, number, condition, name)
+            named[condition] = name
+        entry = replace(current, raised=current.raised | {condition}, named=named)
         self._change(
             self.VetoRaised, stamp, rubric, number, layer, entry, reason, condition=condition
         )
@@ -230,7 +237,8 @@ class Assessment(AssessmentEvents):
                 f"veto condition {condition} of item {number} is not raised in "
                 f"the {layer.value} layer"
             )
-        entry = replace(current, raised=current.raised - {condition})
+        named = {c: n for c, n in current.named.items() if c != condition}
+        entry = replace(current, raised=current.raised - {condition}, named=named)
         self._change(
             self.VetoLifted, stamp, rubric, number, layer, entry, reason, condition=condition
         )
@@ -439,3 +447,17 @@ class Assessment(AssessmentEvents):
                 f"this assessment is pinned to {self.rubric_code} "
                 f"v{self.rubric_version}, not {rubric.code} v{rubric.version}"
             )
+
+
+def check_named_veto(rubric: Rubric, number: str, condition: str, name: str) -> None:
+    """A veto is raised under a name only where the rubric declares that name for it."""
+    declared = rubric.falsification
+    if declared is None or (declared.item, declared.condition, declared.name) != (
+        number,
+        condition,
+        name,
+    ):
+        raise DomainError(
+            f"{rubric.code} v{rubric.version} declares no veto of item {number} condition "
+            f"{condition} named {name!r}"
+        )

@@ -28,6 +28,9 @@ class ItemEntry:
     amounts: Mapping[str, Decimal] = field(default_factory=dict)
     claims: tuple[Claim, ...] = ()
     raised: frozenset[str] = frozenset()
+    named: Mapping[str, str] = field(default_factory=dict)
+    """A raised veto condition's name, where the rubric declares it raised under one (e.g. a
+    falsification finding's consequence: condition 4 named 弄虚作假)."""
     progress: str | None = None
     value: Decimal | None = None
 
@@ -54,10 +57,12 @@ def entry_problems(item: Item, entry: ItemEntry) -> list[str]:
     if unknown:
         allowed = ", ".join(c.id for c in item.conditions)
         problems.append(f"{at}: unknown veto condition(s) {', '.join(unknown)}; allowed: {allowed}")
+    if unraised := sorted(set(entry.named) - entry.raised):
+        problems.append(f"{at}: veto condition(s) {', '.join(unraised)} named but not raised")
     return problems
 
 
-ENTRY_FIELDS = ("points", "rate", "counts", "amounts", "claims", "raised")
+ENTRY_FIELDS = ("points", "rate", "counts", "amounts", "claims", "raised", "named")
 UNSET: tuple[object, ...] = (None, {}, (), frozenset())
 """What an entry field holds when it is not set (made once: this check runs per item)."""
 
@@ -66,7 +71,7 @@ RULE_FIELDS: dict[RuleName, frozenset[str]] = {
     RuleName.BANDS: frozenset({"rate"}),
     RuleName.DEDUCTIONS: frozenset({"counts", "amounts"}),
     RuleName.TIERS: frozenset({"claims"}),
-    RuleName.VETO: frozenset({"raised"}),
+    RuleName.VETO: frozenset({"raised", "named"}),
     RuleName.PROGRESS: frozenset({"points"}),
 }
 

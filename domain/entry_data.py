@@ -23,6 +23,8 @@ def entry_to_data(entry: ItemEntry) -> dict[str, Any]:
         data["claims"] = [[c.matter, c.tier] for c in entry.claims]
     if entry.raised:
         data["raised"] = sorted(entry.raised)
+    if entry.named:
+        data["named"] = {k: entry.named[k] for k in sorted(entry.named)}
     if entry.progress is not None:
         data["progress"] = entry.progress
     if entry.value is not None:
@@ -41,6 +43,7 @@ def entry_from_data(data: Mapping[str, Any]) -> ItemEntry:
         amounts={k: Decimal(v) for k, v in data.get("amounts", {}).items()},
         claims=tuple(Claim(m, t) for m, t in data.get("claims", [])),
         raised=frozenset(data.get("raised", [])),
+        named=dict(data.get("named", {})),
         progress=data.get("progress"),
         value=number("value"),
     )

@@ -98,7 +98,14 @@ def score_deduction_item(item: Item, entry: ItemEntry | None) -> ItemScore:
 
 def score_veto_item(item: Item, entry: ItemEntry | None) -> ItemScore:
     raised = entry.raised if entry else frozenset()
-    lines = tuple(f"一票否决：{c.id}. {c.text}" for c in item.conditions if c.id in raised)
+    named = entry.named if entry else {}
+    lines = tuple(
+        f"一票否决：{named[c.id]}（{c.id}. {c.text}）"
+        if c.id in named
+        else f"一票否决：{c.id}. {c.text}"
+        for c in item.conditions
+        if c.id in raised
+    )
     return ItemScore(item.number, item.kind, None, lines)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from domain.canonical import canonical_json
 from domain.rubric import Assignment, Item, Node, Rubric
+from domain.rules import Falsification
 
 JsonDict = dict[str, Any]
 
@@ -120,8 +121,16 @@ def declared_rules(rubric: Rubric) -> JsonDict:
     return {
         "format": rubric.format,
         "same_matter_bonus": rubric.same_matter_bonus.value,
-        "falsification": None if rule is None else {"item": rule.item, "line": rule.line},
+        "falsification": None if rule is None else falsification_dict(rule),
     }
+
+
+def falsification_dict(rule: Falsification) -> JsonDict:
+    """A declared deduction line as it was first published (its hash unchanged), or a veto
+    condition with its name."""
+    if rule.line is not None:
+        return {"item": rule.item, "line": rule.line}
+    return {"item": rule.item, "condition": rule.condition, "name": rule.name}
 
 
 def content_hash(rubric: Rubric) -> str:

@@ -3,7 +3,8 @@
 Format 1 files were scored with one matter earning only its highest bonus whatever they said;
 they are still read so, and never carry the key. From format 2 a rubric applies that rule only
 where it declares `same_matter_bonus: highest`; without the key every item counts its own.
-A format 2 rubric may also declare what a falsification (弄虚作假) finding triggers."""
+A format 2 rubric may also declare what a falsification (弄虚作假) finding triggers: a deduction
+line, or a veto condition raised under a name."""
 
 from __future__ import annotations
 
@@ -59,23 +60,47 @@ def read_falsification(reader: DefinitionReader, top: Mapping[str, Any]) -> Fals
     data = reader.mapping("falsification", raw)
     if data is None:
         return None
-    reader.known_keys("falsification", data, ("item", "line"))
+    reader.known_keys("falsification", data, ("item", "line", "condition", "name"))
     item = reader.text("falsification", data, "item", required=True)
-    line = reader.text("falsification", data, "line", required=True)
-    return Falsification(item, line) if item and line else None
+    line = reader.text("falsification", data, "line")
+    condition = reader.text("falsification", data, "condition")
+    name = reader.text("falsification", data, "name")
+    if bool(line) == bool(condition):
+        reader.fail(
+            "falsification",
+            "name either 'line' (a deduction line of the item) or 'condition' (a veto "
+            "condition of the item, with its 'name'), not both and not neither",
+        )
+        return None
+    if condition and not name:
+        reader.fail("falsification", "a veto 'condition' needs the 'name' it is raised under")
+        return None
+    if line and name:
+        reader.fail("falsification", "'name' goes with a veto 'condition', not a 'line'")
+        return None
+    if not item:
+        return None
+    return Falsification(item, line or None, condition or None, name or None)
 
 
 def check_falsification(reader: DefinitionReader, rubric: Rubric) -> None:
-    """The declared consequence names a deduction line of an item of the rubric."""
+    """The declared consequence names a deduction line or a veto condition of an item."""
     rule = rubric.falsification
     if rule is None:
         return
     item = rubric.item(rule.item)
     if item is None:
         reader.fail("falsification", f"no item numbered '{rule.item}'")
-    elif item.deduction(rule.line) is None:
+    elif rule.line is not None and item.deduction(rule.line) is None:
         lines = ", ".join(d.id for d in item.deductions) or "none"
         reader.fail(
             "falsification",
             f"item {rule.item} has no deduction line '{rule.line}'; its lines: {lines}",
+        )
+    elif rule.condition is not None and rule.condition not in {c.id for c in item.conditions}:
+        conditions = ", ".join(c.id for c in item.conditions) or "none"
+        reader.fail(
+            "falsification",
+            f"item {rule.item} has no veto condition '{rule.condition}'; "
+            f"its conditions: {conditions}",
         )

@@ -43,10 +43,13 @@ class SameMatter(StrEnum):
 @dataclass(frozen=True)
 class Falsification:
     """What a falsification (弄虚作假) finding triggers, as the rubric declares it: one
-    deduction line of one item (e.g. seed 001 item 65, 视情扣1-5分)."""
+    deduction line of one item (e.g. seed 001 item 65, 视情扣1-5分), or one veto condition
+    of one item raised under a name (e.g. seed 002 item 61 condition 4, named 弄虚作假)."""
 
     item: str
-    line: str
+    line: str | None = None
+    condition: str | None = None
+    name: str | None = None
 
 
 DEFAULT_RULE: dict[Kind, RuleName] = {

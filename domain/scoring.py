@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -57,6 +57,8 @@ class Scorecard:
     result: Result
     reasons: tuple[str, ...]
     unscored: tuple[str, ...]
+    vetoed_for: tuple[str, ...] = ()
+    """The names raised vetoes were recorded under (e.g. 弄虚作假), in the rubric's order."""
 
     def item(self, number: str) -> ItemScore:
         return next(score for score in self.items if score.number == number)
@@ -89,7 +91,15 @@ def score(rubric: Rubric, entries: Mapping[str, ItemEntry], checked: bool = Fals
         for item in items
         if scores[item.number].points is None and item.kind in REQUIRED and item.max_points
     )
-    return total_up(rubric, ordered, unscored)
+    card = total_up(rubric, ordered, unscored)
+    names = [
+        name
+        for item in items
+        if item.kind is Kind.VETO and (entry := entries.get(item.number)) is not None
+        for c in item.conditions
+        if c.id in entry.raised and (name := entry.named.get(c.id))
+    ]
+    return replace(card, vetoed_for=tuple(dict.fromkeys(names))) if names else card
 
 
 def check_entries(rubric: Rubric, entries: Mapping[str, ItemEntry]) -> None:

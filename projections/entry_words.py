@@ -27,8 +27,14 @@ def entry_words(data: Mapping[str, Any] | None, item: Item | None = None) -> str
         parts.append(f"{_deduction(item, line)} 扣 {plain(amount)} 分")
     for matter, tier in data.get("claims", []):
         parts.append(f"加分事项「{matter}」（{_tier(item, tier)}）")
+    named = data.get("named", {})
     for condition in data.get("raised", []):
-        parts.append(f"一票否决：{_condition(item, condition)}")
+        words = _condition(item, condition)
+        parts.append(
+            f"一票否决：{named[condition]}（{words}）"
+            if condition in named
+            else f"一票否决：{words}"
+        )
     if data.get("progress") is not None:
         parts.append(f"进度：{data['progress']}")
     if data.get("value") is not None:

@@ -126,9 +126,12 @@ class Summary:
     points: Mapping[str, Decimal | None]
     """Each item's points in the counting layer (None: not scored)."""
     unscored: tuple[str, ...]
+    vetoed_for: tuple[str, ...] = ()
+    """The names its raised vetoes were recorded under (e.g. 弄虚作假)."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        named = {"vetoed_for": list(self.vetoed_for)} if self.vetoed_for else {}
+        return named | {
             "base": str(self.base),
             "bonus": str(self.bonus),
             "deductions": str(self.deductions),
@@ -152,6 +155,7 @@ class Summary:
             sections={tuple(path): Decimal(p) for path, p in data["sections"]},
             points={n: None if p is None else Decimal(p) for n, p in data["points"].items()},
             unscored=tuple(data["unscored"]),
+            vetoed_for=tuple(data.get("vetoed_for", ())),
         )
 
 
@@ -213,6 +217,7 @@ def summarize(rubric: Rubric, layers: Mapping[str, Mapping[str, Mapping[str, Any
         sections={s.path: s.points for s in card.sections},
         points={s.number: s.points for s in card.items},
         unscored=card.unscored,
+        vetoed_for=card.vetoed_for,
     )
 
 

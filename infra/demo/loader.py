@@ -46,7 +46,6 @@ from application.commands.campaigns import (
 )
 from application.commands.rubrics import PublishRubric
 from application.commands.units import RegisterUnit, SetUnitContact
-from application.consequences import Veto
 from application.service import Kaohe
 from domain.account import Role
 from domain.campaign import Campaign, campaign_id
@@ -57,6 +56,7 @@ from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.bootstrap import build_authorizer, build_bus
 from infra.demo import spot_check_seed
+from infra.demo.falsified import falsification_consequence
 from infra.demo.late_hand_up import late_hand_up
 from infra.demo.plan import (
     CITY,
@@ -68,6 +68,7 @@ from infra.demo.plan import (
     plan_demo,
 )
 from infra.demo.rectification import rectify_falsification
+from infra.demo.seed_reviews import banner_year_scored, city_centre_reviewed
 from infra.demo.signal_cases import SignalCases
 from infra.projections.registry import Projections
 from infra.rubric_files import builtin_rubric_paths, read_definition
@@ -176,8 +177,10 @@ class Activity:
             self.county_year(county)
             step()
         self.city_progress()
+        city_centre_reviewed(self)
         step()
         self.banner_tasks(self.plan.children(CITY.code)[0])
+        banner_year_scored(self)
         step()
         self.spot_check(self.plan.children(CITY.code)[0])
         step()
@@ -318,6 +321,7 @@ class Activity:
             self.do(auditor, ScoreItem(assessment_id=aid, number="1", entry=entry, reason=why))
             self.do(auditor, RecordFinding(assessment_id=aid, finding="none", note="抽查无差异"))
             return
+        rubric = self.app.assessments.rubric_of(self.app.assessments.get(aid))
         entry, why = ItemEntry(points=Decimal(0)), "站长任命文件系补签，日期倒填"
         self.do(auditor, ScoreItem(assessment_id=aid, number="2", entry=entry, reason=why))
         record = f"demo finding {aid}".encode()
@@ -331,7 +335,7 @@ class Activity:
             items=("2",),
             evidence=(hashlib.sha256(record).hexdigest(),),
             note="任命文件倒签日期，属弄虚作假",
-            consequence=Veto("61", "4"),
+            consequence=falsification_consequence(rubric),
         )
         self.do(auditor, finding)
 

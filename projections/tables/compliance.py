@@ -9,6 +9,8 @@
 - passed (达标): assessed and at or above the pass mark (a veto never passes).
 - rate: passed ÷ stations, in percent to one decimal (half up): the rubric's targets are the
   share of stations at or above the pass mark, so unassessed stations count against it.
+- a sheet disqualified under a name (一票否决（弄虚作假）: a falsification the county's spot
+  check found) is said so in a note beside the figures, naming its stations.
 - gap: rate − target, in percentage points (negative: behind target).
 - cumulative: a station counts as passed if it passed in any quarter of the year so far;
   its rate is set against the same quarter's target.
@@ -19,8 +21,8 @@ One row per child of the root unit, then a total row (合计) for the whole subt
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID
 
@@ -31,7 +33,7 @@ from projections.tables.periods import period_label, quarter_name, quarters_thro
 from projections.tables.summary import check_day
 from projections.tables.table import Cell, Table
 from projections.tables.timeliness import on_time, timely_note
-from projections.tables.wording import accepted, passed
+from projections.tables.wording import accepted, passed, verdict
 
 COMPLIANCE = "compliance"
 COLUMNS = (
@@ -51,6 +53,8 @@ class Sheets:
     passed: frozenset[UUID]
     passed_this_year: frozenset[UUID]
     on_time: frozenset[UUID] = frozenset()
+    disqualified: Mapping[UUID, str] = field(default_factory=dict)
+    """Accepted stations whose result is a veto recorded under a name: the result in words."""
 
 
 def compliance_table(
@@ -79,6 +83,7 @@ def compliance_table(
             f"口径：达标指已验收且总分不低于{rubric.pass_mark}分；达标率＝达标数÷服务站数；"
             "累计指本年度任一季度达标",
             *((timely_note(rubric, period),) if timely else ()),
+            *disqualified_note(hierarchy, stations(rubric, hierarchy, root, sheets), sheets),
         ),
         footer=("负责人：　　　　　　经办人：　　　　　　联系电话：",),
     )
@@ -108,6 +113,9 @@ def sort_sheets(rubric: Rubric, period: str, rows: Iterable[ScoreRow]) -> Sheets
         passed=frozenset(r.head.unit_id for r in now if passed(r)),
         passed_this_year=frozenset(r.head.unit_id for r in mine if passed(r)),
         on_time=on_time(rubric, now),
+        disqualified={
+            r.head.unit_id: verdict(r) for r in now if accepted(r) and r.summary.vetoed_for
+        },
     )
 
 
@@ -142,6 +150,14 @@ def line(
         None if rate_ever is None else rate_ever - target,
         *timeliness,
     )
+
+
+def disqualified_note(hierarchy: Hierarchy, units: set[UUID], sheets: Sheets) -> tuple[str, ...]:
+    """The stations disqualified under a name, by result (一票否决（弄虚作假）：双路村、…)."""
+    by_result: dict[str, list[str]] = {}
+    for uid in sorted(units & sheets.disqualified.keys(), key=hierarchy.name):
+        by_result.setdefault(sheets.disqualified[uid], []).append(hierarchy.name(uid))
+    return tuple(f"{result}，不计达标：{'、'.join(names)}" for result, names in by_result.items())
 
 
 def percent(part: int, whole: int) -> Decimal | None:

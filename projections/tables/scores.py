@@ -19,7 +19,7 @@ from domain.workflow import Layer
 from projections.scores import ScoreRow, summarize
 from projections.tables.periods import period_label
 from projections.tables.table import Cell, Table
-from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, ROLE_WORDS, STATUS_WORDS
+from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS, result_words
 from projections.units import UnitRow
 
 SCORES = "scores"
@@ -72,7 +72,7 @@ def sheet_line(
         period_label(head.period),
         STATUS_WORDS.get(row.status, row.status),
         row.summary.total,
-        RESULT_WORDS.get(row.summary.result, row.summary.result),
+        result_words(row.summary.result, row.summary.vetoed_for),
         people.get(str(row.changed_by), "系统") if row.changed_by else None,
         ROLE_WORDS.get(row.changed_role, row.changed_role),
         in_words(row.changed_at) if row.changed_at else None,

@@ -2,9 +2,10 @@
 
 Remarks (备注) and 考核结果 say where a sheet stands. A sheet counts as accepted (已验收)
 once the reviewing level has approved it (approved or finalized); only then does its result
-show: 合格 / 不合格 / 一票否决, or, under a rubric with no pass mark, 已验收 / 已定稿. Before
-that the status shows instead: 未提交 (draft), 待验收 (submitted, awaiting review), 已退回
-(returned). A sheet with verification-layer entries adds （已抽查复核） to its remarks."""
+show: 合格 / 不合格 / 一票否决 (with the name a veto was recorded under, as in
+一票否决（弄虚作假）), or, under a rubric with no pass mark, 已验收 / 已定稿. Before that the
+status shows instead: 未提交 (draft), 待验收 (submitted, awaiting review), 已退回 (returned).
+A sheet with verification-layer entries adds （已抽查复核） to its remarks."""
 
 from __future__ import annotations
 
@@ -88,10 +89,18 @@ def passed(row: ScoreRow) -> bool:
     return accepted(row) and row.summary.result == Result.PASSED.value
 
 
+def result_words(result: str, vetoed_for: tuple[str, ...] = ()) -> str:
+    """A result in words; a veto recorded under a name says it: 一票否决（弄虚作假）."""
+    words = RESULT_WORDS.get(result, result)
+    if result == Result.VETOED.value and vetoed_for:
+        return f"{words}（{'、'.join(vetoed_for)}）"
+    return words
+
+
 def verdict(row: ScoreRow) -> str:
     """考核结果: the result once accepted, else the status."""
     if accepted(row) and row.summary.result != Result.UNRATED.value:
-        return RESULT_WORDS[row.summary.result]
+        return result_words(row.summary.result, row.summary.vetoed_for)
     return STATUS_WORDS.get(row.status, row.status)
 
 

@@ -64,9 +64,10 @@ def test_demo_loads_a_quarter_of_activity_once(
         late = late_quarter(store)
     finally:
         store.close()
-    # 60 villages, 3 county centres, the city centre, 1 banner, a village's late first quarter;
-    # 石门镇's 8 stations (one also for two earlier quarters), where each risk signal has its case
-    assert names["Assessment.Opened"] == 76
+    # 60 villages, 3 county centres, the city centre, 2 banners (one year under way, one
+    # scored and approved by the city), a village's late first quarter; 石门镇's 8 stations (one
+    # also for two earlier quarters), where each risk signal has its case
+    assert names["Assessment.Opened"] == 77
     assert names["Assessment.Returned"] >= 3 and names["Assessment.Approved"] >= 40
     assert names["Assessment.VetoRaised"] >= 2 and names["Assessment.DeductionApplied"] >= 1
     assert names["Assessment.BonusClaimed"] >= 1 and names["Assessment.ProgressEntered"] == 11

@@ -19,9 +19,17 @@ LINES = [
 ]
 
 
+CONDITIONS = [
+    {"id": "1", "text": "发生重大群体性事件的"},
+    {"id": "4", "text": "其他规定取消考核资格的"},
+]
+
+
 def declaring(**top: Any) -> Rubric:
     deductions = item("65", None, kind="deduction", rule="deductions", deductions=LINES)
-    return rubric([section("一", [item("1", "10")]), deductions], **{"format": "2", **top})
+    veto = item("61", None, kind="veto", rule="veto", conditions=CONDITIONS)
+    nodes = [section("一", [item("1", "10")]), veto, deductions]
+    return rubric(nodes, **{"format": "2", **top})
 
 
 def test_the_declared_line_is_the_rubrics_falsification_consequence() -> None:
@@ -29,6 +37,22 @@ def test_the_declared_line_is_the_rubrics_falsification_consequence() -> None:
     assert declared.falsification == Falsification("65", "falsification")
     assert rubric_to_dict(declared)["falsification"] == {"item": "65", "line": "falsification"}
     assert declaring().falsification is None
+
+
+def test_a_veto_condition_is_declared_with_the_name_it_is_raised_under() -> None:
+    declared = declaring(falsification={"item": "61", "condition": "4", "name": "弄虚作假"})
+    assert declared.falsification == Falsification("61", condition="4", name="弄虚作假")
+    assert rubric_to_dict(declared)["falsification"] == {
+        "item": "61",
+        "condition": "4",
+        "name": "弄虚作假",
+    }
+
+
+def test_fengdu_v2_declares_disqualification_under_the_name_of_falsification() -> None:
+    fengdu = find_builtin_rubric("fengdu-village-station", 2)
+    assert fengdu is not None
+    assert fengdu.falsification == Falsification("61", condition="4", name="弄虚作假")
 
 
 def test_changzhi_declares_item_65s_falsification_line() -> None:
@@ -45,7 +69,15 @@ def test_changzhi_declares_item_65s_falsification_line() -> None:
             {"item": "65", "line": "lying"},
             "item 65 has no deduction line 'lying'; its lines: petition, falsification",
         ),
-        ({"item": "65"}, "'line' is required"),
+        ({"item": "65"}, "name either 'line'"),
+        ({"item": "61", "condition": "4", "line": "falsification", "name": "弄虚作假"}, "not both"),
+        ({"item": "61", "condition": "4"}, "a veto 'condition' needs the 'name'"),
+        ({"item": "65", "line": "falsification", "name": "弄虚作假"}, "'name' goes with a veto"),
+        (
+            {"item": "61", "condition": "5", "name": "弄虚作假"},
+            "item 61 has no veto condition '5'; its conditions: 1, 4",
+        ),
+        ({"item": "66", "condition": "4", "name": "弄虚作假"}, "no item numbered '66'"),
         ({"item": "65", "line": "falsification", "veto": "1"}, "unknown key 'veto'"),
         ("65", "expected a mapping"),
     ],

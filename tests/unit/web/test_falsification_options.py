@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from application.consequences import Deduct
+from application.consequences import Deduct, Veto
 from infra.rubric_files import find_builtin_rubric
 from web.pages.spot_checks.consequences import chosen_consequence, consequence_options
 
@@ -30,3 +30,12 @@ def test_a_rubric_that_declares_none_offers_every_veto_condition_and_deduction_l
     assert changzhi is not None and fengdu is not None
     assert len(consequence_options(changzhi)) == 11  # item 65's nine lines and item 70's two
     assert [o.value for o in consequence_options(fengdu)] == [f"veto:61:{n}" for n in "1234"]
+
+
+def test_fengdu_v2_offers_only_disqualification_named_as_falsification() -> None:
+    fengdu = find_builtin_rubric("fengdu-village-station", 2)
+    assert fengdu is not None
+    [option] = consequence_options(fengdu)
+    assert option.label == "一票否决（弄虚作假，本评分表规定）：第 61 项 其他规定取消考核资格的"
+    assert (option.value, option.takes) == ("veto:61:4", None)
+    assert chosen_consequence(fengdu, option.value, "") == (Veto("61", "4"), None)

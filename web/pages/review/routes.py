@@ -12,7 +12,7 @@ from application.commands.assessments import Approve, ReturnAssessment
 from application.errors import ConflictError, PermissionDeniedError
 from domain.account import Role
 from projections.tables.periods import period_label
-from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
+from projections.tables.wording import LAYER_WORDS, STATUS_WORDS, result_words
 from web.context import queries
 from web.pages.base import dispatch, error_page, form_version, me, page_blueprint, page_caller
 from web.pages.people import People
@@ -85,7 +85,7 @@ def review_page(
         entry_words=entry_words,
         item_label=item_label,
         status_words=STATUS_WORDS,
-        result_words=RESULT_WORDS,
+        result_words=result_words,
         layer_words=LAYER_WORDS,
         item_limit=ITEM_LIMIT,
         overall_limit=OVERALL_LIMIT,

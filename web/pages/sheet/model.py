@@ -21,7 +21,7 @@ from domain.rules import RuleName
 from domain.scoring import Scorecard
 from domain.workflow import LAYER_OPEN_IN, Layer, step_open
 from projections.scores import Summary, summarize
-from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
+from projections.tables.wording import LAYER_WORDS, STATUS_WORDS, result_words
 from web.context import queries
 from web.pages.base import me, page_caller
 from web.pages.sheet.deadlines import DeadlineLine, deadline_lines
@@ -160,7 +160,7 @@ class SheetPage:
 
     @property
     def result_words(self) -> str:
-        return RESULT_WORDS.get(self.summary.result, self.summary.result)
+        return result_words(self.summary.result, self.summary.vetoed_for)
 
     @property
     def layer_words(self) -> dict[str, str]:

@@ -12,7 +12,7 @@ from flask import render_template, request
 from domain.workflow import Status
 from infra.sheet_stamp import SheetStamp, sheet_stamp
 from projections.scores import Summary
-from projections.tables.wording import RESULT_WORDS
+from projections.tables.wording import RESULT_WORDS, result_words
 from web.context import services
 from web.pages.review.since_approval import sheet_since_approval
 from web.pages.sheet.changes import ChangeLine, changes_since, typed_since
@@ -111,7 +111,7 @@ def summary_json(summary: Summary, errors: Mapping[str, str]) -> dict[str, Any]:
         "bonus": plain(summary.bonus),
         "deductions": plain(summary.deductions),
         "special": plain(summary.special),
-        "result": RESULT_WORDS.get(summary.result, summary.result),
+        "result": result_words(summary.result, summary.vetoed_for),
         "sections": {path_key(p): plain(v) for p, v in summary.sections.items()},
         "points": {n: plain(v) for n, v in summary.points.items()},
         "errors": dict(errors),

@@ -24,13 +24,8 @@ class Option:
 def consequence_options(rubric: Rubric) -> list[Option]:
     """The rubric's declared consequence of a falsification alone, where it declares one;
     otherwise every veto condition and deduction line."""
-    declared = rubric.falsification
-    item = rubric.item(declared.item) if declared else None
-    line = item.deduction(declared.line) if item and declared else None
-    if item is not None and line is not None:
-        takes = "amount" if line.discretionary else "count"
-        label = f"弄虚作假（本评分表规定）：第 {item.number} 项扣分：{line.text}"
-        return [Option(f"deduct:{item.number}:{line.id}", label, takes)]
+    if (declared := declared_option(rubric)) is not None:
+        return [declared]
     found = []
     for item in rubric.items():
         if item.kind is Kind.VETO:
@@ -42,6 +37,26 @@ def consequence_options(rubric: Rubric) -> list[Option]:
             label = f"第 {item.number} 项扣分：{line.text}"
             found.append(Option(f"deduct:{item.number}:{line.id}", label, takes))
     return found
+
+
+def declared_option(rubric: Rubric) -> Option | None:
+    """The consequence the rubric declares for a falsification, under its name."""
+    declared = rubric.falsification
+    item = rubric.item(declared.item) if declared else None
+    if declared is None or item is None:
+        return None
+    if declared.condition is not None:
+        found = next((c for c in item.conditions if c.id == declared.condition), None)
+        if found is None:
+            return None
+        label = f"一票否决（{declared.name}，本评分表规定）：第 {item.number} 项 {found.text}"
+        return Option(f"veto:{item.number}:{found.id}", label, None)
+    line = item.deduction(declared.line) if declared.line else None
+    if line is None:
+        return None
+    takes = "amount" if line.discretionary else "count"
+    label = f"弄虚作假（本评分表规定）：第 {item.number} 项扣分：{line.text}"
+    return Option(f"deduct:{item.number}:{line.id}", label, takes)
 
 
 def chosen_consequence(

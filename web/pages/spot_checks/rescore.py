@@ -22,7 +22,7 @@ from domain.input_text import parse_decimal
 from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status
-from projections.tables.wording import FINDING_WORDS, RESULT_WORDS, STATUS_WORDS
+from projections.tables.wording import FINDING_WORDS, STATUS_WORDS, result_words
 from web.context import queries
 from web.pages.base import dispatch, form_version, page_caller
 from web.pages.sheet.entries import NUMBER_WORDS
@@ -76,7 +76,7 @@ def rescore_page(s: SampledSheet, errors: dict[str, str], form: dict[str, str]) 
         rows=rows,
         differing=[r for r in rows if isinstance(r, ItemRow) and r.differs],
         card=card,
-        result_words=RESULT_WORDS,
+        result_words=result_words,
         status_words=STATUS_WORDS,
         findings=FINDING_WORDS,
         options=consequence_options(s.rubric),

@@ -11,7 +11,7 @@ from domain.assessment import Assessment
 from domain.rubric import Item, Node, Rubric, Section
 from domain.workflow import Layer
 from projections.scores import ScoreRow
-from projections.tables.wording import LAYER_WORDS, RESULT_WORDS, STATUS_WORDS
+from projections.tables.wording import LAYER_WORDS, STATUS_WORDS, result_words
 from web.context import queries
 from web.pages.timeline.lines import Line
 from web.pages.timeline.words import entry_text
@@ -50,7 +50,7 @@ class SheetAt:
 
     @property
     def result_words(self) -> str:
-        return RESULT_WORDS.get(self.row.summary.result, self.row.summary.result)
+        return result_words(self.row.summary.result, self.row.summary.vetoed_for)
 
     @property
     def layer_words(self) -> list[str]:
