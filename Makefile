@@ -63,3 +63,4 @@ bench: install
 	$(BIN)/python -m bench.live_lag --seconds 30 --history 20000
 	$(BIN)/python -m bench.as_of --events 20000 --rounds 20
 	$(BIN)/python -m bench.ledger
+	$(BIN)/python -m bench.api_load --backend sqlite

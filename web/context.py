@@ -30,7 +30,12 @@ def services() -> Services:
 
 
 def queries() -> ProjectedQueries:
-    return services().queries
+    """The guarded reads, authorizing through the request's unit of work (each aggregate
+    read once per request, shared with authentication and the command)."""
+    if "queries" not in g:
+        g.queries = services().queries.within(unit_of_work())
+    found: ProjectedQueries = g.queries
+    return found
 
 
 def bus() -> Bus:

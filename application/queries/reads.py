@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Generic, Protocol, TypeVar
 
 from application.authorization import Authorizer
+from application.ports import Aggregates
 from application.queries.access import AccessQueries
 from application.queries.accounts import AccountQueries
 from application.queries.assessments import AssessmentQueries
@@ -39,6 +40,8 @@ class Queries(Generic[S, C, P, T]):
     the queries hand on as the views give them."""
 
     def __init__(self, auth: Authorizer, models: AllReads[S, C, P, T]) -> None:
+        self._auth = auth
+        self._models = models
         self.access = AccessQueries(auth)
         self.accounts = AccountQueries(auth, models)
         self.campaigns = CampaignQueries(auth, models)
@@ -54,3 +57,8 @@ class Queries(Generic[S, C, P, T]):
         self.rectifications = RectificationQueries(auth, models)
         self.hand_ups = HandUpQueries(auth, models)
         self.signals = SignalQueries(auth, models)
+
+    def within(self, aggregates: Aggregates) -> Queries[S, C, P, T]:
+        """The same queries authorizing through a request's unit of work, so the caller's
+        account (and any unit the tree cannot vouch for) is read once per request."""
+        return Queries(self._auth.within(aggregates), self._models)

@@ -22,6 +22,7 @@ from infra.projections.poller import Poller
 from infra.projections.rebuild import Progress, rebuild, rebuild_together
 from infra.projections.rectifications_sql import SqlRectificationsReader
 from infra.projections.runner import ProjectionRunner
+from infra.projections.scores_read_sql import RubricCache
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
 from infra.projections.view import Projection
@@ -89,6 +90,7 @@ class Projections:
         self._poller: Poller | None = None
         self._ready = False
         self._lock = threading.Lock()
+        self._rubrics = RubricCache()
 
     @property
     def names(self) -> list[str]:
@@ -222,7 +224,7 @@ class Projections:
     def scores(self) -> SqlScoresReader:
         """The scores view; each reading may ask for a log position (`as_of`)."""
         self.ensure()
-        return SqlScoresReader(ActiveVersion(self.catalog, SCORES))
+        return SqlScoresReader(ActiveVersion(self.catalog, SCORES), self._rubrics)
 
     def accounts(self) -> SqlAccountsReader:
         """The accounts view."""

@@ -37,7 +37,8 @@ def parse_rubric(definition: Mapping[str, Any], code: str, version: int) -> Rubr
 
 
 class RubricCache:
-    """Published rubrics parsed once, by id."""
+    """Published rubrics parsed once, by id (a published version never changes, so one cache
+    may serve every reading of a process, whichever version of the view it reads)."""
 
     def __init__(self) -> None:
         self._parsed: dict[UUID, Rubric] = {}
@@ -88,10 +89,10 @@ class SqlScoresReader:
     """Reads the serving version: the sheets as they are, or folded from their changes up to
     a log position."""
 
-    def __init__(self, active: ActiveVersion) -> None:
+    def __init__(self, active: ActiveVersion, parsed: RubricCache | None = None) -> None:
         self.active = active
         self.db = active.db
-        self._parsed = RubricCache()
+        self._parsed = RubricCache() if parsed is None else parsed
 
     def sheet(self, assessment_id: UUID, as_of: int | None = None) -> ScoreRow | None:
         found = self.sheets(SheetFilter(assessment_ids=frozenset([assessment_id])), as_of)
