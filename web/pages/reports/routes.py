@@ -21,11 +21,13 @@ from web.pages.reports.catalogue import BY_NAME, PAGES, TablePage
 from web.pages.reports.chart import Chart, compliance_chart
 from web.pages.reports.offer import hand_up_offer
 from web.pages.reports.query import ReportQuery
+from web.pages.reports.unit_chart import UnitsChart, units_chart
 from web.pages.reports.units import unit_options
 from web.pages.reports.views import table_view
 from web.resources.tables.routes import stamped_tables, table_file, tables_for
 
 bp = page_blueprint("reports", __name__)
+Drawn = Chart | UnitsChart
 
 
 @bp.get("/tables")
@@ -101,8 +103,9 @@ def authorize(page: TablePage, query: ReportQuery) -> None:
         queries().access.reach(page_caller(), page.action, label)
 
 
-def charts(name: str, query: ReportQuery, tables: list[Table]) -> dict[int, Chart]:
-    """The compliance chart of each compliance table, by its number on the page."""
+def charts(name: str, query: ReportQuery, tables: list[Table]) -> dict[int, list[Drawn]]:
+    """The charts of each compliance table, by its number on the page: its units this
+    quarter against the target, then its year's quarters."""
     if name != "compliance":
         return {}
 
@@ -113,5 +116,5 @@ def charts(name: str, query: ReportQuery, tables: list[Table]) -> dict[int, Char
         except (TableRequestError, ValueError):
             return []
 
-    found = {n: compliance_chart(t, fetch) for n, t in enumerate(tables, start=1)}
-    return {n: chart for n, chart in found.items() if chart is not None}
+    found = {n: [units_chart(t), compliance_chart(t, fetch)] for n, t in enumerate(tables, start=1)}
+    return {n: [c for c in drawn if c is not None] for n, drawn in found.items()}
