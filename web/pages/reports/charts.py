@@ -1,5 +1,6 @@
 """Which charts a table page draws under each of its tables: the compliance table its units
-against the target and its year's quarters; a summary table the spread of its totals."""
+against the target and its year's quarters; a summary table the spread of its totals; the
+risk table its towns as a grid."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from web.context import queries
 from web.pages.base import page_caller
 from web.pages.reports.chart import Chart, compliance_chart
 from web.pages.reports.query import ReportQuery
+from web.pages.reports.risk_grid import RiskGrid, risk_grid
 from web.pages.reports.spread_chart import SpreadChart, spread_chart
 from web.pages.reports.unit_chart import UnitsChart, units_chart
 from web.resources.tables.routes import tables_for
 
-Drawn = Chart | UnitsChart | SpreadChart
+Drawn = Chart | UnitsChart | SpreadChart | RiskGrid
 SUMMARIES = frozenset({"quarterly", "county-summary"})
 
 
@@ -24,6 +26,9 @@ def charts(name: str, query: ReportQuery, tables: list[Table]) -> dict[int, list
     """The charts of each table, by its number on the page."""
     if name in SUMMARIES:
         return {n: spread(t) for n, t in enumerate(tables, start=1)}
+    if name == "risk":
+        grids = {n: risk_grid(t) for n, t in enumerate(tables, start=1)}
+        return {n: [grid] for n, grid in grids.items() if grid is not None}
     if name != "compliance":
         return {}
 

@@ -12,6 +12,7 @@ from application.authorization import Action
 from application.read_ports import UnitRecord
 from web.context import queries
 from web.pages.base import page_caller
+from web.pages.reports.risk_grid import report_grid
 from web.pages.spot_checks.blueprint import SIGNAL_WORDS, bp
 from web.resources.campaigns.risk import county_risk
 
@@ -34,6 +35,7 @@ def risk_page() -> str:
         period=period,
         report=report,
         town_names=town_names(report),
+        grid=report_grid(county.name, report) if county and report else None,
         words=SIGNAL_WORDS,
     )
 
