@@ -208,6 +208,23 @@ def rubric_problem_zh(message: str) -> str:
     return f"评分表定义有误：{message}"
 
 
+PLACES = (
+    (re.compile(r"^rubric$"), "评分表顶层"),
+    (re.compile(r"^file$"), "文件"),
+    (re.compile(r"^node "), "节点 "),
+    (re.compile(r"^section "), "章节 "),
+    (re.compile(r" › band (\d+)"), r" › 第 \1 档"),
+    (re.compile(r" › column (\d+)"), r" › 第 \1 列"),
+)
+"""Where a problem is, in the words of the page (the file's own keys stay as written)."""
+
+
+def place_zh(where: str) -> str:
+    for pattern, words in PLACES:
+        where = pattern.sub(words, where)
+    return where
+
+
 def problems_zh(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     """The problems as a page lists them: where each is, and what is wrong, in Chinese."""
-    return tuple(Problem(p.where, rubric_problem_zh(p.message)) for p in problems)
+    return tuple(Problem(place_zh(p.where), rubric_problem_zh(p.message)) for p in problems)

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from domain.errors import RubricDefinitionError
+from domain.errors import Problem, RubricDefinitionError
 from domain.rubric_definition import rubric_from_definition
 from tests.unit.domain.builders import definition, item, section
-from web.rubric_words import rubric_problem_zh
+from web.rubric_words import problems_zh, rubric_problem_zh
 
 TIERS = {"national": "4", "city": "2"}
 RANGE = {"id": "a", "text": "扣", "range": [5, 1]}
@@ -90,3 +90,9 @@ def test_a_problem_names_the_values_it_is_about() -> None:
 
 def test_a_problem_without_its_words_is_marked_rather_than_lost() -> None:
     assert rubric_problem_zh("a new check") == "评分表定义有误：a new check"
+
+
+def test_the_place_of_a_problem_is_said_in_the_words_of_the_page() -> None:
+    found = problems_zh([Problem("node 1 › band 2", "band [50, 100] overlaps band [0, 50]")])
+    assert found == (Problem("节点 1 › 第 2 档", "区间 [50, 100] 与区间 [0, 50] 重叠"),)
+    assert problems_zh([Problem("rubric", "x")])[0].where == "评分表顶层"
