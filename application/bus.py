@@ -17,7 +17,7 @@ from application.context import Context
 from application.errors import ConflictError
 from application.handlers import HANDLERS, Handler
 from application.passwords import Passwords
-from application.ports import Clock, Credential, EvidenceFiles, PasswordHasher
+from application.ports import Clock, Credential, EvidenceFiles, Namesakes, PasswordHasher
 from application.sheet_work import sheet_check
 from application.store import EventStore
 from application.unit_of_work import UnitOfWork
@@ -62,10 +62,11 @@ class Bus:
         files: EvidenceFiles,
         handlers: Mapping[type[Any], Handler] = HANDLERS,
         hasher: PasswordHasher | None = None,
+        namesakes: Namesakes | None = None,
     ) -> None:
         self.store, self.clock, self.authorizer = store, clock, authorizer
         self.rubrics, self.files, self.handlers = rubrics, files, handlers
-        self.hasher = hasher
+        self.hasher, self.namesakes = hasher, namesakes
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.store)
@@ -144,7 +145,9 @@ class Bus:
             command.check_version(caller.expected_version, subject, layer)
         stamp = actor.stamp(self.clock.now(), caller.correlation_id)
         passwords = Passwords(self.hasher, self.store.history) if self.hasher else None
-        context = Context(actor, stamp, uow, self.rubrics, self.files, layer, passwords)
+        context = Context(
+            actor, stamp, uow, self.rubrics, self.files, layer, passwords, self.namesakes
+        )
         handler = self.handlers[type(command)]
         try:
             if subject is None:

@@ -9,7 +9,7 @@ from uuid import UUID
 from application.actor import Actor
 from application.errors import PermissionDeniedError
 from application.passwords import Passwords
-from application.ports import EvidenceFiles
+from application.ports import EvidenceFiles, Namesakes
 from application.unit_of_work import UnitOfWork
 from domain.assessment import Assessment
 from domain.audit import Stamp
@@ -31,6 +31,8 @@ class Context:
     passwords: Passwords | None = None
     """Password checks and new hashes (saved with the command's events), where the bus has
     a hasher."""
+    namesakes: Namesakes | None = None
+    """The units by name under a parent, where the bus reads the units view."""
 
     @property
     def layer(self) -> Layer:

@@ -85,6 +85,15 @@ class UnitTree(Protocol):
         ...
 
 
+class Namesakes(Protocol):
+    """Units by name under a parent (answered by the units read model), so that two units of
+    one name under one parent, which no table could tell apart, are refused."""
+
+    def namesake(self, parent_id: UUID, name: str) -> str | None:
+        """The code of an open unit under the parent with this name, if one is known."""
+        ...
+
+
 class Aggregates(Protocol):
     """Aggregates by id (a unit of work, caching what it loads)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from application.authorization import Authorizer
 from application.bus import Bus
 from application.denials import StoreDenialLog
-from application.ports import Clock
+from application.ports import Clock, Namesakes
 from application.queries.reads import Queries
 from application.refusals import RefusalPolicy
 from application.service import Kaohe
@@ -69,8 +69,9 @@ def build_queries(app: Kaohe, projections: Projections, authorizer: Authorizer) 
     return Queries(authorizer, ProjectedReadModels(projections, app))
 
 
-def build_bus(app: Kaohe, authorizer: Authorizer) -> Bus:
-    """The bus of callers' commands over the application's store, authorized by `authorizer`."""
+def build_bus(app: Kaohe, authorizer: Authorizer, namesakes: Namesakes | None = None) -> Bus:
+    """The bus of callers' commands over the application's store, authorized by `authorizer`
+    (units checked for namesakes under their parent in `namesakes`, where given)."""
     return Bus(
         app.store,
         app.runner.clock,
@@ -78,6 +79,7 @@ def build_bus(app: Kaohe, authorizer: Authorizer) -> Bus:
         app.rubrics.rubric,
         app.assessments.files,
         hasher=app.accounts.hasher,
+        namesakes=namesakes,
     )
 
 
@@ -91,7 +93,7 @@ def build(
     projections = Projections(app.store)
     clock = app.runner.clock
     authorizer = build_authorizer(app, projections, refusal_policy)
-    bus = build_bus(app, authorizer)
+    bus = build_bus(app, authorizer, ViewUnitTree(projections))
     key_path = log_key_path(settings.data_dir)
     return Services(
         kaohe=app,

@@ -13,7 +13,8 @@ from projections.units import UNITS
 class ViewUnitTree:
     """Parents from the units view, trusted only while the view has applied the whole log:
     a unit registered or moved a moment ago is then answered by its aggregate instead
-    (read-your-writes), at the cost of one aggregate read through the unit of work."""
+    (read-your-writes), at the cost of one aggregate read through the unit of work. Also
+    the namesakes under a parent, for the handlers that name units."""
 
     def __init__(self, projections: Projections) -> None:
         self.projections = projections
@@ -35,6 +36,18 @@ class ViewUnitTree:
             if link.effective_from <= day:
                 parent = link.parent_id
         return TreeNode(unit_id, parent)
+
+    def namesake(self, parent_id: UUID, name: str) -> str | None:
+        """Read from the view brought up to the log, as the units queries read it."""
+        self.projections.catch_up([UNITS])
+        return next(
+            (
+                row.code
+                for row in self.projections.units().all_units()
+                if row.parent_id == parent_id and row.name == name and not row.closed
+            ),
+            None,
+        )
 
     def _current(self) -> bool:
         self.projections.ensure()

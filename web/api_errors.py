@@ -24,6 +24,7 @@ from web.errors import (
     status_of,
 )
 from web.problems import MAX_LISTED, field_errors, listed, problem
+from web.rubric_words import rubric_problem_zh
 
 log = structlog.get_logger(__name__)
 
@@ -161,7 +162,7 @@ def _rubric_definition(error: RubricDefinitionError) -> Response:
             "location": "files",
             "field": p.where,
             "message": p.message,
-            "message_zh": "评分表定义有误：" + p.message,
+            "message_zh": rubric_problem_zh(p.message),
         }
         for p in error.problems[:MAX_LISTED]
     ]

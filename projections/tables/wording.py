@@ -104,6 +104,15 @@ def verdict(row: ScoreRow) -> str:
     return STATUS_WORDS.get(row.status, row.status)
 
 
+def result_beside_status(row: ScoreRow) -> str:
+    """结果 in a list that shows 状态 beside it: the result once accepted; before that, the
+    result the current figures would give, marked 暂定, so it never repeats the status."""
+    words = RESULT_WORDS.get(row.summary.result, row.summary.result)
+    if accepted(row) or row.summary.result == Result.UNRATED.value:
+        return words
+    return f"{words}（暂定）"
+
+
 def remarks(row: ScoreRow) -> str:
     """备注: the verdict, and whether the county's spot-check has re-scored the sheet."""
     checked = bool(row.layers.get(Layer.VERIFICATION.value))

@@ -35,9 +35,12 @@ def test_a_broken_file_shows_its_problems_beside_the_file_field(site: Site, page
     problems = page.locator("#rubric-file-error")
     assert "文件 broken.yaml 中有 2 处问题，未发布任何内容" in problems.inner_text()
     rows = problems.get_by_role("row").all_inner_texts()
-    assert any("node （一）" in r and "unknown key 'maxx'" in r for r in rows)
+    assert any("节点 （一）" in r and "未知的键“maxx”" in r for r in rows)
+    assert not any("unknown key" in r for r in rows)  # the English stays in the API
     assert any("period" in r and "month" in r for r in rows)
     assert_accessible(page)
+    problems.scroll_into_view_if_needed()
+    screenshot(page, "admin-rubric-problems")
     assert page.locator(f"#rubric-{CODE}-1").count() == 0
 
 

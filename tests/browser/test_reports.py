@@ -194,6 +194,44 @@ def test_the_compliance_chart_sets_each_quarter_against_its_target(site: Site, p
     screenshot(page, "table-compliance")
 
 
+def test_the_quarterly_table_draws_the_spread_of_totals_with_the_pass_mark(
+    site: Site, page: Any
+) -> None:
+    site.login(page, "county_auditor", "DEMO-01")
+    page.goto(site.url + "/tables/quarterly")
+    ask(page, "DEMO-01-01", "2023Q2")
+    [table] = on_screen(page)
+    totals = [row[2] for row in table["rows"] if row[2]]
+    chart = page.get_by_role("img", name="南丰乡2023年第二季度评分表总分分布")
+    assert chart.is_visible()
+    counts = chart.locator(".value").all_text_contents()
+    assert sum(int(c) for c in counts) == len(totals)
+    assert (chart.locator("desc").text_content() or "").endswith("达标线 90 分。")
+    assert chart.evaluate(OVERLAPPING_LABELS) == []
+    assert chart.evaluate(CUT_LABELS) == []
+    assert_accessible(page)
+    chart.scroll_into_view_if_needed()
+    screenshot(page, "table-quarterly-spread")
+
+
+def test_the_compliance_page_draws_a_bar_per_town_against_the_target(site: Site, page: Any) -> None:
+    site.login(page, "county_auditor", "DEMO-01")
+    page.goto(site.url + "/tables/compliance")
+    ask(page, "DEMO-01", "2023Q2")
+    table = on_screen(page)[0]  # one table per published version of the rubric
+    towns = [row[0] for row in table["rows"]]
+    chart = page.get_by_role("img", name="桥安县2023年第二季度各单位达标率与目标").first
+    assert chart.is_visible()
+    assert chart.locator("text.name").all_text_contents() == towns
+    description = chart.locator("desc").text_content() or ""
+    assert "目标 50%" in description and towns[0] in description
+    assert chart.evaluate(OVERLAPPING_LABELS) == []
+    assert chart.evaluate(CUT_LABELS) == []
+    assert_accessible(page)
+    chart.scroll_into_view_if_needed()
+    screenshot(page, "table-compliance-units")
+
+
 def test_the_task_tracker_highlights_the_overdue_criterion(site: Site, page: Any) -> None:
     site.login(page, "county_auditor", "DEMO-01")
     page.goto(site.url + "/tables/tasks")

@@ -267,6 +267,12 @@ def test_the_risk_report_ranks_the_county_stations(site: Site, page: Any) -> Non
     assert first.nth(5).inner_text() == "全部满分"
     assert first.nth(4).inner_text() == "2"
     assert "全部满分" in page.locator("ol.signals").inner_text()
+    grid = page.get_by_role("img", name=f"{kaohe_name(site, 'DEMO-01')}各乡镇风险分布")
+    town = kaohe_name(site, "DEMO-01-02")
+    tile = grid.locator("text.tile-name", has_text=town)
+    assert tile.get_attribute("class") != "tile-name shade-0"  # the flagged town is shaded
+    words = grid.locator("desc").text_content() or ""
+    assert f"{town}：风险分 1，有风险信号的站点 1 / 1" in words
     assert_accessible(page)
     screenshot(page, "spot-check-risk")
     assert "未登记" in signal_item(page, "全部满分").inner_text()

@@ -22,7 +22,7 @@ from domain.workflow import Status, period_problem
 from projections.scores import ScoreRow
 from projections.tables.periods import period_label
 from projections.tables.tasks import overdue
-from projections.tables.wording import STATUS_WORDS, verdict
+from projections.tables.wording import STATUS_WORDS, result_beside_status
 from web.context import queries, today
 from web.errors import PageInputError
 from web.pages.base import dispatch, me, page_blueprint, page_caller
@@ -50,8 +50,8 @@ class SheetLine:
         return STATUS_WORDS.get(self.row.status, self.row.status)
 
     @property
-    def verdict(self) -> str:
-        return verdict(self.row)
+    def result_words(self) -> str:
+        return result_beside_status(self.row)
 
     @property
     def period_words(self) -> str:

@@ -8,9 +8,11 @@ import html
 import re
 from io import BytesIO
 
+import yaml
 from flask.testing import FlaskClient
 
 from tests.integration.web.world import PASSWORD, World
+from tests.unit.domain.builders import definition, item
 from tests.unit.infra.rubric_import.tables import seed_xlsx, sheet_of, xlsx_bytes
 
 TITLE = "服务对象100人以下村（社区）退役军人服务站规范建设运行验收评分表"
@@ -65,5 +67,17 @@ def test_a_draft_publishing_would_refuse_says_so_with_each_problem(world: World)
     status, page = upload(world, xlsx_bytes(sheet_of(rows, "评分表")), "重号.xlsx")
     assert status == 200
     assert "草案按现状发布会被拒绝，有 1 处问题需修改" in page
-    assert "item number '1' is used 2 times" in page
+    assert "项目编号“1”用了 2 次；评分表内项目编号不能重复" in page
+    assert "item number" not in page  # the English stays in the API
     assert "草案按现状可以通过发布校验" not in page
+
+
+def test_a_rubric_file_the_publish_check_refuses_is_explained_in_chinese(world: World) -> None:
+    bad = definition([item("1", "4"), item("2", "十")])
+    text = yaml.safe_dump(bad, allow_unicode=True).encode()
+    status, page = upload(world, text, "错表.yaml")
+    assert status == 422
+    beside = page[page.index('id="rubric-file-error"') :]
+    assert "标准项分值合计" in beside or "“max”应为不小于 0 的数" in beside
+    assert "“max”应为不小于 0 的数，如 2 或 0.5，实为“十”" in beside
+    assert "must be" not in page and "add up to" not in page

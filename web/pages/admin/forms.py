@@ -4,14 +4,14 @@ checks of input a person types (before the use case sees it)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from flask import request
 
 from application.bus import Outcome
 from application.errors import ConflictError
-from domain.errors import DomainError
+from domain.errors import DomainError, FieldError
 from web.pages.base import settled
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}[0-9]$")
@@ -87,10 +87,12 @@ def attempt(
     what: str,
     change: Callable[[], Outcome],
     taken: tuple[str, str] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> bool:
     """Make a change unless the form was already refused, and wait until the pages show it.
     A stale version is said on the form (409); a name already `taken` (field, message)
-    beside its field; a change the rules refuse on the form. True when it was made."""
+    beside its field; a field the rules refuse beside it (the command's field → the form's,
+    in `fields`), in Chinese; another change the rules refuse on the form. True when made."""
     if state:
         return False
     try:
@@ -100,6 +102,8 @@ def attempt(
             state.refuse(*taken)
         else:
             state.refuse(form_id, stale(error, what), 409)
+    except FieldError as error:
+        state.refuse((fields or {}).get(error.field, form_id), error.message_zh)
     except DomainError as error:
         state.refuse(form_id, f"未能保存：{error}")
     return not state

@@ -14,6 +14,7 @@ from domain.errors import Problem
 from infra.rubric_import.problems import SpreadsheetRefusedError
 from infra.rubric_import.proposal import propose_from_file
 from web.pages.admin.forms import FormState
+from web.rubric_words import problems_zh
 
 XLSX_MAGIC = b"PK\x03\x04"
 RefusedPage = Callable[[FormState, tuple[Problem, ...]], str]
@@ -39,6 +40,7 @@ def proposal_page(data: bytes, name: str, refused_page: RefusedPage) -> tuple[st
         "admin/rubric_import.html",
         filename=name,
         proposal=proposal,
+        problems=problems_zh(proposal.problems),
         yaml_name=f"{stem}.yaml",
         yaml_data=base64.b64encode(proposal.text.encode("utf-8")).decode("ascii"),
     ), 200

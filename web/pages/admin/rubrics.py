@@ -29,6 +29,7 @@ from web.pages.admin.rubric_import import is_spreadsheet, proposal_page
 from web.pages.admin.rubric_preview import PERIOD_WORDS, preview_rows
 from web.pages.base import handled, page_caller, settled
 from web.resources.rubrics.routes import read_upload, summary_json
+from web.rubric_words import problems_zh
 
 MAX_FILE = 400 * 1024
 """The largest rubric file previewed (it travels back with the publish form)."""
@@ -82,7 +83,7 @@ def preview() -> str | tuple[str, int]:
     except RubricDefinitionError as error:
         count = len(error.problems)
         state.refuse("rubric-file", f"文件 {name} 中有 {count} 处问题，未发布任何内容：")
-        return rubrics_page(state, error.problems), 422
+        return rubrics_page(state, problems_zh(error.problems)), 422
     digest, existing = content_hash(rubric), published_as(rubric)
     differs = existing is not None and existing.content_hash != digest
     return render_template(

@@ -66,7 +66,8 @@ def change_unit(
 ) -> Response | tuple[str, int]:
     """Make a change at the version the form was read at, or show the form again."""
     caller = page_caller(form_version())
-    if not attempt(state, form_id, "该单位", lambda: change(caller)):
+    beside = {"name": f"{form_id}-name", "parent": f"{form_id}-parent"}
+    if not attempt(state, form_id, "该单位", lambda: change(caller), fields=beside):
         return unit_page(code, state), state.status
     return redirect(url_for("admin.unit", code=code, done=done), code=303)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -47,15 +45,6 @@ def units_page(state: FormState) -> str:
     )
 
 
-def same_name_below(parent_id: UUID, name: str) -> bool:
-    """Whether a unit not closed under the parent already has this name (two 新村 under one
-    town could not be told apart on any table)."""
-    return any(
-        r.unit.parent_id == parent_id and r.unit.name == name and not r.unit.closed
-        for r in managed_tree()
-    )
-
-
 @bp.post("/units")
 def register() -> Response | tuple[str, int]:
     """Register a unit under a parent; its level is the one below its parent's."""
@@ -74,9 +63,6 @@ def register() -> Response | tuple[str, int]:
             state.refuse("reg-parent", "请选择一个未撤销的市、县或镇级单位作为上级。")
         else:
             level = below
-            if name and same_name_below(parent.unit_id, name):
-                why = f"{parent.name}下已有名为“{name}”的单位；同一上级下的单位不能同名。"
-                state.refuse("reg-name", why)
     register = RegisterUnit(code=code, unit_name=name, level=level, parent=parent_code or None)
     taken = ("reg-code", f"单位编码 {code} 已被使用（含已撤销的单位），请换一个编码。")
     made = attempt(
@@ -85,6 +71,7 @@ def register() -> Response | tuple[str, int]:
         "",
         lambda: handled(register, page_caller()),
         taken,
+        {"name": "reg-name"},
     )
     if not made:
         return units_page(state), state.status

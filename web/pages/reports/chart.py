@@ -69,6 +69,7 @@ class Chart:
     width: int = WIDTH
     height: int = HEIGHT
     bar_width: int = BAR
+    kind: str = "quarters"
 
     @property
     def description(self) -> str:

@@ -3,7 +3,6 @@ moment, shown as on paper (with a print view), and downloaded as XLSX or CSV."""
 
 from __future__ import annotations
 
-from functools import cache
 from urllib.parse import urlencode
 
 from flask import Response, redirect, render_template, request, url_for
@@ -18,12 +17,12 @@ from web.context import queries
 from web.pages.base import me, page_blueprint, page_caller
 from web.pages.reports.audit_page import audit_page
 from web.pages.reports.catalogue import BY_NAME, PAGES, TablePage
-from web.pages.reports.chart import Chart, compliance_chart
+from web.pages.reports.charts import charts
 from web.pages.reports.offer import hand_up_offer
 from web.pages.reports.query import ReportQuery
 from web.pages.reports.units import unit_options
 from web.pages.reports.views import table_view
-from web.resources.tables.routes import stamped_tables, table_file, tables_for
+from web.resources.tables.routes import stamped_tables, table_file
 
 bp = page_blueprint("reports", __name__)
 
@@ -99,19 +98,3 @@ def authorize(page: TablePage, query: ReportQuery) -> None:
         )
     else:
         queries().access.reach(page_caller(), page.action, label)
-
-
-def charts(name: str, query: ReportQuery, tables: list[Table]) -> dict[int, Chart]:
-    """The compliance chart of each compliance table, by its number on the page."""
-    if name != "compliance":
-        return {}
-
-    @cache
-    def fetch(period: str) -> list[Table]:
-        try:
-            return tables_for(name, {**query.api_query(), "period": period})
-        except (TableRequestError, ValueError):
-            return []
-
-    found = {n: compliance_chart(t, fetch) for n, t in enumerate(tables, start=1)}
-    return {n: chart for n, chart in found.items() if chart is not None}

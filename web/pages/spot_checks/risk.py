@@ -19,6 +19,7 @@ from projections.spot_checks.words import SIGNAL_WORDS
 from web.context import queries
 from web.errors import PageInputError
 from web.pages.base import dispatch, form_version, handled, page_caller, settled
+from web.pages.reports.risk_grid import report_grid
 from web.pages.spot_checks.blueprint import bp, runs_campaigns_of
 from web.pages.spot_checks.risk_signals import signal_lines, who_disposed
 from web.resources.campaigns.risk import county_risk
@@ -48,6 +49,7 @@ def risk_view(errors: dict[str, str], form: dict[str, str]) -> str:
         period=period,
         report=report,
         town_names=town_names(report),
+        grid=report_grid(county.name, report) if county and report else None,
         words=SIGNAL_WORDS,
         signals=now,
         earlier=earlier,
