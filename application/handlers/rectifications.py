@@ -4,16 +4,21 @@ signal), reported on by its unit, closed or reopened by the county."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
+from uuid import UUID
 
 from application.commands import rectifications as c
 from application.context import Context
 from application.errors import ConflictError, StepOutOfOrderError
 from domain.account import Account, Role
+from domain.assessment import Assessment
 from domain.campaign import Campaign, Stage
 from domain.errors import FieldError
 from domain.evidence import Evidence
 from domain.ids import unit_id
+from domain.levels import UnitLevel
+from domain.period_days import last_day_of
 from domain.rectification import (
     Owner,
     Rectification,
@@ -22,6 +27,7 @@ from domain.rectification import (
     check_action,
     rectification_id,
 )
+from domain.signal_register import SignalRegister, register_id
 from domain.unit import Unit
 from domain.workflow import check_period
 
@@ -37,13 +43,51 @@ def open_rectification(cmd: c.OpenRectification, ctx: Context) -> list[Rectifica
     if cmd.source.kind is SourceKind.FINDING:
         period = finding_period(cmd, unit, ctx)
     else:
-        period = check_period((cmd.period or "").strip())
+        period = signal_period(cmd, unit, ctx)
     owner = Owner(cmd.owner_account, cmd.owner_role)
     check_owner(owner, unit, ctx)
     opened = Rectification.open(
         ctx.stamp, cmd.source, unit.id, period, cmd.problem, owner, cmd.deadline
     )
     return [opened]
+
+
+def signal_period(cmd: c.OpenRectification, unit: Unit, ctx: Context) -> str:
+    """The period of a risk signal that the county's register sent to rectification (转整改)
+    and that concerns this unit (its subject, or the unit of a sheet it names)."""
+    period = check_period((cmd.period or "").strip())
+    county = county_of(unit, last_day_of(period), ctx)
+    register = None if county is None else ctx.uow.find(SignalRegister, register_id(county, period))
+    sent = {s.key: s for s in register.sent_to_rectification()} if register else {}
+    found = sent.get(cmd.source.signal_id or "")
+    if found is None:
+        raise FieldError(
+            "source",
+            f"signal {cmd.source.signal_id} of {period} was not sent to rectification (转整改) "
+            "in its county's register",
+            "该风险信号未被处理为“转整改”，不能据其立整改",
+        )
+    named = [*found.signal.assessments]
+    if found.signal.subject == "assessment":
+        named.append(found.signal.subject_id)
+    sheets = (ctx.uow.find(Assessment, UUID(aid)) for aid in named)
+    units = {str(a.unit_id) for a in sheets if a is not None} | {found.signal.subject_id}
+    if str(unit.id) not in units:
+        raise FieldError(
+            "unit",
+            f"the signal concerns other units than {cmd.unit}",
+            "该风险信号不涉及所选单位",
+        )
+    return period
+
+
+def county_of(unit: Unit, day: date, ctx: Context) -> UUID | None:
+    """The county the unit belonged to on a day (itself, if it is one)."""
+    current: Unit | None = unit
+    while current is not None and current.level is not UnitLevel.COUNTY:
+        parent = current.parent_on(day)
+        current = None if parent is None else ctx.uow.find(Unit, parent)
+    return None if current is None else current.id
 
 
 def finding_period(cmd: c.OpenRectification, unit: Unit, ctx: Context) -> str:

@@ -13,9 +13,11 @@ from flask.testing import FlaskClient
 
 from application.commands.rectifications import OpenRectification, ReportRectification
 from domain.china_time import china_day
+from domain.ids import unit_id
 from domain.rectification import Rectification, Source
+from domain.signal_register import RaisedSignal
 from tests.integration.web.test_page_text import signed_in
-from tests.integration.web.test_rectifications_api import found
+from tests.integration.web.test_rectifications_api import found, sent_to_rectification
 from tests.integration.web.world import World
 from web.app import projections_of
 
@@ -94,3 +96,28 @@ def test_the_ledger_downloads_in_chinese_and_refuses_a_bad_filter(world: World) 
     world.clock.advance(timedelta(days=11))
     home = signed_in(world, "auditor").get("/").get_data(as_text=True)
     assert "逾期未销号（1）" in home and "补齐服务台账" in home
+
+
+def test_a_signal_sent_to_rectification_opens_an_item_from_the_risk_page(world: World) -> None:
+    v1 = str(world.assessment("V1", "2023Q2", "approved"))
+    town = RaisedSignal("all_maximum", "town", str(unit_id("T1")), "T1 全部满分")
+    [key] = sent_to_rectification(world, town)
+    projections_of(world.app).catch_up()
+    county = signed_in(world, "auditor")
+    risk = county.get("/risk?unit=C1&period=2023Q2").get_data(as_text=True)
+    path = f"/risk/C1/2023Q2/signals/{key}/rectification"
+    assert f'href="{path}"' in risk
+    page = county.get(path).get_data(as_text=True)
+    assert "T1 全部满分" in page and "转整改" in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token
+    due = (china_day(world.clock.now()) + timedelta(days=7)).isoformat()
+    body = {"csrf_token": token.group(1), "unit": "T1", "owner": "town_reviewer", "deadline": due}
+    missing = county.post(path, data=body | {"problem": ""})
+    assert missing.status_code == 422 and "请填写需要整改的问题" in missing.get_data(as_text=True)
+    wrong = county.post(path, data=body | {"problem": "复核满分依据", "unit": "V2"})
+    assert wrong.status_code == 422 and "不涉及所选单位" in wrong.get_data(as_text=True)
+    done = county.post(path, data=body | {"problem": "复核满分依据"})
+    assert done.status_code == 303 and "/rectifications/" in done.headers["Location"]
+    assert v1 not in done.headers["Location"]
+    assert signed_in(world, "staff").get(path).status_code == 403

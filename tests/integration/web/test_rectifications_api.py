@@ -11,7 +11,10 @@ from typing import Any
 from uuid import UUID
 
 from application.commands.campaigns import CloseCampaign
+from application.commands.signals import DisposeSignal, RecordSignals
 from domain.china_time import china_day
+from domain.ids import unit_id
+from domain.signal_register import RaisedSignal, register_id
 from tests.integration.web.world import World
 from tests.unit.application.sending import record_finding
 from web.app import projections_of
@@ -125,27 +128,67 @@ def test_the_ledger_filters_and_shows_an_item_overdue_after_its_day(world: World
     assert [x["overdue"] for x in ledger("?overdue=true")] == [True]
 
 
-def test_a_recorded_signal_opens_an_item_owned_by_one_account_of_the_unit(world: World) -> None:
+def sent_to_rectification(world: World, *signals: RaisedSignal) -> list[str]:
+    """Signals of C1's period recorded in its register, the first sent to rectification."""
+    world.send("auditor", RecordSignals(county="C1", period=PERIOD, position=1, signals=signals))
+    register = register_id(unit_id("C1"), PERIOD)
+    keys = [s.key for s in signals]
+    sent = DisposeSignal(
+        register_id=register, key=keys[0], disposition="rectify", reason="满分无据"
+    )
+    world.send("auditor", sent)
+    return keys
+
+
+def test_a_signal_sent_to_rectification_opens_an_item_owned_by_one_account_of_the_unit(
+    world: World,
+) -> None:
+    v1 = str(unit_id("V1"))
+    sent, kept = sent_to_rectification(
+        world,
+        RaisedSignal("all_maximum", "station", v1, "V1 全部满分"),
+        RaisedSignal("all_maximum", "station", str(unit_id("V2")), "V2 全部满分"),
+    )
     staff = world.kaohe.accounts.get("staff")
     due = china_day(world.clock.now()) + timedelta(days=5)
     data = {
-        "signal_id": "risk-all_maximum-V1-2023Q2",
+        "signal_id": sent,
         "period": PERIOD,
         "unit": "V1",
         "problem": "核实满分依据",
         "deadline": due.isoformat(),
         "owner_account": str(staff.id),
     }
+    for wrong, why in (
+        ({"signal_id": kept}, "未被处理为“转整改”"),  # recorded, not sent to rectification
+        ({"signal_id": "0" * 32}, "未被处理为“转整改”"),  # never recorded
+        ({"period": "2023Q3"}, "未被处理为“转整改”"),  # another period's register
+    ):
+        refused = world.client.post(
+            "/api/v1/rectifications", json=data | wrong, headers=world.login("auditor")
+        )
+        assert refused.status_code == 422 and why in str(refused.get_json()), refused.get_json()
     opened = world.client.post("/api/v1/rectifications", json=data, headers=world.login("auditor"))
     assert opened.status_code == 201, opened.get_json()
     assert opened.get_json()["source"]["signal_id"] == data["signal_id"]
     assert opened.get_json()["owner_account"] == str(staff.id)
-    reviewer = world.kaohe.accounts.get("reviewer")
-    other = data | {"signal_id": "risk-2", "owner_account": str(reviewer.id)}
-    refused = world.client.post(
-        "/api/v1/rectifications", json=other, headers=world.login("auditor")
-    )
-    assert refused.status_code == 422 and "不是" in str(refused.get_json())
     projections_of(world.app).catch_up()
     [line] = world.client.get("/api/v1/rectifications", headers=world.login("staff")).get_json()
     assert line["source_kind"] == "signal" and line["owner"] == staff.display_name
+
+
+def test_a_signal_opens_an_item_only_on_a_unit_it_concerns(world: World) -> None:
+    [sent] = sent_to_rectification(
+        world, RaisedSignal("all_maximum", "station", str(unit_id("V1")), "V1 全部满分")
+    )
+    due = china_day(world.clock.now()) + timedelta(days=5)
+    data = {
+        "signal_id": sent,
+        "period": PERIOD,
+        "unit": "V2",
+        "problem": "核实满分依据",
+        "deadline": due.isoformat(),
+        "owner_role": "station_staff",
+    }
+    refused = world.client.post("/api/v1/rectifications", json=data, headers=world.login("auditor"))
+    assert refused.status_code == 422 and "不涉及所选单位" in str(refused.get_json())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from flask import redirect, render_template, request, url_for
@@ -49,6 +50,7 @@ def form_page(cid: UUID, aid: UUID, errors: dict[str, str], form: dict[str, str]
         unit=unit,
         finding=FINDING_WORDS.get(found, found),
         note=note,
+        action=url_for("rectifications.open_item", cid=cid, aid=aid),
         roles=OWNER_ROLES,
         errors=errors,
         form=form,
@@ -58,6 +60,22 @@ def form_page(cid: UUID, aid: UUID, errors: dict[str, str], form: dict[str, str]
 @bp.post("/campaigns/<uuid:cid>/sheets/<uuid:aid>/rectification")
 def open_item(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
     """Open the item; refused input is said beside its field and nothing is opened."""
+    return submit_opening(
+        Source.finding(cid, aid),
+        None,
+        lambda errors, form: form_page(cid, aid, errors, form),
+        "这项复核结论已经立过整改。",
+    )
+
+
+def submit_opening(
+    source: Source,
+    period: str | None,
+    page: Callable[[dict[str, str], dict[str, str]], str],
+    opened_words: str,
+) -> Response | tuple[str, int]:
+    """Open an item for `source` from the form, or show `page` again with what is wrong
+    beside its field (nothing is opened then)."""
     form = {k: request.form.get(k, "").strip() for k in ("unit", "problem", "deadline", "owner")}
     if form["owner"] not in OWNER_ROLES or not form["unit"]:
         raise PageInputError("请选择责任岗位。")
@@ -67,19 +85,21 @@ def open_item(cid: UUID, aid: UUID) -> Response | tuple[str, int]:
         errors["problem"] = "请填写需要整改的问题。"
     if not errors and deadline is not None:
         command = OpenRectification(
-            source=Source.finding(cid, aid),
+            source=source,
             unit=form["unit"],
             problem=form["problem"],
             deadline=deadline,
             owner_role=form["owner"],
+            period=period,
         )
         try:
             outcome = handled(command, page_caller())
         except ConflictError:
-            errors["form"] = "这项复核结论已经立过整改。"
+            errors["form"] = opened_words
         except FieldError as refused:
-            errors[refused.field if refused.field in form else "form"] = refused.message_zh
+            shown = refused.field in ("problem", "deadline", "owner")
+            errors[refused.field if shown else "form"] = refused.message_zh
         else:
             settled(outcome)
             return redirect(url_for("rectifications.item", rid=outcome.id), code=303)
-    return form_page(cid, aid, errors, form), 422
+    return page(errors, form), 422
