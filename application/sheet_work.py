@@ -30,8 +30,10 @@ STEP_LAYERS: Mapping[Action, tuple[Layer, ...]] = {
     Action.RECORD_FINDING: (Layer.VERIFICATION,),
     Action.FINALIZE: (Layer.VERIFICATION,),
     Action.REOPEN: (Layer.VERIFICATION,),
+    Action.ASSIGN_SECTIONS: (Layer.REVIEW,),
 }
-"""The layers whose actors may take each step on a sheet (opening: the rubric says)."""
+"""The layers whose actors may take each step on a sheet (opening and extending the window:
+the rubric's `opens` says)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class SheetWork:
     level_of: Callable[[UUID], UnitLevel | None]
 
     def layers(self) -> tuple[Layer, ...]:
-        if self.step is Action.OPEN:
+        if self.step in (Action.OPEN, Action.EXTEND_WINDOW):
             return (workflow_of(self.rubric).opens,)
         return STEP_LAYERS.get(self.step, tuple(Layer))
 
