@@ -143,21 +143,19 @@ def extended(window: Window | None, until: date | None) -> Window | None:
 
 
 def check_extension(window: Window | None, until: date) -> None:
-    """An extension moves the last day later, within the period's year."""
+    """An extension moves the last day later (a sheet's work may run into the next year)."""
     if window is None:
         raise FieldError(
             "until",
             "the rubric declares no window for this period: there is nothing to extend",
             "该评分表未规定本期间的考核窗口，无需延长期限。",
         )
-    if until <= window.closes or until.year != window.closes.year:
+    if until <= window.closes:
         last = window.closes.isoformat()
         raise FieldError(
             "until",
-            f"extend {window.period} to a day after its last day {last}, in {last[:4]}; "
-            f"found {until.isoformat()}",
-            f"延长后的截止日须晚于当前截止日 {last}，且在 {last[:4]} 年内；"
-            f"收到 {until.isoformat()}。",
+            f"extend {window.period} to a day after its last day {last}; found {until.isoformat()}",
+            f"延长后的截止日须晚于当前截止日 {last}；收到 {until.isoformat()}。",
         )
 
 

@@ -3,7 +3,7 @@ layer editable, subtotals as one types, deductions, bonus, veto, evidence and su
 
 from __future__ import annotations
 
-from web.pages.sheet import parts, routes, submitting, text_refusals  # noqa: F401
+from web.pages.sheet import parts, routes, submitting, team, text_refusals  # noqa: F401
 from web.pages.sheet.blueprint import bp
 
 __all__ = ["bp"]
