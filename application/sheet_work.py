@@ -33,7 +33,7 @@ STEP_LAYERS: Mapping[Action, tuple[Layer, ...]] = {
     Action.ASSIGN_SECTIONS: (Layer.REVIEW,),
 }
 """The layers whose actors may take each step on a sheet (opening and extending the window:
-the rubric's `opens` says)."""
+the rubric's `opens` says; where the unit opens its own sheets, the reviewing level extends)."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,11 @@ class SheetWork:
     level_of: Callable[[UUID], UnitLevel | None]
 
     def layers(self) -> tuple[Layer, ...]:
-        if self.step in (Action.OPEN, Action.EXTEND_WINDOW):
-            return (workflow_of(self.rubric).opens,)
+        opens = workflow_of(self.rubric).opens
+        if self.step is Action.OPEN:
+            return (opens,)
+        if self.step is Action.EXTEND_WINDOW:  # a unit that opens its own never extends it
+            return (Layer.REVIEW if opens is Layer.SELF else opens,)
         return STEP_LAYERS.get(self.step, tuple(Layer))
 
     def check(self, grant: Grant) -> str | None:

@@ -58,6 +58,7 @@ from domain.rubric import UnitLevel
 from domain.rules import Kind, RuleName
 from domain.workflow import Layer
 from infra.bootstrap import build_authorizer, build_bus
+from infra.demo.inspection_team import assign_deductions
 from infra.demo.late_hand_up import late_hand_up
 from infra.demo.plan import (
     CITY,
@@ -263,6 +264,7 @@ class Activity:
             line = ApplyDeduction(
                 assessment_id=aid, number="65", line="city_petition", count=2, reason=why
             )
+            assign_deductions(self.do, lead, aid)
             self.do(member, line)
         self.do(lead, Approve(assessment_id=aid))
 

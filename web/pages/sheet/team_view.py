@@ -52,6 +52,6 @@ def team_of(a: Assessment, rubric: Rubric) -> Team:
         assigned,
         scorers,
         leader and may_act(Action.ASSIGN_SECTIONS, a),
-        may_act(Action.EXTEND_WINDOW, a),
+        may_act(Action.EXTEND_WINDOW, a) and a.window(rubric) is not None,
         workflow_of(rubric).opens is Layer.REVIEW,
     )
