@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from application.authorization import Action, GrantCheck
-from application.commands.assessments import OpenAssessment, OpenRound
+from application.commands.assessments import ExtendRound, OpenAssessment, OpenRound
 from application.commands.base import Command
 from application.unit_of_work import UnitOfWork
 from application.work_kinds import LAYER_OF_WORK, WORK_OF
@@ -96,9 +96,9 @@ def sheet_check(
     """The workflow check of a step on a sheet (None: the command is not one)."""
     if isinstance(subject, Assessment):
         rubric = rubrics(subject.rubric_id)
-    elif isinstance(command, OpenAssessment | OpenRound):
+    elif isinstance(command, OpenAssessment | OpenRound | ExtendRound):
         published = uow.find(RubricVersion, rubric_version_id(command.rubric, command.version))
-        units = command.units if isinstance(command, OpenRound) else (command.unit,)
+        units = command.units if isinstance(command, OpenRound | ExtendRound) else (command.unit,)
         if published is None or any(uow.find(Unit, unit_id(u)) is None for u in units):
             return None  # the handler says what is missing
         rubric = rubrics(published.id)

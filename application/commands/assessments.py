@@ -55,6 +55,25 @@ class OpenRound(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExtendRound(Command):
+    """Extend the window of a round's sheets (延长期限) for every unit named, in one change:
+    each authorized as if extended alone; every named unit must have its sheet."""
+
+    step = Action.EXTEND_WINDOW
+    name = "extend_round"
+    rubric: str
+    version: int
+    period: str
+    units: tuple[str, ...]
+    until: date
+    reason: str
+
+    def targets(self, subject: AuditedAggregate | None) -> list[Target]:
+        day = hierarchy_day(self.period)
+        return [Target(f"unit:{code}", unit_id(code), day) for code in self.units]
+
+
+@dataclass(frozen=True, kw_only=True)
 class AssessmentCommand(Command):
     """A change of one assessment, authorized on the assessed unit."""
 

@@ -53,6 +53,22 @@ def open_round(cmd: c.OpenRound, ctx: Context) -> list[Assessment]:
     return opened
 
 
+def extend_round(cmd: c.ExtendRound, ctx: Context) -> list[Assessment]:
+    if not cmd.units or len(set(cmd.units)) != len(cmd.units):
+        raise DomainError("a round's extension names each unit whose sheet it extends, once")
+    published = ctx.uow.load(
+        RubricVersion, rubric_version_id(cmd.rubric, cmd.version), f"rubric {cmd.rubric}"
+    )
+    rubric = ctx.rubrics(published.id)
+    sheets = []
+    for code in cmd.units:
+        aid = assessment_id(unit_id(code), published.id, cmd.period)
+        sheet = ctx.uow.load(Assessment, aid, f"{code}'s {cmd.rubric} sheet for {cmd.period}")
+        sheet.extend_window(ctx.stamp, sheet.window(rubric), cmd.until, cmd.reason)
+        sheets.append(sheet)
+    return sheets
+
+
 def published_rubric(code: str, version: int, ctx: Context) -> tuple[RubricVersion, Rubric]:
     """A published, current rubric version that sheets may be opened on."""
     where = f"rubric {code} v{version}"
@@ -180,6 +196,7 @@ def reopen(cmd: c.Reopen, a: Assessment, ctx: Context) -> None:
 ASSESSMENT_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
     c.OpenAssessment: open_assessment,
     c.OpenRound: open_round,
+    c.ExtendRound: extend_round,
     c.ScoreItem: score_item,
     c.SaveSheet: save_sheet,
     c.ApplyDeduction: apply_deduction,

@@ -94,3 +94,24 @@ def test_the_leader_assigns_sections_and_approves_only_what_others_scored(world:
         "14": str(account_id("leader")),
         "1": str(account_id("member")),
     }
+
+
+def test_the_leader_extends_the_round_under_the_city_and_the_centre_cannot(world: World) -> None:
+    aid = group_sheet(world)
+    until = (china_day(world.clock.now()) + timedelta(days=5)).isoformat()
+    body = {
+        "rubric": "changzhi-county-centre",
+        "version": 3,
+        "period": "2024",
+        "under": "CITY",
+        "until": until,
+        "reason": "全市检查顺延",
+    }
+    url = "/api/v1/assessments/rounds/extend"
+    refused = world.client.post(url, json={**body, "under": "C1"}, headers=world.login("centre"))
+    assert refused.status_code == 403, refused.get_json()
+    extended = world.client.post(url, json=body, headers=world.login("leader"))
+    assert extended.status_code == 200, extended.get_json()
+    assert extended.get_json()["extended"] == ["C1"]
+    sheet = world.client.get(f"/api/v1/assessments/{aid}", headers=world.login("leader"))
+    assert sheet.get_json()["deadlines"]["extended_to"] == until

@@ -151,3 +151,21 @@ def test_an_extended_window_takes_the_self_check_until_its_new_last_day(desk: De
     desk.clock.current = datetime(2023, 9, 23, 2, 0, tzinfo=UTC)
     with pytest.raises(WindowClosedError, match="2023-09-22"):
         desk.run("centre", refused)
+
+
+def test_the_leader_extends_a_whole_round_and_the_centre_cannot(desk: Desk) -> None:
+    aid = opened(desk)
+    desk.clock.current = AFTER_THE_WEEK
+    extend = c.ExtendRound(
+        rubric=CHANGZHI,
+        version=3,
+        period="2023",
+        units=("QA",),
+        until=date(2023, 9, 30),
+        reason="全市检查顺延",
+    )
+    with pytest.raises(PermissionDeniedError):
+        desk.run("centre", extend)
+    desk.run("leader", extend)
+    desk.run("centre", c.ScoreItem(assessment_id=aid, number="1", entry=ItemEntry(points=None)))
+    assert desk.sheet(aid).extended_to == date(2023, 9, 30)

@@ -15,7 +15,12 @@ from application.errors import NotFoundError
 from domain.ids import unit_id
 from web.context import as_of_position, bus, caller, queries, unit_of_work
 from web.downloads import attachment
-from web.resources.assessments import rounds, scoring, workflow  # noqa: F401  (their routes)
+from web.resources.assessments import (  # noqa: F401  (their routes)
+    round_extension,
+    rounds,
+    scoring,
+    workflow,
+)
 from web.resources.assessments.blueprint import answer, assessment_json, blp
 from web.resources.assessments.schemas import (
     AssessmentRowSchema,
