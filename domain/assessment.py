@@ -50,8 +50,10 @@ class ItemChange:
 class Assessment(AssessmentEvents):
     """A scoring sheet and its workflow. Invariants: the self, review and verification layers
     are kept apart and each is open only in its status; a change to anything submitted needs a
-    reason; nobody approves what they submitted; nothing changes once finalized; the rubric
-    version it was opened against (code, version, content hash) never changes."""
+    reason; nobody approves what they submitted (nor, where the rubric says so, what they
+    scored alone in the review layer); once its leader assigns sections, an inspector changes
+    the review layer only in their own; nothing changes once finalized; the rubric version it
+    was opened against (code, version, content hash) never changes."""
 
     def __init__(self) -> None:
         """State comes from the events' apply methods."""
