@@ -64,9 +64,9 @@ RECTIFYING = frozenset(
 """After a finding, the county opens the item (整改台账), re-checks and closes or reopens it;
 only the unit's own staff report (REPORT_RECTIFICATION, on the unit granted itself)."""
 
-SHEET_WORK = frozenset({Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE})
+SHEET_WORK = frozenset({Action.OPEN, Action.SCORE, Action.ATTACH_EVIDENCE, Action.EXTEND_WINDOW})
 """Steps on a sheet every acting kind of work may take where the rubric's workflow lets it
-(opening only for the layer that opens, scoring in its own layer)."""
+(opening and extending the window only for the layer that opens, scoring in its own layer)."""
 
 POLICY: Mapping[Work, frozenset[Action]] = {
     Work.FILL: LOCAL_READING
@@ -74,7 +74,8 @@ POLICY: Mapping[Work, frozenset[Action]] = {
     | {Action.SUBMIT, Action.SET_CONTACT, Action.REPORT_RECTIFICATION},
     Work.REVIEW: LOCAL_READING
     | SHEET_WORK
-    | {Action.RETURN, Action.APPROVE, Action.SET_CONTACT, Action.REPORT_RECTIFICATION}
+    | {Action.RETURN, Action.APPROVE, Action.ASSIGN_SECTIONS}
+    | {Action.SET_CONTACT, Action.REPORT_RECTIFICATION}
     | {Action.HAND_UP},
     Work.VERIFY: READING
     | SHEET_WORK

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from application.authorization import Action, GrantCheck
-from application.commands.assessments import OpenAssessment, OpenRound
+from application.commands.assessments import ExtendRound, OpenAssessment, OpenRound
 from application.commands.base import Command
 from application.unit_of_work import UnitOfWork
 from application.work_kinds import LAYER_OF_WORK, WORK_OF
@@ -30,8 +30,10 @@ STEP_LAYERS: Mapping[Action, tuple[Layer, ...]] = {
     Action.RECORD_FINDING: (Layer.VERIFICATION,),
     Action.FINALIZE: (Layer.VERIFICATION,),
     Action.REOPEN: (Layer.VERIFICATION,),
+    Action.ASSIGN_SECTIONS: (Layer.REVIEW,),
 }
-"""The layers whose actors may take each step on a sheet (opening: the rubric says)."""
+"""The layers whose actors may take each step on a sheet (opening and extending the window:
+the rubric's `opens` says; where the unit opens its own sheets, the reviewing level extends)."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,11 @@ class SheetWork:
     level_of: Callable[[UUID], UnitLevel | None]
 
     def layers(self) -> tuple[Layer, ...]:
+        opens = workflow_of(self.rubric).opens
         if self.step is Action.OPEN:
-            return (workflow_of(self.rubric).opens,)
+            return (opens,)
+        if self.step is Action.EXTEND_WINDOW:  # a unit that opens its own never extends it
+            return (Layer.REVIEW if opens is Layer.SELF else opens,)
         return STEP_LAYERS.get(self.step, tuple(Layer))
 
     def check(self, grant: Grant) -> str | None:
@@ -91,9 +96,9 @@ def sheet_check(
     """The workflow check of a step on a sheet (None: the command is not one)."""
     if isinstance(subject, Assessment):
         rubric = rubrics(subject.rubric_id)
-    elif isinstance(command, OpenAssessment | OpenRound):
+    elif isinstance(command, OpenAssessment | OpenRound | ExtendRound):
         published = uow.find(RubricVersion, rubric_version_id(command.rubric, command.version))
-        units = command.units if isinstance(command, OpenRound) else (command.unit,)
+        units = command.units if isinstance(command, OpenRound | ExtendRound) else (command.unit,)
         if published is None or any(uow.find(Unit, unit_id(u)) is None for u in units):
             return None  # the handler says what is missing
         rubric = rubrics(published.id)

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from domain.account import outranks
 from domain.assessment_events import AssessmentEvents, EntryChanged
 from domain.audit import Stamp, require_reason
+from domain.deadlines import Window, check_extension, extended, window_of
 from domain.entries import Claim, ItemEntry, entry_problems
 from domain.entry_data import entry_from_data, entry_to_data
 from domain.errors import DomainError, FieldError, ScoringInputError
 from domain.evidence import FINDINGS
 from domain.ids import assessment_id
+from domain.inspection_team import (
+    check_assigned,
+    check_leader,
+    check_not_sole_scorer,
+    check_sections,
+)
 from domain.layers import counted_before, counting_entries, counting_entry
 from domain.rubric import Rubric
 from domain.rubric_json import content_hash
+from domain.rubric_workflow import Approval, workflow_of
 from domain.rules import Kind
 from domain.scoring import Scorecard, score
 from domain.steps import Action
@@ -41,8 +50,10 @@ class ItemChange:
 class Assessment(AssessmentEvents):
     """A scoring sheet and its workflow. Invariants: the self, review and verification layers
     are kept apart and each is open only in its status; a change to anything submitted needs a
-    reason; nobody approves what they submitted; nothing changes once finalized; the rubric
-    version it was opened against (code, version, content hash) never changes."""
+    reason; nobody approves what they submitted (nor, where the rubric says so, what they
+    scored alone in the review layer); once its leader assigns sections, an inspector changes
+    the review layer only in their own; nothing changes once finalized; the rubric version it
+    was opened against (code, version, content hash) never changes."""
 
     def __init__(self) -> None:
         """State comes from the events' apply methods."""
@@ -122,6 +133,7 @@ class Assessment(AssessmentEvents):
         problems = [p for n, e in entries.items() for p in self._entry_problems(rubric, n, e)]
         if problems:
             raise ScoringInputError(problems)
+        check_assigned(self.assigned, rubric, layer, stamp.actor_id, entries)
         for number, entry in entries.items():
             self._change(
                 event_class, stamp, rubric, number, layer, entry, reason, checked=True, **extra
@@ -299,11 +311,51 @@ class Assessment(AssessmentEvents):
             self.Returned, stamp, require_reason(reason, "return an assessment"), items=list(items)
         )
 
-    def approve(self, stamp: Stamp) -> None:
+    def approve(self, stamp: Stamp, rubric: Rubric | None = None) -> None:
+        """Approve; where the rubric's workflow says so (`approval: not_sole_scorer`), not by
+        whoever scored the review layer alone."""
         check_step(self.status, Action.APPROVE)
         if stamp.actor_id == self.submitted_by:
             raise DomainError("cannot approve an assessment you submitted yourself")
+        if rubric is not None and workflow_of(rubric).approval is Approval.NOT_SOLE_SCORER:
+            check_not_sole_scorer(self.scored_by[Layer.REVIEW.value], stamp.actor_id)
         self._emit(self.Approved, stamp)
+
+    # The inspection team and the window -------------------------------------------------
+
+    def assign_sections(
+        self,
+        stamp: Stamp,
+        rubric: Rubric,
+        inspector_id: str,
+        inspector_name: str,
+        sections: Sequence[str],
+    ) -> None:
+        """The leader gives top sections to one inspector of the group."""
+        check_step(self.status, Action.ASSIGN_SECTIONS)
+        self._check_rubric(rubric)
+        check_leader(self.opened_by, stamp.actor_id)
+        check_sections(rubric, sections)
+        if all(self.assigned.get(s, ("",))[0] == inspector_id for s in sections):
+            return  # already theirs: nothing changes
+        self._emit(
+            self.SectionsAssigned,
+            stamp,
+            inspector_id=inspector_id,
+            inspector_name=inspector_name,
+            sections=list(sections),
+        )
+
+    def extend_window(self, stamp: Stamp, window: Window | None, until: date, reason: str) -> None:
+        """Move the last day the self layer takes changes to a later day (延长期限)."""
+        check_step(self.status, Action.EXTEND_WINDOW)
+        reason = require_reason(reason, "extend the window")
+        check_extension(window, until)
+        self._emit(self.WindowExtended, stamp, reason, until=until.isoformat())
+
+    def window(self, rubric: Rubric) -> Window | None:
+        """The period's window for this sheet, with its extension if any."""
+        return extended(window_of(rubric, self.period), self.extended_to)
 
     def record_finding(
         self,
@@ -390,6 +442,7 @@ class Assessment(AssessmentEvents):
         problems = [] if checked else self._entry_problems(rubric, number, entry)
         if problems:
             raise ScoringInputError(problems)
+        check_assigned(self.assigned, rubric, layer, stamp.actor_id, [number])
         item = rubric.item(number)
         assert item is not None
         needs_reason = layer is not Layer.SELF or item.kind in REASON_ALWAYS

@@ -10,7 +10,7 @@ history before the change (the audit trail folds it as it goes)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final
 from uuid import UUID
@@ -45,6 +45,7 @@ class EntryChanged(AuditedAggregate.Event):
         aggregate.layers[self.layer][self.item] = self.entry
         aggregate.item_versions[self.layer][self.item] = self.originator_version
         aggregate.changed_by = self.actor_id
+        aggregate.scored_by[self.layer][self.item] = self.actor_id
 
 
 class AssessmentEvents(AuditedAggregate):
@@ -77,6 +78,10 @@ class AssessmentEvents(AuditedAggregate):
             aggregate.finalized_by_role = None
             aggregate.returned_items = []
             aggregate.changed_by = self.actor_id
+            aggregate.opened_by = self.actor_id
+            aggregate.scored_by = {layer.value: {} for layer in Layer}
+            aggregate.assigned = {}
+            aggregate.extended_to = None
 
     class ItemScored(EntryChanged):
         pass
@@ -165,6 +170,29 @@ class AssessmentEvents(AuditedAggregate):
                 )
             )
 
+    class SectionsAssigned(AuditedAggregate.Event):
+        """The leader (组长) gave these top sections of the rubric to one inspector of the
+        group, named as the account was called when assigned; a section given before moves."""
+
+        inspector_id: str
+        inspector_name: str
+        sections: list[str]
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            for section in self.sections:
+                aggregate.assigned[section] = (self.inspector_id, self.inspector_name)
+
+    class WindowExtended(AuditedAggregate.Event):
+        """The opening body extended this sheet's window (延长期限) to a later last day, in
+        China's time (ISO, like 2023-09-22), for the stated reason."""
+
+        until: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.extended_to = date.fromisoformat(self.until)
+
     class Finalized(AuditedAggregate.Event):
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
@@ -194,6 +222,14 @@ class AssessmentEvents(AuditedAggregate):
     finalized_by_role: str | None
     returned_items: list[str]
     changed_by: str
+    opened_by: str
+    """Who opened the sheet: on an inspection, the group's leader (组长)."""
+    scored_by: dict[str, dict[str, str]]
+    """Per layer, per item: who last changed the item's entry."""
+    assigned: dict[str, tuple[str, str]]
+    """Per top section assigned: the inspector's account id and name."""
+    extended_to: date | None
+    """The window's last day as extended (None: as the rubric declares)."""
 
     def __init__(self) -> None:
         """State comes from the events' apply methods."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
@@ -50,11 +50,14 @@ class Window:
     submission: date
     review: date
     hand_up: date
+    extended_to: date | None = None
+    """The last day as the opening body extended it for one sheet (延长期限)."""
 
     @property
     def closes(self) -> date:
-        """The window closes after the hand-up day: the table has gone up."""
-        return self.hand_up
+        """The window closes after the hand-up day (the table has gone up), or after the
+        day it was extended to."""
+        return self.extended_to or self.hand_up
 
 
 class Timeliness(StrEnum):
@@ -134,18 +137,42 @@ def timeliness(due: date | None, done: datetime | None, now: datetime) -> Timeli
     return Timeliness.OVERDUE if china_day(now) > due else Timeliness.PENDING
 
 
+def extended(window: Window | None, until: date | None) -> Window | None:
+    """The window with one sheet's extension (if any) as its last day."""
+    return window if window is None or until is None else replace(window, extended_to=until)
+
+
+def check_extension(window: Window | None, until: date) -> None:
+    """An extension moves the last day later (a sheet's work may run into the next year)."""
+    if window is None:
+        raise FieldError(
+            "until",
+            "the rubric declares no window for this period: there is nothing to extend",
+            "该评分表未规定本期间的考核窗口，无需延长期限。",
+        )
+    if until <= window.closes:
+        last = window.closes.isoformat()
+        raise FieldError(
+            "until",
+            f"extend {window.period} to a day after its last day {last}; found {until.isoformat()}",
+            f"延长后的截止日须晚于当前截止日 {last}；收到 {until.isoformat()}。",
+        )
+
+
 def check_self_open(window: Window | None, at: datetime, returned: bool) -> None:
     """The self layer takes changes (entries and submission) until the window closes; after,
     only on a sheet the level above has returned (it reopened it)."""
     if window is None or returned or china_day(at) <= window.closes:
         return
+    which = "extended deadline" if window.extended_to else "hand-up deadline"
+    which_zh = "延长后的截止日" if window.extended_to else "上报截止日"
     raise WindowClosedError(
         window,
-        f"the window of {window.period} closed after its hand-up deadline "
+        f"the window of {window.period} closed after its {which} "
         f"{window.closes.isoformat()}; the self layer can change only after the reviewing "
-        "level returns the sheet",
-        f"{window.period} 的考核窗口已于上报截止日 {window.closes.isoformat()} 关闭，"
-        "自评不能再修改或提交；如需更正，请上级审核单位退回后再办理。",
+        "level returns the sheet or the opening body extends the window",
+        f"{window.period} 的考核窗口已于{which_zh} {window.closes.isoformat()} 关闭，"
+        "自评不能再修改或提交；如需更正，请上级审核单位退回或新建评分表的单位延长期限后再办理。",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol
 
 from domain.definition_values import DefinitionReader, describe
@@ -16,7 +17,17 @@ UNIT = "unit"
 RISING = (UnitLevel.VILLAGE, UnitLevel.TOWN, UnitLevel.COUNTY, UnitLevel.CITY)
 """The levels from the lowest up."""
 
-WORKFLOW_KEYS = ("self", "review", "verification", "opens")
+WORKFLOW_KEYS = ("self", "review", "verification", "opens", "approval")
+
+
+class Approval(StrEnum):
+    """Who may approve a sheet in the review layer."""
+
+    ANY = "any"
+    """Any reviewer who did not submit it (the default)."""
+    NOT_SOLE_SCORER = "not_sole_scorer"
+    """Nobody who scored its review layer alone (an inspection group's leader approves what
+    the group's members scored)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,7 @@ class Workflow:
     review_by: str | None = None
     verification_by: str | None = None
     opens: Layer = Layer.SELF
+    approval: Approval = Approval.ANY
 
     def by(self, layer: Layer) -> str | None:
         return {
@@ -50,12 +62,17 @@ class Workflow:
         return tuple(la for la in Layer if self.level(la, scored) is level)
 
     def as_dict(self) -> dict[str, str | None]:
-        return {
+        """The declaration; `approval` only where not the default, so rubrics published
+        before it keep their content hash."""
+        shown: dict[str, str | None] = {
             "self": self.self_by,
             "review": self.review_by,
             "verification": self.verification_by,
             "opens": self.opens.value,
         }
+        if self.approval is not Approval.ANY:
+            shown["approval"] = self.approval.value
+        return shown
 
 
 def above(level: UnitLevel, steps: int = 1) -> UnitLevel:
@@ -111,7 +128,20 @@ def read_workflow(
             "verification is done at the review level or above",
         )
     opens = read_opens(reader, data, verification is not None)
-    return Workflow(UNIT, review, verification, opens)
+    return Workflow(UNIT, review, verification, opens, read_approval(reader, data))
+
+
+def read_approval(reader: DefinitionReader, data: Mapping[str, Any]) -> Approval:
+    raw = data.get("approval", Approval.ANY.value)
+    allowed = [a.value for a in Approval]
+    if raw not in allowed:
+        reader.fail(
+            "workflow › approval",
+            f"must be one of {', '.join(allowed)} (not_sole_scorer: nobody approves a sheet "
+            f"whose review layer they scored alone), found {describe(raw)}",
+        )
+        return Approval.ANY
+    return Approval(raw)
 
 
 def read_reach(

@@ -19,6 +19,8 @@ class Action(StrEnum):
     RECORD_FINDING = "assessments.finding"
     FINALIZE = "assessments.finalize"
     REOPEN = "assessments.reopen"
+    ASSIGN_SECTIONS = "assessments.assign"
+    EXTEND_WINDOW = "assessments.extend"
     READ_AUDIT = "audit.read"
     READ_TABLES = "tables.read"
     HAND_UP = "tables.hand_up"

@@ -47,6 +47,8 @@ STEP_OPEN_IN: Mapping[Action, tuple[Status, ...]] = {
     Action.FINALIZE: (Status.APPROVED,),
     Action.REOPEN: (Status.APPROVED, Status.FINALIZED),
     Action.ATTACH_EVIDENCE: (Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.APPROVED),
+    Action.ASSIGN_SECTIONS: (Status.DRAFT, Status.RETURNED, Status.SUBMITTED),
+    Action.EXTEND_WINDOW: (Status.DRAFT, Status.RETURNED, Status.SUBMITTED),
 }
 """The workflow's steps and the statuses each is open in (scoring: `LAYER_OPEN_IN`)."""
 
@@ -58,6 +60,8 @@ STEP_VERBS: Mapping[Action, str] = {
     Action.FINALIZE: "finalize",
     Action.REOPEN: "reopen",
     Action.ATTACH_EVIDENCE: "attach evidence to",
+    Action.ASSIGN_SECTIONS: "assign the sections of",
+    Action.EXTEND_WINDOW: "extend the window of",
 }
 """How a refusal names each step: "cannot <verb> an assessment that is …"."""
 

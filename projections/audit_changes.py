@@ -245,6 +245,10 @@ RULES: Mapping[type, Rule] = {
     Assessment.FindingRecorded: lambda e, f: _assessed(e, f)._replace(new=e.finding),
     Assessment.Finalized: _status(Status.FINALIZED),
     Assessment.Reopened: _status(Status.SUBMITTED),
+    Assessment.SectionsAssigned: lambda e, f: _assessed(e, f)._replace(
+        new=f"{'、'.join(e.sections)} → {e.inspector_name}"
+    ),
+    Assessment.WindowExtended: lambda e, f: _assessed(e, f)._replace(new=e.until),
     Unit.Registered: _registered,
     Unit.Renamed: lambda e, f: _transition(e, f, "name", e.name, _unit(e, f)),
     Unit.Moved: lambda e, f: _transition(e, f, "parent", str(e.parent_id), _unit(e, f)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 from uuid import UUID
@@ -47,6 +48,25 @@ class OpenRound(Command):
     version: int
     period: str
     units: tuple[str, ...]
+
+    def targets(self, subject: AuditedAggregate | None) -> list[Target]:
+        day = hierarchy_day(self.period)
+        return [Target(f"unit:{code}", unit_id(code), day) for code in self.units]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtendRound(Command):
+    """Extend the window of a round's sheets (延长期限) for every unit named, in one change:
+    each authorized as if extended alone; every named unit must have its sheet."""
+
+    step = Action.EXTEND_WINDOW
+    name = "extend_round"
+    rubric: str
+    version: int
+    period: str
+    units: tuple[str, ...]
+    until: date
+    reason: str
 
     def targets(self, subject: AuditedAggregate | None) -> list[Target]:
         day = hierarchy_day(self.period)
@@ -213,6 +233,28 @@ class Approve(AssessmentCommand):
     step = Action.APPROVE
     name = "approve"
     refuse_submitter = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class AssignSections(AssessmentCommand):
+    """The inspection group's leader (组长: who opened the sheet) gives top sections of the
+    sheet to one inspector of the group, named by username."""
+
+    step = Action.ASSIGN_SECTIONS
+    name = "assign_sections"
+    inspector: str
+    sections: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtendWindow(AssessmentCommand):
+    """The body that opens the period's sheets extends this sheet's window (延长期限) to a
+    later last day, with a reason."""
+
+    step = Action.EXTEND_WINDOW
+    name = "extend_window"
+    until: date
+    reason: str
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,6 +10,7 @@ from application.commands import assessments as c
 from application.consequences import apply_consequence, check_consequence
 from application.context import Context
 from application.errors import ConflictError
+from application.handlers.inspection_team import group_member
 from domain.assessment import Assessment
 from domain.deadlines import check_opens, check_self_open, window_of
 from domain.errors import DomainError
@@ -52,6 +53,22 @@ def open_round(cmd: c.OpenRound, ctx: Context) -> list[Assessment]:
     return opened
 
 
+def extend_round(cmd: c.ExtendRound, ctx: Context) -> list[Assessment]:
+    if not cmd.units or len(set(cmd.units)) != len(cmd.units):
+        raise DomainError("a round's extension names each unit whose sheet it extends, once")
+    published = ctx.uow.load(
+        RubricVersion, rubric_version_id(cmd.rubric, cmd.version), f"rubric {cmd.rubric}"
+    )
+    rubric = ctx.rubrics(published.id)
+    sheets = []
+    for code in cmd.units:
+        aid = assessment_id(unit_id(code), published.id, cmd.period)
+        sheet = ctx.uow.load(Assessment, aid, f"{code}'s {cmd.rubric} sheet for {cmd.period}")
+        sheet.extend_window(ctx.stamp, sheet.window(rubric), cmd.until, cmd.reason)
+        sheets.append(sheet)
+    return sheets
+
+
 def published_rubric(code: str, version: int, ctx: Context) -> tuple[RubricVersion, Rubric]:
     """A published, current rubric version that sheets may be opened on."""
     where = f"rubric {code} v{version}"
@@ -82,7 +99,7 @@ def writable(a: Assessment, ctx: Context) -> Rubric:
     with the period's window unless the reviewing level has returned the sheet."""
     rubric = ctx.rubric(a)
     if ctx.layer is Layer.SELF:
-        check_self_open(window_of(rubric, a.period), ctx.stamp.at, a.status is Status.RETURNED)
+        check_self_open(a.window(rubric), ctx.stamp.at, a.status is Status.RETURNED)
     return rubric
 
 
@@ -140,7 +157,7 @@ def attach_evidence(cmd: c.AttachEvidence, a: Assessment, ctx: Context) -> None:
 
 def submit(cmd: c.Submit, a: Assessment, ctx: Context) -> None:
     rubric = ctx.rubric(a)
-    check_self_open(window_of(rubric, a.period), ctx.stamp.at, a.status is Status.RETURNED)
+    check_self_open(a.window(rubric), ctx.stamp.at, a.status is Status.RETURNED)
     a.submit(ctx.stamp, rubric)
 
 
@@ -149,7 +166,17 @@ def return_assessment(cmd: c.ReturnAssessment, a: Assessment, ctx: Context) -> N
 
 
 def approve(cmd: c.Approve, a: Assessment, ctx: Context) -> None:
-    a.approve(ctx.stamp)
+    a.approve(ctx.stamp, ctx.rubric(a))
+
+
+def assign_sections(cmd: c.AssignSections, a: Assessment, ctx: Context) -> None:
+    rubric = ctx.rubric(a)
+    inspector = group_member(cmd.inspector, rubric, ctx)
+    a.assign_sections(ctx.stamp, rubric, str(inspector.id), inspector.display_name, cmd.sections)
+
+
+def extend_window(cmd: c.ExtendWindow, a: Assessment, ctx: Context) -> None:
+    a.extend_window(ctx.stamp, a.window(ctx.rubric(a)), cmd.until, cmd.reason)
 
 
 def record_finding(cmd: c.RecordFinding, a: Assessment, ctx: Context) -> None:
@@ -175,6 +202,7 @@ def reopen(cmd: c.Reopen, a: Assessment, ctx: Context) -> None:
 ASSESSMENT_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
     c.OpenAssessment: open_assessment,
     c.OpenRound: open_round,
+    c.ExtendRound: extend_round,
     c.ScoreItem: score_item,
     c.SaveSheet: save_sheet,
     c.SaveSheetFile: save_sheet_file,
@@ -188,6 +216,8 @@ ASSESSMENT_HANDLERS: Mapping[type[Any], Callable[..., Any]] = {
     c.Submit: submit,
     c.ReturnAssessment: return_assessment,
     c.Approve: approve,
+    c.AssignSections: assign_sections,
+    c.ExtendWindow: extend_window,
     c.RecordFinding: record_finding,
     c.Finalize: finalize,
     c.Reopen: reopen,

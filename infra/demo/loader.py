@@ -57,6 +57,7 @@ from domain.workflow import Layer
 from infra.bootstrap import build_authorizer, build_bus
 from infra.demo import spot_check_seed
 from infra.demo.falsified import falsification_consequence
+from infra.demo.inspection_team import assign_deductions
 from infra.demo.late_hand_up import late_hand_up
 from infra.demo.plan import (
     CITY,
@@ -268,6 +269,7 @@ class Activity:
             line = ApplyDeduction(
                 assessment_id=aid, number="65", line="city_petition", count=2, reason=why
             )
+            assign_deductions(self.do, lead, aid)
             self.do(member, line)
         self.do(lead, Approve(assessment_id=aid))
 

@@ -40,6 +40,8 @@ ACTION_OF = {
     "FindingRecorded": Action.RECORD_FINDING,
     "Finalized": Action.FINALIZE,
     "Reopened": Action.REOPEN,
+    "SectionsAssigned": Action.ASSIGN_SECTIONS,
+    "WindowExtended": Action.EXTEND_WINDOW,
 }
 """Each kind of sheet event and the step that records it (a new kind fails the test)."""
 

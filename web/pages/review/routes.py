@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from application.commands.assessments import Approve, ReturnAssessment
 from application.errors import ConflictError, PermissionDeniedError
 from domain.account import Role
+from domain.errors import FieldError
 from projections.tables.periods import period_label
 from projections.tables.wording import LAYER_WORDS, STATUS_WORDS, result_words
 from web.context import queries
@@ -101,6 +102,8 @@ def approve(aid: UUID) -> Response | tuple[str, int]:
         return review_page(aid, notice=stale_words(aid, form_version()) or STALE, status=409)
     except PermissionDeniedError as refused:
         return _refused(aid, refused)
+    except FieldError as refused:  # the rubric's approval rule: said in words, on the sheet
+        return review_page(aid, notice=f"未验收：{refused.message_zh}", status=422)
     return redirect(url_for("review.queue", done="approved", aid=aid), code=303)
 
 

@@ -9,6 +9,7 @@ from web.pages.sheet import (  # noqa: F401  (their routes)
     parts,
     routes,
     submitting,
+    team,
     text_refusals,
 )
 from web.pages.sheet.blueprint import bp

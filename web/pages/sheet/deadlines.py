@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from domain.assessment import Assessment
 from domain.china_time import china_day
-from domain.deadlines import TIMELINESS_WORDS, Timeliness, timeliness, window_of
+from domain.deadlines import TIMELINESS_WORDS, Timeliness, timeliness
 from domain.rubric import Rubric
 
 
@@ -28,7 +28,7 @@ class DeadlineLine:
 
 def deadline_lines(a: Assessment, rubric: Rubric, now: datetime) -> list[DeadlineLine]:
     """Submission and review deadlines and the window's close (none without deadlines)."""
-    window = window_of(rubric, a.period)
+    window = a.window(rubric)
     if window is None:
         return []
     steps = (
@@ -39,6 +39,8 @@ def deadline_lines(a: Assessment, rubric: Rubric, now: datetime) -> list[Deadlin
     closed = china_day(now) > window.closes
     words = "窗口已关闭，自评不能再修改或提交（上级退回后可更正）" if closed else "窗口开放中"
     lines.append(DeadlineLine("上报截止", window.hand_up, words, False))
+    if window.extended_to is not None:
+        lines.append(DeadlineLine("延长期限至", window.extended_to, words, False))
     return lines
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.errors import ScoringInputError
+from domain.errors import FieldError, ScoringInputError
 
 KNOWN: tuple[tuple[str, str, bool], ...] = (
     ("a reason is required", "请填写理由：初审、复核改分以及扣分、一票否决须说明理由。", True),
@@ -31,4 +31,6 @@ def refusal_words(refused: Exception, reason_field: str, value_field: str = "") 
             return (value_field if own_field else ""), words
     if isinstance(refused, ScoringInputError):
         return value_field, "；".join(refused.problems)
+    if isinstance(refused, FieldError):
+        return "", refused.message_zh
     return "", said

@@ -22,6 +22,7 @@ from web.pages.sheet.limits import REASON_LIMIT
 from web.pages.sheet.model import SheetPage, load_page, path_key
 from web.pages.sheet.returned import return_reasons
 from web.pages.sheet.stale import stale_words
+from web.pages.sheet.team_view import team_of
 from web.pages.words import plain
 
 DONE: dict[str, str] = {
@@ -34,6 +35,8 @@ DONE: dict[str, str] = {
     "lifted": "已撤销一票否决。",
     "evidence": "已上传佐证材料。",
     "file": "已按上传的表格保存。",
+    "assigned": "已分配评分部分。",
+    "extended": "已延长期限。",
 }
 """What the page says after a change it redirected to (post/redirect/get)."""
 
@@ -71,6 +74,7 @@ def render_sheet(
         reason_limit=REASON_LIMIT,
         returned=return_reasons(page.a.id) if page.a.status is Status.RETURNED else None,
         approval=sheet_since_approval(page.a),
+        team=team_of(page.a, page.rubric),
     )
     return html, status
 

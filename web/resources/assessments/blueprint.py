@@ -8,7 +8,7 @@ from typing import Any
 from application.bus import Outcome
 from application.errors import NotFoundError
 from domain.assessment import Assessment
-from domain.deadlines import timeliness, window_of
+from domain.deadlines import timeliness
 from domain.layers import counting_layers
 from domain.rubric import Rubric
 from domain.unit import Unit
@@ -58,6 +58,9 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
         "findings": [f.to_data() for f in a.findings],
         "returned_items": a.returned_items,
         "submitted_by": a.submitted_by,
+        "opened_by": a.opened_by,
+        "scored_by": {layer.value: a.scored_by[layer.value] for layer in Layer},
+        "assigned": {s: {"inspector": i, "name": n} for s, (i, n) in a.assigned.items()},
         "deadlines": deadlines_json(a, rubric, as_of or queries().log.now()),
         "score": {
             "base": str(card.base),
@@ -75,16 +78,18 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
 def deadlines_json(a: Assessment, rubric: Rubric, now: datetime) -> dict[str, Any] | None:
     """The period's window and whether the sheet was handed up and reviewed in time (None:
     the rubric declares no deadlines)."""
-    window = window_of(rubric, a.period)
+    window = a.window(rubric)
     if window is None:
         return None
     submitted = timeliness(window.submission, a.first_submitted_at, now)
     reviewed = timeliness(window.review, a.first_reviewed_at, now)
+    extension = {} if window.extended_to is None else {"extended_to": window.extended_to}
     return {
         "opens": window.opens,
         "submission": window.submission,
         "review": window.review,
         "hand_up": window.hand_up,
+        **extension,
         "submitted": submitted.value if submitted else None,
         "reviewed": reviewed.value if reviewed else None,
     }

@@ -16,6 +16,7 @@ from domain.ids import unit_id
 from web.context import as_of_position, bus, caller, queries, unit_of_work
 from web.downloads import attachment
 from web.resources.assessments import (  # noqa: F401  (their routes)
+    round_extension,
     rounds,
     scoring,
     sheet_file,

@@ -12,8 +12,10 @@ from marshmallow import validate
 
 from application.commands.assessments import (
     ApplyDeduction,
+    AssignSections,
     ClaimBonus,
     EnterProgress,
+    ExtendWindow,
     LiftVeto,
     OpenAssessment,
     RaiseVeto,
@@ -207,6 +209,35 @@ class ReturnSchema(ma.Schema):
         return ReturnAssessment(assessment_id=on(), reason=d["reason"], items=tuple(d["items"]))
 
 
+class AssignSchema(ma.Schema):
+    inspector = ma.fields.String(
+        required=True, validate=CODE, metadata={"description": "the inspector's username"}
+    )
+    sections = ma.fields.List(
+        ma.fields.String(validate=CODE),
+        required=True,
+        validate=validate.Length(min=1, max=64),
+        metadata={"description": "top section numbers of the rubric, e.g. 一"},
+    )
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> AssignSections:
+        return AssignSections(
+            assessment_id=on(), inspector=d["inspector"], sections=tuple(d["sections"])
+        )
+
+
+class ExtendSchema(ma.Schema):
+    until = ma.fields.Date(
+        required=True, metadata={"description": "the new last day (China time), after the old"}
+    )
+    reason = ma.fields.String(required=True, validate=TEXT)
+
+    @ma.post_load
+    def command(self, d: dict[str, Any], **_: Any) -> ExtendWindow:
+        return ExtendWindow(assessment_id=on(), until=d["until"], reason=d["reason"])
+
+
 class OpenSchema(ma.Schema):
     unit = ma.fields.String(required=True, validate=CODE)
     rubric = ma.fields.String(required=True, validate=CODE)
@@ -265,6 +296,12 @@ class DeadlinesSchema(ma.Schema):
     hand_up = ma.fields.Date(
         metadata={"description": "the table is handed up; after it the self layer is closed"}
     )
+    extended_to = ma.fields.Date(
+        metadata={
+            "description": "the window's last day as extended for this sheet (延长期限); "
+            "absent: not extended"
+        },
+    )
     submitted = ma.fields.String(metadata={"enum": TIMELINESS})
     reviewed = ma.fields.String(metadata={"enum": TIMELINESS})
 
@@ -292,6 +329,15 @@ class AssessmentSchema(ma.Schema):
     findings = ma.fields.List(ma.fields.Dict())
     returned_items = ma.fields.List(ma.fields.String())
     submitted_by = ma.fields.String(allow_none=True)
+    opened_by = ma.fields.String(
+        metadata={"description": "who opened it: on an inspection, the group's leader (组长)"}
+    )
+    scored_by = ma.fields.Dict(
+        metadata={"description": "layer → item number → the account that last changed it"}
+    )
+    assigned = ma.fields.Dict(
+        metadata={"description": "top section → {inspector: account id, name}, as assigned"}
+    )
     deadlines = ma.fields.Nested(
         DeadlinesSchema,
         allow_none=True,

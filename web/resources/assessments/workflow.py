@@ -1,4 +1,5 @@
-"""The workflow steps: submit, return, approve, record a finding, finalize, reopen."""
+"""The workflow steps: submit, return, approve, assign sections, extend the window, record a
+finding, finalize, reopen."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from flask.views import MethodView
 
 from application.commands.assessments import (
     Approve,
+    AssignSections,
+    ExtendWindow,
     Finalize,
     RecordFinding,
     Reopen,
@@ -18,7 +21,12 @@ from application.commands.assessments import (
 from application.consequences import Consequence, Deduct, Veto
 from web.context import handle
 from web.resources.assessments.blueprint import answer, blp
-from web.resources.assessments.schemas import AssessmentSchema, ReturnSchema
+from web.resources.assessments.schemas import (
+    AssessmentSchema,
+    AssignSchema,
+    ExtendSchema,
+    ReturnSchema,
+)
 from web.resources.campaigns.schemas import FindingSchema
 from web.resources.common import WRITE, ReasonSchema
 
@@ -49,6 +57,28 @@ class ApproveViews(MethodView):
     def post(self, aid: UUID) -> Any:
         """Approve a submitted sheet (towns; never your own submission)."""
         return answer(handle(Approve(assessment_id=aid)))
+
+
+@blp.route("/<uuid:aid>/sections")
+class SectionViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.arguments(AssignSchema)
+    @blp.response(200, AssessmentSchema)
+    def post(self, command: AssignSections, aid: UUID) -> Any:
+        """Assign top sections of the sheet to one inspector of the group (its leader, the
+        account that opened it); once any is assigned, inspectors score only their own."""
+        return answer(handle(command))
+
+
+@blp.route("/<uuid:aid>/extend")
+class ExtendViews(MethodView):
+    @blp.doc(**WRITE)
+    @blp.arguments(ExtendSchema)
+    @blp.response(200, AssessmentSchema)
+    def post(self, command: ExtendWindow, aid: UUID) -> Any:
+        """Extend the sheet's window to a later last day, with a reason (延长期限; the body
+        that opens the period's sheets)."""
+        return answer(handle(command))
 
 
 @blp.route("/<uuid:aid>/findings")
