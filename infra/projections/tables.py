@@ -97,9 +97,12 @@ class Sources:
         return [r for r in found if r.head.rubric_version == rubric.version]
 
     def periods(self, rubric: Rubric) -> list[str]:
+        """The period asked for, else each period the rubric has sheets in under the unit
+        asked for (as the hierarchy of that period places them)."""
         if self.request.period is not None:
             return [self.request.period]
-        return sorted({r.head.period for r in self.sheets(rubric)})
+        every = sorted({r.head.period for r in self.sheets(rubric)})
+        return every if self.request.unit is None else [p for p in every if self.sheets(rubric, p)]
 
     def year_so_far(self, rubric: Rubric, period: str) -> list[ScoreRow]:
         """The rubric's sheets of every quarter of the year up to the period (for the
@@ -164,7 +167,7 @@ def in_use(s: Sources, rubrics: list[Rubric]) -> list[tuple[Rubric, str, list[Sc
 
 def _compliance(projections: Projections, s: Sources) -> list[Table]:
     rubrics = s.rubrics(lambda r: bool(r.compliance_targets), "compliance")
-    periods = [(r, p) for r in rubrics for p in s.periods(r)]
+    periods = [(r, p) for r, p, _ in in_use(s, rubrics)]
     for rubric, period in periods:
         if rubric.period is PeriodKind.QUARTER and not QUARTER.match(period):
             raise TableRequestError(f"compliance is per quarter (like 2023Q2), not {period!r}")

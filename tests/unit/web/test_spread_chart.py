@@ -52,3 +52,9 @@ def test_every_total_is_in_one_band_inside_the_plot(found: list[Decimal]) -> Non
         assert band.count >= 1
     edges = [b.x for b in chart.bands]
     assert edges == sorted(edges) and edges[0] >= LEFT and edges[-1] < LEFT + PLOT_W
+
+
+def test_a_table_whose_rubrics_set_no_pass_mark_still_draws_its_spread() -> None:
+    table = Table("county-summary", "附件2", ("县", "总分"), (("桥安县", Decimal("119")),))
+    chart = spread_chart(table, "总分", None)
+    assert chart is not None

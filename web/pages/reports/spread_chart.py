@@ -88,9 +88,9 @@ def spread_chart(table: Table, column: str, pass_mark: Decimal | None) -> Spread
     if not totals:
         return None
     marks = [*totals, *(() if pass_mark is None else (pass_mark,))]
-    low = min(
-        math.floor(min(marks)) // 5 * 5, *(() if pass_mark is None else (int(pass_mark) - 10,))
-    )
+    low = math.floor(min(marks)) // 5 * 5
+    if pass_mark is not None:
+        low = min(low, int(pass_mark) - 10)
     high = max(math.floor(max(marks)) + 1, low + 1)
     width = next((w for w in WIDTHS if (high - low) / w <= MAX_BINS), WIDTHS[-1])
     high = low + math.ceil((high - low) / width) * width
