@@ -4,31 +4,10 @@ Its sheet, its town's review queue and the quarter's tables show it as late (逾
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Protocol
-from uuid import UUID
-
 from application.commands.assessments import SaveSheet, Submit
 from domain.account import Role
-from domain.entries import ItemEntry
 from infra.demo.plan import CITY, DemoPlan
-
-
-class Activity(Protocol):
-    """What the demo's loader offers a scene: its plan, its actors and their steps."""
-
-    plan: DemoPlan
-
-    def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool: ...
-
-    def actor(self, role: Role, unit_code: str) -> Any: ...
-
-    def open(self, who: Any, unit: str, rubric: str, version: int, period: str) -> UUID: ...
-
-    def do(self, who: Any, command: Any) -> Any: ...
-
-    def self_scores(self, aid: UUID) -> Mapping[str, ItemEntry]: ...
-
+from infra.demo.scene import Activity
 
 RUBRIC = "fengdu-village-station"
 DATED_VERSION = 2

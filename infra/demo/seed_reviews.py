@@ -5,7 +5,6 @@ approves the third banner's finished task year (seed 003), one criterion marked 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from application.commands.assessments import Approve, SaveSheet, ScoreItem, Submit
 from domain.entries import ItemEntry
@@ -14,9 +13,7 @@ from domain.rubric import Item, Rubric
 from domain.rules import RuleName
 from domain.workflow import Status
 from infra.demo.plan import CITY, CITY_CENTRE, INSPECTION_LEAD, INSPECTOR, centre_staff
-
-if TYPE_CHECKING:
-    from infra.demo.loader import Activity
+from infra.demo.scene import Activity
 
 PROGRESS, TASKS, VERSION = "zaozhuang-city-centre", "wushen-banner-tasks", 2
 PROGRESS_YEAR, TASKS_YEAR = "2022", "2024"

@@ -27,10 +27,10 @@ def sampled(world: World) -> tuple[str, str]:
     ).get_json()["id"]
     assert post(world, f"/{cid}/frame", "auditor", 1).status_code == 200
     assert (
-        post(world, f"/{cid}/seed", "auditor", 2, {"seed": SEED, "source": "掷骰"}).status_code
+        post(world, f"/{cid}/seed", "auditor", 3, {"seed": SEED, "source": "掷骰"}).status_code
         == 200
     )
-    assert post(world, f"/{cid}/draw", "auditor", 3).get_json()["sample"]
+    assert post(world, f"/{cid}/draw", "auditor", 4).get_json()["sample"]
     return cid, str(aid)
 
 

@@ -13,6 +13,7 @@ import pytest
 from domain.account import Role
 from infra.bootstrap import open_event_store
 from infra.settings import Settings
+from tests.campaign_opening import committed
 from tests.integration.web.demo_api import DemoApi, demo_api
 from tests.integration.web.readable import unreadable, visible_text
 
@@ -64,6 +65,7 @@ def test_a_weighted_campaign_takes_the_agreement_weights_as_its_frame(demo: Demo
         "name": "按初审质量加权抽查",
         "mode": "weighted",
         "size": 3,
+        "commitment": committed(),
     }
     opened = client.post("/api/v1/campaigns", json=plan, headers=auditor)
     assert opened.status_code == 201, opened.get_json()
@@ -81,7 +83,13 @@ def test_a_weighted_campaign_takes_the_agreement_weights_as_its_frame(demo: Demo
 def test_a_weighted_campaign_can_ask_for_the_agreement_weights(demo: DemoApi) -> None:
     found = demo.read("/api/v1/agreement?unit=DEMO-01&period=2023Q2", Role.COUNTY_AUDITOR)
     client, auditor = demo.app.test_client(), demo.bearer(Role.COUNTY_AUDITOR)
-    plan = {"county": "DEMO-01", "period": "2023Q2", "mode": "weighted", "size": 3}
+    plan = {
+        "county": "DEMO-01",
+        "period": "2023Q2",
+        "mode": "weighted",
+        "size": 3,
+        "commitment": committed(),
+    }
     for name, mode in (("按初审质量加权", "weighted"), ("简单随机", "simple")):
         opened = client.post(
             "/api/v1/campaigns", json=plan | {"name": name, "mode": mode}, headers=auditor
