@@ -64,11 +64,20 @@ def _row(title: str, key: str, before: Cells | None, after: Cells | None) -> Row
     return RowChange(title, key, kind, cells)
 
 
+def _within(rows: dict[str, Cells], columns: frozenset[str] | None) -> dict[str, Cells]:
+    """The rows with only the columns the table had when handed up (all: not handed up)."""
+    if columns is None:
+        return rows
+    return {key: {c: v for c, v in cells.items() if c in columns} for key, cells in rows.items()}
+
+
 def restatement(handed: Sequence[HandedTable], now: Sequence[HandedTable]) -> list[RowChange]:
     """Every row that differs between the tables handed up and the same tables now, in the
-    order of the handed-up rows (rows added since last); tables are matched by title."""
+    order of the handed-up rows (rows added since last); tables are matched by title. A column
+    a table gained since it was handed up (审核, say) changes none of its rows."""
     before = {t.title: _keyed(t) for t in handed}
-    after = {t.title: _keyed(t) for t in now}
+    shown = {t.title: frozenset(t.columns) for t in handed}
+    after = {t.title: _within(_keyed(t), shown.get(t.title)) for t in now}
     changes: list[RowChange] = []
     for title in [*before, *(t for t in after if t not in before)]:
         old_rows, new_rows = before.get(title, {}), after.get(title, {})

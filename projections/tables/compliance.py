@@ -16,7 +16,9 @@
   its rate is set against the same quarter's target.
 - on time (按时报送) and timeliness rate (及时率), where the rubric declares deadlines: stations
   whose sheet this quarter was first submitted by the submission deadline, and their share
-  of the stations, in percent (see `timeliness`).
+  of the stations, in percent (see `timeliness`); beside them reviewed on time (按时审核数)
+  and the review timeliness rate (审核及时率): stations whose sheet the reviewing level first
+  approved or returned by the review deadline, over the same stations.
 One row per child of the root unit, then a total row (合计) for the whole subtree."""
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from projections.tables.hierarchy import Hierarchy
 from projections.tables.periods import period_label, quarter_name, quarters_through
 from projections.tables.summary import check_day
 from projections.tables.table import Cell, Table
-from projections.tables.timeliness import on_time, timely_note
+from projections.tables.timeliness import on_time, review_timeliness, timely_note
 from projections.tables.wording import accepted, passed, verdict
 
 COMPLIANCE = "compliance"
@@ -40,7 +42,7 @@ COLUMNS = (
     *("单位", "服务站数", "已验收", "达标数", "达标率(%)", "目标(%)", "差距(百分点)"),
     *("累计达标数", "累计达标率(%)", "累计差距(百分点)"),
 )
-TIMELY_COLUMNS = ("按时报送数", "及时率(%)")
+TIMELY_COLUMNS = ("按时报送数", "及时率(%)", "按时审核数", "审核及时率(%)")
 TENTH = Decimal("0.1")
 
 
@@ -53,6 +55,7 @@ class Sheets:
     passed: frozenset[UUID]
     passed_this_year: frozenset[UUID]
     on_time: frozenset[UUID] = frozenset()
+    reviewed_on_time: frozenset[UUID] = frozenset()
     disqualified: Mapping[UUID, str] = field(default_factory=dict)
     """Accepted stations whose result is a veto recorded under a name: the result in words."""
 
@@ -113,6 +116,7 @@ def sort_sheets(rubric: Rubric, period: str, rows: Iterable[ScoreRow]) -> Sheets
         passed=frozenset(r.head.unit_id for r in now if passed(r)),
         passed_this_year=frozenset(r.head.unit_id for r in mine if passed(r)),
         on_time=on_time(rubric, now),
+        reviewed_on_time=on_time(rubric, now, review_timeliness),
         disqualified={
             r.head.unit_id: verdict(r) for r in now if accepted(r) and r.summary.vetoed_for
         },
@@ -135,8 +139,11 @@ def line(
 ) -> tuple[Cell, ...]:
     passed_now, passed_ever = len(units & sheets.passed), len(units & sheets.passed_this_year)
     rate, rate_ever = percent(passed_now, len(units)), percent(passed_ever, len(units))
-    in_time = len(units & sheets.on_time)
-    timeliness = (in_time, percent(in_time, len(units))) if timely else ()
+    timeliness = (
+        (*counted(units, sheets.on_time), *counted(units, sheets.reviewed_on_time))
+        if timely
+        else ()
+    )
     return (
         label,
         len(units),
@@ -150,6 +157,12 @@ def line(
         None if rate_ever is None else rate_ever - target,
         *timeliness,
     )
+
+
+def counted(units: set[UUID], done: frozenset[UUID]) -> tuple[int, Decimal | None]:
+    """How many of the stations did it in time, and their share in percent."""
+    in_time = len(units & done)
+    return in_time, percent(in_time, len(units))
 
 
 def disqualified_note(hierarchy: Hierarchy, units: set[UUID], sheets: Sheets) -> tuple[str, ...]:

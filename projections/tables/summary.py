@@ -16,7 +16,7 @@ from projections.errors import UnknownSourceError
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.periods import last_day_of, period_label
-from projections.tables.sources import SummaryLine, column_sources
+from projections.tables.sources import Source, SummaryLine, column_sources
 from projections.tables.table import Table
 
 
@@ -28,11 +28,13 @@ def summary_table(
     rows: Iterable[ScoreRow],
     hierarchy: Hierarchy,
     footer: tuple[str, ...] = (),
+    extra: tuple[tuple[str, Source], ...] = (),
 ) -> Table:
-    """The rubric's summary table for the units under `root` in one period."""
+    """The rubric's summary table for the units under `root` in one period, with `extra`
+    columns (label, source) after the rubric's own."""
     if rubric.summary is None:
         raise UnknownSourceError(f"rubric {rubric.code} v{rubric.version} has no summary table")
-    sources = column_sources(rubric)
+    sources = (*column_sources(rubric), *(source for _, source in extra))
     chosen = sorted(
         sheets_under(rubric, period, root, rows, hierarchy),
         key=lambda r: hierarchy.sort_key(r.head.unit_id),
@@ -41,7 +43,10 @@ def summary_table(
     return Table(
         name=name,
         title=rubric.summary.title,
-        columns=tuple(column.label for column in rubric.summary.columns),
+        columns=(
+            *(column.label for column in rubric.summary.columns),
+            *(label for label, _ in extra),
+        ),
         rows=tuple(tuple(source(line) for source in sources) for line in lines),
         context=(f"填报单位：{hierarchy.name(root)}", f"期间：{period_label(period)}"),
         footer=footer,

@@ -89,6 +89,16 @@ def test_a_row_gone_since_is_restated_as_removed() -> None:
     )
 
 
+def test_a_column_the_table_gained_since_is_no_restatement_of_its_rows() -> None:
+    now = HandedTable(
+        TABLE.title,
+        (*COLUMNS, "审核"),
+        ((1, "一村", "98", "", "按时"), (2, "二村", "90", "", "逾期")),
+    )
+    (change,) = restatement([TABLE], [now])
+    assert (change.key, change.cells) == ("二村", (CellChange("得分", "91", "90"),))
+
+
 names = st.lists(st.sampled_from(["一村", "二村", "三村", "四村"]), unique=True, max_size=4)
 scores = st.sampled_from(["80", "90", "100"])
 
