@@ -15,6 +15,7 @@ from application.commands.campaigns import (
     EnterSeed,
     EscalateCampaign,
 )
+from domain.campaign import Campaign
 from domain.commitment import Commitment
 from domain.errors import DomainError, FieldError
 from domain.sampling import check_seed
@@ -37,8 +38,12 @@ from web.pages.spot_checks.rounds_view import (
     plan_facts,
     round_lines,
 )
+from web.resources.campaigns.frame_signals import record_frame_signals
 from web.resources.campaigns.steps import freeze_command
 
+WEIGHINGS = ("risk", "agreement")
+WEIGH_WORDS = "权重依据只能是本期风险提示或各镇（街道）初审与县复核的一致性。"
+SIGNALS_WORDS = "抽样名单已锁定，但本期风险信号未能登记，请到风险提示页面登记本期风险信号。原因："
 SEED_WORDS = "随机种子应为 10 至 100 位数字，中间不留空格（如公开摇号或掷十面骰得到的 20 位数字）。"
 
 
@@ -76,9 +81,22 @@ def done(cid: UUID, outcome: Outcome) -> Response:
 
 
 @bp.post("/campaigns/<uuid:cid>/frame")
-def freeze_frame(cid: UUID) -> Response:
-    """Freeze the frame: the county's approved sheets of the period, as the API takes them."""
-    return done(cid, handled(freeze_command({}, cid), page_caller(form_version())))
+def freeze_frame(cid: UUID) -> Response | tuple[str, int]:
+    """Freeze the frame: the county's approved sheets of the period, as the API takes them
+    (a weighted campaign weighted by the risk report or by the towns' agreement), then record
+    the period's risk signals; if that is refused, the page says so beside the frame."""
+    form = {"weigh_by": request.form.get("weigh_by", "risk")}
+    if form["weigh_by"] not in WEIGHINGS:
+        return campaign_page(cid, {"weigh_by": WEIGH_WORDS}, form), 422
+    caller = page_caller(form_version())
+    outcome = handled(freeze_command(form, cid), caller)
+    assert isinstance(outcome.aggregate, Campaign)
+    on_record = record_frame_signals(page_caller(), outcome.aggregate)
+    settled(outcome)
+    if on_record.error:
+        return campaign_page(cid, {"signals": SIGNALS_WORDS + on_record.error_zh}, form), 200
+    queries().log.settle(on_record.position or outcome.position)
+    return redirect(url_for("spot_checks.campaign", cid=cid), code=303)
 
 
 @bp.post("/campaigns/<uuid:cid>/seed")

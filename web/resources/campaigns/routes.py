@@ -11,7 +11,7 @@ from flask.views import MethodView
 
 from application.commands.campaigns import OpenCampaign
 from web.context import caller, create, queries
-from web.resources.campaigns import agreement, risk, sampled_sheet, steps  # noqa: F401  (routes)
+from web.resources.campaigns import agreement, risk, sampled_sheet, signals, steps  # noqa: F401
 from web.resources.campaigns.blueprint import (
     blp,
     campaign_json,

@@ -19,10 +19,12 @@ from application.commands.campaigns import (
 from domain.campaign import Campaign
 from domain.errors import FieldError
 from domain.sampling import Mode
-from web.context import handle, queries, unit_of_work
+from web.context import caller, handle, queries, unit_of_work
 from web.resources.campaigns.blueprint import blp, changed
+from web.resources.campaigns.frame_signals import record_frame_signals
 from web.resources.campaigns.plan_schemas import EscalateSchema
 from web.resources.campaigns.schemas import CampaignSchema, FrameSchema, SeedSchema
+from web.resources.campaigns.signal_schemas import FrozenCampaignSchema
 from web.resources.common import WRITE
 
 
@@ -55,11 +57,17 @@ def freeze_command(body: dict[str, Any], cid: UUID) -> FreezeFrame:
 class FrameViews(MethodView):
     @blp.doc(**WRITE)
     @blp.arguments(FrameSchema, required=False)
-    @blp.response(200, CampaignSchema)
+    @blp.response(200, FrozenCampaignSchema)
     def post(self, body: dict[str, Any], cid: UUID) -> Any:
         """Freeze the frame: the sheets named (with weights in the weighted mode), or else
-        the county's approved sheets of the period; nothing changes it afterwards."""
-        return changed(handle(freeze_command(body, cid)))
+        the county's approved sheets of the period; nothing changes it afterwards. Right
+        after, the county's risk signals of the period are recorded in its signal register
+        (`signals`: a refusal there leaves the frame frozen and says why)."""
+        outcome = handle(freeze_command(body, cid))
+        assert isinstance(outcome.aggregate, Campaign)
+        on_record = record_frame_signals(caller(), outcome.aggregate)
+        data, status, headers = changed(outcome)
+        return data | {"signals": on_record.to_data()}, status, headers
 
 
 @blp.route("/campaigns/<uuid:cid>/seed")
