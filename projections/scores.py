@@ -67,7 +67,8 @@ class SheetChange(NamedTuple):
 
 
 SUBMITTED = Status.SUBMITTED.value
-REVIEWED = (Status.APPROVED.value, Status.RETURNED.value)
+APPROVED = Status.APPROVED.value
+REVIEWED = (APPROVED, Status.RETURNED.value)
 
 
 @dataclass
@@ -89,6 +90,11 @@ class Sheet:
     corrections handed up in time."""
     reviewed_at: datetime | None = None
     """When the reviewing level first approved or returned it."""
+    approved_version: int | None = None
+    """The sheet's version when it was first approved (None: never approved)."""
+    changed_since_approval: bool = False
+    """An entry (in any layer) changed after the first approval: the figures that approval
+    accepted may differ now. Never cleared, not even by a later approval."""
 
     def apply(self, change: SheetChange) -> None:
         if change.status is not None:
@@ -97,8 +103,12 @@ class Sheet:
                 self.submitted_at = change.at
             if change.status in REVIEWED and self.reviewed_at is None:
                 self.reviewed_at = change.at
+            if change.status == APPROVED and self.approved_version is None:
+                self.approved_version = change.version
         if change.layer is not None and change.item is not None and change.entry is not None:
             self.layers[change.layer][change.item] = change.entry
+            if self.approved_version is not None:
+                self.changed_since_approval = True
         self.version, self.position, self.changed_at = change.version, change.position, change.at
         self.changed_by, self.changed_role = change.actor_id, change.actor_role
 
@@ -236,6 +246,10 @@ class ScoreRow:
     summary: Summary
     submitted_at: datetime | None = None
     reviewed_at: datetime | None = None
+    approved_version: int | None = None
+    """The version the sheet was first approved at (None: never approved)."""
+    changed_since_approval: bool = False
+    """An entry changed after the first approval (see `Sheet.changed_since_approval`)."""
 
     @property
     def assessment_id(self) -> UUID:
@@ -260,6 +274,8 @@ def score_row(sheet: Sheet, rubric: Rubric) -> ScoreRow:
         summarize(rubric, sheet.layers),
         sheet.submitted_at,
         sheet.reviewed_at,
+        sheet.approved_version,
+        sheet.changed_since_approval,
     )
 
 
@@ -371,8 +387,9 @@ class Scores:
     """The scores processor: rubrics as published, and every assessment event."""
 
     name = SCORES
-    revision = 2
-    """2: sheets keep when they were first submitted and first reviewed."""
+    revision = 3
+    """2: sheets keep when they were first submitted and first reviewed; 3: the version of
+    their first approval and whether an entry changed since."""
     topics: frozenset[str] | None = None
 
     def __init__(self) -> None:

@@ -66,6 +66,12 @@ def sheet_head(row: Mapping[str, Any]) -> SheetHead:
     )
 
 
+def approval_of(row: Mapping[str, Any]) -> tuple[int | None, bool]:
+    """The version of a sheet's first approval, and whether an entry changed since."""
+    version = row["approved_version"]
+    return (None if version is None else int(version)), bool(row["changed_since_approval"])
+
+
 def stored_changes(
     db: Database,
     tx: Tx,
@@ -150,6 +156,7 @@ class SqlScoresReader:
             json.loads(row["layers"]),
             Summary.from_json(json.loads(row["summary"])),
             *(self._time(row["submitted_at"]), self._time(row["reviewed_at"])),
+            *approval_of(row),
         )
 
     def _time(self, stored: Any) -> datetime | None:

@@ -13,7 +13,12 @@ from domain.canonical import canonical_json
 from domain.rubric import Rubric
 from infra.projections.database import Database, Tx, id_text
 from infra.projections.scores_read_sql import SCORE_TABLES as SCORE_TABLES
-from infra.projections.scores_read_sql import RubricCache, sheet_head, stored_changes
+from infra.projections.scores_read_sql import (
+    RubricCache,
+    approval_of,
+    sheet_head,
+    stored_changes,
+)
 from infra.projections.scores_read_sql import SqlScoresReader as SqlScoresReader
 from infra.projections.text import shown
 from projections.scores import (
@@ -29,7 +34,7 @@ from projections.scores import (
 SHEET_COLUMNS = (
     "assessment_id, unit_id, rubric_id, rubric_code, rubric_version, period, opened_position, "
     "status, version, position, changed_at, changed_by, changed_role, total, result, layers, "
-    "summary, submitted_at, reviewed_at"
+    "summary, submitted_at, reviewed_at, approved_version, changed_since_approval"
 )
 SHEET_PLACES = ", ".join(["%s"] * len(SHEET_COLUMNS.split(", ")))
 LEGACY_TABLES = ("score_changes",)
@@ -89,7 +94,8 @@ class SqlScoresView:
             f"version INTEGER NOT NULL, position BIGINT NOT NULL, changed_at {t}, "
             "changed_by TEXT NOT NULL, changed_role TEXT NOT NULL, total TEXT NOT NULL, "
             "result TEXT NOT NULL, layers TEXT NOT NULL, summary TEXT NOT NULL, "
-            f"submitted_at {t}, reviewed_at {t})",
+            f"submitted_at {t}, reviewed_at {t}, approved_version INTEGER, "
+            "changed_since_approval INTEGER NOT NULL)",
             f"CREATE TABLE {rubrics} (rubric_id TEXT PRIMARY KEY, code TEXT NOT NULL, "
             "version INTEGER NOT NULL, definition TEXT NOT NULL)",
         ]
@@ -206,6 +212,7 @@ class SqlScoresView:
             row["changed_role"],
             self._read_time(row["submitted_at"]),
             self._read_time(row["reviewed_at"]),
+            *approval_of(row),
         )
         self._remember(sheet)
         if self._building is not None and not self._complete:
@@ -289,6 +296,7 @@ class SqlScoresView:
             str(summary.total),
             *(summary.result, compact(sheet.layers), compact(summary.to_json())),
             *(self._time(sheet.submitted_at), self._time(sheet.reviewed_at)),
+            *(sheet.approved_version, int(sheet.changed_since_approval)),
         )
 
     def _time(self, moment: datetime | None) -> object:

@@ -1,7 +1,8 @@
 """The scores tables for `kaohe export scores`: one row per sheet, and one sheet's items.
 
 In the sheets table 结果 is the result of the current counting figures, whatever the status
-(状态 stands beside it). In the items table each layer's entry is shown as the points it
+(状态 stands beside it); 验收后改动 says 验收后有改动 for a sheet whose entries changed after
+its first approval. In the items table each layer's entry is shown as the points it
 alone would give the item; deduction items show the points they take off as negative
 figures, so that a column adds up; a veto item shows the conditions raised."""
 
@@ -19,13 +20,19 @@ from domain.workflow import Layer
 from projections.scores import ScoreRow, summarize
 from projections.tables.periods import period_label
 from projections.tables.table import Cell, Table
-from projections.tables.wording import LAYER_WORDS, ROLE_WORDS, STATUS_WORDS, result_words
+from projections.tables.wording import (
+    LAYER_WORDS,
+    ROLE_WORDS,
+    STATUS_WORDS,
+    changed_mark,
+    result_words,
+)
 from projections.units import UnitRow
 
 SCORES = "scores"
 SHEET_ITEMS = "sheet-items"
 SHEET_COLUMNS = (
-    *("单位代码", "单位", "评分表", "版本", "期间", "状态", "总分", "结果"),
+    *("单位代码", "单位", "评分表", "版本", "期间", "状态", "总分", "结果", "验收后改动"),
     *("最后修改人", "角色", "最后修改时间"),
 )
 LAYERS = (Layer.SELF, Layer.REVIEW, Layer.VERIFICATION)
@@ -73,6 +80,7 @@ def sheet_line(
         STATUS_WORDS.get(row.status, row.status),
         row.summary.total,
         result_words(row.summary.result, row.summary.vetoed_for),
+        changed_mark(row),
         people.get(str(row.changed_by), "系统") if row.changed_by else None,
         ROLE_WORDS.get(row.changed_role, row.changed_role),
         in_words(row.changed_at) if row.changed_at else None,

@@ -5,7 +5,9 @@ once the reviewing level has approved it (approved or finalized); only then does
 show: 合格 / 不合格 / 一票否决 (with the name a veto was recorded under, as in
 一票否决（弄虚作假）), or, under a rubric with no pass mark, 已验收 / 已定稿. Before that the
 status shows instead: 未提交 (draft), 待验收 (submitted, awaiting review), 已退回 (returned).
-A sheet with verification-layer entries adds （已抽查复核） to its remarks."""
+A sheet with verification-layer entries adds （已抽查复核） to its remarks; one whose entries
+changed after its first approval (reopened and re-scored, or re-scored by the county) adds
+（验收后有改动）: the figures shown are not those the first approval accepted."""
 
 from __future__ import annotations
 
@@ -113,7 +115,17 @@ def result_beside_status(row: ScoreRow) -> str:
     return f"{words}（暂定）"
 
 
+CHANGED_SINCE_APPROVAL = "验收后有改动"
+"""The mark of a sheet whose entries changed after its first approval."""
+
+
+def changed_mark(row: ScoreRow) -> str | None:
+    return CHANGED_SINCE_APPROVAL if row.changed_since_approval else None
+
+
 def remarks(row: ScoreRow) -> str:
-    """备注: the verdict, and whether the county's spot-check has re-scored the sheet."""
-    checked = bool(row.layers.get(Layer.VERIFICATION.value))
-    return verdict(row) + ("（已抽查复核）" if checked else "")
+    """备注: the verdict, whether the county's spot-check has re-scored the sheet, and
+    whether its entries changed after its first approval."""
+    checked = "（已抽查复核）" if row.layers.get(Layer.VERIFICATION.value) else ""
+    changed = f"（{CHANGED_SINCE_APPROVAL}）" if row.changed_since_approval else ""
+    return verdict(row) + checked + changed

@@ -94,7 +94,7 @@ def test_the_finding_form_offers_the_declared_consequence_and_the_result_shows_i
         assert words in download(world, table, "csv").decode("utf-8-sig"), table
     book = load_workbook(io.BytesIO(download(world, "quarterly", "xlsx")))
     cells = {c for row in book.worksheets[0].iter_rows(values_only=True) for c in row}
-    assert "一票否决（弄虚作假）（已抽查复核）" in cells
+    assert "一票否决（弄虚作假）（已抽查复核）（验收后有改动）" in cells
     book = load_workbook(io.BytesIO(download(world, "compliance", "xlsx")))
     cells = {c for row in book.worksheets[0].iter_rows(values_only=True) for c in row}
     assert "一票否决（弄虚作假），不计达标：V1 单位" in cells  # the table's note

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from domain.account import Role
-from tests.campaign_opening import committed
 from infra.bootstrap import open_event_store
 from infra.settings import Settings
+from tests.campaign_opening import committed
 from tests.integration.web.demo_api import DemoApi, demo_api
 
 

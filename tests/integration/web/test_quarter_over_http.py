@@ -119,7 +119,7 @@ def test_a_quarter_from_self_scoring_to_the_citys_replay(quarter: World) -> None
     )
     (table,) = quarterly["tables"]
     assert [row[1:3] + row[5:] for row in table["rows"]] == [
-        ["V1 单位", "99", "合格（已抽查复核）"],
+        ["V1 单位", "99", "合格（已抽查复核）（验收后有改动）"],
         ["V2 单位", "100", "已退回"],
     ]
     csv = w.client.get(

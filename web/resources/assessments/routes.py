@@ -68,6 +68,8 @@ class AssessmentsViews(MethodView):
                 "total": str(row.summary.total),
                 "result": row.summary.result,
                 "changed_at": row.changed_at,
+                "approved_version": row.approved_version,
+                "changed_since_approval": row.changed_since_approval,
             }
             for row in sorted(rows, key=lambda r: (codes.get(r.head.unit_id) or "", r.head.period))
             if wanted is None or row.status == wanted

@@ -369,6 +369,14 @@ class AssessmentRowSchema(ma.Schema):
     total = ma.fields.String(required=True)
     result = ma.fields.String(required=True)
     changed_at = ma.fields.DateTime(allow_none=True)
+    approved_version = ma.fields.Integer(
+        allow_none=True,
+        metadata={"description": "the sheet's version at its first approval (null: never)"},
+    )
+    changed_since_approval = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "an entry changed after the first approval (never cleared)"},
+    )
 
 
 class ChangeSchema(ma.Schema):

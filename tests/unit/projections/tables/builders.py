@@ -70,31 +70,38 @@ def sheet(
     own: Entries | None = None,
     review: Entries | None = None,
     verification: Entries | None = None,
+    after_approval: Entries | None = None,
 ) -> ScoreRow:
-    """A sheet opened, scored layer by layer, then moved to `status`, as the view folds it."""
+    """A sheet opened, scored layer by layer, then moved to `status`, as the view folds it;
+    with `after_approval`, it is approved first, then those review entries are changed."""
     uid = unit_id(code)
     aid = uuid5(uid, f"{rubric.code}:{period}")
     head = SheetHead(aid, uid, UUID(int=1), rubric.code, rubric.version, period, 1)
     changes = [SheetChange(aid, 1, 1, T0, "opener", "station_staff", status=Status.DRAFT.value)]
-    layers = ((Layer.SELF, own), (Layer.REVIEW, review), (Layer.VERIFICATION, verification))
+    layers = [(Layer.SELF, own), (Layer.REVIEW, review), (Layer.VERIFICATION, verification)]
     for layer, entries in layers:
-        for number, entry in (entries or {}).items():
-            changes.append(
-                SheetChange(
-                    aid,
-                    len(changes) + 1,
-                    len(changes) + 1,
-                    T0,
-                    "scorer",
-                    "town_reviewer",
-                    layer=layer.value,
-                    item=number,
-                    entry=entry,
-                )
-            )
+        changes.extend(entry_changes(aid, len(changes), layer, entries or {}))
+    if after_approval is not None:
+        n = len(changes) + 1
+        approved = Status.APPROVED.value
+        changes.append(SheetChange(aid, n, n, T0, "closer", "town_reviewer", status=approved))
+        changes.extend(entry_changes(aid, n, Layer.REVIEW, after_approval))
     n = len(changes) + 1
     changes.append(SheetChange(aid, n, n, T0, "closer", "town_reviewer", status=status.value))
     return score_row(replay(head, changes), rubric)
+
+
+def entry_changes(aid: UUID, last: int, layer: Layer, entries: Entries) -> list[SheetChange]:
+    """The changes setting `entries` in one layer, numbered after version `last`."""
+    return [
+        SheetChange(
+            *(aid, last + i, last + i, T0, "scorer", "town_reviewer"),
+            layer=layer.value,
+            item=number,
+            entry=entry,
+        )
+        for i, (number, entry) in enumerate(entries.items(), start=1)
+    ]
 
 
 def d(text: str) -> Decimal:

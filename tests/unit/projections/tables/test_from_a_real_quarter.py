@@ -19,6 +19,8 @@ from projections.units import Units
 from tests.unit.projections.activity import Quarter
 from tests.unit.projections.fakes import InMemoryScores, InMemoryUnits, feed
 
+REMARKS = "待验收（已抽查复核）（验收后有改动）"
+
 
 def test_the_towns_table_for_the_quarter(memory_app: Kaohe, quarter: Quarter) -> None:
     units, scores = InMemoryUnits(), InMemoryScores()
@@ -32,7 +34,8 @@ def test_the_towns_table_for_the_quarter(memory_app: Kaohe, quarter: Quarter) ->
     )
     assert table.context[0] == "填报单位：东街道"
     assert table.rows == (
-        (1, "东街社区", Decimal("97.5"), "王五", "13800000000", "待验收（已抽查复核）"),
+        # Approved, then re-scored by the county's spot check, then reopened.
+        (1, "东街社区", Decimal("97.5"), "王五", "13800000000", REMARKS),
         (2, "西街社区", "未提交", "", "", "未提交"),  # a draft shows no score
     )
     later = hierarchy_on(units, date(2023, 9, 30))

@@ -115,3 +115,13 @@ def test_refuses_a_hierarchy_of_another_day() -> None:
 def test_refuses_a_rubric_scored_per_year() -> None:
     with pytest.raises(ValueError, match="not per quarter"):
         quarterly_table(builtin("changzhi-county-centre"), "2023", unit_id("T1"), [], Q2)
+
+
+def test_a_sheet_changed_after_its_first_approval_says_so_in_its_remarks() -> None:
+    t = table(
+        sheet(FENGDU, "V1", "2023Q2", review=NINETY, after_approval={"2": {"points": "1.5"}}),
+        sheet(FENGDU, "V2", "2023Q2", review=NINETY),
+        sheet(FENGDU, "V3", "2023Q2", Status.SUBMITTED, own=NINETY),
+    )
+    assert t.column("备注") == ("不合格（验收后有改动）", "合格", "待验收")
+    assert t.column("得分") == (Decimal("89.5"), Decimal(90), Decimal(90))

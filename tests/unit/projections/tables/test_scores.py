@@ -25,19 +25,32 @@ def test_one_row_per_sheet_by_rubric_period_and_unit_in_names_and_china_time() -
     titles = {("fengdu-village-station", 1): FENGDU.title}
     t = scores_table(rows, UNITS, {"closer": "周经办"}, titles)
     assert t.columns == (
-        *("单位代码", "单位", "评分表", "版本", "期间", "状态", "总分", "结果"),
+        *("单位代码", "单位", "评分表", "版本", "期间", "状态", "总分", "结果", "验收后改动"),
         *("最后修改人", "角色", "最后修改时间"),
     )
     assert t.rows == (
         (
             *("V1", "双路村", FENGDU.title, 1, "2023年第二季度", "已验收"),
-            *(Decimal(99), "合格", "周经办", "镇街验收", "2023年7月1日 17:00:00"),
+            *(Decimal(99), "合格", None, "周经办", "镇街验收", "2023年7月1日 17:00:00"),
         ),
         (
             *("V2", "滨江社区", FENGDU.title, 1, "2023年第二季度", "待验收"),
-            *(Decimal(100), "合格", "周经办", "镇街验收", "2023年7月1日 17:00:00"),
+            *(Decimal(100), "合格", None, "周经办", "镇街验收", "2023年7月1日 17:00:00"),
         ),
     )
+
+
+def test_a_sheet_changed_after_its_first_approval_is_marked() -> None:
+    rows = [
+        sheet(
+            FENGDU, "V1", "2023Q2", review=full_marks(FENGDU), after_approval={"2": {"points": "1"}}
+        ),
+        sheet(FENGDU, "V2", "2023Q2", review=full_marks(FENGDU)),
+    ]
+    t = scores_table(rows, UNITS, {}, {})
+    assert t.column("验收后改动") == ("验收后有改动", None)
+    assert t.column("状态") == ("已验收", "已验收")
+    assert t.column("总分") == (Decimal(99), Decimal(100))
 
 
 def test_a_sheets_items_show_each_layer_and_the_one_that_counts() -> None:
