@@ -4,10 +4,14 @@ Decimal in percent that says it is a share, so each writer can tell it apart."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 TENTH = Decimal("0.1")
+NUMBER, DECIMAL = re.compile(r"-?\d+(?:\.\d+)?"), re.compile(r"-?\d+\.\d+")
+RATE_COLUMN = "(%)"
+"""A table's rate columns say so in their header: 达标率(%), 目标(%), 及时率(%)."""
 
 
 class Rate(Decimal):
@@ -43,3 +47,14 @@ def fraction_text(fraction: Decimal | Fraction | float | str) -> str:
     if isinstance(fraction, Fraction):
         return rate_text(Decimal(fraction.numerator) * 100 / Decimal(fraction.denominator))
     return rate_text(Decimal(str(fraction)) * 100)
+
+
+def kept_cell_text(column: str, cell: object) -> str:
+    """A cell kept as JSON text (a handed-up table), written as the live table writes it:
+    under a rate's column a rate, a decimal as points; any other text as it was kept."""
+    if cell is None:
+        return ""
+    text = str(cell)
+    if column.endswith(RATE_COLUMN) and NUMBER.fullmatch(text):
+        return rate_text(text)
+    return points_text(text) if DECIMAL.fullmatch(text) else text

@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from projections.numbers import Rate, fraction_text, points_text, rate_text
+from projections.numbers import Rate, fraction_text, kept_cell_text, points_text, rate_text
 
 POINTS = re.compile(r"-?(0|[1-9]\d*)(\.\d*[1-9])?")
 RATE = re.compile(r"-?\d+\.\d%")
@@ -43,3 +43,9 @@ def test_any_rate_is_its_figure_to_a_tenth(percent: Decimal) -> None:
     text = rate_text(Rate(percent))
     assert RATE.fullmatch(text)
     assert abs(Decimal(text.removesuffix("%")) - percent) <= Decimal("0.05")
+
+
+def test_a_handed_up_cell_kept_as_text_reads_as_the_live_table_writes_it() -> None:
+    kept = [("达标率(%)", "50.0"), ("目标(%)", "50"), ("总分", "89.50"), ("总分", "90")]
+    assert [kept_cell_text(c, v) for c, v in kept] == ["50.0%", "50.0%", "89.5", "90"]
+    assert [kept_cell_text("联系电话", "0123"), kept_cell_text("备注", None)] == ["0123", ""]
