@@ -67,10 +67,11 @@ class Stamp:
 
 def normal(cell: object) -> str:
     """A cell as text the same whether read from the table, a CSV or an XLSX file (where a
-    Decimal comes back as a float): numbers in plain decimal without trailing zeros."""
+    Decimal comes back as a float): numbers in plain decimal without trailing zeros, a rate
+    as its number of percent (a CSV's "50.0%" as 50)."""
     if cell is None:
         return ""
-    text = str(cell)
+    text = str(cell).removesuffix("%")
     try:
         number = Decimal(text)
     except InvalidOperation:

@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def _read_xlsx(path: Path) -> tuple[Stamp, Grid]:
     marks: list[str] = []
     tables: Grid = []
     for sheet in book.worksheets:
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        rows = [[shown(c) for c in r] for r in sheet.iter_rows()]
         at = next((i for i, r in enumerate(rows) if str(r[0] or "").startswith(MARK)), None)
         if at is None or at + 1 >= len(rows):
             raise ValueError(f"sheet {sheet.title} of {path} carries no stamp before its header")
@@ -78,6 +79,14 @@ def _read_xlsx(path: Path) -> tuple[Stamp, Grid]:
             body.append([normal(c) for c in row[:width]])
         tables.append(([normal(c) for c in header[:width]], body))
     return _stamp_of(marks, str(path)), tables
+
+
+def shown(cell: Any) -> object:
+    """A cell's value, a rate (a cell in percent format, holding 0.5) in percent (50)."""
+    value = cell.value
+    if isinstance(value, int | float) and str(cell.number_format).endswith("%"):
+        return Decimal(str(value)) * 100
+    return value
 
 
 def _read_csv(text: str) -> tuple[Stamp, Grid]:

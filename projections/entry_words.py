@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from domain.rubric import Item
 from domain.tier_words import LINE_WORDS, tier_words
+from projections.numbers import points_text, rate_text
 
 NOTHING = "（空）"
 
@@ -20,7 +20,7 @@ def entry_words(data: Mapping[str, Any] | None, item: Item | None = None) -> str
     if data.get("points") is not None:
         parts.append(f"{plain(data['points'])} 分")
     if data.get("rate") is not None:
-        parts.append(f"完成率 {plain(data['rate'])}%")
+        parts.append(f"完成率 {rate_text(data['rate'])}")
     for line, count in data.get("counts", {}).items():
         parts.append(f"{_deduction(item, line)} {count} 次")
     for line, amount in data.get("amounts", {}).items():
@@ -42,12 +42,8 @@ def entry_words(data: Mapping[str, Any] | None, item: Item | None = None) -> str
     return "；".join(parts) or NOTHING
 
 
-def plain(value: object) -> str:
-    """A number as people write it (2.0 → 2, 1.50 → 1.5, -0 → 0); empty when none."""
-    if value is None or value == "":
-        return ""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+plain = points_text
+"""A number as people write it (2.0 → 2, 1.50 → 1.5, -0 → 0); empty when none."""
 
 
 def _deduction(item: Item | None, line: str) -> str:

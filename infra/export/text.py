@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TextIO
 
+from projections.numbers import Rate, points_text, rate_text
 from projections.tables.table import Cell, Table
 
 BOM = "\ufeff"
@@ -27,12 +28,14 @@ def write_csv(table: Table, stream: TextIO, bom: bool = False) -> None:
 def csv_cell(cell: Cell) -> str:
     """A cell as the table pages and CSV files show it: points as people write them, without
     trailing zeros (89.0 → 89, 89.50 → 89.5, -0 → 0), so one sheet never reads "99.0" where
-    another reads "89"; the XLSX holds the same numbers as numeric cells."""
+    another reads "89"; rates to one decimal with their sign (50.0%, 33.3%). The XLSX holds
+    the same numbers as numeric cells."""
     if cell is None:
         return ""
-    if isinstance(cell, Decimal) and cell.is_finite():
-        text = format(cell.normalize(), "f")
-        return "0" if text == "-0" else text
+    if isinstance(cell, Rate):
+        return rate_text(cell)
+    if isinstance(cell, Decimal):
+        return points_text(cell)
     return str(cell)
 
 

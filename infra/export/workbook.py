@@ -19,6 +19,7 @@ from openpyxl.styles import (
 )
 from openpyxl.utils import get_column_letter
 
+from projections.numbers import Rate, rate_text
 from projections.tables.table import Cell, Table
 
 THIN = Side(style="thin")
@@ -26,13 +27,16 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 WRAP = Alignment(wrap_text=True, vertical="center")
 MAX_WIDTH = 60
+PERCENT = "0.0%"
+"""A rate is a numeric cell holding the share (0.5), shown as the pages show it (50.0%)."""
 TITLE_CHARS = 31
 """Excel refuses longer sheet titles."""
 
 
 def write_xlsx(tables: Table | Sequence[Table], target: str | PathLike[str] | IO[bytes]) -> None:
-    """Write one sheet per table; points are numeric cells, text is never read as a formula,
-    and control characters a workbook cannot hold (other than tab and newline) are dropped."""
+    """Write one sheet per table; points and rates are numeric cells, text is never read as a
+    formula, and control characters a workbook cannot hold (other than tab and newline) are
+    dropped."""
     many = [tables] if isinstance(tables, Table) else list(tables)
     book = Workbook()
     book.remove(book.worksheets[0])
@@ -90,7 +94,9 @@ def merged_line(sheet: Any, row: int, width: int, text: str, font: Any, align: s
 def put(cell: Any, value: Cell, bold: bool = False, fill: Any = None, border: bool = True) -> None:
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters XML cannot hold
-    cell.value = value
+    cell.value = value / 100 if isinstance(value, Rate) else value
+    if isinstance(value, Rate):
+        cell.number_format = PERCENT
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # a unit name or progress text is never a formula
     if border:
@@ -111,5 +117,5 @@ def size_columns(sheet: Any, table: Table) -> None:
 
 def display_width(cell: Cell) -> int:
     """Columns a cell's text takes: Chinese characters take two."""
-    text = "" if cell is None else str(cell)
+    text = "" if cell is None else rate_text(cell) if isinstance(cell, Rate) else str(cell)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

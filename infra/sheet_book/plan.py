@@ -16,6 +16,7 @@ from domain.workflow import Layer
 from infra.sheet_book.editable import editable_field
 from infra.sheet_book.reader import Problem, SheetRead, Value
 from projections.entry_words import NOTHING, plain
+from projections.numbers import rate_text
 from projections.tables.wording import LAYER_WORDS
 
 PAGE_ONLY = "不能在表格中填写（扣分、加分、一票否决等），请在网页上填写。"
@@ -128,7 +129,7 @@ def _plan_value(plan: SheetPlan, rubric: Rubric, layer: Layer, value: Value, she
 def _shown(kind: str, number: Any) -> str:
     if number is None:
         return NOTHING
-    return f"完成率 {plain(number)}%" if kind == "rate" else f"{plain(number)} 分"
+    return f"完成率 {rate_text(number)}" if kind == "rate" else f"{plain(number)} 分"
 
 
 def problem_words(item: Item, kind: str, problems: list[str]) -> str:

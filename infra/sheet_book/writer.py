@@ -122,7 +122,7 @@ def _write_item(sheet: Any, row: int, item: Item, source: SheetSource, layers: l
     a = source.assessment
     put(sheet.cell(row=row, column=at.NUMBER_COL), item.number)
     field = editable_field(item) if source.layer else None
-    hint = "（本项填写完成率，如 85 表示 85%）" if field == "rate" else ""
+    hint = "（本项填写完成率，如 85 表示 85.0%）" if field == "rate" else ""
     put(sheet.cell(row=row, column=at.STANDARD_COL), item.standard + hint)
     put(sheet.cell(row=row, column=at.MAX_COL), item.max_points)
     cell = sheet.cell(row=row, column=at.INPUT_COL)

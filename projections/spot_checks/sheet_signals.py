@@ -12,6 +12,7 @@ from uuid import UUID
 from domain.rubric import Rubric
 from domain.rules import Kind
 from domain.workflow import QUARTER, Layer
+from projections.numbers import fraction_text, points_text
 from projections.scores import ScoreRow
 from projections.spot_checks.evidence import (
     EventRef,
@@ -72,8 +73,8 @@ def near_identical(scope: Scope, settings: RiskSettings) -> Iterator[Signal]:
                 "assessment",
                 str(a.assessment_id),
                 f"{scope.station(a)}与{scope.station(b)}的评分表，在双方并非都是满分的 "
-                f"{len(shared)} 项中有 {same} 项得分相同（{share:.0%}，"
-                f"阈值 {settings.identical_share:.0%}）",
+                f"{len(shared)} 项中有 {same} 项得分相同（{fraction_text(share)}，"
+                f"阈值 {fraction_text(settings.identical_share)}）",
                 reported_refs(scope, [a, b]),
                 {"same": str(same), "compared": str(len(shared)), "share": figure(share)},
                 (a.assessment_id, b.assessment_id),
@@ -187,7 +188,8 @@ def growing_gap(scope: Scope, settings: RiskSettings) -> Iterator[Signal]:
                 continue
             latest = by_period.get(periods[-1], [])
             shown = "、".join(
-                f"{period_label(p)} {g:.2f} 分" for p, g in zip(periods, series, strict=True)
+                f"{period_label(p)} {points_text(round(g, 2))} 分"
+                for p, g in zip(periods, series, strict=True)
             )
             pair = f"{LAYER_WORDS[lower.value]}与{LAYER_WORDS[upper.value]}"
             yield Signal(

@@ -29,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from uuid import UUID
 
 from domain.rubric import PeriodKind, Rubric
+from projections.numbers import TENTH, Rate
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.periods import period_label, quarter_name, quarters_through
@@ -43,7 +44,6 @@ COLUMNS = (
     *("累计达标数", "累计达标率(%)", "累计差距(百分点)"),
 )
 TIMELY_COLUMNS = ("按时报送数", "及时率(%)", "按时审核数", "审核及时率(%)")
-TENTH = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def line(
         len(units & sheets.assessed),
         passed_now,
         rate,
-        target,
+        Rate(target),
         None if rate is None else rate - target,
         passed_ever,
         rate_ever,
@@ -173,7 +173,7 @@ def disqualified_note(hierarchy: Hierarchy, units: set[UUID], sheets: Sheets) ->
     return tuple(f"{result}，不计达标：{'、'.join(names)}" for result, names in by_result.items())
 
 
-def percent(part: int, whole: int) -> Decimal | None:
+def percent(part: int, whole: int) -> Rate | None:
     if whole == 0:
         return None
-    return (Decimal(100) * part / whole).quantize(TENTH, rounding=ROUND_HALF_UP)
+    return Rate((Decimal(100) * part / whole).quantize(TENTH, rounding=ROUND_HALF_UP))

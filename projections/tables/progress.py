@@ -13,6 +13,8 @@ from typing import Any
 
 from domain.layers import counting_entries
 from domain.rubric import Item, Node, Rubric, Section
+from domain.rules import NumericTarget
+from projections.numbers import Rate, points_text, rate_text
 from projections.scores import ScoreRow
 from projections.tables.periods import period_label
 from projections.tables.table import Cell, Table
@@ -53,17 +55,25 @@ def node_line(node: Node, depth: int, entries: Mapping[str, Any]) -> tuple[Cell,
         return (depth, node.number, node.title, node.max_points, None, None, None, None, None)
     data = entries.get(node.number, {})
     value = Decimal(data["value"]) if data.get("value") is not None else None
+    target = node.numeric_target
     return (
         depth,
         node.number,
         node.standard,
         node.max_points,
         node.target,
-        str(node.numeric_target) if node.numeric_target else None,
+        None if target is None else target_words(target),
         data.get("progress"),
-        value,
+        Rate(value) if value is not None and target is not None and target.unit == "%" else value,
         target_met(node, value),
     )
+
+
+def target_words(target: NumericTarget) -> str:
+    """ ">= 80.0%" for a rate, ">= 12" (with its unit) for any other measure."""
+    if target.unit == "%":
+        return f"{target.op} {rate_text(target.value)}"
+    return f"{target.op} {points_text(target.value)}{target.unit}"
 
 
 def target_met(item: Item, value: Decimal | None) -> str | None:

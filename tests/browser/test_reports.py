@@ -47,6 +47,8 @@ def same_cell(screen: str, stored: object) -> bool:
     """A cell of the file says what the page says: numbers as numbers, blanks as blanks."""
     if stored is None:
         return screen == ""
+    if isinstance(stored, int | float) and screen.endswith("%"):  # a rate: 50.0% holds 0.5
+        return Decimal(screen.removesuffix("%")) == Decimal(str(stored)) * 100
     if isinstance(stored, int | float):
         return Decimal(screen) == Decimal(str(stored))
     return screen == stored
@@ -171,22 +173,22 @@ def test_the_compliance_chart_sets_each_quarter_against_its_target(site: Site, p
     site.login(page, "county_auditor", "DEMO-01")
     page.goto(site.url + "/tables/compliance")
     ask(page, "DEMO-01", "2023Q2")
-    [table] = on_screen(page)
+    table = on_screen(page)[0]  # one table per rubric with targets; the first sets Q1's
     total = table["rows"][-1]
     assert total[0] == "合计"
     rate = total[table["columns"].index("达标率(%)")]
-    chart = page.get_by_role("img", name="桥安县2023年各季度达标率与目标")
+    chart = page.get_by_role("img", name="桥安县2023年各季度达标率与目标").first
     assert chart.is_visible()
     labels = chart.locator(".target-label").all_text_contents()
-    assert labels == ["目标 25%", "目标 50%", "目标 75%", "目标 100%"]
+    assert labels == ["目标 25.0%", "目标 50.0%", "目标 75.0%", "目标 100.0%"]
     description = chart.locator("desc").text_content()
-    assert f"第二季度：达标率 {rate}%" in description
-    assert "第三季度：目标 75%（尚未统计）" in description
-    data = page.get_by_role("table", name="图表数据")
+    assert f"第二季度：达标率 {rate}" in description and rate.endswith("%")
+    assert "第三季度：目标 75.0%（尚未统计）" in description
+    data = page.get_by_role("table", name="图表数据", exact=True).first
     second = data.get_by_role("row", name="第二季度")
-    assert second.get_by_role("cell").all_inner_texts() == [rate, rate, "50"]
+    assert second.get_by_role("cell").all_inner_texts() == [rate, rate, "50.0%"]
     third = data.get_by_role("row", name="第三季度")  # the demo accepted nothing in Q3
-    assert third.get_by_role("cell").all_inner_texts() == ["尚未统计", "尚未统计", "75"]
+    assert third.get_by_role("cell").all_inner_texts() == ["尚未统计", "尚未统计", "75.0%"]
     assert chart.evaluate(OVERLAPPING_LABELS) == []
     assert chart.evaluate(CUT_LABELS) == []
     assert_accessible(page)
@@ -224,7 +226,7 @@ def test_the_compliance_page_draws_a_bar_per_town_against_the_target(site: Site,
     assert chart.is_visible()
     assert chart.locator("text.name").all_text_contents() == towns
     description = chart.locator("desc").text_content() or ""
-    assert "目标 50%" in description and towns[0] in description
+    assert "目标 50.0%" in description and towns[0] in description
     assert chart.evaluate(OVERLAPPING_LABELS) == []
     assert chart.evaluate(CUT_LABELS) == []
     assert_accessible(page)

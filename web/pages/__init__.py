@@ -11,6 +11,7 @@ from domain.account import Role
 from domain.campaign import Stage
 from domain.china_time import CHINA
 from domain.tier_words import tier_words
+from projections.numbers import fraction_text, kept_cell_text, rate_text
 from projections.tables.periods import period_label
 from web.pages import (
     admin,
@@ -72,4 +73,11 @@ def register_pages(app: Flask) -> None:
         reviewer_roles=(Role.TOWN_REVIEWER, Role.COUNTY_AUDITOR),
         administrator=Role.ADMINISTRATOR,
     )
-    app.jinja_env.filters.update(localtime=localtime, points=plain, tier_words=tier_words)
+    app.jinja_env.filters.update(
+        localtime=localtime,
+        points=plain,
+        rate=rate_text,
+        share=fraction_text,
+        kept_cell=lambda cell, column: kept_cell_text(column, cell),
+        tier_words=tier_words,
+    )

@@ -37,5 +37,5 @@ def test_the_county_page_draws_a_bar_per_town_against_the_target(world: World) -
     desc = re.search(r"<desc[^>]*>([^<]+)</desc>", svg)
     assert desc
     assert "T1 单位：达标率 50.0%（已验收 1 / 2 个服务站）" in desc.group(1)
-    assert "目标 50%" in desc.group(1)
+    assert "目标 50.0%" in desc.group(1)
     assert "各单位图表数据" in svg

@@ -66,7 +66,7 @@ def test_the_campaign_page_says_the_same(demo: tuple[DemoApi, Path]) -> None:
     assert found["headline"] in page
     [falsified] = [a for a in found["assessments"] if a["finding"] == "falsification"]
     station, chance = falsified["station"], falsified["probability"]
-    row = rf"{station} {chance} .*? 超出区间\s?：弄虚作假（一票否决）"
+    row = rf"{station} {chance}（[\d.]+%） .*? 超出区间\s?：弄虚作假（一票否决）"
     assert re.search(row, page), page
 
 

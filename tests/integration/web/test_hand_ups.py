@@ -14,6 +14,7 @@ from application.commands.assessments import ScoreItem
 from application.store import EventStore
 from domain.entries import ItemEntry
 from domain.ids import assessment_id, rubric_version_id, unit_id
+from tests.integration.web.numbers_read import misformatted
 from tests.integration.web.readable import visible_text
 from tests.integration.web.test_page_text import signed_in
 from tests.integration.web.world import RUBRIC, World, build_world
@@ -118,3 +119,17 @@ def test_a_period_with_no_sheets_has_nothing_to_hand_up(world: World) -> None:
     answer = world.client.post(API, json=body, headers=world.login("reviewer"))
     assert answer.status_code == 422, answer.get_json()
     assert "nothing to hand up" in str(answer.get_json())
+
+
+def test_the_hand_up_page_writes_kept_numbers_as_the_live_table_does(world: World) -> None:
+    hid = hand_up(world).get_json()["id"]
+    aid = assessment_id(unit_id("V1"), rubric_version_id(RUBRIC, 1), QUARTER)
+    half = ItemEntry(points=Decimal("0.50"))
+    world.send("auditor", ScoreItem(assessment_id=aid, number="1", entry=half, reason="台账不全"))
+    projections_of(world.app).catch_up()
+
+    page = signed_in(world, "auditor").get(f"/tables/hand-ups/{hid}")
+    assert page.status_code == 200
+    text = visible_text(page.get_data(as_text=True))
+    assert "上报时的内容" in text and "与上报时不同的行" in text
+    assert misformatted(text) == [], text

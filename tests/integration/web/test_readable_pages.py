@@ -1,12 +1,16 @@
 """Every page each demo role reaches from its navigation, and every CSV and XLSX it can
 download, says people's and units' names, Chinese words and China time: no id, event class
-name, English code or ISO moment outside a folded 技术信息 section."""
+name, English code or ISO moment outside a folded 技术信息 section; and writes each number
+one way: points without trailing zeros, rates with one decimal and a percent sign."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,12 @@ from flask.testing import FlaskClient
 from infra.bootstrap import open_event_store
 from infra.settings import Settings
 from tests.integration.web.demo_api import DemoApi, demo_api
+from tests.integration.web.numbers_read import (
+    csv_bare_rates,
+    html_bare_rates,
+    misformatted,
+    xlsx_rates,
+)
 from tests.integration.web.readable import csv_text, unreadable, visible_text, xlsx_text
 
 USERNAMES = ("staff-010101", "reviewer-0101", "auditor-01", "regulator", "admin")
@@ -43,24 +53,34 @@ def links(html: str) -> list[str]:
     return [link.replace("&amp;", "&") for link in found]
 
 
-def read(client: FlaskClient, path: str) -> tuple[str, list[str]]:
-    """The text a person reads at a path, and the links it offers."""
+@dataclass(frozen=True)
+class Found:
+    """What a person reads at a path: its text, and its rate cells as the file holds them."""
+
+    text: str
+    bare_rates: list[str]
+
+
+def read(client: FlaskClient, path: str) -> tuple[Found, list[str]]:
+    """What a person reads at a path, and the links it offers."""
     answer = client.get(path)
     kind = answer.content_type or ""
     if kind.startswith("text/csv"):
-        return csv_text(answer.get_data()), []
+        rows = list(csv.reader(io.StringIO(answer.get_data().decode("utf-8-sig"))))
+        return Found(csv_text(answer.get_data()), csv_bare_rates(rows)), []
     if kind.startswith(XLSX):
-        return xlsx_text(answer.get_data()), []
+        return Found(xlsx_text(answer.get_data()), xlsx_rates(answer.get_data())), []
     if not kind.startswith("text/html"):
-        return "", []
+        return Found("", []), []
     html = answer.get_data(as_text=True)
-    return visible_text(html), links(html) if answer.status_code == 200 else []
+    found = Found(visible_text(html), html_bare_rates(html))
+    return found, links(html) if answer.status_code == 200 else []
 
 
-def walk(client: FlaskClient) -> dict[str, list[str]]:
-    """Each address reached from the home page, with what is unreadable on it."""
+def walk(client: FlaskClient) -> dict[str, Found]:
+    """What each address reached from the home page says."""
     seen: dict[str, int] = {}
-    queue, problems = deque(["/"]), {}
+    queue, pages = deque(["/"]), {}
     visited: set[str] = set()
     while queue:
         path = queue.popleft()
@@ -70,22 +90,54 @@ def walk(client: FlaskClient) -> dict[str, list[str]]:
         if seen.setdefault(shape(path), 0) >= PER_SHAPE:
             continue
         seen[shape(path)] += 1
-        text, more = read(client, path)
-        if found := unreadable(text):
-            problems[path] = found
+        pages[path], more = read(client, path)
         queue.extend(more)
     assert len(visited) > 5
-    return problems
+    return pages
+
+
+@pytest.fixture(scope="module")
+def walked(demo: DemoApi) -> Callable[[str], dict[str, Found]]:
+    """Each role's pages, walked once for every test of this module."""
+    done: dict[str, dict[str, Found]] = {}
+
+    def pages_of(username: str) -> dict[str, Found]:
+        if username not in done:
+            client = demo.app.test_client()
+            password = f"demo-{username}-2023"
+            signed = client.post("/login", data={"username": username, "password": password})
+            assert signed.status_code == 303
+            done[username] = walk(client)
+        return done[username]
+
+    return pages_of
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{path}:\n  " + "\n  ".join(found[:5]) for path, found in problems.items())
 
 
 @pytest.mark.parametrize("username", USERNAMES)
-def test_every_page_and_file_a_role_reaches_reads_in_chinese(demo: DemoApi, username: str) -> None:
-    client = demo.app.test_client()
-    signed = client.post("/login", data={"username": username, "password": f"demo-{username}-2023"})
-    assert signed.status_code == 303
-    problems = walk(client)
-    report = "\n".join(f"{path}:\n  " + "\n  ".join(found[:5]) for path, found in problems.items())
-    assert not problems, report
+def test_every_page_and_file_a_role_reaches_reads_in_chinese(
+    walked: Callable[[str], dict[str, Found]], username: str
+) -> None:
+    pages = walked(username)
+    problems = {path: found for path, page in pages.items() if (found := unreadable(page.text))}
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_every_page_and_file_a_role_reaches_writes_numbers_one_way(
+    walked: Callable[[str], dict[str, Found]], username: str
+) -> None:
+    """Points without trailing zeros, rates with one decimal and %, in pages, CSV and XLSX."""
+    pages = walked(username)
+    problems = {
+        path: found
+        for path, page in pages.items()
+        if (found := misformatted(page.text) + page.bare_rates)
+    }
+    assert not problems, report(problems)
 
 
 def test_a_refused_page_says_what_was_refused_without_ids(demo: DemoApi) -> None:

@@ -161,3 +161,17 @@ def test_a_csv_of_several_tables_titles_each_and_still_verifies(
     result = verify(path)
 
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_download_with_rates_verifies(world: World, tmp_path: Path, fmt: str) -> None:
+    """Rates are written as the page writes them (50.0% in a CSV, 0.5 shown as 0.0% in a
+    workbook) and still read back to the ledger's figures."""
+    path = download(world, "compliance", fmt, tmp_path / f"compliance.{fmt}")
+    if fmt == "csv":
+        assert "%," in path.read_text(encoding="utf-8-sig")
+    else:
+        cells = [c for row in load_workbook(path).worksheets[0].iter_rows() for c in row]
+        assert any(c.number_format == "0.0%" and isinstance(c.value, float) for c in cells)
+    passed = verify(path)
+    assert passed.exit_code == 0, passed.output

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from infra.export import write_csv, write_json, write_xlsx
+from projections.numbers import Rate
 from projections.tables.table import Cell, Table
 
 TABLE = Table(
@@ -131,3 +132,27 @@ def test_any_table_reads_back_from_csv_and_xlsx(rows: list[tuple[Cell, ...]]) ->
         assert got[0] == row[0]
         assert got[1] == row[1]
         assert Decimal(str(got[2])) == row[2]
+
+
+RATES = Table(
+    name="compliance",
+    title="达标率统计表",
+    columns=("单位", "达标率(%)", "差距(百分点)"),
+    rows=(("甲镇", Rate("33.3"), Decimal("-16.70")), ("合计", Rate(50), Decimal(0))),
+)
+
+
+def test_a_rate_reads_as_a_rate_in_csv_and_xlsx(tmp_path: Path) -> None:
+    """The CSV writes 33.3% and 50.0%; the workbook holds the share (0.333) shown as 0.0%,
+    so both read as the page does, and gaps in percentage points stay plain numbers."""
+    out = io.StringIO(newline="")
+    write_csv(RATES, out)
+    assert list(csv.reader(io.StringIO(out.getvalue())))[1:] == [
+        ["甲镇", "33.3%", "-16.7"],
+        ["合计", "50.0%", "0"],
+    ]
+    write_xlsx(RATES, tmp_path / "t.xlsx")
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert sheet is not None
+    cells = [row[1] for row in sheet.iter_rows(min_row=3)]
+    assert [(c.value, c.number_format) for c in cells] == [(0.333, "0.0%"), (0.5, "0.0%")]

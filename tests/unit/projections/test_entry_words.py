@@ -11,3 +11,8 @@ def test_a_veto_raised_under_a_name_says_the_name_before_the_conditions_words() 
     named = {"raised": ["4"], "named": {"4": "弄虚作假"}}
     assert entry_words(named, item) == "一票否决：弄虚作假（其他规定取消考核资格的）"
     assert entry_words({"raised": ["4"]}, item) == "一票否决：其他规定取消考核资格的"
+
+
+def test_points_and_a_completion_rate_read_each_the_one_way() -> None:
+    assert entry_words({"points": "1.50"}) == "1.5 分"
+    assert entry_words({"rate": "85"}) == "完成率 85.0%"

@@ -64,5 +64,5 @@ def test_a_bar_ends_where_its_rate_is_on_the_grid(rate: Decimal) -> None:
     assert chart is not None
     grid = {label: x for x, label in chart.grid}
     end = LEFT + chart.bars[0].width
-    assert grid["0%"] <= end <= grid["100%"]
+    assert grid["0.0%"] <= end <= grid["100.0%"]
     assert abs(end - (LEFT + PLOT_W * float(rate) / 100)) < 0.1

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from projections.numbers import rate_text
 from projections.tables import Table, period_label
 
 RATE, CUMULATIVE, TARGET, ASSESSED = "达标率(%)", "累计达标率(%)", "目标(%)", "已验收"
@@ -77,7 +78,7 @@ class Chart:
 
     @property
     def grid(self) -> list[tuple[float, str]]:
-        return [(y_of(Decimal(v)), f"{v}%") for v in (0, 25, 50, 75, 100)]
+        return [(y_of(Decimal(v)), rate_text(v)) for v in (0, 25, 50, 75, 100)]
 
     @property
     def bars(self) -> list[Bar]:
@@ -90,7 +91,7 @@ class Chart:
             ):
                 if value is not None:
                     top = y_of(value)
-                    found.append(Bar(x, top, TOP + PLOT_H - top, f"{value}%", kind))
+                    found.append(Bar(x, top, TOP + PLOT_H - top, rate_text(value), kind))
         return found
 
     @property
@@ -99,9 +100,8 @@ class Chart:
         for index, point in enumerate(self.points):
             middle = LEFT + GROUP * index + GROUP / 2
             if point.target is not None:
-                y = y_of(point.target)
-                half = TARGET_HALF
-                found.append(Mark(middle - half, middle + half, y, f"目标 {point.target}%"))
+                y, half, text = y_of(point.target), TARGET_HALF, rate_text(point.target)
+                found.append(Mark(middle - half, middle + half, y, f"目标 {text}"))
         return found
 
     @property
@@ -119,10 +119,11 @@ def y_of(value: Decimal) -> float:
 
 
 def describe(point: QuarterPoint) -> str:
-    target = "未设目标" if point.target is None else f"目标 {point.target}%"
+    target = "未设目标" if point.target is None else f"目标 {rate_text(point.target)}"
     if point.rate is None:
         return f"{point.label}：{target}（尚未统计）"
-    return f"{point.label}：达标率 {point.rate}%，累计达标率 {point.cumulative}%，{target}"
+    cumulative = "尚未统计" if point.cumulative is None else rate_text(point.cumulative)
+    return f"{point.label}：达标率 {rate_text(point.rate)}，累计达标率 {cumulative}，{target}"
 
 
 Fetch = Callable[[str], list[Table]]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from projections.numbers import points_text
 from projections.tables import Table
 
 COLUMNS_PER_ROW = 4
@@ -32,7 +33,8 @@ class Tile:
     @property
     def words(self) -> str:
         return (
-            f"{self.town}：风险分 {self.score}，有风险信号的站点 {self.flagged} / {self.stations}"
+            f"{self.town}：风险分 {points_text(self.score)}，"
+            f"有风险信号的站点 {self.flagged} / {self.stations}"
         )
 
 

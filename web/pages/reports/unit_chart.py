@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from projections.numbers import rate_text
 from projections.tables import Table
 from web.pages.reports.chart import ASSESSED, PERIOD_LINE, RATE, TARGET, UNIT_LINE
 from web.pages.reports.chart import cell as cell_of
@@ -37,7 +38,7 @@ class UnitBar:
             return "无服务站"
         if self.assessed == 0:
             return "尚未验收"
-        return f"{self.rate}%"
+        return "尚未统计" if self.rate is None else rate_text(self.rate)
 
     @property
     def short_name(self) -> str:
@@ -78,12 +79,12 @@ class UnitsChart:
 
     @property
     def grid(self) -> list[tuple[float, str]]:
-        return [(x_of(Decimal(v)), f"{v}%") for v in (0, 25, 50, 75, 100)]
+        return [(x_of(Decimal(v)), rate_text(v)) for v in (0, 25, 50, 75, 100)]
 
     @property
     def description(self) -> str:
         parts = [f"{b.name}：{describe(b)}" for b in self.bars]
-        return "；".join([*parts, f"目标 {self.target}%"]) + "。"
+        return "；".join([*parts, f"目标 {rate_text(self.target)}"]) + "。"
 
 
 def x_of(value: Decimal) -> float:
@@ -94,7 +95,7 @@ def x_of(value: Decimal) -> float:
 def describe(bar: UnitBar) -> str:
     if bar.stations == 0 or bar.assessed == 0:
         return bar.label
-    return f"达标率 {bar.rate}%（已验收 {bar.assessed} / {bar.stations} 个服务站）"
+    return f"达标率 {bar.label}（已验收 {bar.assessed} / {bar.stations} 个服务站）"
 
 
 def units_chart(table: Table) -> UnitsChart | None:

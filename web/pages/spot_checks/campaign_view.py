@@ -12,6 +12,7 @@ from application.campaigns import Verification
 from application.commands.campaigns import weights_of
 from domain.campaign import Campaign, Stage
 from domain.sampling import FrameEntry
+from projections.numbers import fraction_text
 from web.context import queries
 from web.pages.base import page_caller
 from web.pages.spot_checks.blueprint import unit_name
@@ -44,7 +45,7 @@ class SampleLine:
 
     @property
     def percent(self) -> str:
-        return f"{float(self.probability) * 100:.1f}%"
+        return fraction_text(self.probability)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from domain.input_text import parse_decimal
 from domain.layers import counting_entry
 from domain.rubric import Rubric
 from domain.workflow import Status
+from projections.numbers import points_text
 from projections.tables.wording import FINDING_WORDS, STATUS_WORDS, result_words
 from web.context import queries
 from web.pages.base import dispatch, form_version, page_caller
@@ -126,8 +127,8 @@ def verification_entries(
             errors[f"v-{number}"] = NUMBER_WORDS
             continue
         if points_problems(row.item, points):
-            top = format((row.item.max_points or Decimal(0)).normalize(), "f")
-            step = format(row.item.step.normalize(), "f")
+            top = points_text(row.item.max_points or Decimal(0))
+            step = points_text(row.item.step)
             errors[f"v-{number}"] = f"应为 0 至 {top} 之间、以 {step} 为单位的分数。"
         elif points != row.verified:
             # Keep what the counting entry holds besides points (e.g. deduction lines).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from domain.campaign import Campaign, Stage
 from domain.campaign_plan import FollowUp
@@ -12,12 +13,13 @@ from domain.campaign_rounds import Round, due_escalation
 from domain.commitment import Commitment, CommitmentKind
 from domain.errors import DomainError
 from domain.sample_size import SizeGoal, SizeRule
+from projections.numbers import fraction_text
 from web.moment_words import moment_in_words
 from web.pages.spot_checks.campaign_view import SampleLine
 
 
-def percent(value: object) -> str:
-    return f"{float(str(value)) * 100:g}%"
+def percent(share: Decimal | None) -> str:
+    return "—" if share is None else fraction_text(share)
 
 
 def goal_words(goal: SizeGoal) -> str:

@@ -17,6 +17,7 @@ from domain.rubric import Item, Rubric, Section
 from domain.rules import Kind
 from domain.scoring import Scorecard
 from domain.workflow import Layer
+from projections.numbers import points_text
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def scorable(item: Item) -> bool:
 
 def shown(score: ItemScore) -> str:
     if score.points is not None:
-        return format(score.points.normalize(), "f")
+        return points_text(score.points)
     if score.kind is Kind.VETO:
         return "否决" if score.explanation else "无"
     return "未评分"
@@ -75,7 +76,7 @@ def shown(score: ItemScore) -> str:
 
 def subtotal(card: Scorecard, path: tuple[str, ...]) -> str:
     found = next((s for s in card.sections if s.path == path), None)
-    return "" if found is None else format(found.points.normalize(), "f")
+    return "" if found is None else points_text(found.points)
 
 
 def rescore_rows(a: Assessment, rubric: Rubric, editable: bool) -> list[Row]:

@@ -32,7 +32,7 @@ def test_two_stations_with_the_same_docked_items_fire() -> None:
     assert signal.figures == {"same": "6", "compared": "6", "share": "1"}
     assert [e.event for e in signal.events] == ["Submitted", "Approved"] * 2
     assert signal.explanation == (
-        "站V1与站V2的评分表，在双方并非都是满分的 6 项中有 6 项得分相同（100%，阈值 85%）"
+        "站V1与站V2的评分表，在双方并非都是满分的 6 项中有 6 项得分相同（100.0%，阈值 85.0%）"
     )
 
 
@@ -114,8 +114,8 @@ def test_a_self_review_gap_growing_every_quarter_fires() -> None:
         "2023Q2": "2.5",
     }
     assert signal.explanation == (
-        "镇A各站自评与初审的平均分差逐期扩大：2022年第四季度 0.50 分、"
-        "2023年第一季度 1.50 分、2023年第二季度 2.50 分"
+        "镇A各站自评与初审的平均分差逐期扩大：2022年第四季度 0.5 分、"
+        "2023年第一季度 1.5 分、2023年第二季度 2.5 分"
     )
 
 

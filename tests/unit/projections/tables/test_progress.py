@@ -23,7 +23,7 @@ def test_the_numeric_target_is_met_at_eighty_percent(value: str, verdict: str) -
     row = sheet(ZAOZHUANG, "ZZ", "2022", review={"1.5": {"progress": "申请完成率", "value": value}})
     found = line(progress_table(ZAOZHUANG, row, CENTRE), "1.5")
     assert (found["数值目标"], found["实测值"], found["目标达成"]) == (
-        ">= 80%",
+        ">= 80.0%",
         Decimal(value),
         verdict,
     )
