@@ -16,7 +16,6 @@ from application.commands.campaigns import (
     DrawSample,
     EnterSeed,
     FreezeFrame,
-    OpenCampaign,
     weights_of,
 )
 from domain.account import Role
@@ -25,6 +24,7 @@ from domain.ids import unit_id
 from projections.spot_checks.reading import eligible
 from tests.browser.conftest import Site
 from tests.browser.pages import assert_accessible, screenshot
+from tests.campaign_opening import opening
 from tests.unit.application.sending import Who, send
 from web.app import projections_of, services_of
 
@@ -40,13 +40,16 @@ def found_error(site: Site) -> tuple[UUID, str]:
     projections.catch_up()
     account = kaohe.accounts.get(site.demo.account("county_auditor", COUNTY).username)
     auditor = Who(Actor(account.id, Role.COUNTY_AUDITOR, unit_id(COUNTY)), "test-rectify")
-    frame = eligible(projections.scores(), projections.units(), unit_id(COUNTY), "2023Q2")
-    opening = OpenCampaign(
-        county=COUNTY, period="2023Q2", campaign_name=NAME, mode="simple", size=1
-    )
-    cid = send(kaohe, auditor, opening).id
+    staffed = {unit_id(a.unit) for a in site.demo.accounts if a.role == "station_staff"}
+    frame = [  # the stations whose staff the test signs in as
+        aid
+        for aid in eligible(projections.scores(), projections.units(), unit_id(COUNTY), "2023Q2")
+        if kaohe.assessments.get(aid).unit_id in staffed
+    ]
+    seed = "27182818284590452353"
+    cid = send(kaohe, auditor, opening(county=COUNTY, name=NAME, seed=seed)).id
     send(kaohe, auditor, FreezeFrame(campaign_id=cid, weights=weights_of(frame)))
-    send(kaohe, auditor, EnterSeed(campaign_id=cid, seed="27182818284590452353", source="公开"))
+    send(kaohe, auditor, EnterSeed(campaign_id=cid, seed=seed, source="公开"))
     send(kaohe, auditor, DrawSample(campaign_id=cid))
     [selected] = kaohe.campaigns.get(cid).sample
     error = RecordFinding(

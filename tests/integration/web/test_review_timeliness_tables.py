@@ -61,7 +61,7 @@ def test_the_tables_say_which_reviews_were_late_on_pages_csv_and_xlsx(world: Wor
     at = shown.index("按时审核数")
     assert shown[at + 1] == "审核及时率(%)"
     total = shown.index("合计", at)  # the v2 table's total row
-    assert shown[total + 10 : total + 14] == ["2", "100", "1", "50"]
+    assert shown[total + 10 : total + 14] == ["2", "100.0%", "1", "50.0%"]
 
     quarterly = csv_rows(world, "quarterly")
     assert quarterly[0][-2:] == ["报送", "审核"]
@@ -69,7 +69,7 @@ def test_the_tables_say_which_reviews_were_late_on_pages_csv_and_xlsx(world: Wor
     compliance = csv_rows(world, "compliance")
     header = next(r for r in compliance if "审核及时率(%)" in r)
     total_row = compliance[compliance.index(header) + 2]
-    assert dict(zip(header, total_row, strict=True))["审核及时率(%)"] == "50"
+    assert dict(zip(header, total_row, strict=True))["审核及时率(%)"] == "50.0%"
     book = load_workbook(io.BytesIO(download(world, "quarterly", "xlsx")))
     rows = [row for row in book.worksheets[0].iter_rows(values_only=True) if "审核" in row]
     assert rows and rows[0][-2:] == ("报送", "审核")
