@@ -8,28 +8,19 @@ from typing import Any
 
 from domain.rules import Kind
 from infra.rubric_files import find_builtin_rubric
-from tests.browser.conftest import VIEWPORT, Site
-from tests.browser.pages import assert_accessible
+from tests.browser.conftest import Site
+from tests.browser.inspection import (
+    approve_waiting,
+    as_another,
+    offered,
+    open_sheet,
+    review_score,
+    sign_in_as,
+)
 from tests.browser.test_reports import ask, on_screen
 
 COUNTY, COUNTY_NAME, PERIOD = "DEMO-01", "桥安县", "2024"
 CHANGZHI_V2 = "changzhi-county-centre:2"
-
-
-def sign_in_as(site: Site, browser_page: Any, username: str) -> None:
-    account = next(a for a in site.demo.accounts if a.username == username)
-    browser_page.goto(site.url + "/login")
-    browser_page.get_by_label("用户名").fill(account.username)
-    browser_page.get_by_label("密码").fill(account.password)
-    browser_page.get_by_role("button", name="登录").click()
-    browser_page.wait_for_url(lambda url: "/login" not in url)
-
-
-def offered(page: Any, select: str) -> list[str]:
-    values: list[str] = page.locator(f"#{select} option").evaluate_all(
-        "options => options.map(o => o.value)"
-    )
-    return values
 
 
 def self_check(page: Any, sheet: str, version: int = 2) -> None:
@@ -49,44 +40,22 @@ def self_check(page: Any, sheet: str, version: int = 2) -> None:
 
 def test_the_city_inspects_a_county_centre_and_annex_2_shows_it(site: Site, page: Any) -> None:
     sign_in_as(site, page, "inspector-01")
-    assert CHANGZHI_V2 in offered(page, "open-rubric")
     assert COUNTY in offered(page, "open-unit")
-    page.get_by_label("被考核单位", exact=True).select_option(COUNTY)
-    page.get_by_label("评分表", exact=True).select_option(CHANGZHI_V2)
-    page.get_by_label("考核期间", exact=True).fill(PERIOD)
-    page.get_by_role("button", name="新建并填写").click()
-    page.wait_for_url("**/assessments/*")
-    sheet = page.url
+    sheet = open_sheet(page, COUNTY, CHANGZHI_V2, PERIOD)
 
-    centre = page.context.browser.new_context(viewport=VIEWPORT, locale="zh-CN")
-    try:
-        staff = centre.new_page()
-        sign_in_as(site, staff, "centre-01")
+    def centre(staff: Any) -> None:
         assert CHANGZHI_V2 not in offered(staff, "open-rubric")  # the city opens these
         self_check(staff, sheet)
-    finally:
-        centre.close()
 
-    member = page.context.browser.new_context(viewport=VIEWPORT, locale="zh-CN")
-    try:
-        inspector = member.new_page()
-        sign_in_as(site, inspector, "inspector-02")
-        inspector.goto(sheet)
-        inspector.get_by_label("第 1 项初审得分", exact=True).fill("1")
-        inspector.get_by_label("改分理由（改动初审分数时必填）").fill("领导小组会议记录不全")
-        inspector.get_by_role("button", name="保存初审评分").click()
-        inspector.wait_for_url("**done=saved*")
-    finally:
-        member.close()
-
+    as_another(site, page, "centre-01", centre)
+    as_another(
+        site,
+        page,
+        "inspector-02",
+        lambda inspector: review_score(inspector, sheet, "1", "1", "领导小组会议记录不全"),
+    )
     page.goto(site.url + "/review")
-    waiting = page.get_by_role("row").filter(has_text=COUNTY_NAME)
-    assert waiting.count() == 1
-    assert_accessible(page)
-    waiting.get_by_role("link", name="验收").click()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="验收通过").click()
-    page.wait_for_url("**/review?*")
+    approve_waiting(page, page.get_by_role("row").filter(has_text=COUNTY_NAME))
 
     page.goto(site.url + "/tables/county-summary")
     ask(page, "DEMO", PERIOD)

@@ -10,8 +10,9 @@ from typing import Any
 
 from domain.china_time import china_day
 from tests.browser.conftest import VIEWPORT, Site
+from tests.browser.inspection import offered, sign_in_as
 from tests.browser.pages import assert_accessible
-from tests.browser.test_changzhi_inspection import offered, self_check, sign_in_as
+from tests.browser.test_changzhi_inspection import self_check
 from web.app import services_of
 
 COUNTY, COUNTY_NAME = "DEMO-01", "桥安县"
@@ -24,6 +25,7 @@ def inspection_period(today: date) -> str:
 
 
 def review_score(page: Any, number: str, points: str) -> None:
+    """Score on the open sheet (refused or saved: the caller waits for what it expects)."""
     page.get_by_label(f"第 {number} 项初审得分", exact=True).fill(points)
     page.get_by_label("改分理由（改动初审分数时必填）").fill("现场检查台账")
     page.get_by_role("button", name="保存初审评分").click()

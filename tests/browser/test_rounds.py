@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.browser.conftest import VIEWPORT, Site
+from tests.browser.inspection import sign_in_as
 from tests.browser.pages import assert_accessible
-from tests.browser.test_changzhi_inspection import sign_in_as
 
 ROUND = "DEMO|changzhi-county-centre:2"
 

@@ -9,9 +9,16 @@ from typing import Any
 from domain.rules import RuleName
 from infra.demo.plan import plan_demo
 from infra.rubric_files import find_builtin_rubric
-from tests.browser.conftest import VIEWPORT, Site
+from tests.browser.conftest import Site
+from tests.browser.inspection import (
+    approve_waiting,
+    as_another,
+    offered,
+    open_sheet,
+    review_score,
+    sign_in_as,
+)
 from tests.browser.pages import assert_accessible
-from tests.browser.test_changzhi_inspection import offered, sign_in_as
 from tests.browser.test_reports import ask, on_screen
 
 BANNER, PERIOD = "DEMO-02", "2024"
@@ -47,44 +54,24 @@ def test_the_banners_task_owners_enter_progress_and_the_city_scores_it(
     site: Site, page: Any
 ) -> None:
     sign_in_as(site, page, "inspector-01")
-    assert WUSHEN_V2 in offered(page, "open-rubric")
-    page.get_by_label("被考核单位", exact=True).select_option(BANNER)
-    page.get_by_label("评分表", exact=True).select_option(WUSHEN_V2)
-    page.get_by_label("考核期间", exact=True).fill(PERIOD)
-    page.get_by_role("button", name="新建并填写").click()
-    page.wait_for_url("**/assessments/*")
-    sheet = page.url
+    sheet = open_sheet(page, BANNER, WUSHEN_V2, PERIOD)
 
-    banner = page.context.browser.new_context(viewport=VIEWPORT, locale="zh-CN")
-    try:
-        owner = banner.new_page()
-        sign_in_as(site, owner, "centre-02")
+    def owners(owner: Any) -> None:
         assert WUSHEN_V2 not in offered(owner, "open-rubric")  # the city opens these
         enter_progress(owner, sheet)
-    finally:
-        banner.close()
 
-    member = page.context.browser.new_context(viewport=VIEWPORT, locale="zh-CN")
-    try:
-        inspector = member.new_page()
-        sign_in_as(site, inspector, "inspector-02")
-        inspector.goto(sheet)
-        inspector.get_by_label("第 1.1.1 项初审得分", exact=True).fill("2")
-        inspector.get_by_label("改分理由（改动初审分数时必填）").fill("联络员会议未召开")
-        inspector.get_by_role("button", name="保存初审评分").click()
-        inspector.wait_for_url("**done=saved*")
-    finally:
-        member.close()
-
+    as_another(site, page, "centre-02", owners)
+    as_another(
+        site,
+        page,
+        "inspector-02",
+        lambda inspector: review_score(inspector, sheet, "1.1.1", "2", "联络员会议未召开"),
+    )
     page.goto(site.url + "/review")
     name = next(u.name for u, _, _ in plan_demo(2023).units if u.code == BANNER)
     waiting = page.get_by_role("row").filter(has_text=name).filter(has_text="2024年度")
-    assert waiting.count() == 1
     assert_accessible(page)
-    waiting.get_by_role("link", name="验收").click()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="验收通过").click()
-    page.wait_for_url("**/review?*")
+    approve_waiting(page, waiting)
 
     page.goto(site.url + "/tables/tasks")
     ask(page, BANNER, PERIOD)
