@@ -60,7 +60,7 @@ def test_a_planned_campaign_refuses_a_chosen_seed_and_escalates(site: Site, page
     site.login(page, "county_auditor", "DEMO-01")
     open_planned(site, page)
     plan = page.locator("dl.facts").first.inner_text()
-    assert "以 95% 的把握发现不低于 10% 的弄虚作假" in plan and "约 29 份" in plan
+    assert "以 95.0% 的把握发现不低于 10.0% 的弄虚作假" in plan and "约 29 份" in plan
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="锁定抽样名单").click()
     page.wait_for_selector("#frame-locked")
