@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
 import psycopg
@@ -14,6 +15,9 @@ from psycopg import sql
 from application.store import EventStore
 from infra.bootstrap import open_event_store
 from infra.settings import Settings
+
+if TYPE_CHECKING:
+    from tests.integration.web.demo_api import LoadedDemo
 
 POSTGRES_URL = os.environ.get(
     "KAOHE_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -72,3 +76,12 @@ def store(settings: Settings) -> Iterator[EventStore]:
         yield event_store
     finally:
         event_store.close()
+
+
+@pytest.fixture(scope="session")
+def plain_demo(tmp_path_factory: pytest.TempPathFactory) -> LoadedDemo:
+    """The demo quarter loaded once per session (passwords stored plainly, so its eighty
+    accounts load in a moment); modules take copies through `demo_api`."""
+    from tests.integration.web.demo_api import load_plain_demo
+
+    return load_plain_demo(tmp_path_factory.mktemp("plain-demo"))

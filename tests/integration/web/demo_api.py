@@ -4,6 +4,9 @@ accounts, tables) for generated requests to aim at."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -15,9 +18,10 @@ from flask import Flask
 from application.service import Kaohe
 from application.store import EventStore
 from domain.account import Role
-from infra.bootstrap import build
+from infra.bootstrap import build, open_event_store
 from infra.demo.clock import DemoClock
 from infra.demo.loader import load_demo
+from infra.demo.plan import DemoPlan
 from infra.evidence_files import FileEvidence
 from infra.login_throttle import ThrottlePolicy
 from infra.projections.registry import Projections
@@ -83,9 +87,39 @@ class DemoApi:
         return [{n: self.known[n][i % len(self.known[n])] for n in names} for i in range(widest)]
 
 
-def demo_api(store: EventStore, evidence: Path) -> DemoApi:
-    plan = load_demo(Kaohe(store, DemoClock(), PlainHasher(), FileEvidence(evidence)))
-    Projections(store).catch_up()
+@dataclass(frozen=True)
+class LoadedDemo:
+    """The demo quarter loaded once into a SQLite folder with its read models caught up; each
+    test module works on its own copy."""
+
+    folder: Path
+    plan: DemoPlan
+
+
+def load_plain_demo(folder: Path) -> LoadedDemo:
+    store = open_event_store(Settings(data_dir=folder))
+    try:
+        plan = load_demo(
+            Kaohe(store, DemoClock(), PlainHasher(), FileEvidence(folder / "evidence"))
+        )
+        Projections(store).catch_up()
+    finally:
+        store.close()
+    return LoadedDemo(folder, plan)
+
+
+@contextmanager
+def demo_api(loaded: LoadedDemo, folder: Path) -> Iterator[DemoApi]:
+    """The API over a copy of the loaded demo in `folder` (which must not exist yet)."""
+    shutil.copytree(loaded.folder, folder)
+    store = open_event_store(Settings(data_dir=folder))
+    try:
+        yield api_over(store, folder / "evidence", loaded.plan)
+    finally:
+        store.close()
+
+
+def api_over(store: EventStore, evidence: Path, plan: DemoPlan) -> DemoApi:
     # Generated logins fail by the hundred from one address: do not lock the tests out.
     lenient = {"KAOHE_LOGIN_THROTTLE": ThrottlePolicy(per_account=10_000, per_address=10_000)}
     kaohe = Kaohe(store, StepClock(), PlainHasher(), FileEvidence(evidence))

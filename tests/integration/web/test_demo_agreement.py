@@ -6,26 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from domain.account import Role
-from infra.bootstrap import open_event_store
-from infra.settings import Settings
 from tests.campaign_opening import committed
-from tests.integration.web.demo_api import DemoApi, demo_api
+from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
 from tests.integration.web.readable import unreadable, visible_text
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    data = Path(tmp_path_factory.mktemp("agreement"))
-    store = open_event_store(Settings(data_dir=data))
-    try:
-        yield demo_api(store, data / "evidence")
-    finally:
-        store.close()
+def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
+    with demo_api(plain_demo, tmp_path_factory.mktemp("agreement") / "store") as api:
+        yield api
 
 
 def test_the_api_grades_reviewers_and_towns_and_weighs_the_frame(demo: DemoApi) -> None:

@@ -13,21 +13,18 @@ import pytest
 from click.testing import CliRunner
 
 from domain.account import Role
-from infra.bootstrap import open_event_store
-from infra.settings import Settings
-from tests.integration.web.demo_api import DemoApi, demo_api
+from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
 from tests.integration.web.readable import visible_text
 from web.cli import main
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoApi, Path]]:
-    data = Path(tmp_path_factory.mktemp("factors"))
-    store = open_event_store(Settings(data_dir=data))
-    try:
-        yield demo_api(store, data / "evidence"), data
-    finally:
-        store.close()
+def demo(
+    plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[DemoApi, Path]]:
+    data = tmp_path_factory.mktemp("factors") / "store"
+    with demo_api(plain_demo, data) as api:
+        yield api, data
 
 
 def demo_factors(api: DemoApi) -> tuple[str, dict[str, Any]]:

@@ -7,25 +7,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from domain.account import Role
-from infra.bootstrap import open_event_store
-from infra.settings import Settings
 from tests.campaign_opening import committed
-from tests.integration.web.demo_api import DemoApi, demo_api
+from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    data = Path(tmp_path_factory.mktemp("weighing"))
-    store = open_event_store(Settings(data_dir=data))
-    try:
-        yield demo_api(store, data / "evidence")
-    finally:
-        store.close()
+def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
+    with demo_api(plain_demo, tmp_path_factory.mktemp("weighing") / "store") as api:
+        yield api
 
 
 def test_the_freezing_form_offers_the_agreement_weights(demo: DemoApi) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,9 +25,7 @@ from schemathesis.specs.openapi.checks import (
 from application.passwords import MIN_PASSWORD
 from domain.account import Role
 from domain.workflow import PERIOD_PATTERN
-from infra.bootstrap import open_event_store
-from infra.settings import Settings
-from tests.integration.web.demo_api import ROLES, DemoApi
+from tests.integration.web.demo_api import ROLES, DemoApi, LoadedDemo
 from tests.integration.web.demo_api import demo_api as build_demo_api
 
 EXAMPLES = 30
@@ -44,13 +41,9 @@ CHECKS = [
 
 
 @pytest.fixture(scope="module")
-def demo_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    data = Path(tmp_path_factory.mktemp("openapi"))
-    store = open_event_store(Settings(data_dir=data))
-    try:
-        yield build_demo_api(store, data / "evidence")
-    finally:
-        store.close()
+def demo_api(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
+    with build_demo_api(plain_demo, tmp_path_factory.mktemp("openapi") / "store") as api:
+        yield api
 
 
 def test_every_operation_answers_as_documented(demo_api: DemoApi) -> None:

@@ -11,14 +11,11 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
-from infra.bootstrap import open_event_store
-from infra.settings import Settings
-from tests.integration.web.demo_api import DemoApi, demo_api
+from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
 from tests.integration.web.numbers_read import (
     csv_bare_rates,
     html_bare_rates,
@@ -35,13 +32,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    data = Path(tmp_path_factory.mktemp("readable"))
-    store = open_event_store(Settings(data_dir=data))
-    try:
-        yield demo_api(store, data / "evidence")
-    finally:
-        store.close()
+def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
+    with demo_api(plain_demo, tmp_path_factory.mktemp("readable") / "store") as api:
+        yield api
 
 
 def shape(path: str) -> str:

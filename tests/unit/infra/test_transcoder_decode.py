@@ -3,9 +3,9 @@ JSONTranscoder decodes into, and raises where it raises."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -20,13 +20,10 @@ from eventsourcing.persistence import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.service import Kaohe
 from infra.bootstrap import open_event_store
-from infra.demo.clock import DemoClock
-from infra.demo.loader import load_demo
-from infra.evidence_files import FileEvidence
 from infra.persistence.transcoder import KaoheJSONTranscoder
 from infra.settings import Settings
+from tests.integration.web.demo_api import LoadedDemo
 
 
 def registered(transcoder: JSONTranscoder) -> JSONTranscoder:
@@ -158,21 +155,11 @@ def test_a_transcoding_registered_later_is_decoded_too() -> None:
     assert fast.decode(data) == {"a": "X", "b": ["Y"]}
 
 
-class PlainHasher:
-    """Password "hashes" without a salt: loading the demo stays fast."""
-
-    def hash(self, password: str) -> str:
-        return f"plain:{password}"
-
-    def verify(self, password_hash: str, password: str) -> bool:
-        return password_hash == self.hash(password)
-
-
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    where: Path = tmp_path_factory.mktemp("demo")
+def demo_store(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    where = tmp_path_factory.mktemp("demo") / "store"
+    shutil.copytree(plain_demo.folder, where)
     store = open_event_store(Settings(where))
-    load_demo(Kaohe(store, DemoClock(), PlainHasher(), FileEvidence(where / "evidence")))
     yield store
     store.close()
 
