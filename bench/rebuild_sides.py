@@ -23,6 +23,7 @@ from typing import Any
 from bench import rebuild_baseline
 from bench.rss import status_kb
 from infra.bootstrap import open_event_store
+from infra.projections.rebuild import BATCH
 from infra.projections.registry import PROJECTIONS, Projections
 from infra.settings import Settings
 
@@ -53,7 +54,7 @@ def kaohe(profile: Path | None, separate: bool = False) -> dict[str, Any]:
 
         def progress(position: int, _head: int, name: str = "all") -> None:
             last["at"], last["peak"] = time.perf_counter(), status_kb("VmHWM")
-            if position // REPORT_EVERY != (position - 5000) // REPORT_EVERY:
+            if position // REPORT_EVERY != (position - BATCH) // REPORT_EVERY:
                 say(f"  {name}: at position {position} of {head}")
 
         def run(part: str, call: Any, *args: Any) -> float:

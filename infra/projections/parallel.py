@@ -16,7 +16,7 @@ from infra.projections.catalog import Catalog
 from infra.projections.database import Database
 from infra.projections.models import PROJECTIONS
 from infra.projections.part_build import Part, PartFailed, build_part
-from infra.projections.rebuild import Build, Progress, lock_rebuild, switch_in
+from infra.projections.rebuild import BATCH, Build, Progress, lock_rebuild, switch_in
 from infra.projections.runner import ProjectionRunner
 from infra.projections.view import Projection
 
@@ -31,7 +31,7 @@ def rebuild_parallel(
     db: Database,
     names: Sequence[str],
     workers: int,
-    batch_size: int = 5000,
+    batch_size: int = BATCH,
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Rebuild the named projections with `workers` processes; the new version of each.

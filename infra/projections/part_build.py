@@ -5,9 +5,10 @@ rows of its share: no query walks the log beyond its window."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -153,7 +154,7 @@ def _read(db: Database, part: Part, topics: frozenset[str], after: int, upto: in
     statement = (
         f"SELECT notification_id, originator_id, originator_version, topic, state, {of_part} "
         f"FROM {db.events_table} WHERE notification_id > %s AND notification_id <= %s "
-        f"AND ({of_part} OR topic = ANY(%s)) ORDER BY notification_id"
+        f"AND ({of_part} OR topic = ANY(%s))"
     )
     params = (part.part, after, upto, part.part, sorted(topics))
     with (
@@ -161,7 +162,10 @@ def _read(db: Database, part: Part, topics: frozenset[str], after: int, upto: in
         connection.cursor(row_factory=tuple_row) as cursor,
     ):
         cursor.execute(statement, params, prepare=True)
-        rows: Sequence[tuple[Any, ...]] = cursor.fetchall()
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    # Put in log order here: PostgreSQL would sort the whole window's rows, payloads and
+    # all, and spill them to disk beyond its small working memory.
+    rows.sort(key=itemgetter(0))
     return [
         (Notification(id=i, originator_id=o, originator_version=v, topic=t, state=bytes(s)), m)
         for i, o, v, t, s, m in rows

@@ -10,6 +10,8 @@ from application.service import Kaohe
 from application.store import EventStore
 from infra.errors import ParallelRebuildError, ProjectionFailedError
 from infra.projections.registry import PROJECTIONS, Projections
+from projections.accounts import ACCOUNTS
+from projections.units import UNITS
 from tests.integration.projections.test_rebuild_together import everything
 from tests.unit.projections.activity import a_quarter, hierarchy
 from web.cli import main
@@ -39,6 +41,22 @@ def test_a_parallel_rebuild_equals_the_serial_one(
     assert [(s.version, s.position, s.building) for s in projections.status()] == [
         (versions[s.name], head, None) for s in projections.status()
     ]
+
+
+def test_projections_of_a_few_topics_alone_rebuild_in_parallel_as_serially(
+    app: Kaohe, store: EventStore, projections: Projections
+) -> None:
+    on_postgres(store)
+    hierarchy(app)
+    a_quarter(app, register_units=False)
+    serial = projections.rebuild_together()
+    built = everything(projections), projections.accounts().all_accounts()
+    assert built[1] and built[0][0].units
+
+    versions = projections.rebuild_parallel([UNITS, ACCOUNTS], workers=2, batch_size=10)
+
+    assert versions == {UNITS: serial[UNITS] + 1, ACCOUNTS: serial[ACCOUNTS] + 1}
+    assert (everything(projections), projections.accounts().all_accounts()) == built
 
 
 def an_entry_of_a_sheet_never_opened(store: EventStore) -> int:
@@ -73,7 +91,7 @@ def test_a_parallel_rebuild_stops_at_an_event_it_cannot_apply_and_names_it(
     # Every version being built is dropped (the first process built the projections of a
     # few topics alongside its share): each projection serves its old version.
     status = {s.name: (s.version, s.building) for s in projections.status()}
-    assert status == {n: (2, None) for n in PROJECTIONS}
+    assert status == dict.fromkeys(PROJECTIONS, (2, None))
     # The old versions serve on (the scores view stays before the event it cannot apply).
     assert everything(projections)[0].sheets == served[0].sheets
 
