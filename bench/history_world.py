@@ -120,44 +120,28 @@ def open_app(env: dict[str, str], clock: Clock, files: Path) -> Kaohe:
 
 
 def set_up(app: Kaohe, plan: Plan) -> None:
-    """Units, the rubric and the accounts, by the system actor."""
-    app.setup(
-        RegisterUnit(code="CITY", unit_name="长治市", level=UnitLevel.CITY, parent=None),
-        "bench-setup",
-    )
+    """Units, the rubric and the accounts, by the system actor (the rubric before the
+    accounts: a role is granted only where a published rubric gives it work)."""
+    register(app, "CITY", "长治市", UnitLevel.CITY, None)
     for county in plan.county_codes():
-        app.setup(
-            RegisterUnit(
-                code=county, unit_name=f"第{county[1:]}区", level=UnitLevel.COUNTY, parent="CITY"
-            ),
-            "bench-setup",
-        )
-        account(app, Role.COUNTY_AUDITOR, county)
+        register(app, county, f"第{county[1:]}区", UnitLevel.COUNTY, "CITY")
     for town in plan.town_codes():
-        app.setup(
-            RegisterUnit(
-                code=town,
-                unit_name=f"第{town[1:]}街道",
-                level=UnitLevel.TOWN,
-                parent=plan.county_of(town),
-            ),
-            "bench-setup",
-        )
-        account(app, Role.TOWN_REVIEWER, town)
+        register(app, town, f"第{town[1:]}街道", UnitLevel.TOWN, plan.county_of(town))
         for village in plan.villages(town):
-            app.setup(
-                RegisterUnit(
-                    code=village,
-                    unit_name=f"第{village[4:]}社区",
-                    level=UnitLevel.VILLAGE,
-                    parent=town,
-                ),
-                "bench-setup",
-            )
-            account(app, Role.STATION_STAFF, village)
+            register(app, village, f"第{village[4:]}社区", UnitLevel.VILLAGE, town)
     app.setup(
         PublishRubric(definition=read_definition(BUILTIN_DIR / f"{RUBRIC}.v1.yaml")), "bench-setup"
     )
+    for county in plan.county_codes():
+        account(app, Role.COUNTY_AUDITOR, county)
+    for town in plan.town_codes():
+        account(app, Role.TOWN_REVIEWER, town)
+        for village in plan.villages(town):
+            account(app, Role.STATION_STAFF, village)
+
+
+def register(app: Kaohe, code: str, name: str, level: UnitLevel, parent: str | None) -> None:
+    app.setup(RegisterUnit(code=code, unit_name=name, level=level, parent=parent), "bench-setup")
 
 
 def account(app: Kaohe, role: Role, unit_code: str) -> UUID:

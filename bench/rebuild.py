@@ -68,21 +68,27 @@ def report(history: History, runs: dict[str, list[dict[str, Any]]], rounds: int)
         f"* history: schema `{history.schema}`, {n} events, {history.towns} towns of 100 villages"
     )
     print(f"* {rounds} round(s) of each side, alternating; medians\n")
-    print("| side | seconds | events/s | peak RSS (VmHWM; a part: at its end) |")
-    print("|---|---:|---:|---:|")
+    print("| side | seconds | events/s | CPU s (Python) | peak RSS (VmHWM; a part: at its end) |")
+    print("|---|---:|---:|---:|---:|")
     for side, found in runs.items():
         seconds = median([r["seconds"] for r in found])
+        cpu = median([r["cpu_seconds"] for r in found])
         peak_mb = max(r["peak_kb"] for r in found) / 1024
-        print(f"| {side} | {seconds:.1f} | {median(rate[side]):.0f} | {peak_mb:.0f} MB |")
+        print(
+            f"| {side} | {seconds:.1f} | {median(rate[side]):.0f} | {cpu:.1f} | {peak_mb:.0f} MB |"
+        )
     for name in runs["kaohe"][0]["parts"] if runs["kaohe"] else []:
         seconds = median([r["parts"][name] for r in runs["kaohe"]])
         peak_mb = max(r["peaks"][name] for r in runs["kaohe"]) / 1024
-        print(f"| kaohe: {name} | {seconds:.1f} | – | {peak_mb:.0f} MB |")
+        print(f"| kaohe: {name} | {seconds:.1f} | – | – | {peak_mb:.0f} MB |")
     ok_ratio = "met" if ratio >= TARGET_RATIO else "**MISSED**"
     ok_peak = "met" if peak < TARGET_PEAK_MB else "**MISSED**"
     target = f">= {TARGET_RATIO} {ok_ratio}"
     print(f"\n* ratio, Kaohe events/s ÷ baseline events/s: **{ratio:.2f}** ({target})")
     print(f"* peak RSS of the rebuild: **{peak:.0f} MB** (target < 300 MB {ok_peak})")
+    cpus = {side: median([r["cpu_seconds"] for r in found]) for side, found in runs.items()}
+    cpu_ratio = cpus["baseline"] / cpus["kaohe"]
+    print(f"* baseline CPU ÷ Kaohe CPU (Python processes only): **{cpu_ratio:.2f}**")
     parallel(runs, rate["baseline"])
 
 

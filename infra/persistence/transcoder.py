@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import DatetimeAsISO, JSONTranscoder, Transcoding
 
 _PLAIN = frozenset({str, int, bool, type(None)})
 """Written by orjson as by the json module (ints within 64 bits; orjson refuses larger)."""
@@ -41,6 +41,7 @@ class KaoheJSONTranscoder(JSONTranscoder):
         super().__init__()
         self._ready = _PLAIN
         self._decoders: dict[str, Callable[[Any], Any]] = {}
+        self._text_decoders: dict[str, Callable[[Any], Any]] = {}
         self._last: tuple[object, dict[str, Any]] = (None, {})
         """The last value handed back and its encoding: the events a command saves share
         one timestamp object."""
@@ -49,6 +50,13 @@ class KaoheJSONTranscoder(JSONTranscoder):
         super().register(transcoding)
         self._ready = _PLAIN | _HANDED_BACK.intersection(self.types)
         self._decoders = {name: t.decode for name, t in self.names.items()}
+        # Of text, the library's transcoding is `fromisoformat` behind a check that the data
+        # is text: every event's time goes through it.
+        self._text_decoders = self._decoders | {
+            name: datetime.fromisoformat
+            for name, t in self.names.items()
+            if type(t) is DatetimeAsISO
+        }
 
     def encode(self, obj: Any) -> bytes:
         if self._only_ready((obj,)):
@@ -99,7 +107,7 @@ class KaoheJSONTranscoder(JSONTranscoder):
         if len(d) == 2:
             name, data = d.get("_type_"), d.get("_data_")
             if type(name) is str and type(data) is str:
-                decode = self._decoders.get(name)
+                decode = self._text_decoders.get(name)
                 if decode is not None:
                     return decode(data)
         return self._revive(d)

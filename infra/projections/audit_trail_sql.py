@@ -7,7 +7,7 @@ from uuid import UUID
 
 from infra.projections.catalog import ActiveVersion
 from infra.projections.database import Database, Tx, id_text
-from infra.projections.text import shown, shown_all, shown_or_none
+from infra.projections.text import NUL, shown, shown_all, shown_or_none
 from projections.audit_trail import AUDIT_TRAIL, AuditFilter, AuditRow
 
 COLUMNS = (
@@ -87,17 +87,20 @@ class SqlAuditTrailView:
             :10
         ]
         assessment_id, unit_id = row[10], row[11]
-        self._rows.append(
-            (
-                position,
-                self._time(at),
-                *shown_all((actor, role, unit, correlation)),
-                *(id_text(aggregate_id), version, kind, topic),
-                None if assessment_id is None else id_text(assessment_id),
-                None if unit_id is None else id_text(unit_id),
-                *shown_all(row[12:]),
-            )
+        item, layer, old_layer, old, new, detail, reason = row[12:19]
+        values = (
+            *(position, self._time(at), actor, role, unit, correlation, id_text(aggregate_id)),
+            *(version, kind, topic),
+            None if assessment_id is None else id_text(assessment_id),
+            None if unit_id is None else id_text(unit_id),
+            *row[12:],
         )
+        # One look for NUL over every text of the row at once (None reads as "None"): it is
+        # rare, and looking field by field cost more than the rest of the row.
+        texts = (
+            f"{actor}{role}{unit}{correlation}{item}{layer}{old_layer}{old}{new}{detail}{reason}"
+        )
+        self._rows.append(shown_all(values) if NUL in texts else values)
 
     def fact(self, aggregate_id: UUID, field: str) -> str | None:
         key = (id_text(aggregate_id), shown(field))

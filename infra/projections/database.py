@@ -81,6 +81,10 @@ class Tx:
         return statement if self._postgres else statement.replace("%s", "?")
 
 
+BULK_IDLE = "60s"
+"""How long a rebuild's batch transaction may wait on this process between statements."""
+
+
 class Database:
     """Where the view tables live: beside the events, so a batch of view rows and its tracking
     position commit together. Times are `timestamptz` on PostgreSQL and fixed-width UTC text
@@ -115,11 +119,15 @@ class Database:
         it takes the write lock at once (BEGIN IMMEDIATE), so reads inside it see the latest
         commit and cannot be invalidated by another writer. Not `durable`: on PostgreSQL the
         commit does not wait for its log to reach the disk (after a crash the transaction may
-        be lost as a whole, never in part): for work that is simply redone if lost."""
+        be lost as a whole, never in part): for work that is simply redone if lost, a
+        rebuild's batch, which may also spend up to `BULK_IDLE` between two statements while
+        this process folds thousands of events (the store's default ends a transaction idle
+        for 5 seconds, which a busy machine can reach)."""
         if self.postgres is not None:
             with self.postgres.transaction(commit=True) as cursor:
                 if not durable:
                     cursor.execute("SET LOCAL synchronous_commit = off")
+                    cursor.execute(f"SET LOCAL idle_in_transaction_session_timeout = '{BULK_IDLE}'")
                 yield Tx(cursor, postgres=True)
             return
         assert self._sqlite is not None

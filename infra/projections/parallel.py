@@ -4,7 +4,7 @@ being built, and the versions are then switched in as a serial rebuild does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from multiprocessing import get_context
@@ -16,7 +16,7 @@ from infra.projections.catalog import Catalog
 from infra.projections.database import Database
 from infra.projections.models import PROJECTIONS
 from infra.projections.part_build import Part, PartFailed, build_part
-from infra.projections.rebuild import Build, Progress, lock_rebuild, rebuild_together, switch_in
+from infra.projections.rebuild import BATCH, Build, Progress, lock_rebuild, switch_in
 from infra.projections.runner import ProjectionRunner
 from infra.projections.view import Projection
 
@@ -31,39 +31,37 @@ def rebuild_parallel(
     db: Database,
     names: Sequence[str],
     workers: int,
-    batch_size: int = 5000,
+    batch_size: int = BATCH,
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Rebuild the named projections with `workers` processes; the new version of each.
 
     A projection that keeps its state per aggregate (the audit trail, the scores: those
     that read most of the log) is built by every process, each from the events of its share
-    of the aggregates, up to the head of the log when the rebuild began; the projections
-    that read only a few topics are rebuilt meanwhile in this process, as `rebuild_together`
-    does. Then each version applies what came since and is switched in. A fresh version is
+    of the aggregates; the projections that read only a few topics are built whole by the
+    first process, from the same reading of the log (read alone, meanwhile, they would take
+    a core from the others). Every process reads up to the head of the log when the rebuild
+    began; then each version applies what came since and is switched in. A fresh version is
     always built (a stopped parallel build is not resumed); if an event cannot be applied,
-    the versions being built are dropped, the old ones serve on, and the error names it."""
+    every version being built is dropped, the old ones serve on, and the error names it."""
     if db.postgres is None:
         raise ParallelRebuildError("a rebuild in several processes needs PostgreSQL")
     if workers < 1:
         raise ParallelRebuildError(f"a rebuild needs at least one process, not {workers}")
     projections = [PROJECTIONS[name](db) for name in names]
-    shared = [p for p in projections if p.processor.topics is None]
-    few = [p for p in projections if p.processor.topics is not None]
     catalog = Catalog(db)
     with ExitStack() as locks:
-        builds = [_fresh_build(store, db, catalog, p, locks, batch_size) for p in shared]
+        builds = [_fresh_build(store, db, catalog, p, locks, batch_size) for p in projections]
         head = store.recorder.max_notification_id() or 0
-        pairs = tuple((b.runner.name, b.version) for b in builds)
+        shared = tuple((b.runner.name, b.version) for b in builds if _shared(b))
+        whole = tuple((b.runner.name, b.version) for b in builds if not _shared(b))
         env = dict(store.env) | {IDLE_TIMEOUT: WORKER_IDLE_SECONDS}
-        parts = [Part(env, pairs, k, workers, head, batch_size) for k in range(workers)]
-        versions: dict[str, int] = {}
-
-        def meanwhile() -> None:
-            if few:
-                versions.update(rebuild_together(store, db, few, batch_size))
-
-        failed = _run_parts(parts if builds else [], meanwhile)
+        count = workers if shared else 1
+        parts = [
+            Part(env, shared, k, count, head, batch_size, whole if k == 0 else ())
+            for k in range(count)
+        ]
+        failed = _run_parts(parts)
         if failed is not None:
             for b in builds:
                 catalog.abandon(b.runner.projection, b.version)
@@ -75,10 +73,14 @@ def rebuild_parallel(
                 b.position = head
         for b in builds:
             switch_in(b)
-            versions[b.runner.name] = b.version
     if progress is not None:
         progress(head, head)
-    return {name: versions[name] for name in names}
+    return {b.runner.name: b.version for b in builds}
+
+
+def _shared(build: Build) -> bool:
+    """Whether the projection's aggregates are shared out among the processes."""
+    return build.runner.projection.processor.topics is None
 
 
 def _fresh_build(
@@ -102,14 +104,10 @@ def _fresh_build(
     return Build(runner, version, 0)
 
 
-def _run_parts(parts: list[Part], meanwhile: Callable[[], None]) -> PartFailed | None:
-    """Run every part in its own process (spawned: nothing of this one is shared) while
-    `meanwhile` runs here; the first failure a part met, if any."""
-    if not parts:
-        meanwhile()
-        return None
+def _run_parts(parts: list[Part]) -> PartFailed | None:
+    """Run every part in its own process (spawned: nothing of this one is shared); the
+    first failure a part met, if any."""
     with ProcessPoolExecutor(len(parts), mp_context=get_context("spawn")) as pool:
         running = [pool.submit(build_part, part) for part in parts]
-        meanwhile()
         found = [future.result() for future in running]
     return next((f for f in found if f is not None), None)

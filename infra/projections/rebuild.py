@@ -22,6 +22,9 @@ from infra.projections.view import Projection
 Progress = Callable[[int, int], None]
 """Told (position reached, log head) after every batch."""
 
+BATCH = 10_000
+"""Events a rebuild reads and applies per transaction: each batch also pays for reading,
+locking and moving every version's tracking position."""
 FINAL_ROUNDS = 20
 """Batches at most applied inside the switching transaction (new events keep coming)."""
 
@@ -39,7 +42,7 @@ def rebuild(
     store: EventStore,
     db: Database,
     projection: Projection[Any],
-    batch_size: int = 5000,
+    batch_size: int = BATCH,
     progress: Progress | None = None,
 ) -> int:
     """Build a fresh version of the projection from the start of the log (or resume the one a
@@ -55,7 +58,7 @@ def rebuild_together(
     store: EventStore,
     db: Database,
     projections: Sequence[Projection[Any]],
-    batch_size: int = 5000,
+    batch_size: int = BATCH,
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Rebuild several projections (as `rebuild` does each) from one reading of the log: each

@@ -19,7 +19,7 @@ from infra.projections.failures import Failure
 from infra.projections.models import PROJECTIONS as PROJECTIONS
 from infra.projections.parallel import rebuild_parallel
 from infra.projections.poller import Poller
-from infra.projections.rebuild import Progress, rebuild, rebuild_together
+from infra.projections.rebuild import BATCH, Progress, rebuild, rebuild_together
 from infra.projections.rectifications_sql import SqlRectificationsReader
 from infra.projections.runner import ProjectionRunner
 from infra.projections.scores_read_sql import RubricCache
@@ -162,7 +162,7 @@ class Projections:
             )
         return found
 
-    def rebuild(self, name: str, progress: Progress | None = None, batch_size: int = 5000) -> int:
+    def rebuild(self, name: str, progress: Progress | None = None, batch_size: int = BATCH) -> int:
         """Build a fresh version of one projection while the old serves, then switch."""
         self.ensure()
         return rebuild(self.store, self.db, self.projection(name), batch_size, progress)
@@ -171,7 +171,7 @@ class Projections:
         self,
         names: Iterable[str] | None = None,
         progress: Progress | None = None,
-        batch_size: int = 5000,
+        batch_size: int = BATCH,
     ) -> dict[str, int]:
         """Rebuild several projections (default: all) from one reading of the log, each as
         `rebuild` does it; the new version of each."""
@@ -184,7 +184,7 @@ class Projections:
         names: Iterable[str] | None = None,
         workers: int = 2,
         progress: Progress | None = None,
-        batch_size: int = 5000,
+        batch_size: int = BATCH,
     ) -> dict[str, int]:
         """Rebuild several projections (default: all) with `workers` processes sharing out
         the aggregates (PostgreSQL; see `infra.projections.parallel`); the new version of

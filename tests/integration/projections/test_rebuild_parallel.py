@@ -10,8 +10,8 @@ from application.service import Kaohe
 from application.store import EventStore
 from infra.errors import ParallelRebuildError, ProjectionFailedError
 from infra.projections.registry import PROJECTIONS, Projections
-from projections.audit_trail import AUDIT_TRAIL
-from projections.scores import SCORES
+from projections.accounts import ACCOUNTS
+from projections.units import UNITS
 from tests.integration.projections.test_rebuild_together import everything
 from tests.unit.projections.activity import a_quarter, hierarchy
 from web.cli import main
@@ -43,6 +43,22 @@ def test_a_parallel_rebuild_equals_the_serial_one(
     ]
 
 
+def test_projections_of_a_few_topics_alone_rebuild_in_parallel_as_serially(
+    app: Kaohe, store: EventStore, projections: Projections
+) -> None:
+    on_postgres(store)
+    hierarchy(app)
+    a_quarter(app, register_units=False)
+    serial = projections.rebuild_together()
+    built = everything(projections), projections.accounts().all_accounts()
+    assert built[1] and built[0][0].units
+
+    versions = projections.rebuild_parallel([UNITS, ACCOUNTS], workers=2, batch_size=10)
+
+    assert versions == {UNITS: serial[UNITS] + 1, ACCOUNTS: serial[ACCOUNTS] + 1}
+    assert (everything(projections), projections.accounts().all_accounts()) == built
+
+
 def an_entry_of_a_sheet_never_opened(store: EventStore) -> int:
     """Store a copy of an item's scoring under a new assessment id: no sheet to change, so
     the scores view cannot apply it. Returns its log position."""
@@ -72,10 +88,10 @@ def test_a_parallel_rebuild_stops_at_an_event_it_cannot_apply_and_names_it(
 
     assert raised.value.failure.position == position
     assert "changed before it was opened" in str(raised.value)
-    # The projections that read few topics were rebuilt meanwhile, and serve their new
-    # versions; the others serve their old ones.
+    # Every version being built is dropped (the first process built the projections of a
+    # few topics alongside its share): each projection serves its old version.
     status = {s.name: (s.version, s.building) for s in projections.status()}
-    assert status == {n: (2 if n in (AUDIT_TRAIL, SCORES) else 3, None) for n in PROJECTIONS}
+    assert status == dict.fromkeys(PROJECTIONS, (2, None))
     # The old versions serve on (the scores view stays before the event it cannot apply).
     assert everything(projections)[0].sheets == served[0].sheets
 
