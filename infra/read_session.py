@@ -4,7 +4,7 @@ view's serving version looked up once, each read model caught up once (again aft
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -57,6 +57,13 @@ class ReadSession:
     def close(self) -> None:
         self._stack.close()
         self._connection = None
+
+
+def shared_cursor(owner: object) -> AbstractContextManager[Any] | None:
+    """A cursor on the current request's connection to a store (its datastore); None when
+    no read session shares one (its reads open their own)."""
+    session = session_of(owner)
+    return session.cursor() if session is not None and session.shares_connection else None
 
 
 def persistence_error(error: psycopg.Error) -> PersistenceError:

@@ -11,7 +11,7 @@ from eventsourcing.persistence import ApplicationRecorder
 
 from domain.merkle_frontier import Frontier
 from infra.persistence.postgres_recorder import KaohePostgresRecorder
-from infra.read_session import session_of
+from infra.read_session import shared_cursor
 
 COLUMNS = "tree_size, log_position, note, frontier"
 
@@ -79,13 +79,8 @@ class CheckpointTable:
         return rows[0] if rows else None
 
     def _query(self, statement: str, *params: object) -> list[CheckpointRow]:
-        session = session_of(self.recorder.datastore)
-        reading = (
-            session.cursor()
-            if session is not None and session.shares_connection
-            else self.recorder.datastore.transaction(commit=False)
-        )
-        with reading as cursor:
+        shared = shared_cursor(self.recorder.datastore)
+        with shared or self.recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(self._native(statement), params)
             fetched = cursor.fetchall()
         rows = [tuple(row.values()) if self.postgres else tuple(row) for row in fetched]

@@ -17,7 +17,7 @@ from psycopg.rows import tuple_row
 
 from application.store import EventStore
 from infra.persistence.sqlite_recorder import utc_text
-from infra.read_session import ReadSession, reading, session_of
+from infra.read_session import ReadSession, reading, session_of, shared_cursor
 
 CHUNK = 500
 """Aggregate ids per IN (…) list when reading their stored events."""
@@ -138,9 +138,9 @@ class Database:
     def read(self) -> Iterator[Tx]:
         """A read-only transaction (one snapshot on SQLite; per statement on PostgreSQL). In
         a read session on PostgreSQL, the session's connection, each statement on its own."""
-        session = self.session()
-        if session is not None and session.shares_connection:
-            with session.cursor() as cursor:
+        shared = shared_cursor(self.postgres)
+        if shared is not None:
+            with shared as cursor:
                 yield Tx(cursor, postgres=True)
             return
         if self.postgres is not None:
