@@ -64,3 +64,5 @@ bench: install
 	$(BIN)/python -m bench.as_of --events 20000 --rounds 20
 	$(BIN)/python -m bench.ledger
 	$(BIN)/python -m bench.api_load --backend sqlite
+	$(BIN)/python -m bench.api_load --backend postgres --url postgresql://postgres@127.0.0.1:5432/test --rounds 50
+	$(BIN)/python -m bench.api_concurrency --url postgresql://postgres@127.0.0.1:5432/test

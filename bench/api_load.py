@@ -1,5 +1,6 @@
 """What one request costs: the real WSGI app over the demo quarter, each request timed against
-a static file of the same app in the same run, with its SQL statements and aggregate loads.
+a static file of the same app in the same run, with its SQL statements (BEGIN and its end
+included) and aggregate loads.
 
     .venv/bin/python -m bench.api_load [--backend sqlite|postgres] [--rounds 200]
 
@@ -22,6 +23,7 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from psycopg import Connection, Cursor
 
 from bench.harness import POSTGRES_URL, header, postgres_down, throwaway_store
 from infra.bootstrap import build_kaohe, open_event_store
@@ -39,7 +41,7 @@ STATIC = "/static/kaohe.css"
 
 @dataclass
 class Counts:
-    """SQL statements (SQLite only) and aggregate loads seen since the last `take`."""
+    """SQL statements and aggregate loads seen since the last `take`."""
 
     statements: int = 0
     loads: Counter[str] = field(default_factory=Counter)
@@ -54,12 +56,36 @@ COUNTS = Counts()
 
 
 @contextmanager
+def counting_postgres() -> Iterator[None]:
+    """Every psycopg statement from now on reports to COUNTS, with a BEGIN and a COMMIT or
+    ROLLBACK for each transaction, as on SQLite."""
+    execute, many, transaction = Cursor.execute, Cursor.executemany, Connection.transaction
+
+    def counted(call: Callable[..., Any], step: int = 1) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            COUNTS.statements += step
+            return call(*args, **kwargs)
+
+        return run
+
+    Cursor.execute = counted(execute)  # type: ignore[method-assign]
+    Cursor.executemany = counted(many)  # type: ignore[method-assign]
+    Connection.transaction = counted(transaction, 2)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Cursor.execute = execute  # type: ignore[method-assign]
+        Cursor.executemany = many  # type: ignore[method-assign]
+        Connection.transaction = transaction  # type: ignore[method-assign]
+
+
+@contextmanager
 def counting_sqlite() -> Iterator[None]:
     """Every SQLite connection opened from now on reports its statements to COUNTS."""
     connect = sqlite3.connect
 
     def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        connection = connect(*args, **kwargs)
+        connection: sqlite3.Connection = connect(*args, **kwargs)
         connection.set_trace_callback(
             lambda _: setattr(COUNTS, "statements", COUNTS.statements + 1)
         )
@@ -69,7 +95,7 @@ def counting_sqlite() -> Iterator[None]:
     try:
         yield
     finally:
-        sqlite3.connect = connect  # type: ignore[assignment]
+        sqlite3.connect = connect
 
 
 def count_loads(app: Flask) -> None:
@@ -153,14 +179,14 @@ def requests_of(app: Flask, plan: DemoPlan) -> list[Request]:
     ]
 
 
-def report(requests: list[Request], backend: str) -> None:
+def report(requests: list[Request]) -> None:
     floor = statistics.median(requests[0].times)
     print("| request | p50 ms | p95 ms | p50 ÷ floor | SQL statements | aggregate loads |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in requests:
         p50 = statistics.median(r.times)
         p95 = statistics.quantiles(r.times, n=20)[18]
-        sql = f"{statistics.median(r.statements):.0f}" if backend == "sqlite" else "–"
+        sql = f"{statistics.median(r.statements):.0f}"
         print(
             f"| {r.name} | {p50:.2f} | {p95:.2f} | {p50 / floor:.1f}× | {sql} | "
             f"{statistics.median(r.loads):.0f} |"
@@ -177,7 +203,8 @@ def main() -> None:
     if args.backend == "postgres" and (why := postgres_down(args.url)):
         print(f"skipped: PostgreSQL unreachable ({why})")
         return
-    with throwaway_store(args.backend, args.url) as env, counting_sqlite():
+    counting = counting_sqlite() if args.backend == "sqlite" else counting_postgres()
+    with throwaway_store(args.backend, args.url) as env, counting:
         settings = Settings.from_env(env)
         store = open_event_store(settings)
         try:
@@ -201,7 +228,7 @@ def main() -> None:
         services_of(app).kaohe.close()
         print(f"* the demo quarter; {args.rounds} rounds after 5 warm-up rounds, in turn")
         print()
-        report(requests, args.backend)
+        report(requests)
 
 
 if __name__ == "__main__":

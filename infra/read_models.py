@@ -163,25 +163,25 @@ class ProjectedReadModels:
     """Accounts, campaigns and units are read current: whatever the log holds beyond the view is
     applied first (exactly once, under the view's tracking lock), so a caller reads its own
     last write at once, whether or not a projection worker runs in this process. These views
-    take few events, so this costs one tracking read when nothing is new."""
+    take few events, so this costs one tracking read when nothing is new, once per request."""
 
     def __init__(self, projections: Projections, kaohe: Kaohe) -> None:
         self.projections = projections
         self.kaohe = kaohe
 
     def accounts(self) -> SqlAccountsReader:
-        self.projections.catch_up([ACCOUNTS])
+        self.projections.catch_up_once(ACCOUNTS)
         return self.projections.accounts()
 
     def campaigns(self) -> SqlCampaignsReader:
-        self.projections.catch_up([CAMPAIGNS])
+        self.projections.catch_up_once(CAMPAIGNS)
         return self.projections.campaigns()
 
     def campaign_aggregates(self) -> CampaignService:
         return self.kaohe.campaigns
 
     def rectifications(self) -> SqlRectificationsReader:
-        self.projections.catch_up([RECTIFICATIONS])
+        self.projections.catch_up_once(RECTIFICATIONS)
         return self.projections.rectifications()
 
     def rectification_aggregates(self) -> StoredRectifications:
@@ -194,7 +194,7 @@ class ProjectedReadModels:
         return self.kaohe.accounts
 
     def units(self) -> ProjectedUnitTree:
-        self.projections.catch_up([UNITS])
+        self.projections.catch_up_once(UNITS)
         return ProjectedUnitTree(self.projections)
 
     def unit_aggregates(self) -> StoredUnits:

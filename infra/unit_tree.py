@@ -50,7 +50,4 @@ class ViewUnitTree:
         )
 
     def _current(self) -> bool:
-        self.projections.ensure()
-        versions = self.projections.catalog.versions(UNITS)
-        head = self.projections.store.recorder.max_notification_id() or 0
-        return versions is not None and versions.active_position >= head
+        return self.projections.applied_all(UNITS)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from datetime import timedelta
 from typing import Any
 
-from flask import Flask, Response, current_app, request, send_from_directory
+from flask import Flask, Response, current_app, g, request, send_from_directory
 from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -63,6 +64,7 @@ def create_app(
         checkpoints = AutoCheckpoints.from_settings(projections.store.recorder, settings, now)
         projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
 
+    register_shared_reads(app, projections)
     register_request_logging(app)
     register_no_store(app)
     register_moment_words(app)
@@ -85,6 +87,22 @@ def create_app(
     # After signing in is asked for, so a page refusing a field can show the sheet again.
     app.before_request(lambda: check_request_text(request))
     return app
+
+
+def register_shared_reads(app: Flask, projections: Projections) -> None:
+    """A request's reads of the views share one session: on PostgreSQL one connection, each
+    view's serving version and catch-up read once (`infra.read_session`)."""
+
+    @app.before_request
+    def open_reads() -> None:
+        g.reads = ExitStack()
+        g.reads.enter_context(projections.reading())
+
+    @app.teardown_request
+    def close_reads(_: BaseException | None) -> None:
+        reads: ExitStack | None = g.pop("reads", None)
+        if reads is not None:
+            reads.close()
 
 
 def trust_proxies(app: Flask, count: int) -> None:

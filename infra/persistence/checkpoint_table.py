@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,7 @@ from eventsourcing.persistence import ApplicationRecorder
 
 from domain.merkle_frontier import Frontier
 from infra.persistence.postgres_recorder import KaohePostgresRecorder
+from infra.read_session import shared_cursor
 
 COLUMNS = "tree_size, log_position, note, frontier"
 
@@ -25,6 +27,11 @@ class CheckpointRow:
     frontier: Frontier
 
 
+_MADE: weakref.WeakSet[ApplicationRecorder] = weakref.WeakSet()
+"""Stores whose table is made: a stamped table reads it on every request, and making it is
+a write transaction."""
+
+
 class CheckpointTable:
     """`ledger_checkpoints` on SQLite, `<app>_ledger_checkpoints` in the store's schema on
     PostgreSQL; made on first use."""
@@ -37,11 +44,14 @@ class CheckpointTable:
             self.table = f'"{recorder.datastore.schema}"."{prefix}_ledger_checkpoints"'
         else:
             self.table = "ledger_checkpoints"
+        if recorder in _MADE:
+            return
         big = "bigint" if self.postgres else "INTEGER"
         self._execute(
             f"CREATE TABLE IF NOT EXISTS {self.table} (tree_size {big} PRIMARY KEY, "
             f"log_position {big} NOT NULL, note text NOT NULL, frontier text NOT NULL)"
         )
+        _MADE.add(recorder)
 
     def insert(self, row: CheckpointRow) -> None:
         """Store a checkpoint; one of the same size already stored is kept as it is."""
@@ -69,7 +79,8 @@ class CheckpointTable:
         return rows[0] if rows else None
 
     def _query(self, statement: str, *params: object) -> list[CheckpointRow]:
-        with self.recorder.datastore.transaction(commit=False) as cursor:
+        shared = shared_cursor(self.recorder.datastore)
+        with shared or self.recorder.datastore.transaction(commit=False) as cursor:
             cursor.execute(self._native(statement), params)
             fetched = cursor.fetchall()
         rows = [tuple(row.values()) if self.postgres else tuple(row) for row in fetched]

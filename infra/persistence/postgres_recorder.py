@@ -22,6 +22,7 @@ from infra.persistence.event_index import (
 )
 from infra.persistence.reachability import CONNECT_TIMEOUT
 from infra.projections.advisory import lock_key
+from infra.read_session import log_written
 
 CREATE_TABLES = (
     "CREATE TABLE IF NOT EXISTS {schema}.{times} ("
@@ -155,6 +156,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         timestamps = event_timestamps(stored_events, kwargs)
         rows = index_rows(stored_events, timestamps, notification_ids or [])
         curs.executemany(self._sql(INSERT_TIME), rows)
+        log_written()
         return notification_ids
 
     def version_at(self, originator_id: UUID, at: datetime) -> int | None:

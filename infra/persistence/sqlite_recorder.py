@@ -17,6 +17,7 @@ from infra.persistence.event_index import (
     require_aware,
     sorted_credentials,
 )
+from infra.read_session import log_written
 
 CREATE_TABLES = (
     "CREATE TABLE IF NOT EXISTS event_times ("
@@ -69,6 +70,7 @@ class KaoheSQLiteRecorder(SQLiteApplicationRecorder):
             ],
         )
         c.executemany(UPSERT_CREDENTIAL, [(self._key(a), h) for a, h in credentials])
+        log_written()
         return notification_ids
 
     def version_at(self, originator_id: UUID, at: datetime) -> int | None:

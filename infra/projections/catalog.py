@@ -11,6 +11,7 @@ from infra.projections.advisory import lock_key
 from infra.projections.database import DB_ERRORS, Database, Tx
 from infra.projections.failures import Failures
 from infra.projections.view import Projection
+from infra.read_session import ReadSession
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS {versions} ("
@@ -213,16 +214,27 @@ class ActiveVersion:
         return int(row["active_version"])
 
     def read(self, query: Callable[[Tx, int], T]) -> T:
+        session = self.db.session()
         for attempt in (1, 2):
             version: int | None = None
             try:
                 with self.db.read() as tx:
-                    version = self.version(tx)
+                    version = self._serving(tx, session)
                     return query(tx, version)
             except DB_ERRORS:
+                if session is not None:
+                    session.versions.pop(self.name, None)
                 if attempt == 2 or version is None or self._now() == version:
                     raise
         raise AssertionError("unreachable")
+
+    def _serving(self, tx: Tx, session: ReadSession | None) -> int:
+        """The serving version, looked up once per read session."""
+        if session is None:
+            return self.version(tx)
+        if self.name not in session.versions:
+            session.versions[self.name] = self.version(tx)
+        return session.versions[self.name]
 
     def _now(self) -> int:
         with self.db.read() as tx:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -17,6 +17,7 @@ from psycopg.rows import tuple_row
 
 from application.store import EventStore
 from infra.persistence.sqlite_recorder import utc_text
+from infra.read_session import ReadSession, reading, session_of, shared_cursor
 
 CHUNK = 500
 """Aggregate ids per IN (…) list when reading their stored events."""
@@ -143,7 +144,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Tx]:
-        """A read-only transaction (one snapshot on SQLite; per statement on PostgreSQL)."""
+        """A read-only transaction (one snapshot on SQLite; per statement on PostgreSQL). In
+        a read session on PostgreSQL, the session's connection, each statement on its own."""
+        shared = shared_cursor(self.postgres)
+        if shared is not None:
+            with shared as cursor:
+                yield Tx(cursor, postgres=True)
+            return
         if self.postgres is not None:
             with self.postgres.transaction(commit=False) as cursor:
                 yield Tx(cursor, postgres=True)
@@ -151,6 +158,17 @@ class Database:
         assert self._sqlite is not None
         with self._sqlite.transaction(commit=False) as reading:
             yield Tx(reading.sqlite_cursor, postgres=False)
+
+    def reading(self) -> AbstractContextManager[ReadSession]:
+        """Share the reads of these views until the block ends (a request's reads)."""
+        if self.postgres is None:
+            assert self._sqlite is not None
+            return reading(self._sqlite, None)
+        return reading(self.postgres, self.postgres.get_connection)
+
+    def session(self) -> ReadSession | None:
+        """The read session open over these views in this context, if any."""
+        return session_of(self.postgres or self._sqlite)
 
     def notifications(self, after: int, limit: int) -> list[Notification] | None:
         """Up to `limit` notifications after a position, as `select_notifications` reads them

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,7 @@ from infra.projections.scores_read_sql import RubricCache
 from infra.projections.scores_sql import SqlScoresReader
 from infra.projections.units_sql import SqlUnitsReader
 from infra.projections.view import Projection
+from infra.read_session import ReadSession
 from projections.accounts import ACCOUNTS
 from projections.audit_trail import AUDIT_TRAIL, AuditPage, AuditQuery, audit_trail
 from projections.campaigns import CAMPAIGNS
@@ -121,6 +123,34 @@ class Projections:
     def catch_up(self, names: Iterable[str] | None = None) -> int:
         """Apply everything new to each projection, here and now; the events read."""
         return sum(runner.catch_up() for runner in self.runners(names))
+
+    def catch_up_once(self, name: str) -> None:
+        """Catch one read model up with the log, here and now: once per read session (and
+        again after each write in it), so a request reads its own writes."""
+        session = self.db.session()
+        if session is not None and name in session.current:
+            return
+        self.catch_up([name])
+        if session is not None:
+            session.current.add(name)
+
+    def applied_all(self, name: str) -> bool:
+        """Whether a read model has applied the whole log: asked once per read session (and
+        again after each write in it)."""
+        session = self.db.session()
+        if session is not None and name in session.current:
+            return True
+        self.ensure()
+        versions = self.catalog.versions(name)
+        head = self.store.recorder.max_notification_id() or 0
+        applied = versions is not None and versions.active_position >= head
+        if applied and session is not None:
+            session.current.add(name)
+        return applied
+
+    def reading(self) -> AbstractContextManager[ReadSession]:
+        """Share the reads of the views until the block ends: one request's reads."""
+        return self.db.reading()
 
     def wait_for(
         self, position: int, timeout: float = 5.0, names: Iterable[str] | None = None
