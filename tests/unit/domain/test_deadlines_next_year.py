@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.deadlines import WindowClosedError, check_self_open, window_of
@@ -48,6 +48,7 @@ def test_a_fourth_quarter_handed_up_on_15_january_closes_in_the_next_year() -> N
     assert "2024-01-15" in refused.value.message_zh
 
 
+@settings(max_examples=50, deadline=None)  # each example reads a whole rubric
 @given(
     st.integers(min_value=2000, max_value=2090),
     st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)),
