@@ -6,7 +6,9 @@ its API."""
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from uuid import UUID
 
@@ -16,25 +18,38 @@ from application.service import Kaohe
 from application.store import EventStore
 from domain.deadlines import Timeliness, timeliness
 from domain.workflow import Status
+from infra.bootstrap import open_event_store
 from infra.demo.clock import DemoClock
 from infra.demo.late_hand_up import late_village
 from infra.demo.plan import plan_demo
 from infra.evidence_files import FileEvidence
 from infra.projections.registry import Projections
 from infra.projections.tables import TableRequest, read_tables
+from infra.settings import Settings
 from tests.integration.infra.test_demo_authorized import sheet_events
-from tests.integration.web.demo_api import PlainHasher, demo_api
+from tests.integration.web.demo_api import DemoApi, LoadedDemo, PlainHasher, api_over
 
 SIGNAL_TOWN = "DEMO-01-04"
 """石门镇, whose reviewer trims its stations' sheets on 3 July, after the review deadline."""
 NAMED = "一票否决（弄虚作假）"
 
 
-@pytest.mark.parametrize("store_env", ["sqlite"], indirect=True)
+@pytest.fixture
+def demo(plain_demo: LoadedDemo, tmp_path: Path) -> Iterator[tuple[EventStore, DemoApi]]:
+    """A copy of the session's demo: its store and the API over it."""
+    folder = tmp_path / "store"
+    shutil.copytree(plain_demo.folder, folder)
+    store = open_event_store(Settings(data_dir=folder))
+    try:
+        yield store, api_over(store, folder / "evidence", plain_demo.plan)
+    finally:
+        store.close()
+
+
 def test_the_demo_keeps_to_its_windows_and_names_its_falsification(
-    store: EventStore, tmp_path: Path
+    demo: tuple[EventStore, DemoApi], tmp_path: Path
 ) -> None:
-    api = demo_api(store, tmp_path)
+    store, api = demo
     app, plan = Kaohe(store, DemoClock(), PlainHasher(), FileEvidence(tmp_path)), plan_demo()
     opened = [e.originator_id for name, e in sheet_events(store) if name == "Opened"]
     by_rubric: dict[tuple[str, str], list[UUID]] = defaultdict(list)
