@@ -1,6 +1,7 @@
 """The windows of a rubric's periods: when sheets open, when the self layer is due (提交), when
 the review is due (审核) and when the level above hands the table up (上报), which closes the
-window. Dates are declared as month-day in the period's year and read in China's time."""
+window. Dates are declared as month-day in the period's year, or with a leading + in the year
+after it (a fourth quarter handed up by +01-15), and read in China's time."""
 
 from __future__ import annotations
 
@@ -19,22 +20,43 @@ from domain.levels import PeriodKind
 DATE_KEYS = ("opens", "submission", "review", "hand_up")
 QUARTER_KEYS = ("Q1", "Q2", "Q3", "Q4")
 YEAR_KEY = "year"
-MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+MONTH_DAY = re.compile(r"^(\+?)(\d{2})-(\d{2})$")
+NEXT_YEAR = "+"
+"""The mark of a day in the year after the period's: +01-15."""
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A declared day: month and day in the period's year, or in the year after it."""
+
+    month: int
+    day: int
+    next_year: bool = False
+
+    def on(self, year: int) -> date:
+        """The day for a period of `year`."""
+        return date(year + self.next_year, self.month, self.day)
+
+    @property
+    def order(self) -> tuple[bool, int, int]:
+        return self.next_year, self.month, self.day
+
+    def __str__(self) -> str:
+        return f"{NEXT_YEAR if self.next_year else ''}{self.month:02d}-{self.day:02d}"
 
 
 @dataclass(frozen=True)
 class DeclaredWindow:
-    """One period's dates as a rubric declares them: (month, day) in the period's year;
-    `opens` None: the period's first day."""
+    """One period's dates as a rubric declares them; `opens` None: the period's first day."""
 
-    submission: tuple[int, int]
-    review: tuple[int, int]
-    hand_up: tuple[int, int]
-    opens: tuple[int, int] | None = None
+    submission: MonthDay
+    review: MonthDay
+    hand_up: MonthDay
+    opens: MonthDay | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         shown = {k: getattr(self, k) for k in DATE_KEYS}
-        return {k: None if v is None else f"{v[0]:02d}-{v[1]:02d}" for k, v in shown.items()}
+        return {k: None if v is None else str(v) for k, v in shown.items()}
 
 
 Deadlines = tuple[tuple[str, DeclaredWindow], ...]
@@ -107,19 +129,19 @@ def window_of(rubric: Declaring, period: str) -> Window | None:
     declared = dict(rubric.deadlines).get(key)
     if declared is None:
         return None
-    opens = date(year, *(declared.opens or first_day(key)))
+    opens = (declared.opens or first_day(key)).on(year)
     return Window(
         period,
         opens,
-        date(year, *declared.submission),
-        date(year, *declared.review),
-        date(year, *declared.hand_up),
+        declared.submission.on(year),
+        declared.review.on(year),
+        declared.hand_up.on(year),
     )
 
 
-def first_day(key: str) -> tuple[int, int]:
-    """The (month, day) a period starts on: Q2 → (4, 1), year → (1, 1)."""
-    return (1, 1) if key == YEAR_KEY else (3 * int(key[1]) - 2, 1)
+def first_day(key: str) -> MonthDay:
+    """The day a period starts on: Q2 → 04-01, year → 01-01."""
+    return MonthDay(1, 1) if key == YEAR_KEY else MonthDay(3 * int(key[1]) - 2, 1)
 
 
 def hand_up_deadline(rubric: Declaring, period: str) -> Window | None:
@@ -214,11 +236,9 @@ def read_window(reader: DefinitionReader, at: str, raw: object, key: str) -> Dec
     dates = {k: read_month_day(reader, at, k, data.get(k), k != "opens") for k in DATE_KEYS}
     if any(dates[k] is None for k in DATE_KEYS[1:]):
         return None
-    first = (1, 1) if key == YEAR_KEY else (3 * int(key[1]) - 2, 1)
-    order = [first if dates["opens"] is None else dates["opens"]] + [
-        dates[k] for k in DATE_KEYS[1:]
-    ]
-    if order != sorted(order):  # type: ignore[type-var]
+    days = [dates["opens"] or first_day(key)] + [dates[k] for k in DATE_KEYS[1:]]
+    order = [day.order for day in days if day is not None]
+    if order != sorted(order):
         reader.fail(at, "dates must not go back: opens ≤ submission ≤ review ≤ hand_up")
         return None
     return DeclaredWindow(dates["submission"], dates["review"], dates["hand_up"], dates["opens"])  # type: ignore[arg-type]
@@ -226,18 +246,22 @@ def read_window(reader: DefinitionReader, at: str, raw: object, key: str) -> Dec
 
 def read_month_day(
     reader: DefinitionReader, at: str, key: str, raw: object, required: bool
-) -> tuple[int, int] | None:
+) -> MonthDay | None:
     if raw is None:
         if required:
             reader.fail(at, f"'{key}' is required, as month-day like 04-30")
         return None
     match = MONTH_DAY.match(raw) if isinstance(raw, str) else None
     if match is not None:
-        month, day = int(match.group(1)), int(match.group(2))
+        month, day = int(match.group(2)), int(match.group(3))
         try:
             date(2001, month, day)  # not a leap year: 02-29 would not exist every year
-            return month, day
+            return MonthDay(month, day, next_year=match.group(1) == NEXT_YEAR)
         except ValueError:
             pass
-    reader.fail(at, f"'{key}' must be a month-day like 04-30 (every year), found {describe(raw)}")
+    reader.fail(
+        at,
+        f"'{key}' must be a month-day like 04-30 (every year), or +01-15 in the following "
+        f"year, found {describe(raw)}",
+    )
     return None

@@ -158,8 +158,9 @@ PHRASES = (
         "缺少必填项“{a}”，应写作月-日，如 04-30",
     ),
     (
-        r"^'(?P<a>[^']+)' must be a month-day like 04-30 \(every year\), " + FOUND + "$",
-        "“{a}”应为月-日（每年），如 04-30，实为{found}",
+        r"^'(?P<a>[^']+)' must be a month-day like 04-30 \(every year\), or \+01-15 in the "
+        r"following year, " + FOUND + "$",
+        "“{a}”应为月-日（每年），如 04-30；次年的日期前加 +，如 +01-15，实为{found}",
     ),
     (r"^not valid YAML: (?P<a>.+)$", "不是有效的 YAML：{a}"),
     (r"^not UTF-8 text; save the rubric as UTF-8$", "不是 UTF-8 文本；请将评分表另存为 UTF-8"),

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 from uuid import UUID
 
+from application.bus import Bus
 from application.service import Kaohe
 from domain.account import Role
 from domain.entries import ItemEntry
@@ -18,6 +19,7 @@ class Activity(Protocol):
     """What the demo's loader offers a scene: its plan, its actors and their steps."""
 
     app: Kaohe
+    bus: Bus
     plan: DemoPlan
 
     def exists(self, unit_code: str, rubric: str, version: int, period: str) -> bool: ...

@@ -5,10 +5,10 @@ people do when the figures are not what they seem: two stations hand in the same
 one claims full marks everywhere, one raises its own score after a return without new
 evidence, one fills its 57 items in two minutes, one edits late on the night of the
 deadline; the reviewer trims every sheet to just above the pass mark within a quarter of
-an hour, and trims more each quarter than the one before. Then the county's auditor records
-the signals the risk report raises and disposes of some of them. Every step is a command
-sent by the account that would take it, authorized as any caller's; the times are those
-people would act at (the demo clock resumes after them)."""
+an hour, after the review deadline, and trims more each quarter than the one before. Then
+the county's auditor records the signals the risk report raises and disposes of some of
+them. Every step is a command sent by the account that would take it, authorized as any
+caller's; the times are those people would act at (the demo clock resumes after them)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,11 @@ from infra.projections.tables import people_of
 from projections.spot_checks.reading import read_report
 from projections.spot_checks.settings import RiskSettings
 
-RUBRIC, VERSION, QUARTER = "fengdu-village-station", 1, "2023Q2"
+RUBRIC, VERSION, QUARTER = "fengdu-village-station", 2, "2023Q2"
+EARLIER_VERSION = 1
+"""The two earlier quarters, entered late in June, are on the table without windows: on
+version 2 their windows had closed (after 31 December and 30 April), and a station cannot
+hand a closed quarter up."""
 TOWN = ("04", "石门镇", "罗晓峰", "13907140400")
 STATIONS = (
     ("01", "石门村", "石建军"),
@@ -164,11 +168,16 @@ class SignalCases:
         raise AssertionError("no item can take the cut")
 
     def sheet(
-        self, n: int, period: str, entries: dict[str, ItemEntry], submit: bool = True
+        self,
+        n: int,
+        period: str,
+        entries: dict[str, ItemEntry],
+        submit: bool = True,
+        version: int = VERSION,
     ) -> UUID:
         who = self.staff(n)
         station = f"{self.town}-{STATIONS[n - 1][0]}"
-        opened = OpenAssessment(unit=station, rubric=RUBRIC, version=VERSION, period=period)
+        opened = OpenAssessment(unit=station, rubric=RUBRIC, version=version, period=period)
         aid = self.do(who, opened).id
         self.do(who, SaveSheet(assessment_id=aid, entries=entries))
         if submit:
@@ -185,7 +194,7 @@ class SignalCases:
         with self.paced(at("2023-06-01"), timedelta(minutes=15)):
             for period, cut in (("2022Q4", HALF), ("2023Q1", Decimal("1.5"))):
                 entries = self.docked(0)
-                aid = self.sheet(1, period, entries)
+                aid = self.sheet(1, period, entries, version=EARLIER_VERSION)
                 self.review(aid, entries, cut)
                 self.do(self.reviewer, Approve(assessment_id=aid))
         sheets: dict[int, dict[str, ItemEntry]] = {
@@ -240,7 +249,8 @@ class SignalCases:
 
     def trimmed_in_a_hurry(self, sheets: dict[int, dict[str, ItemEntry]]) -> None:
         """The reviewer trims seven sheets within a quarter of an hour, then approves all
-        eight (the full-marks sheet untouched)."""
+        eight (the full-marks sheet untouched), on 3 July: after the quarter's review deadline
+        of 30 June, so the town's reviews are late (逾期), as its tables show."""
         with self.paced(at("2023-07-03"), timedelta(minutes=2)):
             for n in (1, 2, 3, 5, 6, 7, 8):
                 self.review(self.aid(n), sheets[n], CUT)

@@ -25,7 +25,7 @@ TOWN, QUARTER = "DEMO-01-01", "2023Q2"
 def accepted_sheet(site: Site) -> tuple[UUID, str]:
     """An approved sheet of a village of the town, and the village's name."""
     kaohe = services_of(site.app).kaohe
-    rubric = rubric_version_id("fengdu-village-station", 1)
+    rubric = rubric_version_id("fengdu-village-station", 2)
     for n in range(1, 7):
         code = f"{TOWN}-{n:02d}"
         aid = assessment_id(unit_id(code), rubric, QUARTER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.deadlines import (
@@ -128,6 +128,7 @@ def test_work_is_late_exactly_when_done_after_its_day_in_china(due: date, minute
     )
 
 
+@settings(deadline=None)  # each example reads a whole rubric
 @given(
     st.datetimes(
         min_value=datetime(2023, 1, 1), max_value=datetime(2024, 3, 1), timezones=st.just(UTC)

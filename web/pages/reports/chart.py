@@ -13,7 +13,8 @@ from projections.numbers import rate_text
 from projections.tables import Table, period_label
 
 RATE, CUMULATIVE, TARGET, ASSESSED = "达标率(%)", "累计达标率(%)", "目标(%)", "已验收"
-PERIOD_LINE, AS_OF_LINE, UNIT_LINE = "期间：", "数据截至：", "填报单位："
+PERIOD_LINE, UNIT_LINE = "期间：", "填报单位："
+KEY_LINES = (UNIT_LINE, "评分表：", "口径：")
 QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 52, 72, 40, 36
@@ -176,8 +177,10 @@ def period_of(table: Table) -> str | None:
 
 
 def key(table: Table) -> tuple[str, ...]:
-    """What tells a unit's compliance table apart from another's, whatever its quarter."""
-    return tuple(c for c in table.context if not c.startswith((PERIOD_LINE, AS_OF_LINE)))
+    """What tells a unit's compliance table apart from another's, whatever its quarter: its
+    unit, its rubric and how passing is counted. The notes that name a quarter's deadlines or
+    its disqualified stations differ from quarter to quarter, so they do not count."""
+    return tuple(c for c in table.context if c.startswith(KEY_LINES))
 
 
 def matching(table: Table, candidates: list[Table]) -> Table | None:

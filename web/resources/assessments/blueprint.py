@@ -13,6 +13,7 @@ from domain.layers import counting_layers
 from domain.rubric import Rubric
 from domain.unit import Unit
 from domain.workflow import Layer
+from projections.tables.wording import result_words
 from web.context import queries, unit_of_work
 from web.resources.common import versioned
 from web.smorest import api_blueprint
@@ -69,6 +70,8 @@ def assessment_json(a: Assessment, as_of: datetime | None = None) -> dict[str, A
             "special": str(card.special),
             "total": str(card.total),
             "result": card.result.value,
+            "result_label": result_words(card.result.value, card.vetoed_for),
+            "vetoed_for": list(card.vetoed_for),
             "unscored": list(card.unscored),
             "items": items,
         },

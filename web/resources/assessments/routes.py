@@ -13,6 +13,7 @@ from application.authorization import Action
 from application.commands.assessments import OpenAssessment
 from application.errors import NotFoundError
 from domain.ids import unit_id
+from projections.tables.wording import result_words
 from web.context import as_of_position, bus, caller, queries, unit_of_work
 from web.downloads import attachment
 from web.resources.assessments import (  # noqa: F401  (their routes)
@@ -67,6 +68,8 @@ class AssessmentsViews(MethodView):
                 "version": row.version,
                 "total": str(row.summary.total),
                 "result": row.summary.result,
+                "result_label": result_words(row.summary.result, row.summary.vetoed_for),
+                "vetoed_for": list(row.summary.vetoed_for),
                 "changed_at": row.changed_at,
                 "approved_version": row.approved_version,
                 "changed_since_approval": row.changed_since_approval,

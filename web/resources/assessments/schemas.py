@@ -279,6 +279,16 @@ class ScoreSchema(ma.Schema):
     special = ma.fields.String()
     total = ma.fields.String()
     result = ma.fields.String()
+    result_label = ma.fields.String(
+        metadata={
+            "description": "the result in Chinese words, a veto with the name it was recorded "
+            "under: 合格, 不合格, 一票否决, 一票否决（弄虚作假）, 未定等次"
+        }
+    )
+    vetoed_for = ma.fields.List(
+        ma.fields.String(),
+        metadata={"description": "the names of the consequences that vetoed it (弄虚作假)"},
+    )
     unscored = ma.fields.List(ma.fields.String())
     items = ma.fields.List(ma.fields.Nested(ItemScoreSchema))
 
@@ -368,6 +378,18 @@ class AssessmentRowSchema(ma.Schema):
     version = ma.fields.Integer(required=True)
     total = ma.fields.String(required=True)
     result = ma.fields.String(required=True)
+    result_label = ma.fields.String(
+        required=True,
+        metadata={
+            "description": "the result in Chinese words, a veto with the name it was recorded "
+            "under: 合格, 不合格, 一票否决, 一票否决（弄虚作假）, 未定等次"
+        },
+    )
+    vetoed_for = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={"description": "the names of the consequences that vetoed it (弄虚作假)"},
+    )
     changed_at = ma.fields.DateTime(allow_none=True)
     approved_version = ma.fields.Integer(
         allow_none=True,
