@@ -27,7 +27,18 @@ from tests.integration.web.numbers_read import (
 )
 from tests.integration.web.readable import csv_text, unreadable, visible_text, xlsx_text
 
-USERNAMES = ("staff-010101", "reviewer-0101", "auditor-01", "regulator", "admin")
+USERNAMES = (
+    "staff-010101",
+    "reviewer-0101",
+    "auditor-01",
+    "regulator",
+    "admin",
+    "inspector-01",
+    "centre",
+    "centre-03",
+)
+"""One account of each role, and the city's inspection group and the centres' own staff,
+whose sheets follow the other three rubrics."""
 PER_SHAPE = 2
 """Pages visited per shape of address (ids and numbers aside): two sheets, not sixty."""
 SKIPPED = ("/logout", "/static/", "/api/", "/favicon")
