@@ -150,11 +150,13 @@ def test_the_review_flow_and_its_refusals_read_in_chinese(demo: Demo) -> None:
     read(station.post(submitting(again), data=again.data(), follow_redirects=True))
     demo.settled()
     page = reviewer.get(f"/review/{aid}")
-    approving = form_to(page.get_data(as_text=True), "/approve")
     stranger = signed_in(demo, "reviewer-0102")
-    refused = stranger.post(approving.action, data=approving.data())
+    refused = stranger.get(f"/review/{aid}")
     assert refused.status_code == 403
     read(refused)
+    demo.settled()
+    history = read(signed_in(demo, "regulator").get("/accounts/reviewer-0102/history"))
+    assert "拒绝访问" in history and "不在该账号授权的单位范围内" in history
     approved = send(reviewer, form_to(read(page) and page.get_data(as_text=True), "/approve"))
     assert "已验收通过" in read(approved)
     read(station.get(f"/assessments/{aid}/timeline"))

@@ -9,15 +9,24 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from domain.account import Account
 from domain.assessment import Assessment
 from projections.audit_changes import Change
 from projections.audit_trail import AuditRow
-from projections.event_words import VALUES_BY_NAME, denied_words, event_words, name_of
+from projections.event_words import (
+    VALUES_BY_NAME,
+    denied_words,
+    event_words,
+    name_of,
+    refusal_reason_words,
+)
 from projections.tables.periods import period_label
 from projections.tables.wording import FINDING_WORDS, LAYER_WORDS
 from web.pages.base import ROLE_TITLES
 from web.pages.timeline.names import NOWHERE, Names, Person, Place
 from web.pages.timeline.words import json_entry_text, state_text
+
+REFUSED = name_of(Account.AccessDenied)
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,11 @@ def _other_layer(row: AuditRow) -> str | None:
     return LAYER_WORDS.get(row.old_layer, row.old_layer)
 
 
+def reason_words(name: str, reason: str) -> str:
+    """An event's reason as people read it: a refusal's (recorded for the logs) in words."""
+    return refusal_reason_words(reason) if name == REFUSED and reason else reason
+
+
 def line_of_row(row: AuditRow, names: Names) -> Line:
     name = row.event_name
     old, new = change_texts(name, row, names)
@@ -124,7 +138,7 @@ def line_of_row(row: AuditRow, names: Names) -> Line:
         role=role_words(row.actor_role),
         acted_for=names.place(row.actor_unit),
         what=event_words(name, row.old),
-        reason=row.reason,
+        reason=reason_words(name, row.reason),
         hash=row.hash,
         position=row.position,
         item=row.item,
