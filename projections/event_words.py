@@ -180,6 +180,12 @@ def refusal_reason_words(reason: str) -> str:
     return "无权办理此事项" if reason.isascii() else reason
 
 
+def reason_words(event_name: str, reason: str) -> str:
+    """An event's reason as people read it: a refusal's (recorded for the logs) in words."""
+    refused = event_name == name_of(Account.AccessDenied)
+    return refusal_reason_words(reason) if refused and reason else reason
+
+
 def target_words(target: str) -> str:
     """What a refusal was about: its kind in words, and its code unless that is an id."""
     kind, _, which = target.partition(":")

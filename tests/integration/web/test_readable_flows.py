@@ -22,7 +22,7 @@ from infra.projections.registry import Projections
 from infra.settings import Settings
 from tests.integration.web.demo_api import DemoApi, demo_api
 from tests.integration.web.forms_read import Form, form_to
-from tests.integration.web.readable import unreadable, visible_text
+from tests.integration.web.readable import csv_text, unreadable, visible_text, xlsx_text
 
 PERIOD = "2023Q3"
 STATION, REVIEWER = "staff-010101", "reviewer-0101"
@@ -155,8 +155,12 @@ def test_the_review_flow_and_its_refusals_read_in_chinese(demo: Demo) -> None:
     assert refused.status_code == 403
     read(refused)
     demo.settled()
-    history = read(signed_in(demo, "regulator").get("/accounts/reviewer-0102/history"))
+    regulator = signed_in(demo, "regulator")
+    history = read(regulator.get("/accounts/reviewer-0102/history"))
     assert "拒绝访问" in history and "不在该账号授权的单位范围内" in history
+    trail = csv_text(regulator.get("/tables/audit/csv").get_data())
+    assert "不在该账号授权的单位范围内" in trail and not unreadable(trail)
+    assert not unreadable(xlsx_text(regulator.get("/tables/audit/xlsx").get_data()))
     approved = send(reviewer, form_to(read(page) and page.get_data(as_text=True), "/approve"))
     assert "已验收通过" in read(approved)
     read(station.get(f"/assessments/{aid}/timeline"))

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from domain.account import Account
 from domain.assessment import Assessment
 from projections.audit_changes import Change
 from projections.audit_trail import AuditRow
@@ -18,15 +17,13 @@ from projections.event_words import (
     denied_words,
     event_words,
     name_of,
-    refusal_reason_words,
+    reason_words,
 )
 from projections.tables.periods import period_label
 from projections.tables.wording import FINDING_WORDS, LAYER_WORDS
 from web.pages.base import ROLE_TITLES
 from web.pages.timeline.names import NOWHERE, Names, Person, Place
 from web.pages.timeline.words import json_entry_text, state_text
-
-REFUSED = name_of(Account.AccessDenied)
 
 
 @dataclass(frozen=True)
@@ -120,11 +117,6 @@ def _other_layer(row: AuditRow) -> str | None:
     if row.old_layer is None or row.old_layer == row.layer:
         return None
     return LAYER_WORDS.get(row.old_layer, row.old_layer)
-
-
-def reason_words(name: str, reason: str) -> str:
-    """An event's reason as people read it: a refusal's (recorded for the logs) in words."""
-    return refusal_reason_words(reason) if name == REFUSED and reason else reason
 
 
 def line_of_row(row: AuditRow, names: Names) -> Line:

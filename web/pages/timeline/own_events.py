@@ -10,9 +10,9 @@ from application.read_ports import StoredChange
 from domain.account import Account
 from domain.unit import Unit
 from projections.audit_changes import MemoryFacts, change_of
-from projections.event_words import event_words
+from projections.event_words import event_words, reason_words
 from projections.processing import Dispatch
-from web.pages.timeline.lines import Line, change_texts, denied_text, reason_words, role_words
+from web.pages.timeline.lines import Line, change_texts, denied_text, role_words
 from web.pages.timeline.names import Names
 
 Fuller = Callable[[Any, str | None, Names], str | None]
