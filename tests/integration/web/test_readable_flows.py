@@ -107,8 +107,9 @@ def test_refused_saves_and_uploads_of_a_station_say_what_to_fix_in_chinese(
     assert "本次未保存任何内容" in text and "第 3 项" in text
 
     file_form = form_to(html, "/sheet-file/preview")
-    assert upload(client, file_form, "评分表.xlsx", b"not a workbook").status_code == 422
-    read(upload(client, file_form, "评分表.xlsx", b"not a workbook"))
+    not_a_book = upload(client, file_form, "评分表.xlsx", b"not a workbook")
+    assert not_a_book.status_code == 422
+    read(not_a_book)
     evidence = form_to(html, "/evidence")
     assert "请选择要上传的文件" in read(upload(client, evidence, "", b""))
     bonus = form_to(html, "/bonus")
