@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from domain.entries import ItemEntry
 from domain.rubric import Item
@@ -11,6 +11,7 @@ from domain.rules import Kind, RuleName
 from domain.tier_words import line_words
 
 ZERO = Decimal(0)
+TENTH = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,13 @@ def score_bands(item: Item, entry: ItemEntry) -> ItemScore:
     if entry.rate is None:
         return unscored(item)
     band = next(b for b in item.bands if b.rate.contains(entry.rate))
-    line = f"完成率 {entry.rate}% 落在 {band.rate} 档，得 {band.points}"
+    line = f"完成率 {percent(entry.rate)} 落在 {band.rate} 档，得 {band.points}"
     return ItemScore(item.number, item.kind, band.points, (line,))
+
+
+def percent(rate: Decimal) -> str:
+    """A rate as every page writes one: to one decimal, half up, with its sign (100.0%)."""
+    return f"{rate.quantize(TENTH, rounding=ROUND_HALF_UP)}%"
 
 
 def score_deduction_item(item: Item, entry: ItemEntry | None) -> ItemScore:

@@ -3,6 +3,7 @@ the timelines and the review page all show (audit_changes says what each event c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from uuid import UUID
 
@@ -161,6 +162,28 @@ def denied_words(text: str, target: str | None = None) -> str:
     if target is None:
         text, _, target = text.removeprefix("denied: ").partition(" ")
     return f"拒绝：{ACTION_WORDS.get(text, text)}（{target_words(target)}）"
+
+
+REFUSAL_REASONS = (
+    (re.compile(r" holds no role; "), "该账号没有任何角色"),
+    (re.compile(r" is not a step of "), "该账号的角色不能办理此事项"),
+    (re.compile(r" is outside the units "), "所涉对象不在该账号授权的单位范围内"),
+)
+"""Why the authorization refused, as it records it (in English, for the logs), in words."""
+
+
+def refusal_reason_words(reason: str) -> str:
+    """A refusal's recorded reason as a person reads it (the record keeps the original)."""
+    for pattern, words in REFUSAL_REASONS:
+        if pattern.search(reason):
+            return words
+    return "无权办理此事项" if reason.isascii() else reason
+
+
+def reason_words(event_name: str, reason: str) -> str:
+    """An event's reason as people read it: a refusal's (recorded for the logs) in words."""
+    refused = event_name == name_of(Account.AccessDenied)
+    return refusal_reason_words(reason) if refused and reason else reason
 
 
 def target_words(target: str) -> str:

@@ -162,7 +162,10 @@ PHRASES = (
         r"following year, " + FOUND + "$",
         "“{a}”应为月-日（每年），如 04-30；次年的日期前加 +，如 +01-15，实为{found}",
     ),
-    (r"^not valid YAML: (?P<a>.+)$", "不是有效的 YAML：{a}"),
+    (
+        r"^not valid YAML: .+$",
+        "不是有效的 YAML：此处无法读取（常见原因：括号或引号未闭合、缩进不齐、冒号后缺空格）",
+    ),
     (r"^not UTF-8 text; save the rubric as UTF-8$", "不是 UTF-8 文本；请将评分表另存为 UTF-8"),
     (r"^a key contains (?P<a>.+?); .+$", "键名含有不允许的字符（{a}）；" + allowed_text_zh(False)),
     (r"^contains (?P<a>.+?); .+$", "含有不允许的字符（{a}）；" + allowed_text_zh(True)),
@@ -205,6 +208,7 @@ def rubric_problem_zh(message: str) -> str:
                 words["found"] = found_words(words["found"])
             if words.get("k") is not None:
                 words["k"] = KIND_WORDS.get(words["k"], words["k"])
+            words = {key: (value or "").replace(" or ", " 或 ") for key, value in words.items()}
             return chinese.format(**words)
     return f"评分表定义有误：{message}"
 
@@ -212,6 +216,7 @@ def rubric_problem_zh(message: str) -> str:
 PLACES = (
     (re.compile(r"^rubric$"), "评分表顶层"),
     (re.compile(r"^file$"), "文件"),
+    (re.compile(r"^line (\d+), column (\d+)$"), r"第 \1 行第 \2 列"),
     (re.compile(r"^node "), "节点 "),
     (re.compile(r"^section "), "章节 "),
     (re.compile(r" › band (\d+)"), r" › 第 \1 档"),

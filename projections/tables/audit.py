@@ -11,7 +11,13 @@ from uuid import UUID
 from domain.china_time import in_words
 from projections.audit_trail import AuditRow
 from projections.entry_words import entry_words
-from projections.event_words import STATE_WORDS, VALUES_BY_NAME, denied_words, event_words
+from projections.event_words import (
+    STATE_WORDS,
+    VALUES_BY_NAME,
+    denied_words,
+    event_words,
+    reason_words,
+)
 from projections.tables.table import Cell, Table
 from projections.tables.wording import FINDING_WORDS, LAYER_WORDS, ROLE_WORDS
 
@@ -55,7 +61,7 @@ def audit_table(
                 value(r, r.old),
                 None if r.old_layer is None else LAYER_WORDS.get(r.old_layer, r.old_layer),
                 value(r, r.new),
-                r.reason or None,
+                reason_words(r.event_name, r.reason) or None,
                 r.position,
                 r.hash,
             )

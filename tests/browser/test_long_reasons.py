@@ -81,6 +81,28 @@ def test_a_long_reason_leaves_the_unit_and_role_columns_readable(site: Site, pag
     screenshot(page, "timeline-long-reason")
 
 
+def test_a_long_progress_narrative_leaves_the_timeline_readable(site: Site, page: Any) -> None:
+    """The city centre's sheet (Zaozhuang) holds progress written as long paragraphs."""
+    site.login(page, "station_staff", "DEMO")
+    page.locator("a[href$='/timeline']").first.click()
+    page.wait_for_url("**/timeline")
+    rows = "table.timeline tbody tr:not(.run-summary)"
+    items = page.locator(f"{rows} td:nth-child(6)").filter(visible=True)  # 项目 · 层级
+    filled = [items.nth(i) for i in range(items.count()) if items.nth(i).inner_text().strip()]
+    assert filled
+    for cell in filled:
+        assert one_line(cell), cell.inner_text()
+    links = page.locator(f"{rows} a.moment-link").filter(visible=True)  # 查看此刻
+    assert links.count() > 0
+    for i in range(links.count()):
+        assert links.nth(i).bounding_box()["height"] < 2 * 13, "查看此刻 wraps"
+    overflow = page.evaluate(
+        "() => { const box = document.querySelector('.sheet-scroll');"
+        " return box.scrollWidth - box.clientWidth; }"
+    )
+    assert overflow <= 0, f"the sheet as of the moment runs {overflow}px past its box"
+
+
 def one_line(cell: Any) -> bool:
     """Whether a cell's text sits on one line (its height is one line's)."""
     height: float = cell.evaluate(

@@ -286,6 +286,7 @@ def test_the_print_view_shows_the_form_without_navigation(site: Site, page: Any)
     assert on_screen(page) == [table]
     assert page.get_by_role("button", name="打印本页").is_visible()
     assert_accessible(page)
+    screenshot(page, "table-print")
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="打印本页").is_visible()
     assert page.locator("ul.signatures").is_visible()

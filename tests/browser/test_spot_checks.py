@@ -302,7 +302,9 @@ def test_the_county_reads_how_its_town_reviewers_agree_with_the_spot_check(
     assert reviewers.count() >= 1
     first = reviewers.first.locator("td")
     assert first.nth(4).inner_text() == "0.0%"  # the town whose item the county found false
+    assert first.nth(3).inner_text().isdigit()  # 比对项数: how many items were compared
     towns = page.locator("#agreement-towns tbody tr").first.locator("td")
+    assert towns.nth(2).inner_text().isdigit()
     assert towns.nth(0).inner_text() == first.nth(1).inner_text()
     assert towns.nth(6).inner_text() == "3"
     assert not re.search(r"[0-9a-f]{8}-", page.locator("main").inner_text())

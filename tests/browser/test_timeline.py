@@ -5,6 +5,7 @@ history lists its own events and its subtree's trail, filtered and paged."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -161,6 +162,8 @@ def test_a_station_is_refused_another_villages_timeline_and_the_refusal_is_kept(
     own = page.get_by_role("region", name="账号事件")
     denied = own.locator("tbody tr", has_text="拒绝访问")
     assert "查看评分表" in denied.first.inner_text()
+    assert "不在该账号授权的单位范围内" in denied.first.inner_text()
+    assert not re.search(r"[0-9a-f]{8}-|outside", own.inner_text())
     granted = own.locator("tbody tr", has_text="授予角色")
     assert "填报人员" in granted.inner_text()
     did = page.get_by_role("region", name="该账号的操作")

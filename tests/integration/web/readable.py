@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 CLASS_NAME = re.compile(r"\b(?:Assessment|Unit|Account|RubricVersion|Campaign)\.[A-Z]\w+")
+PYTHON_REPR = re.compile(r"<(?:built-in method|bound method|function) [^>]*>|object at 0x[0-9a-f]+")
+"""A Python object written as the interpreter shows it (a template reading a dict's method)."""
 ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:\d{2}|Z)")
 CODES = re.compile(
     r"\b(?:falsification|none|draft|submitted|returned|approved|finalized|passed|not_passed"
@@ -76,9 +78,10 @@ def _technical(cells: list[str]) -> bool:
 
 
 def unreadable(text: str) -> list[str]:
-    """Each id, class name, ISO moment or code in the text, with a little context."""
+    """Each id, class name, Python object, ISO moment or code in the text, with a little
+    context."""
     found = []
-    for pattern in (UUID, CLASS_NAME, ISO_MOMENT, CODES):
+    for pattern in (UUID, CLASS_NAME, PYTHON_REPR, ISO_MOMENT, CODES):
         for match in pattern.finditer(text):
             start, end = max(match.start() - 30, 0), match.end() + 30
             found.append(f"{match.group(0)!r} in …{text[start:end]}…")

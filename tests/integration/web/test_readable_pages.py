@@ -24,7 +24,18 @@ from tests.integration.web.numbers_read import (
 )
 from tests.integration.web.readable import csv_text, unreadable, visible_text, xlsx_text
 
-USERNAMES = ("staff-010101", "reviewer-0101", "auditor-01", "regulator", "admin")
+USERNAMES = (
+    "staff-010101",
+    "reviewer-0101",
+    "auditor-01",
+    "regulator",
+    "admin",
+    "inspector-01",
+    "centre",
+    "centre-03",
+)
+"""One account of each role, and the city's inspection group and the centres' own staff,
+whose sheets follow the other three rubrics."""
 PER_SHAPE = 2
 """Pages visited per shape of address (ids and numbers aside): two sheets, not sixty."""
 SKIPPED = ("/logout", "/static/", "/api/", "/favicon")
@@ -48,16 +59,20 @@ def links(html: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Found:
-    """What a person reads at a path: its text, and its rate cells as the file holds them."""
+    """What a person reads at a path: its text, its rate cells as the file holds them, and
+    the answer's status."""
 
     text: str
     bare_rates: list[str]
+    status: int = 200
 
 
 def read(client: FlaskClient, path: str) -> tuple[Found, list[str]]:
     """What a person reads at a path, and the links it offers."""
     answer = client.get(path)
     kind = answer.content_type or ""
+    if answer.status_code >= 500:
+        return Found(answer.get_data(as_text=True)[:300], [], answer.status_code), []
     if kind.startswith("text/csv"):
         rows = list(csv.reader(io.StringIO(answer.get_data().decode("utf-8-sig"))))
         return Found(csv_text(answer.get_data()), csv_bare_rates(rows)), []
@@ -117,6 +132,14 @@ def test_every_page_and_file_a_role_reaches_reads_in_chinese(
     pages = walked(username)
     problems = {path: found for path, page in pages.items() if (found := unreadable(page.text))}
     assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("username", USERNAMES)
+def test_no_page_or_file_a_role_reaches_answers_a_server_error(
+    walked: Callable[[str], dict[str, Found]], username: str
+) -> None:
+    failed = {path: page.text for path, page in walked(username).items() if page.status >= 500}
+    assert not failed, failed
 
 
 @pytest.mark.parametrize("username", USERNAMES)

@@ -67,6 +67,12 @@ def test_band_edges_are_inclusive_or_exclusive_as_written(rate: str, points: str
     assert card.item("1").points == D(points)
 
 
+def test_a_band_explains_its_rate_as_pages_write_rates() -> None:
+    r = rubric([item("1", "2", rule="bands", bands=BANDS), item("2", "8")])
+    card = score(r, {"1": ItemEntry(rate=D("100"))})
+    assert card.item("1").explanation == ("完成率 100.0% 落在 (90, 100] 档，得 2",)
+
+
 def test_a_rate_outside_every_band_is_refused() -> None:
     r = rubric([item("1", "2", rule="bands", bands=BANDS), item("2", "8")])
     with pytest.raises(ScoringInputError, match=r"rate 101 falls in no band"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 import domain.account
 import domain.assessment
 import domain.campaign
@@ -13,7 +15,7 @@ import domain.unit
 from domain.audit import AuditedAggregate, topic_of
 from projections.audit_changes import RULES
 from projections.audit_trail import AuditTrail
-from projections.event_words import EVENT_WORDS, WORDS_BY_NAME, event_words
+from projections.event_words import EVENT_WORDS, WORDS_BY_NAME, event_words, refusal_reason_words
 
 AGGREGATE_MODULES = (domain.account, domain.assessment, domain.campaign)
 AGGREGATE_MODULES += (domain.rubric_version, domain.unit)
@@ -68,3 +70,23 @@ def test_a_score_replacing_one_that_counted_is_a_change_and_a_resubmission_is_sa
     assert event_words("Assessment.ItemScored", '{"points":"2"}') == "修改"
     assert event_words("Assessment.Submitted", "returned") == "重新提交"
     assert event_words("Assessment.Submitted", "draft") == "提交验收"
+
+
+@pytest.mark.parametrize(
+    ("recorded", "words"),
+    [
+        (
+            "assessment:1603914b-40e6-5839-8768-72ff4c45c8ea is outside the units staff-010101 "
+            "may act for with assessments.read",
+            "所涉对象不在该账号授权的单位范围内",
+        ),
+        ("reviewer-0101 holds no role; assessments.approve is refused", "该账号没有任何角色"),
+        (
+            "assessments.approve is not a step of 填报人员; it is allowed to 审核人员",
+            "该账号的角色不能办理此事项",
+        ),
+        ("a check added later", "无权办理此事项"),
+    ],
+)
+def test_a_refusal_says_why_in_words_without_ids(recorded: str, words: str) -> None:
+    assert refusal_reason_words(recorded) == words

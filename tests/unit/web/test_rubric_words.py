@@ -10,6 +10,7 @@ import pytest
 
 from domain.errors import Problem, RubricDefinitionError
 from domain.rubric_definition import rubric_from_definition
+from infra.rubric_files import parse_definition
 from tests.unit.domain.builders import definition, item, section
 from web.rubric_words import problems_zh, rubric_problem_zh
 
@@ -96,3 +97,17 @@ def test_the_place_of_a_problem_is_said_in_the_words_of_the_page() -> None:
     found = problems_zh([Problem("node 1 › band 2", "band [50, 100] overlaps band [0, 50]")])
     assert found == (Problem("节点 1 › 第 2 档", "区间 [50, 100] 与区间 [0, 50] 重叠"),)
     assert problems_zh([Problem("rubric", "x")])[0].where == "评分表顶层"
+
+
+def test_a_file_that_is_not_yaml_is_placed_by_line_and_column_in_chinese() -> None:
+    with pytest.raises(RubricDefinitionError) as refused:
+        parse_definition("code: [unclosed", "bad.yaml")
+    (found,) = problems_zh(refused.value.problems)
+    assert found.where == "第 1 行第 16 列"
+    assert found.message.startswith("不是有效的 YAML：") and "expected" not in found.message
+
+
+def test_a_choice_of_values_is_joined_with_chinese_words() -> None:
+    assert (
+        rubric_problem_zh("'format' must be 1 or 2, found nothing") == "“format”应为 1 或 2，实为空"
+    )

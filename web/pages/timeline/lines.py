@@ -12,7 +12,13 @@ from uuid import UUID
 from domain.assessment import Assessment
 from projections.audit_changes import Change
 from projections.audit_trail import AuditRow
-from projections.event_words import VALUES_BY_NAME, denied_words, event_words, name_of
+from projections.event_words import (
+    VALUES_BY_NAME,
+    denied_words,
+    event_words,
+    name_of,
+    reason_words,
+)
 from projections.tables.periods import period_label
 from projections.tables.wording import FINDING_WORDS, LAYER_WORDS
 from web.pages.base import ROLE_TITLES
@@ -124,7 +130,7 @@ def line_of_row(row: AuditRow, names: Names) -> Line:
         role=role_words(row.actor_role),
         acted_for=names.place(row.actor_unit),
         what=event_words(name, row.old),
-        reason=row.reason,
+        reason=reason_words(name, row.reason),
         hash=row.hash,
         position=row.position,
         item=row.item,

@@ -10,7 +10,7 @@ from application.read_ports import StoredChange
 from domain.account import Account
 from domain.unit import Unit
 from projections.audit_changes import MemoryFacts, change_of
-from projections.event_words import event_words
+from projections.event_words import event_words, reason_words
 from projections.processing import Dispatch
 from web.pages.timeline.lines import Line, change_texts, denied_text, role_words
 from web.pages.timeline.names import Names
@@ -48,7 +48,7 @@ def own_lines(changes: Sequence[StoredChange], names: Names) -> list[Line]:
                 role=role_words(e.actor_role),
                 acted_for=names.place(e.actor_unit),
                 what=event_words(name),
-                reason=e.reason,
+                reason=reason_words(name, e.reason),
                 hash=e.hash,
                 old=old,
                 new=new if fuller is None else fuller(e, new, names),
