@@ -59,6 +59,7 @@ class PlainHasher:
 class DemoApi:
     app: Flask
     accounts: dict[Role, UUID]
+    store: EventStore
     known: dict[str, list[Any]] = field(default_factory=dict)
 
     def bearer(self, role: Role) -> dict[str, str]:
@@ -126,7 +127,7 @@ def api_over(store: EventStore, evidence: Path, plan: DemoPlan) -> DemoApi:
     settings = Settings.from_env()
     app = create_app(settings, build(settings, kaohe), config=lenient)
     accounts = {role: kaohe.accounts.get(plan.account(role, u).username).id for role, u in ROLES}
-    api = DemoApi(app, accounts)
+    api = DemoApi(app, accounts, store)
     sheets = api.read("/api/v1/assessments")
     by_status = {row["status"]: row["id"] for row in sheets}
     campaigns = api.read("/api/v1/campaigns")

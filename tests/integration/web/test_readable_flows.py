@@ -9,7 +9,6 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
@@ -17,10 +16,8 @@ from werkzeug.test import TestResponse
 
 from application.store import EventStore
 from domain.rubric_definition import RUBRIC_KEYS
-from infra.bootstrap import open_event_store
 from infra.projections.registry import Projections
-from infra.settings import Settings
-from tests.integration.web.demo_api import DemoApi, demo_api
+from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
 from tests.integration.web.forms_read import Form, form_to
 from tests.integration.web.readable import csv_text, unreadable, visible_text, xlsx_text
 
@@ -39,13 +36,9 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    data = Path(tmp_path_factory.mktemp("readable-flows"))
-    store = open_event_store(Settings(data_dir=data))
-    try:
-        yield Demo(demo_api(store, data / "evidence"), store)
-    finally:
-        store.close()
+def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    with demo_api(plain_demo, tmp_path_factory.mktemp("readable-flows") / "store") as api:
+        yield Demo(api, api.store)
 
 
 def signed_in(demo: Demo, username: str) -> FlaskClient:
