@@ -11,9 +11,10 @@ from projections.units import UNITS
 
 
 class ViewUnitTree:
-    """Parents from the units view, trusted only while the view has applied the whole log:
-    a unit registered or moved a moment ago is then answered by its aggregate instead
-    (read-your-writes), at the cost of one aggregate read through the unit of work. Also
+    """Parents from the units view, trusted once the view has applied the caller's own last
+    write (in a request; the whole log outside one): until then a unit the caller registered
+    or moved a moment ago is answered by its aggregate instead (read-your-writes), at the
+    cost of one aggregate read through the unit of work. Also
     the namesakes under a parent, for the handlers that name units."""
 
     def __init__(self, projections: Projections) -> None:
@@ -50,4 +51,4 @@ class ViewUnitTree:
         )
 
     def _current(self) -> bool:
-        return self.projections.applied_all(UNITS)
+        return self.projections.reflects_caller(UNITS)
