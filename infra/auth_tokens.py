@@ -25,6 +25,9 @@ CREATE = (
 ADD_GENERATION = "ALTER TABLE {tokens} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"
 """For a table made before generations: its tokens count as generation 0, older than any
 password, so their holders log in once more."""
+ADD_SEEN = "ALTER TABLE {tokens} ADD COLUMN seen_position BIGINT NOT NULL DEFAULT 0"
+"""The log position of the last events written with the token, so its next reads wait for
+them (read-your-writes) whichever process answers; 0 for none (or for a table made before)."""
 
 
 def digest(token: str) -> str:
@@ -48,6 +51,8 @@ class TokenHolder:
 
     account_id: UUID
     generation: int
+    seen_position: int = 0
+    """The log position of the last events written with this token."""
 
 
 class AuthTables(SideTable):
@@ -63,16 +68,18 @@ class AuthTables(SideTable):
         names["time"] = self.db.time_type
         for statement in CREATE:
             tx.run(statement.format(**names))
-        if not self._has_generation(tx):
+        if not self._has_column(tx, "generation"):
             tx.run(ADD_GENERATION.format(**names))
+        if not self._has_column(tx, "seen_position"):
+            tx.run(ADD_SEEN.format(**names))
 
-    def _has_generation(self, tx: Tx) -> bool:
+    def _has_column(self, tx: Tx, column: str) -> bool:
         if self.db.postgres is None:
-            return any(r["name"] == "generation" for r in tx.rows("PRAGMA table_info(auth_tokens)"))
+            return any(r["name"] == column for r in tx.rows("PRAGMA table_info(auth_tokens)"))
         found = tx.row(
             "SELECT 1 AS found FROM information_schema.columns WHERE table_schema = %s "
-            "AND table_name = 'auth_tokens' AND column_name = 'generation'",
-            (self.db.schema,),
+            "AND table_name = 'auth_tokens' AND column_name = %s",
+            (self.db.schema, column),
         )
         return found is not None
 
@@ -101,11 +108,24 @@ class AuthTables(SideTable):
         self.ensure()
         with self.db.read() as tx:
             row = tx.row(
-                f"SELECT account_id, generation FROM {self.tokens} WHERE digest = %s "
-                "AND kind = %s AND revoked_at IS NULL AND expires_at > %s",
+                f"SELECT account_id, generation, seen_position FROM {self.tokens} "
+                "WHERE digest = %s AND kind = %s AND revoked_at IS NULL AND expires_at > %s",
                 (digest(token), kind, self.db.time(self.clock.now())),
             )
-        return None if row is None else TokenHolder(UUID(row["account_id"]), row["generation"])
+        if row is None:
+            return None
+        return TokenHolder(UUID(row["account_id"]), row["generation"], row["seen_position"])
+
+    def saw(self, token: str, position: int) -> None:
+        """Remember that events were written with a token up to a log position (never
+        lowering it: two requests of one token may finish in either order)."""
+        self.ensure()
+        with self.db.write() as tx:
+            tx.run(
+                f"UPDATE {self.tokens} SET seen_position = %s WHERE digest = %s "
+                "AND seen_position < %s",
+                (position, digest(token), position),
+            )
 
     def keep(self, token: str, generation: int) -> None:
         """Carry a token over to the account's new credential generation (the session

@@ -1,9 +1,10 @@
 """One request's reads of the views: on PostgreSQL one pooled connection for them all, each
-view's serving version looked up once, each read model caught up once (again after a write)."""
+view's serving version looked up once, and each read model brought up to the caller's own last
+write (not the log's head): other callers' writes are left to the projection worker."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -34,8 +35,25 @@ class ReadSession:
         self._connection: Any = None
         self.versions: dict[str, int] = {}
         """Serving version by projection name, as first read in this request."""
-        self.current: set[str] = set()
-        """Read models caught up with the log in this request since its last write."""
+        self.seen: int | None = None
+        """The log position these reads must reflect: the caller's last write (as remembered
+        for its token, raised by each write in this request) where a projection worker keeps
+        the views current; None: the log's head, as first read (nothing else keeps them)."""
+        self.wrote = False
+        """Whether this request wrote events (so the caller's position is remembered)."""
+        self.applied: dict[str, int] = {}
+        """Position each read model is known to have applied, by projection name."""
+
+    def follow_caller(self, position: int) -> None:
+        """A worker keeps the views current: these reads need only reflect the caller's own
+        writes, up to `position` (and whatever this request writes)."""
+        self.seen = max(self.seen or 0, position)
+
+    def reflects(self, name: str) -> bool:
+        """Whether a read model is known to have applied what these reads must see."""
+        if self.seen is None:
+            return name in self.applied
+        return self.seen == 0 or self.applied.get(name, -1) >= self.seen
 
     @contextmanager
     def cursor(self) -> Iterator[Any]:
@@ -94,9 +112,10 @@ def reading(owner: object, connect: Callable[[], Any] | None) -> Iterator[ReadSe
         session.close()
 
 
-def log_written() -> None:
-    """Events were just written in this context: the next read of each read model catches
-    it up again, so the caller reads its own write."""
+def log_written(positions: Sequence[int]) -> None:
+    """Events were just written in this context at these log positions: the next read of
+    each read model waits for them, so the caller reads its own write."""
     found = _CURRENT.get()
     if found is not None:
-        found.current.clear()
+        found.seen = max([found.seen or 0, *positions])
+        found.wrote = True

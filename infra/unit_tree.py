@@ -11,10 +11,12 @@ from projections.units import UNITS
 
 
 class ViewUnitTree:
-    """Parents from the units view, trusted only while the view has applied the whole log:
-    a unit registered or moved a moment ago is then answered by its aggregate instead
-    (read-your-writes), at the cost of one aggregate read through the unit of work. Also
-    the namesakes under a parent, for the handlers that name units."""
+    """Parents from the units view, trusted once the view has applied what the request must
+    see (`Projections.reflects_caller`: the caller's own last write where a worker keeps the
+    views current, else the whole log): until then a unit registered or moved a moment ago is
+    answered by its aggregate instead (read-your-writes), at the cost of one aggregate read
+    through the unit of work. Also the namesakes under a parent, for the handlers that name
+    units."""
 
     def __init__(self, projections: Projections) -> None:
         self.projections = projections
@@ -50,4 +52,4 @@ class ViewUnitTree:
         )
 
     def _current(self) -> bool:
-        return self.projections.applied_all(UNITS)
+        return self.projections.reflects_caller(UNITS)

@@ -14,11 +14,12 @@ from infra.auto_checkpoint import AutoCheckpoints
 from infra.bootstrap import build
 from infra.login_throttle import ThrottlePolicy
 from infra.projections.registry import Projections
+from infra.read_session import ReadSession
 from infra.services import Services
 from infra.settings import Settings
 from web.api import KaoheApi, api_config
 from web.api_errors import register_error_handlers
-from web.auth import authenticate_request
+from web.auth import authenticate_request, remember_writes
 from web.cache_headers import register_no_store
 from web.logs import register_request_logging
 from web.moment_words import register_moment_words
@@ -36,12 +37,15 @@ def create_app(
     services: Services | None = None,
     poll_projections: bool = False,
     config: dict[str, Any] | None = None,
+    projection_worker: bool = False,
 ) -> Flask:
     """A Kaohe web application over the given services (or those the settings build).
 
     With `poll_projections` on SQLite, a background thread keeps the read models current
     (stop it with `projections_of(app).stop()`); on PostgreSQL they run as workers
-    (`kaohe projections run`)."""
+    (`kaohe projections run`: say so with `projection_worker`). Where that worker keeps
+    them current, a request's reads wait only for its caller's own last write; otherwise
+    (SQLite, one process) they bring each read model they read up to the log's head."""
     app = Flask(__name__)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.config.update(
@@ -59,7 +63,9 @@ def create_app(
     services = services or build(settings, refusal_policy=app.config.get("KAOHE_REFUSALS"))
     app.extensions["services"] = services
     projections = services.projections
-    if poll_projections and projections.db.postgres is None:
+    on_sqlite = projections.db.postgres is None
+    app.config.setdefault("KAOHE_VIEWS_KEPT_CURRENT", projection_worker and not on_sqlite)
+    if poll_projections and on_sqlite:
         now = services.kaohe.runner.clock.now
         checkpoints = AutoCheckpoints.from_settings(projections.store.recorder, settings, now)
         projections.start(after_cycle=None if checkpoints is None else checkpoints.tick)
@@ -91,18 +97,25 @@ def create_app(
 
 def register_shared_reads(app: Flask, projections: Projections) -> None:
     """A request's reads of the views share one session: on PostgreSQL one connection, each
-    view's serving version and catch-up read once (`infra.read_session`)."""
+    view's serving version read once, each read model brought up to the caller's own last
+    write (`infra.read_session`); a request that writes remembers its position for its token,
+    so the caller's next request reads it too, whichever worker answers."""
 
     @app.before_request
     def open_reads() -> None:
         g.reads = ExitStack()
-        g.reads.enter_context(projections.reading())
+        g.read_session = g.reads.enter_context(projections.reading())
 
     @app.teardown_request
     def close_reads(_: BaseException | None) -> None:
         reads: ExitStack | None = g.pop("reads", None)
-        if reads is not None:
-            reads.close()
+        session: ReadSession | None = g.pop("read_session", None)
+        try:
+            if session is not None and session.wrote:
+                remember_writes(session.seen)
+        finally:
+            if reads is not None:
+                reads.close()
 
 
 def trust_proxies(app: Flask, count: int) -> None:

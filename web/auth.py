@@ -16,6 +16,7 @@ from application.errors import AuthenticationError, PermissionDeniedError, Wrong
 from domain.account import Account
 from infra.auth_tokens import IssuedToken
 from infra.login_throttle import Throttled, ThrottlePolicy, account_subject
+from infra.read_session import ReadSession
 from web.context import auth_tables, login_throttle, queries, unit_of_work
 from web.errors import ThrottledError
 
@@ -69,6 +70,16 @@ def authenticate_request() -> None:
     if holder.generation != account.credential_generation:
         raise AuthenticationError("the password of this account has changed since; log in again")
     g.account_id = holder.account_id
+    reads: ReadSession | None = g.get("read_session")
+    if reads is not None and current_app.config["KAOHE_VIEWS_KEPT_CURRENT"]:
+        reads.follow_caller(holder.seen_position)  # its views need only the caller's writes
+
+
+def remember_writes(position: int | None) -> None:
+    """This request wrote events up to a log position: its token's next reads wait for it."""
+    presented = presented_token()
+    if position and presented is not None and g.get("account_id") is not None:
+        auth_tables().saw(presented[0], position)
 
 
 def sent_csrf() -> str:

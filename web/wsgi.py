@@ -9,4 +9,4 @@ from infra.logging import configure_logging
 from web.app import create_app
 
 configure_logging(json=os.environ.get("KAOHE_LOG_FORMAT", "json") != "console")
-app = create_app()
+app = create_app(projection_worker=True)

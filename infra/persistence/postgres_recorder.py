@@ -156,7 +156,7 @@ class KaohePostgresRecorder(PostgresApplicationRecorder):
         timestamps = event_timestamps(stored_events, kwargs)
         rows = index_rows(stored_events, timestamps, notification_ids or [])
         curs.executemany(self._sql(INSERT_TIME), rows)
-        log_written()
+        log_written(notification_ids or [])
         return notification_ids
 
     def version_at(self, originator_id: UUID, at: datetime) -> int | None:

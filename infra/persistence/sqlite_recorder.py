@@ -70,7 +70,7 @@ class KaoheSQLiteRecorder(SQLiteApplicationRecorder):
             ],
         )
         c.executemany(UPSERT_CREDENTIAL, [(self._key(a), h) for a, h in credentials])
-        log_written()
+        log_written(notification_ids)
         return notification_ids
 
     def version_at(self, originator_id: UUID, at: datetime) -> int | None:

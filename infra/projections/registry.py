@@ -125,28 +125,36 @@ class Projections:
         return sum(runner.catch_up() for runner in self.runners(names))
 
     def catch_up_once(self, name: str) -> None:
-        """Catch one read model up with the log, here and now: once per read session (and
-        again after each write in it), so a request reads its own writes."""
+        """Bring one read model up to what a read must see, here and now if it has not
+        applied it: in a read session following its caller, the caller's own last write
+        (other callers' writes are the projection worker's); otherwise the log's head, once
+        per read session (and again after each write in it)."""
         session = self.db.session()
-        if session is not None and name in session.current:
-            return
-        self.catch_up([name])
-        if session is not None:
-            session.current.add(name)
+        if session is None:
+            self.catch_up([name])
+        elif not self.reflects_caller(name):
+            self.catch_up([name])
+            session.applied[name] = session.seen or 0  # the log's head, at least
 
-    def applied_all(self, name: str) -> bool:
-        """Whether a read model has applied the whole log: asked once per read session (and
-        again after each write in it)."""
+    def reflects_caller(self, name: str) -> bool:
+        """Whether a read model has applied what a read must see (as `catch_up_once`), its
+        position read once per read session until it has."""
         session = self.db.session()
-        if session is not None and name in session.current:
+        if session is not None and session.reflects(name):
             return True
         self.ensure()
         versions = self.catalog.versions(name)
-        head = self.store.recorder.max_notification_id() or 0
-        applied = versions is not None and versions.active_position >= head
-        if applied and session is not None:
-            session.current.add(name)
-        return applied
+        if versions is None:
+            return False
+        if session is None or session.seen is None:
+            wanted = self.store.recorder.max_notification_id() or 0
+        else:
+            wanted = session.seen
+        if versions.active_position < wanted:
+            return False
+        if session is not None:
+            session.applied[name] = versions.active_position
+        return True
 
     def reading(self) -> AbstractContextManager[ReadSession]:
         """Share the reads of the views until the block ends: one request's reads."""
