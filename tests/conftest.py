@@ -79,9 +79,9 @@ def store(settings: Settings) -> Iterator[EventStore]:
 
 
 @pytest.fixture(scope="session")
-def plain_demo(tmp_path_factory: pytest.TempPathFactory) -> LoadedDemo:
-    """The demo quarter loaded once per session (passwords stored plainly, so its eighty
-    accounts load in a moment); modules take copies through `demo_api`."""
-    from tests.integration.web.demo_api import load_plain_demo
+def loaded_demo(tmp_path_factory: pytest.TempPathFactory) -> LoadedDemo:
+    """The demo quarter loaded once per session (per worker); modules and browser tests
+    work on copies of its folder."""
+    from tests.integration.web.demo_api import load_demo_once
 
-    return load_plain_demo(tmp_path_factory.mktemp("plain-demo"))
+    return load_demo_once(tmp_path_factory.mktemp("demo"))

@@ -18,11 +18,8 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from infra.bootstrap import build_kaohe, open_event_store
-from infra.demo.clock import DemoClock
-from infra.demo.loader import load_demo
-from infra.projections.registry import Projections
 from infra.settings import Settings
+from tests.integration.web.demo_api import LoadedDemo
 from web.app import create_app, projections_of, services_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -47,20 +44,13 @@ class DemoStore:
 
 
 @pytest.fixture(scope="session")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> DemoStore:
-    """The demo loaded once into a SQLite folder (with the read models caught up)."""
-    folder = tmp_path_factory.mktemp("demo-store")
-    settings = Settings.from_env({"KAOHE_DATA_DIR": str(folder)})
-    store = open_event_store(settings)
-    try:
-        plan = load_demo(build_kaohe(settings, store, DemoClock()))
-        Projections(store).catch_up()
-    finally:
-        store.close()
+def demo_store(loaded_demo: LoadedDemo) -> DemoStore:
+    """The session's demo (read models caught up) and its accounts' passwords."""
     accounts = tuple(
-        DemoAccount(a.username, a.password, a.role.value, a.unit_code) for a in plan.accounts
+        DemoAccount(a.username, a.password, a.role.value, a.unit_code)
+        for a in loaded_demo.plan.accounts
     )
-    return DemoStore(folder, accounts)
+    return DemoStore(loaded_demo.folder, accounts)
 
 
 @dataclass

@@ -35,13 +35,13 @@ NAMED = "一票否决（弄虚作假）"
 
 
 @pytest.fixture
-def demo(plain_demo: LoadedDemo, tmp_path: Path) -> Iterator[tuple[EventStore, DemoApi]]:
+def demo(loaded_demo: LoadedDemo, tmp_path: Path) -> Iterator[tuple[EventStore, DemoApi]]:
     """A copy of the session's demo: its store and the API over it."""
     folder = tmp_path / "store"
-    shutil.copytree(plain_demo.folder, folder)
+    shutil.copytree(loaded_demo.folder, folder)
     store = open_event_store(Settings(data_dir=folder))
     try:
-        yield store, api_over(store, folder / "evidence", plain_demo.plan)
+        yield store, api_over(store, folder / "evidence", loaded_demo.plan)
     finally:
         store.close()
 

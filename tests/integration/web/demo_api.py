@@ -24,6 +24,7 @@ from infra.demo.loader import load_demo
 from infra.demo.plan import DemoPlan
 from infra.evidence_files import FileEvidence
 from infra.login_throttle import ThrottlePolicy
+from infra.passwords import Argon2Hasher
 from infra.projections.registry import Projections
 from infra.projections.tables import TABLES
 from infra.settings import Settings
@@ -88,20 +89,26 @@ class DemoApi:
         return [{n: self.known[n][i % len(self.known[n])] for n in names} for i in range(widest)]
 
 
+def quick_hasher() -> Argon2Hasher:
+    """argon2id at its lowest cost: the demo's ninety accounts load in a moment, and since a
+    hash keeps its parameters the service's own hasher signs them in as any other."""
+    return Argon2Hasher(time_cost=1, memory_cost=1024)
+
+
 @dataclass(frozen=True)
 class LoadedDemo:
     """The demo quarter loaded once into a SQLite folder with its read models caught up; each
-    test module works on its own copy."""
+    test module (and each browser test) works on its own copy."""
 
     folder: Path
     plan: DemoPlan
 
 
-def load_plain_demo(folder: Path) -> LoadedDemo:
+def load_demo_once(folder: Path) -> LoadedDemo:
     store = open_event_store(Settings(data_dir=folder))
     try:
         plan = load_demo(
-            Kaohe(store, DemoClock(), PlainHasher(), FileEvidence(folder / "evidence"))
+            Kaohe(store, DemoClock(), quick_hasher(), FileEvidence(folder / "evidence"))
         )
         Projections(store).catch_up()
     finally:
@@ -123,7 +130,7 @@ def demo_api(loaded: LoadedDemo, folder: Path) -> Iterator[DemoApi]:
 def api_over(store: EventStore, evidence: Path, plan: DemoPlan) -> DemoApi:
     # Generated logins fail by the hundred from one address: do not lock the tests out.
     lenient = {"KAOHE_LOGIN_THROTTLE": ThrottlePolicy(per_account=10_000, per_address=10_000)}
-    kaohe = Kaohe(store, StepClock(), PlainHasher(), FileEvidence(evidence))
+    kaohe = Kaohe(store, StepClock(), quick_hasher(), FileEvidence(evidence))
     settings = Settings.from_env()
     app = create_app(settings, build(settings, kaohe), config=lenient)
     accounts = {role: kaohe.accounts.get(plan.account(role, u).username).id for role, u in ROLES}

@@ -20,10 +20,10 @@ from web.cli import main
 
 @pytest.fixture(scope="module")
 def demo(
-    plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory
+    loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[DemoApi, Path]]:
     data = tmp_path_factory.mktemp("factors") / "store"
-    with demo_api(plain_demo, data) as api:
+    with demo_api(loaded_demo, data) as api:
         yield api, data
 
 

@@ -16,8 +16,8 @@ from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
 
 
 @pytest.fixture(scope="module")
-def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    with demo_api(plain_demo, tmp_path_factory.mktemp("weighing") / "store") as api:
+def demo(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
+    with demo_api(loaded_demo, tmp_path_factory.mktemp("weighing") / "store") as api:
         yield api
 
 

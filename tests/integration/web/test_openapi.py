@@ -41,8 +41,10 @@ CHECKS = [
 
 
 @pytest.fixture(scope="module")
-def demo_api(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    with build_demo_api(plain_demo, tmp_path_factory.mktemp("openapi") / "store") as api:
+def demo_api(
+    loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DemoApi]:
+    with build_demo_api(loaded_demo, tmp_path_factory.mktemp("openapi") / "store") as api:
         yield api
 
 

@@ -36,8 +36,8 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    with demo_api(plain_demo, tmp_path_factory.mktemp("readable-flows") / "store") as api:
+def demo(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    with demo_api(loaded_demo, tmp_path_factory.mktemp("readable-flows") / "store") as api:
         yield Demo(api, api.store)
 
 

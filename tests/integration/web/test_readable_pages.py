@@ -43,8 +43,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture(scope="module")
-def demo(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    with demo_api(plain_demo, tmp_path_factory.mktemp("readable") / "store") as api:
+def demo(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
+    with demo_api(loaded_demo, tmp_path_factory.mktemp("readable") / "store") as api:
         yield api
 
 

@@ -156,9 +156,9 @@ def test_a_transcoding_registered_later_is_decoded_too() -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_store(plain_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Any:
+def demo_store(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Any:
     where = tmp_path_factory.mktemp("demo") / "store"
-    shutil.copytree(plain_demo.folder, where)
+    shutil.copytree(loaded_demo.folder, where)
     store = open_event_store(Settings(where))
     yield store
     store.close()
