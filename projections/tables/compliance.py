@@ -35,7 +35,7 @@ from projections.tables.hierarchy import Hierarchy
 from projections.tables.periods import period_label, quarter_name, quarters_through
 from projections.tables.summary import check_day
 from projections.tables.table import Cell, Table
-from projections.tables.timeliness import on_time, review_timeliness, timely_note
+from projections.tables.timeliness import REVIEW, on_time, timely_note
 from projections.tables.wording import accepted, passed, verdict
 
 COMPLIANCE = "compliance"
@@ -116,7 +116,7 @@ def sort_sheets(rubric: Rubric, period: str, rows: Iterable[ScoreRow]) -> Sheets
         passed=frozenset(r.head.unit_id for r in now if passed(r)),
         passed_this_year=frozenset(r.head.unit_id for r in mine if passed(r)),
         on_time=on_time(rubric, now),
-        reviewed_on_time=on_time(rubric, now, review_timeliness),
+        reviewed_on_time=on_time(rubric, now, REVIEW),
         disqualified={
             r.head.unit_id: verdict(r) for r in now if accepted(r) and r.summary.vetoed_for
         },

@@ -16,7 +16,8 @@ from projections.tables.hierarchy import Hierarchy
 from projections.tables.sources import Source
 from projections.tables.summary import summary_table
 from projections.tables.table import Table
-from projections.tables.timeliness import review_word
+from projections.tables.timeliness import REVIEW as REVIEW_STEP
+from projections.tables.timeliness import step_word
 
 QUARTERLY = "quarterly"
 STATION_SIGNATURES = ("服务站负责人：　　　　　　经办人：　　　　　　联系电话：",)
@@ -37,4 +38,4 @@ def quarterly_table(
 
 
 def review_source(rubric: Rubric) -> Source:
-    return lambda line: review_word(rubric, line.row)
+    return lambda line: step_word(REVIEW_STEP, rubric, line.row)

@@ -24,7 +24,7 @@ from projections.errors import UnknownSourceError
 from projections.scores import ScoreRow
 from projections.tables.hierarchy import Hierarchy
 from projections.tables.table import Cell
-from projections.tables.timeliness import submission_word
+from projections.tables.timeliness import SUBMISSION, step_word
 from projections.tables.wording import STATUS_WORDS, remarks, verdict
 
 SECTION = "section:"
@@ -110,7 +110,7 @@ def source_for(rubric: Rubric, label: str, name: str) -> Source:
     if name in FIGURES:
         return FIGURES[name]
     if name == "timeliness":
-        return lambda line: submission_word(rubric, line.row)
+        return lambda line: step_word(SUBMISSION, rubric, line.row)
     number = name.removeprefix(SECTION)
     if name.startswith(SECTION) and rubric.top_section(number) is not None:
         return lambda line: line.row.summary.sections.get((number,))

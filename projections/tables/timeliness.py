@@ -14,60 +14,54 @@ the same stations, so a sheet not handed up, or handed up and not reviewed, coun
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from uuid import UUID
 
 from domain.deadlines import TIMELINESS_WORDS, Timeliness, Window, timeliness, window_of
 from domain.rubric import Rubric
 from projections.scores import ScoreRow
 
-NOT_SUBMITTED = "未提交"
-NOT_REVIEWED = "未审核"
+
+@dataclass(frozen=True)
+class Step:
+    """A step a deadline judges: its due day in the window, when a sheet first did it, and
+    the word for a sheet that has not."""
+
+    due: Callable[[Window], date | None]
+    done_at: Callable[[ScoreRow], datetime | None]
+    not_done: str
 
 
-def submission_timeliness(window: Window | None, row: ScoreRow) -> Timeliness | None:
-    """On time or late once submitted; None before submission or without deadlines."""
-    if window is None or row.submitted_at is None:
+SUBMISSION = Step(lambda w: w.submission, lambda r: r.submitted_at, "未提交")
+"""Handed up: the first submission against the submission deadline."""
+REVIEW = Step(lambda w: w.review, lambda r: r.reviewed_at, "未审核")
+"""Reviewed: the first approval or return against the review deadline."""
+
+
+def judged(step: Step, window: Window | None, row: ScoreRow) -> Timeliness | None:
+    """On time or late once done; None before it is done or without deadlines."""
+    done = step.done_at(row)
+    if window is None or done is None:
         return None
-    return timeliness(window.submission, row.submitted_at, row.submitted_at)
+    return timeliness(step.due(window), done, done)
 
 
-def submission_word(rubric: Rubric, row: ScoreRow) -> str | None:
-    """按时 / 逾期 / 未提交 for a sheet (None: the rubric declares no deadlines)."""
+def step_word(step: Step, rubric: Rubric, row: ScoreRow) -> str | None:
+    """按时 / 逾期 / 未提交 (未审核) for a sheet (None: the rubric declares no deadlines)."""
     window = window_of(rubric, row.head.period)
     if window is None:
         return None
-    found = submission_timeliness(window, row)
-    return NOT_SUBMITTED if found is None else TIMELINESS_WORDS[found]
+    found = judged(step, window, row)
+    return step.not_done if found is None else TIMELINESS_WORDS[found]
 
 
-def review_timeliness(window: Window | None, row: ScoreRow) -> Timeliness | None:
-    """On time or late once first approved or returned; None before or without deadlines."""
-    if window is None or row.reviewed_at is None:
-        return None
-    return timeliness(window.review, row.reviewed_at, row.reviewed_at)
-
-
-def review_word(rubric: Rubric, row: ScoreRow) -> str | None:
-    """按时 / 逾期 / 未审核 for a sheet's review (None: the rubric declares no deadlines)."""
-    window = window_of(rubric, row.head.period)
-    if window is None:
-        return None
-    found = review_timeliness(window, row)
-    return NOT_REVIEWED if found is None else TIMELINESS_WORDS[found]
-
-
-Judged = Callable[[Window | None, ScoreRow], Timeliness | None]
-
-
-def on_time(
-    rubric: Rubric, rows: Iterable[ScoreRow], judged: Judged = submission_timeliness
-) -> frozenset[UUID]:
-    """The units whose sheet (of these) was submitted (or, with `review_timeliness`,
-    reviewed) by its deadline."""
+def on_time(rubric: Rubric, rows: Iterable[ScoreRow], step: Step = SUBMISSION) -> frozenset[UUID]:
+    """The units whose sheet (of these) did the step by its deadline."""
     return frozenset(
         r.head.unit_id
         for r in rows
-        if judged(window_of(rubric, r.head.period), r) is Timeliness.ON_TIME
+        if judged(step, window_of(rubric, r.head.period), r) is Timeliness.ON_TIME
     )
 
 

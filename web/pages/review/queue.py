@@ -13,7 +13,7 @@ from application.read_ports import UnitRecord
 from domain.rubric import Rubric
 from domain.workflow import Layer, Status
 from projections.scores import ScoreRow, summarize
-from projections.tables.timeliness import submission_word
+from projections.tables.timeliness import SUBMISSION, step_word
 from web.context import queries
 from web.pages.base import Me, page_caller
 from web.pages.review.changes import (
@@ -130,5 +130,5 @@ def _line(
         submitted_at=submitted[-1] if submitted else None,
         last_return=returns[-1] if returns else None,
         reviewable=reviewable,
-        timeliness=submission_word(rubric, row),
+        timeliness=step_word(SUBMISSION, rubric, row),
     )
