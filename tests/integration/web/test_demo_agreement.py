@@ -4,21 +4,12 @@ send the next sample towards the towns that agree least."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-
-import pytest
 
 from domain.account import Role
 from tests.campaign_opening import committed
-from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
+from tests.integration.web.demo_api import DemoApi
 from tests.integration.web.readable import unreadable, visible_text
-
-
-@pytest.fixture(scope="module")
-def demo(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    with demo_api(loaded_demo, tmp_path_factory.mktemp("agreement") / "store") as api:
-        yield api
 
 
 def test_the_api_grades_reviewers_and_towns_and_weighs_the_frame(demo: DemoApi) -> None:

@@ -5,20 +5,11 @@ form offers is refused beside the field and freezes nothing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
-
-import pytest
 
 from domain.account import Role
 from tests.campaign_opening import committed
-from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
-
-
-@pytest.fixture(scope="module")
-def demo(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    with demo_api(loaded_demo, tmp_path_factory.mktemp("weighing") / "store") as api:
-        yield api
+from tests.integration.web.demo_api import DemoApi
 
 
 def test_the_freezing_form_offers_the_agreement_weights(demo: DemoApi) -> None:

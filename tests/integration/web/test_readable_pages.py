@@ -9,13 +9,13 @@ import csv
 import io
 import re
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 from flask.testing import FlaskClient
 
-from tests.integration.web.demo_api import DemoApi, LoadedDemo, demo_api
+from tests.integration.web.demo_api import DemoApi
 from tests.integration.web.numbers_read import (
     csv_bare_rates,
     html_bare_rates,
@@ -40,12 +40,6 @@ PER_SHAPE = 2
 """Pages visited per shape of address (ids and numbers aside): two sheets, not sixty."""
 SKIPPED = ("/logout", "/static/", "/api/", "/favicon")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture(scope="module")
-def demo(loaded_demo: LoadedDemo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoApi]:
-    with demo_api(loaded_demo, tmp_path_factory.mktemp("readable") / "store") as api:
-        yield api
 
 
 def shape(path: str) -> str:
